@@ -1,0 +1,75 @@
+# Coding Engine - build, test and benchmark.
+#
+#   make            build everything into bin/
+#   make test       every test (SANITIZE=1 to run them under ASan + UBSan)
+#   make bench      benchmarks, printing comparison tables
+#   make deps       install the Debian packages the build and tests need
+
+CC      ?= gcc
+SANITIZE ?=
+
+WARN    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+          -Wformat=2 -Wformat-security -Wvla -Wno-format-nonliteral -Wno-format-truncation -Werror
+CFLAGS  = -std=gnu17 -O2 -g $(WARN) -fstack-protector-strong -fPIE
+LDFLAGS = -pie -Wl,-z,relro,-z,now
+ifeq ($(SANITIZE),)
+  CFLAGS += -D_FORTIFY_SOURCE=2
+  BUILD  = build/release
+  BIN    = bin
+else
+  CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+  LDFLAGS += -fsanitize=address,undefined
+  BUILD  = build/sanitize
+  BIN    = build/sanitize/bin
+endif
+
+CPPFLAGS = -Isandbox -MMD -MP
+LIBS_SBX = -lseccomp -ljson-c -lm
+
+SBX_SRC = sandbox/strbuf.c sandbox/util.c sandbox/cg.c sandbox/rules.c sandbox/box.c \
+          sandbox/lang.c sandbox/judge.c sandbox/judge_json.c
+SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
+LIBSBX  = $(BUILD)/libsandbox.a
+
+TEST_SRC  = $(wildcard tests/test_*.c)
+TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
+           openjdk-17-jdk-headless nodejs mono-mcs python3
+
+.PHONY: all test test-unit bench deps clean
+all: $(BIN)/judge
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIBSBX): $(SBX_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/judge: $(BUILD)/sandbox/judge_main.o $(LIBSBX)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX)
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBSBX)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX) -lcunit
+
+$(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBSBX)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX)
+
+test: $(BIN)/judge $(TEST_BIN)
+	@BIN=$(BIN) sh tests/run.sh $(TEST_BIN)
+
+bench: all $(BUILD)/bench/overhead
+	@sh bench/run.sh $(BUILD)/bench/overhead $(BIN)/judge
+
+deps:
+	@sh conf/install-deps.sh $(DEB_PKGS)
+
+clean:
+	rm -rf build bin
+
+-include $(shell find build -name '*.d' 2>/dev/null)

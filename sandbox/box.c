@@ -1,0 +1,848 @@
+/*
+ * box.c - build a box (a private mount namespace with a minimal read-only
+ * root) and run one process tree in it with fresh pid, mount, net, ipc and
+ * uts namespaces, a cgroup, rlimits, a non-root uid and the seccomp filter.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "extern.h"
+
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD 0x00001000
+#endif
+
+static struct {
+	char run_dir[256];
+	char stage[300];	/* mount point of each box's root, private to its namespace */
+	char locks[300];
+	unsigned first_uid;
+	unsigned slots;
+	long ncpu;
+	bool ready;
+} cfg;
+
+/* Host /etc entries the runtimes read; everything else of /etc stays outside. */
+static const char *const etc_entries[] = {
+	"ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "java-17-openjdk",
+	"mono", "localtime", "nsswitch.conf",
+};
+
+/* Top-level names that are links into /usr on merged-/usr systems. */
+static const char *const top_links[] = { "bin", "sbin", "lib", "lib32", "lib64", "libx32" };
+
+static const char *const dev_nodes[] = { "null", "zero", "random", "urandom" };
+
+static long sys_clone(unsigned long flags, int *pidfd)
+{
+	/* x86_64 and arm64 order: flags, stack, parent_tid, child_tid, tls */
+	return syscall(SYS_clone, flags, NULL, pidfd, NULL, 0);
+}
+
+static int probe_ns(int flag, const char *name, char *err, size_t errlen)
+{
+	int status;
+	long pid = sys_clone((unsigned long)flag | SIGCHLD, NULL);
+
+	if (pid < 0)
+		return fail_errno(err, errlen,
+				  "namespaces: cannot create a %s namespace (kernel or container "
+				  "lacks it); refusing to run",
+				  name);
+	if (pid == 0)
+		_exit(0);
+	waitpid((pid_t)pid, &status, 0);
+	return 0;
+}
+
+int box_global_init(const struct sbx_config *c, char *err, size_t errlen)
+{
+	static const struct {
+		int flag;
+		const char *name;
+	} ns[] = {
+		{ CLONE_NEWNS, "mount" }, { CLONE_NEWPID, "pid" }, { CLONE_NEWNET, "network" },
+		{ CLONE_NEWIPC, "ipc" },  { CLONE_NEWUTS, "uts" },
+	};
+	size_t i;
+
+	if (cfg.ready)
+		return 0;
+	snprintf(cfg.run_dir, sizeof(cfg.run_dir), "%s",
+		 c && c->run_dir ? c->run_dir : "/run/coding-engine");
+	cfg.first_uid = c && c->first_uid ? c->first_uid : 60000;
+	cfg.slots = c && c->slots ? c->slots : 64;
+	snprintf(cfg.stage, sizeof(cfg.stage), "%s/root", cfg.run_dir);
+	snprintf(cfg.locks, sizeof(cfg.locks), "%s/slots", cfg.run_dir);
+	cfg.ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	if (cfg.ncpu < 1)
+		cfg.ncpu = 1;
+
+	for (i = 0; i < sizeof(ns) / sizeof(ns[0]); i++)
+		if (probe_ns(ns[i].flag, ns[i].name, err, errlen) < 0)
+			return -1;
+	if (mkdir_p(cfg.run_dir, 0755) < 0 || mkdir_p(cfg.stage, 0755) < 0 ||
+	    mkdir_p(cfg.locks, 0700) < 0)
+		return fail_errno(err, errlen, "cannot create %s", cfg.run_dir);
+	cfg.ready = true;
+	return 0;
+}
+
+/* ---- building the root, in a throwaway child that owns the new mount namespace ---- */
+
+static int bind_ro(const char *src, const char *dst)
+{
+	if (mount(src, dst, NULL, MS_BIND | MS_REC, NULL) < 0)
+		return -1;
+	return mount(NULL, dst, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV,
+		     NULL);
+}
+
+static int touch(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+/* Mirror a host path into the root: links stay links, directories and files are bound read-only. */
+static int mirror(const char *host, const char *inside)
+{
+	char target[PATH_MAX];
+	struct stat st;
+	ssize_t n;
+
+	if (lstat(host, &st) < 0)
+		return errno == ENOENT ? 0 : -1;
+	if (S_ISLNK(st.st_mode)) {
+		n = readlink(host, target, sizeof(target) - 1);
+		if (n < 0)
+			return -1;
+		target[n] = '\0';
+		return symlink(target, inside);
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (mkdir(inside, 0755) < 0)
+			return -1;
+	} else if (touch(inside) < 0) {
+		return -1;
+	}
+	return bind_ro(host, inside);
+}
+
+static int setup_etc(uid_t uid)
+{
+	char host[64], inside[64], text[256];
+	size_t i;
+
+	for (i = 0; i < sizeof(etc_entries) / sizeof(etc_entries[0]); i++) {
+		snprintf(host, sizeof(host), "/etc/%s", etc_entries[i]);
+		snprintf(inside, sizeof(inside), "etc/%s", etc_entries[i]);
+		if (mirror(host, inside) < 0)
+			return -1;
+	}
+	/* a passwd that names only the box user: runtimes look up $HOME and the user name */
+	snprintf(text, sizeof(text),
+		 "root:x:0:0:root:/:/usr/sbin/nologin\nbox:x:%u:%u:box:/tmp:/usr/sbin/nologin\n",
+		 (unsigned)uid, (unsigned)uid);
+	if (touch("etc/passwd") < 0 || write_file("etc/passwd", text) < 0)
+		return -1;
+	snprintf(text, sizeof(text), "root:x:0:\nbox:x:%u:\n", (unsigned)uid);
+	if (touch("etc/group") < 0 || write_file("etc/group", text) < 0)
+		return -1;
+	return 0;
+}
+
+static int setup_dev(void)
+{
+	char host[64], inside[64];
+	size_t i;
+
+	for (i = 0; i < sizeof(dev_nodes) / sizeof(dev_nodes[0]); i++) {
+		snprintf(host, sizeof(host), "/dev/%s", dev_nodes[i]);
+		snprintf(inside, sizeof(inside), "dev/%s", dev_nodes[i]);
+		/* device nodes keep dev (the root is nodev) but lose suid and exec */
+		if (touch(inside) < 0 || mount(host, inside, NULL, MS_BIND, NULL) < 0 ||
+		    mount(NULL, inside, NULL, MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NOEXEC, NULL) < 0)
+			return -1;
+	}
+	if (symlink("/proc/self/fd", "dev/fd") < 0 || symlink("/proc/self/fd/0", "dev/stdin") < 0 ||
+	    symlink("/proc/self/fd/1", "dev/stdout") < 0 ||
+	    symlink("/proc/self/fd/2", "dev/stderr") < 0)
+		return -1;
+	return 0;
+}
+
+static int setup_root(uid_t uid, unsigned work_mb, const char **step)
+{
+	static const char *const dirs[] = { "usr", "etc", "dev", "proc", "tmp", "box" };
+	char opts[128], host[32];
+	size_t i;
+
+	*step = "make mounts private";
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		return -1;
+	*step = "mount root tmpfs";
+	if (mount("box", cfg.stage, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=512,mode=755") <
+		    0 ||
+	    chdir(cfg.stage) < 0)
+		return -1;
+	*step = "populate root";
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		if (mkdir(dirs[i], 0755) < 0)
+			return -1;
+	for (i = 0; i < sizeof(top_links) / sizeof(top_links[0]); i++) {
+		snprintf(host, sizeof(host), "/%s", top_links[i]);
+		if (mirror(host, top_links[i]) < 0)
+			return -1;
+	}
+	*step = "bind /usr";
+	if (bind_ro("/usr", "usr") < 0)
+		return -1;
+	*step = "populate /etc";
+	if (setup_etc(uid) < 0)
+		return -1;
+	*step = "populate /dev";
+	if (setup_dev() < 0)
+		return -1;
+	*step = "mount /box";
+	snprintf(opts, sizeof(opts), "size=%um,nr_inodes=4096,mode=755,uid=%u,gid=%u", work_mb,
+		 (unsigned)uid, (unsigned)uid);
+	if (mount("box", "box", "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0)
+		return -1;
+	*step = "make root read-only";
+	if (mount(NULL, ".", NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0)
+		return -1;
+	/* pivot onto itself, then drop the old root stacked underneath */
+	*step = "pivot_root";
+	if (syscall(SYS_pivot_root, ".", ".") < 0 || umount2(".", MNT_DETACH) < 0 || chdir("/") < 0)
+		return -1;
+	return 0;
+}
+
+static int slot_lock(struct box *b, char *err, size_t errlen)
+{
+	char path[400];
+	unsigned i, s, start = (unsigned)getpid() % cfg.slots;
+	int fd;
+
+	for (i = 0; i < cfg.slots; i++) {
+		s = (start + i) % cfg.slots;
+		snprintf(path, sizeof(path), "%s/%u", cfg.locks, s);
+		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+		if (fd < 0)
+			return fail_errno(err, errlen, "cannot open slot lock %s", path);
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			b->slot = (int)s;
+			b->uid = (uid_t)(cfg.first_uid + s);
+			b->lock_fd = fd;
+			return 0;
+		}
+		close(fd);
+	}
+	return fail(err, errlen, "all %u sandbox slots are busy", cfg.slots);
+}
+
+int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
+{
+	char path[64], msg[160];
+	int ready[2] = { -1, -1 }, go[2] = { -1, -1 }, status;
+	const char *step = "";
+	ssize_t n;
+	long pid;
+
+	memset(b, 0, sizeof(*b));
+	b->lock_fd = b->mnt_fd = b->dir_fd = -1;
+	if (!cfg.ready)
+		return fail(err, errlen, "sandbox not initialised");
+	if (slot_lock(b, err, errlen) < 0)
+		return -1;
+	if (pipe2(ready, O_CLOEXEC) < 0 || pipe2(go, O_CLOEXEC) < 0) {
+		fail_errno(err, errlen, "pipe");
+		goto fail;
+	}
+	pid = sys_clone(CLONE_NEWNS | SIGCHLD, NULL);
+	if (pid < 0) {
+		fail_errno(err, errlen, "cannot create the box's mount namespace");
+		goto fail;
+	}
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		close(ready[0]);
+		close(go[1]);
+		if (setup_root(b->uid, work_mb, &step) < 0) {
+			snprintf(msg, sizeof(msg), "box root: %s: %s", step, strerror(errno));
+			write_all(ready[1], msg, strlen(msg));
+			_exit(1);
+		}
+		write_all(ready[1], "", 1);
+		/* hold the namespace until the parent has opened it */
+		while (read(go[0], msg, 1) < 0 && errno == EINTR)
+			;
+		_exit(0);
+	}
+	close(ready[1]);
+	close(go[0]);
+	ready[1] = go[0] = -1;
+	n = read(ready[0], msg, sizeof(msg) - 1);
+	if (n == 1 && msg[0] == '\0') {
+		snprintf(path, sizeof(path), "/proc/%ld/ns/mnt", pid);
+		b->mnt_fd = open(path, O_RDONLY | O_CLOEXEC);
+		snprintf(path, sizeof(path), "/proc/%ld/root/box", pid);
+		b->dir_fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+		if (b->mnt_fd < 0 || b->dir_fd < 0)
+			fail_errno(err, errlen, "cannot open the box namespace");
+	} else {
+		msg[n > 0 ? n : 0] = '\0';
+		fail(err, errlen, "%s", n > 0 ? msg : "box root: builder died");
+	}
+	close(go[1]);
+	go[1] = -1;
+	waitpid((pid_t)pid, &status, 0);
+	if (b->mnt_fd < 0 || b->dir_fd < 0)
+		goto fail;
+	close(ready[0]);
+	return 0;
+fail:
+	if (ready[0] >= 0)
+		close(ready[0]);
+	if (ready[1] >= 0)
+		close(ready[1]);
+	if (go[0] >= 0)
+		close(go[0]);
+	if (go[1] >= 0)
+		close(go[1]);
+	box_close(b);
+	return -1;
+}
+
+int box_write_file(struct box *b, const char *name, const char *data, size_t len, char *err,
+		   size_t errlen)
+{
+	int fd, r;
+
+	if (strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
+		return fail(err, errlen, "bad file name '%s'", name);
+	fd = openat(b->dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return fail_errno(err, errlen, "cannot create %s in the box", name);
+	r = write_all(fd, data, len);
+	if (close(fd) < 0 || r < 0)
+		return fail_errno(err, errlen, "cannot write %s in the box", name);
+	return 0;
+}
+
+void box_close(struct box *b)
+{
+	/* closing the last reference to the namespace unmounts everything in it */
+	if (b->dir_fd >= 0)
+		close(b->dir_fd);
+	if (b->mnt_fd >= 0)
+		close(b->mnt_fd);
+	if (b->lock_fd >= 0)
+		close(b->lock_fd);
+	b->dir_fd = b->mnt_fd = b->lock_fd = -1;
+}
+
+/* ---- running one process tree ---- */
+
+enum { REPORT_ENDED = 1, REPORT_SETUP_FAILED, REPORT_EXEC_FAILED };
+
+struct report {
+	int kind;
+	int wstatus;
+	int err;
+	char step[40];
+	struct rusage ru;
+};
+
+struct child {
+	const struct box *box;
+	const struct box_cmd *cmd;
+	const struct cg_run *cg;
+	int in_r, out_w, err_w, status_w;
+	char proc_opts[64];
+	char tmp_opts[96];
+	volatile int exec_err;
+	volatile const char *exec_step;
+};
+
+static void report(const struct child *c, int kind, int wstatus, int e, const char *step,
+		   const struct rusage *ru)
+{
+	struct report r;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = kind;
+	r.wstatus = wstatus;
+	r.err = e;
+	if (step)
+		snprintf(r.step, sizeof(r.step), "%s", step);
+	if (ru)
+		r.ru = *ru;
+	write_all(c->status_w, &r, sizeof(r));
+}
+
+static int setup_mounts(const struct child *c)
+{
+	if (setns(c->box->mnt_fd, CLONE_NEWNS) < 0 || unshare(CLONE_NEWNS) < 0)
+		return -1;
+	if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, c->proc_opts) < 0)
+		return -1;
+	if (mount("tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, c->tmp_opts) < 0)
+		return -1;
+	if (!c->cmd->writable &&
+	    mount(NULL, "/box", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV,
+		  NULL) < 0)
+		return -1;
+	return 0;
+}
+
+static int set_rlimit(int res, uint64_t soft, uint64_t hard)
+{
+	struct rlimit rl = { (rlim_t)soft, (rlim_t)hard };
+
+	return setrlimit(res, &rl);
+}
+
+static int setup_rlimits(const struct box_limits *l)
+{
+	uint64_t cpu_s = (l->cpu_ms + 999) / 1000 + 1;
+
+	/* the cgroup is the real CPU limit; this is a backstop per process */
+	if (set_rlimit(RLIMIT_CPU, cpu_s, cpu_s + 1) < 0 ||
+	    set_rlimit(RLIMIT_FSIZE, l->fsize_bytes, l->fsize_bytes) < 0 ||
+	    set_rlimit(RLIMIT_CORE, 0, 0) < 0 ||
+	    set_rlimit(RLIMIT_STACK, l->stack_bytes, l->stack_bytes) < 0 ||
+	    set_rlimit(RLIMIT_NOFILE, l->nofile, l->nofile) < 0 ||
+	    set_rlimit(RLIMIT_NPROC, l->pids, l->pids) < 0 || set_rlimit(RLIMIT_MEMLOCK, 0, 0) < 0 ||
+	    set_rlimit(RLIMIT_MSGQUEUE, 0, 0) < 0)
+		return -1;
+	return 0;
+}
+
+static int setup_credentials(uid_t uid)
+{
+	/* raw system calls: libc would try to broadcast to threads that do not exist here */
+	if (syscall(SYS_setgroups, 0, NULL) < 0 || syscall(SYS_setresgid, uid, uid, uid) < 0 ||
+	    syscall(SYS_setresuid, uid, uid, uid) < 0)
+		return -1;
+	return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+}
+
+static int setup_fds(const struct child *c)
+{
+	if (dup2(c->in_r, 0) < 0 || dup2(c->out_w, 1) < 0 || dup2(c->err_w, 2) < 0)
+		return -1;
+	return close_range(3, ~0u, 0);
+}
+
+static void reset_signals(void)
+{
+	sigset_t all;
+	int s;
+
+	for (s = 1; s < NSIG; s++)
+		signal(s, SIG_DFL);
+	sigemptyset(&all);
+	sigprocmask(SIG_SETMASK, &all, NULL);
+}
+
+/* The program: the vfork child of the box's init. */
+static void exec_program(struct child *c)
+{
+	const char *step;
+
+	/* init may be shielded from the OOM killer; the program must not be */
+	write_file("/proc/self/oom_score_adj", "0");
+	step = "rlimits";
+	if (setup_rlimits(&c->cmd->lim) < 0)
+		goto fail;
+	step = "fds";
+	if (setup_fds(c) < 0)
+		goto fail;
+	step = "credentials";
+	if (setup_credentials(c->box->uid) < 0)
+		goto fail;
+	step = "seccomp";
+	if (rules_apply() < 0)
+		goto fail;
+	step = "chdir";
+	if (chdir("/box") < 0)
+		goto fail;
+	step = "execve";
+	execve(c->cmd->argv[0], (char *const *)c->cmd->argv, (char *const *)c->cmd->envp);
+fail:
+	c->exec_err = errno;
+	c->exec_step = step;
+	_exit(127);
+}
+
+/* pid 1 of the box: set up, start the program, reap, report. */
+static void box_init(struct child *c)
+{
+	struct pollfd pf = { .fd = c->status_w, .events = POLLOUT };
+	struct rusage ru;
+	const char *step;
+	int wstatus = 0;
+	pid_t pid, w;
+
+	/* if the judge dies, init dies, and with it every process of the box */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (poll(&pf, 1, 0) == 1 && (pf.revents & POLLERR))
+		_exit(1);
+	/* root-owned and non-dumpable: the program cannot read init's memory or environment */
+	prctl(PR_SET_DUMPABLE, 0);
+	/* best effort (needs CAP_SYS_RESOURCE): if the OOM killer takes init, the run is still MLE */
+	write_file("/proc/self/oom_score_adj", "-1000");
+	step = "cgroup";
+	if (cg_join(c->cg) < 0)
+		goto fail;
+	step = "mounts";
+	if (setup_mounts(c) < 0)
+		goto fail;
+	step = "hostname";
+	if (sethostname("box", 3) < 0)
+		goto fail;
+	reset_signals();
+	c->exec_err = 0;
+	pid = vfork();
+	if (pid < 0) {
+		step = "vfork";
+		goto fail;
+	}
+	if (pid == 0)
+		exec_program(c);
+	close(c->in_r);
+	close(c->out_w);
+	close(c->err_w);
+	if (c->exec_err) {
+		waitpid(pid, &wstatus, 0);
+		report(c, REPORT_EXEC_FAILED, 0, c->exec_err, (const char *)c->exec_step, NULL);
+		_exit(0);
+	}
+	/* orphans of the box are re-parented to us: reap them until the program is gone */
+	for (;;) {
+		w = wait4(-1, &wstatus, 0, &ru);
+		if (w == pid)
+			break;
+		if (w < 0 && errno != EINTR) {
+			step = "wait";
+			goto fail;
+		}
+	}
+	report(c, REPORT_ENDED, wstatus, 0, NULL, &ru);
+	_exit(0);
+fail:
+	report(c, REPORT_SETUP_FAILED, 0, errno, step, NULL);
+	_exit(1);
+}
+
+void box_outcome_init(struct box_outcome *o)
+{
+	memset(o, 0, sizeof(*o));
+	strbuf_init(&o->out);
+	strbuf_init(&o->err);
+}
+
+void box_outcome_release(struct box_outcome *o)
+{
+	strbuf_release(&o->out);
+	strbuf_release(&o->err);
+}
+
+struct monitor {
+	int pidfd;
+	long pid;
+	int in_w, out_r, err_r;
+	size_t in_off;
+	enum box_status killed_for;
+	bool killed;
+	bool exited;
+};
+
+static void kill_box(struct monitor *m, enum box_status why)
+{
+	if (m->killed)
+		return;
+	m->killed = true;
+	m->killed_for = why;
+	/* init dies, and the kernel kills everything else in its pid namespace */
+	kill((pid_t)m->pid, SIGKILL);
+}
+
+static int drain(int *fd, struct strbuf *sb, struct monitor *m, struct box_outcome *o,
+		 uint64_t cap)
+{
+	char buf[65536];
+	ssize_t n;
+
+	for (;;) {
+		n = read(*fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno == EAGAIN ? 0 : -1;
+		if (n == 0) {
+			close(*fd);
+			*fd = -1;
+			return 0;
+		}
+		if (m->killed)
+			continue;
+		if (o->out.len + o->err.len + (size_t)n > cap) {
+			/* keep what fits, stop the run, read no further */
+			strbuf_add(sb, buf, cap - o->out.len - o->err.len);
+			kill_box(m, BOX_OUTPUT_LIMIT);
+			close(*fd);
+			*fd = -1;
+			return 0;
+		}
+		if (strbuf_add(sb, buf, (size_t)n) < 0)
+			return -1;
+	}
+}
+
+static void feed(struct monitor *m, const struct box_cmd *cmd)
+{
+	size_t chunk;
+	ssize_t n;
+
+	while (m->in_w >= 0 && m->in_off < cmd->stdin_len) {
+		chunk = cmd->stdin_len - m->in_off;
+		if (chunk > 1u << 20)
+			chunk = 1u << 20;
+		n = write(m->in_w, cmd->stdin_data + m->in_off, chunk);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN)
+				return;
+			break; /* EPIPE: the program closed its stdin, which is its right */
+		}
+		m->in_off += (size_t)n;
+	}
+	close(m->in_w);
+	m->in_w = -1;
+}
+
+static int monitor_run(struct monitor *m, const struct box_cmd *cmd, const struct cg_run *cg,
+		       struct box_outcome *o)
+{
+	const uint64_t start = mono_us();
+	const uint64_t wall_end = start + cmd->lim.wall_ms * 1000u;
+	const uint64_t cpu_limit_ns = cmd->lim.cpu_ms * 1000000u;
+	uint64_t now, next_cpu = start, cpu_ns, wait_us;
+	struct pollfd pfd[4];
+	int n, i;
+
+	for (;;) {
+		now = mono_us();
+		if (!m->killed && now >= wall_end)
+			kill_box(m, BOX_WALL_LIMIT);
+		if (!m->killed && now >= next_cpu && cg_cpu_ns(cg, &cpu_ns) == 0) {
+			if (cpu_ns >= cpu_limit_ns)
+				kill_box(m, BOX_CPU_LIMIT);
+			/* CPU time cannot grow faster than ncpu seconds per second */
+			else
+				next_cpu = now + (cpu_limit_ns - cpu_ns) / 1000u / (uint64_t)cfg.ncpu +
+					   1000u;
+		}
+		if (m->exited && m->out_r < 0 && m->err_r < 0)
+			break;
+		wait_us = m->killed ? 100000u : (next_cpu < wall_end ? next_cpu : wall_end) - now;
+		n = 0;
+		if (!m->exited)
+			pfd[n++] = (struct pollfd){ .fd = m->pidfd, .events = POLLIN };
+		if (m->out_r >= 0)
+			pfd[n++] = (struct pollfd){ .fd = m->out_r, .events = POLLIN };
+		if (m->err_r >= 0)
+			pfd[n++] = (struct pollfd){ .fd = m->err_r, .events = POLLIN };
+		if (m->in_w >= 0)
+			pfd[n++] = (struct pollfd){ .fd = m->in_w, .events = POLLOUT };
+		if (poll(pfd, (nfds_t)n, (int)((wait_us + 999) / 1000)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		for (i = 0; i < n; i++) {
+			if (!pfd[i].revents)
+				continue;
+			if (pfd[i].fd == m->pidfd)
+				m->exited = true;
+			else if (pfd[i].fd == m->out_r)
+				drain(&m->out_r, &o->out, m, o, cmd->lim.output_bytes);
+			else if (pfd[i].fd == m->err_r)
+				drain(&m->err_r, &o->err, m, o, cmd->lim.output_bytes);
+			else if (pfd[i].fd == m->in_w)
+				feed(m, cmd);
+		}
+		/* every writer is dead once init is: what is left in the pipes is all there is */
+		if (m->exited) {
+			if (m->out_r >= 0)
+				drain(&m->out_r, &o->out, m, o, cmd->lim.output_bytes);
+			if (m->err_r >= 0)
+				drain(&m->err_r, &o->err, m, o, cmd->lim.output_bytes);
+		}
+	}
+	o->wall_us = mono_us() - start;
+	return 0;
+}
+
+static void close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+int box_run(struct box *b, const struct box_cmd *cmd, struct box_outcome *o, char *err,
+	    size_t errlen)
+{
+	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, er[2] = { -1, -1 }, st[2] = { -1, -1 };
+	struct monitor m = { .pidfd = -1, .in_w = -1, .out_r = -1, .err_r = -1 };
+	struct cg_run cg = { .ndirs = 0 };
+	struct child c;
+	struct report rep;
+	char name[48];
+	int wstatus, r = -1;
+	ssize_t n;
+
+	memset(&c, 0, sizeof(c));
+	cg.procs_fd[0] = cg.procs_fd[1] = cg.procs_fd[2] = cg.cpu_fd = -1;
+	snprintf(name, sizeof(name), "b%d-%u-%u", b->slot, (unsigned)getpid(), b->runs++);
+	if (cg_create(&cg, name, cmd->lim.mem_bytes, cmd->lim.pids, err, errlen) < 0)
+		return -1;
+	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0 || pipe2(er, O_CLOEXEC) < 0 ||
+	    pipe2(st, O_CLOEXEC) < 0) {
+		fail_errno(err, errlen, "pipe");
+		goto out;
+	}
+	/* fewer wake-ups for large inputs and outputs */
+	fcntl(out[1], F_SETPIPE_SZ, 1 << 20);
+	if (cmd->stdin_len > 65536)
+		fcntl(in[1], F_SETPIPE_SZ, 1 << 20);
+
+	c.box = b;
+	c.cmd = cmd;
+	c.cg = &cg;
+	c.in_r = in[0];
+	c.out_w = out[1];
+	c.err_w = er[1];
+	c.status_w = st[1];
+	/* only this box's processes appear in its /proc, and only those the viewer may inspect */
+	snprintf(c.proc_opts, sizeof(c.proc_opts), "hidepid=invisible,subset=pid");
+	snprintf(c.tmp_opts, sizeof(c.tmp_opts), "size=%um,nr_inodes=4096,mode=1777",
+		 cmd->lim.tmp_mb);
+
+	m.pid = sys_clone(CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD |
+				  SIGCHLD,
+			  &m.pidfd);
+	if (m.pid < 0) {
+		fail_errno(err, errlen, "clone");
+		goto out;
+	}
+	if (m.pid == 0) {
+		close(in[1]);
+		close(out[0]);
+		close(er[0]);
+		close(st[0]);
+		box_init(&c);
+	}
+	close_fd(&in[0]);
+	close_fd(&out[1]);
+	close_fd(&er[1]);
+	close_fd(&st[1]);
+	m.in_w = in[1];
+	m.out_r = out[0];
+	m.err_r = er[0];
+	in[1] = out[0] = er[0] = -1;
+	fcntl(m.in_w, F_SETFL, O_NONBLOCK);
+	fcntl(m.out_r, F_SETFL, O_NONBLOCK);
+	fcntl(m.err_r, F_SETFL, O_NONBLOCK);
+	if (cmd->stdin_len == 0)
+		close_fd(&m.in_w);
+
+	if (monitor_run(&m, cmd, &cg, o) < 0) {
+		kill_box(&m, BOX_WALL_LIMIT);
+		fail_errno(err, errlen, "monitor");
+		waitpid((pid_t)m.pid, &wstatus, 0);
+		goto out;
+	}
+	while (waitpid((pid_t)m.pid, &wstatus, 0) < 0 && errno == EINTR)
+		;
+
+	uint64_t cpu_ns = 0;
+	cg_cpu_ns(&cg, &cpu_ns);
+	o->cpu_us = cpu_ns / 1000u;
+	cg_mem_stats(&cg, &o->mem_peak, &o->oom);
+
+	memset(&rep, 0, sizeof(rep));
+	fcntl(st[0], F_SETFL, O_NONBLOCK);
+	n = read(st[0], &rep, sizeof(rep));
+	if (n == (ssize_t)sizeof(rep) && rep.kind == REPORT_SETUP_FAILED) {
+		fail(err, errlen, "box setup failed at %s: %s", rep.step, strerror(rep.err));
+		goto out;
+	}
+	if (n == (ssize_t)sizeof(rep) && rep.kind == REPORT_EXEC_FAILED) {
+		fail(err, errlen, "cannot start %s (%s): %s", cmd->argv[0], rep.step,
+		     strerror(rep.err));
+		goto out;
+	}
+	if (m.killed) {
+		o->status = m.killed_for;
+		o->exit_code = -1;
+		o->signal = SIGKILL;
+	} else if (n == (ssize_t)sizeof(rep) && rep.kind == REPORT_ENDED) {
+		o->maxrss = (uint64_t)rep.ru.ru_maxrss * 1024u;
+		if (WIFEXITED(rep.wstatus)) {
+			o->status = BOX_EXITED;
+			o->exit_code = WEXITSTATUS(rep.wstatus);
+		} else {
+			o->status = BOX_SIGNALED;
+			o->exit_code = -1;
+			o->signal = WTERMSIG(rep.wstatus);
+		}
+	} else {
+		/* init died without a word: only the kernel (OOM) or a signal from outside does that */
+		o->status = BOX_SIGNALED;
+		o->exit_code = -1;
+		o->signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : SIGKILL;
+	}
+	r = 0;
+out:
+	close_fd(&m.pidfd);
+	close_fd(&m.in_w);
+	close_fd(&m.out_r);
+	close_fd(&m.err_r);
+	close_fd(&in[0]);
+	close_fd(&in[1]);
+	close_fd(&out[0]);
+	close_fd(&out[1]);
+	close_fd(&er[0]);
+	close_fd(&er[1]);
+	close_fd(&st[0]);
+	close_fd(&st[1]);
+	cg_destroy(&cg);
+	return r;
+}

@@ -1,0 +1,542 @@
+/* judge.c - compile once, run each test in a fresh box, compare, give verdicts */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "extern.h"
+
+static const char *const verdict_names[VERDICT__MAX] = {
+	[V_ACCEPTED] = "accepted",
+	[V_WRONG_ANSWER] = "wrong_answer",
+	[V_TIME_LIMIT] = "time_limit_exceeded",
+	[V_MEMORY_LIMIT] = "memory_limit_exceeded",
+	[V_RUNTIME_ERROR] = "runtime_error",
+	[V_OUTPUT_LIMIT] = "output_limit_exceeded",
+	[V_COMPILATION_ERROR] = "compilation_error",
+	[V_INTERNAL_ERROR] = "internal_error",
+};
+
+const char *verdict_name(enum verdict v)
+{
+	return (unsigned)v < VERDICT__MAX ? verdict_names[v] : "internal_error";
+}
+
+static const char *const sbx_errors[SBX__MAX] = {
+	[SBX_OK] = "ok",
+	[SBX_ENOMEM] = "out of memory",
+	[SBX_EPRIV] = "not privileged enough to build a sandbox (run as root)",
+	[SBX_EKERNEL] = "the kernel lacks a feature the sandbox needs",
+	[SBX_ESYSTEM] = "a system call failed in the sandbox",
+	[SBX_EINIT] = "sandbox not initialised",
+};
+
+const char *sbx_strerror(enum sbx_err e)
+{
+	return (unsigned)e < SBX__MAX ? sbx_errors[e] : "unknown error";
+}
+
+static bool sbx_ready;
+
+enum sbx_err sbx_init(const struct sbx_config *cfg, char *err, size_t errlen)
+{
+	if (sbx_ready)
+		return SBX_OK;
+	if (geteuid() != 0) {
+		fail(err, errlen,
+		     "the sandbox needs root (namespaces, mounts, cgroups, uid changes); "
+		     "refusing to run untrusted code unconfined");
+		return SBX_EPRIV;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	if (box_global_init(cfg, err, errlen) < 0 || cg_init(err, errlen) < 0 ||
+	    rules_init(err, errlen) < 0)
+		return SBX_EKERNEL;
+	sbx_ready = true;
+	return SBX_OK;
+}
+
+/* ---- output comparison ---- */
+
+static bool is_trailing_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Next line of s (without the newline and trailing whitespace); false at the end. */
+static bool next_line(const char *s, size_t n, size_t *pos, const char **line, size_t *len)
+{
+	const char *nl;
+	size_t l;
+
+	if (*pos >= n)
+		return false;
+	*line = s + *pos;
+	nl = memchr(*line, '\n', n - *pos);
+	l = nl ? (size_t)(nl - *line) : n - *pos;
+	*pos += l + (nl ? 1 : 0);
+	while (l && is_trailing_space((*line)[l - 1]))
+		l--;
+	*len = l;
+	return true;
+}
+
+static bool rest_blank(const char *s, size_t n, size_t pos)
+{
+	const char *line;
+	size_t len;
+
+	while (next_line(s, n, &pos, &line, &len))
+		if (len)
+			return false;
+	return true;
+}
+
+bool judge_output_matches(const char *got, size_t gotlen, const char *want, size_t wantlen)
+{
+	size_t gp = 0, wp = 0, gl, wl;
+	const char *g, *w;
+
+	for (;;) {
+		bool hg = next_line(got, gotlen, &gp, &g, &gl);
+		bool hw = next_line(want, wantlen, &wp, &w, &wl);
+
+		if (!hg && !hw)
+			return true;
+		if (!hg)
+			return wl == 0 && rest_blank(want, wantlen, wp);
+		if (!hw)
+			return gl == 0 && rest_blank(got, gotlen, gp);
+		if (gl != wl || memcmp(g, w, gl))
+			return false;
+	}
+}
+
+/* ---- the Java main class ---- */
+
+static bool ident_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '$';
+}
+
+void judge_java_class(const char *src, size_t len, char *out, size_t outlen)
+{
+	char first[65] = "", pub[65] = "", word[65], prev[65] = "";
+	bool saw_public = false, has_main = false;
+	size_t i = 0, n;
+	int depth = 0;
+
+	while (i < len) {
+		char c = src[i];
+
+		if (c == '/' && i + 1 < len && src[i + 1] == '/') {
+			while (i < len && src[i] != '\n')
+				i++;
+		} else if (c == '/' && i + 1 < len && src[i + 1] == '*') {
+			i += 2;
+			while (i + 1 < len && !(src[i] == '*' && src[i + 1] == '/'))
+				i++;
+			i += 2;
+		} else if (c == '"' || c == '\'') {
+			bool block = c == '"' && i + 2 < len && src[i + 1] == '"' && src[i + 2] == '"';
+
+			i += block ? 3 : 1;
+			while (i < len) {
+				if (src[i] == '\\') {
+					i += 2;
+					continue;
+				}
+				if (block ? (i + 2 < len && !memcmp(src + i, "\"\"\"", 3))
+					  : src[i] == c || src[i] == '\n')
+					break;
+				i++;
+			}
+			i += block ? 3 : 1;
+		} else if (c == '{' || c == '}' || c == ';') {
+			depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+			saw_public = false;
+			prev[0] = '\0';
+			i++;
+		} else if (ident_char(c)) {
+			n = 0;
+			while (i < len && ident_char(src[i])) {
+				if (n < sizeof(word) - 1)
+					word[n++] = src[i];
+				i++;
+			}
+			word[n] = '\0';
+			if (depth == 0 && !strcmp(word, "public"))
+				saw_public = true;
+			if (depth == 0 && (!strcmp(prev, "class") || !strcmp(prev, "interface") ||
+					   !strcmp(prev, "enum") || !strcmp(prev, "record"))) {
+				if (!first[0])
+					snprintf(first, sizeof(first), "%s", word);
+				if (saw_public && !pub[0])
+					snprintf(pub, sizeof(pub), "%s", word);
+				if (!strcmp(word, "Main"))
+					has_main = true;
+			}
+			snprintf(prev, sizeof(prev), "%s", word);
+		} else {
+			i++;
+		}
+	}
+	snprintf(out, outlen, "%s",
+		 pub[0] ? pub : has_main ? "Main" : first[0] && !isdigit((unsigned char)first[0]) ? first : "Main");
+}
+
+/* ---- running ---- */
+
+static const char *const base_env[] = {
+	"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp", "LANG=C.UTF-8",
+	"LC_ALL=C.UTF-8",
+};
+
+#define MAX_ARGS 32
+
+struct argv_buf {
+	struct strbuf s[MAX_ARGS];
+	const char *v[MAX_ARGS + 1];
+	size_t n;
+};
+
+static void argv_release(struct argv_buf *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		strbuf_release(&a->s[i]);
+	a->n = 0;
+}
+
+static int expand(struct strbuf *sb, const char *tmpl, const char *cls, const char *src,
+		  unsigned heap)
+{
+	char num[16];
+
+	snprintf(num, sizeof(num), "%u", heap);
+	if (strbuf_addstr(sb, tmpl) < 0 || strbuf_replace_all(sb, "{class}", cls) < 0 ||
+	    strbuf_replace_all(sb, "{src}", src) < 0 || strbuf_replace_all(sb, "{heap}", num) < 0)
+		return -1;
+	return 0;
+}
+
+static int argv_build(struct argv_buf *a, const char *const *pre, size_t npre,
+		      const char *const *tmpl, const char *cls, const char *src, unsigned heap)
+{
+	size_t i;
+
+	a->n = 0;
+	for (i = 0; i < npre && a->n < MAX_ARGS; i++, a->n++) {
+		strbuf_init(&a->s[a->n]);
+		if (strbuf_addstr(&a->s[a->n], pre[i]) < 0)
+			return -1;
+	}
+	for (; tmpl && *tmpl && a->n < MAX_ARGS; tmpl++, a->n++) {
+		strbuf_init(&a->s[a->n]);
+		if (expand(&a->s[a->n], *tmpl, cls, src, heap) < 0)
+			return -1;
+	}
+	for (i = 0; i < a->n; i++)
+		a->v[i] = a->s[i].buf;
+	a->v[a->n] = NULL;
+	return 0;
+}
+
+static unsigned heap_mb(const struct lang *l, unsigned memory_mb)
+{
+	unsigned h = memory_mb > l->heap_reserve_mb ? memory_mb - l->heap_reserve_mb : 0;
+
+	return h < memory_mb / 2 ? memory_mb / 2 : h;
+}
+
+static const char *signame(int sig)
+{
+	const char *s = sigabbrev_np(sig);
+
+	return s ? s : "?";
+}
+
+/* Show at most JUDGE_SHOWN_MAX bytes, cut on a UTF-8 character boundary. */
+static void show(struct strbuf *dst, bool *truncated, const char *s, size_t n)
+{
+	size_t cut = n;
+
+	*truncated = n > JUDGE_SHOWN_MAX;
+	if (*truncated) {
+		cut = JUDGE_SHOWN_MAX;
+		while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	strbuf_reset(dst);
+	strbuf_add(dst, s, cut);
+}
+
+static void classify(const struct judge_request *req, const struct judge_test *t,
+		     const struct box_outcome *o, struct judge_test_result *r)
+{
+	const struct lang *l = req->lang;
+	const uint64_t cpu_limit_us = (uint64_t)(req->timeout_s * 1e6);
+	const uint64_t mem_limit = (uint64_t)req->memory_mb << 20;
+	bool marker = l->oom_marker && o->err.len && memmem(o->err.buf, o->err.len, l->oom_marker,
+							   strlen(l->oom_marker));
+	struct strbuf reason = STRBUF_INIT;
+
+	r->exit_code = o->exit_code;
+	r->signal = o->signal;
+	r->cpu_ms = o->cpu_us / 1000u;
+	r->wall_ms = o->wall_us / 1000u;
+	r->memory_bytes = o->maxrss ? o->maxrss : o->mem_peak;
+
+	if (o->status == BOX_OUTPUT_LIMIT) {
+		r->verdict = V_OUTPUT_LIMIT;
+		strbuf_addf(&reason, "output limit of %u KiB exceeded", req->output_kb);
+	} else if (o->status == BOX_CPU_LIMIT ||
+		   (o->status != BOX_WALL_LIMIT && o->cpu_us > cpu_limit_us)) {
+		r->verdict = V_TIME_LIMIT;
+		strbuf_addf(&reason, "CPU time limit of %.3f s exceeded", req->timeout_s);
+	} else if (o->status == BOX_WALL_LIMIT) {
+		r->verdict = V_TIME_LIMIT;
+		strbuf_addf(&reason, "wall time limit of %.3f s exceeded (sleeping or blocked?)",
+			    req->timeout_s * 2 + 1);
+	} else if (o->oom || (o->status == BOX_SIGNALED && o->signal == SIGKILL &&
+			      o->mem_peak >= mem_limit - mem_limit / 32)) {
+		r->verdict = V_MEMORY_LIMIT;
+		strbuf_addf(&reason, "memory limit of %u MiB exceeded", req->memory_mb);
+	} else if (o->status == BOX_EXITED && o->exit_code == 0) {
+		r->verdict = judge_output_matches(o->out.buf, o->out.len, t->expected, t->expected_len)
+				     ? V_ACCEPTED
+				     : V_WRONG_ANSWER;
+	} else if (marker) {
+		r->verdict = V_MEMORY_LIMIT;
+		strbuf_addf(&reason, "memory limit of %u MiB exceeded (%s)", req->memory_mb,
+			    l->oom_marker);
+	} else if (o->status == BOX_SIGNALED && o->signal == SIGXCPU) {
+		r->verdict = V_TIME_LIMIT;
+		strbuf_addf(&reason, "CPU time limit of %.3f s exceeded", req->timeout_s);
+	} else {
+		r->verdict = V_RUNTIME_ERROR;
+		if (o->status == BOX_SIGNALED)
+			strbuf_addf(&reason, "killed by signal %d (SIG%s)", o->signal,
+				    signame(o->signal));
+		else
+			strbuf_addf(&reason, "exited with code %d", o->exit_code);
+	}
+	if (o->status != BOX_EXITED && o->status != BOX_SIGNALED)
+		r->memory_bytes = o->maxrss ? o->maxrss : o->mem_peak;
+	if (r->verdict == V_MEMORY_LIMIT && o->mem_peak > r->memory_bytes)
+		r->memory_bytes = o->mem_peak;
+
+	show(&r->output, &r->output_truncated, o->out.buf, o->out.len);
+	/* stderr when there is any; otherwise the one-line reason */
+	if (o->err.len && r->verdict != V_ACCEPTED) {
+		struct strbuf e = STRBUF_INIT;
+
+		if (reason.len)
+			strbuf_addf(&e, "%s\n", reason.buf);
+		strbuf_add(&e, o->err.buf, o->err.len);
+		show(&r->error, &r->error_truncated, e.buf, e.len);
+		strbuf_release(&e);
+	} else if (o->err.len) {
+		show(&r->error, &r->error_truncated, o->err.buf, o->err.len);
+	} else {
+		show(&r->error, &r->error_truncated, reason.buf, reason.len);
+	}
+	strbuf_release(&reason);
+}
+
+void judge_result_init(struct judge_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	strbuf_init(&res->compile_output);
+}
+
+void judge_result_release(struct judge_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->ntests; i++) {
+		strbuf_release(&res->tests[i].output);
+		strbuf_release(&res->tests[i].error);
+	}
+	free(res->tests);
+	strbuf_release(&res->compile_output);
+	judge_result_init(res);
+}
+
+static void fill_all(struct judge_result *res, enum verdict v, const char *why)
+{
+	size_t i;
+
+	for (i = 0; i < res->ntests; i++) {
+		res->tests[i].verdict = v;
+		res->tests[i].exit_code = -1;
+		strbuf_reset(&res->tests[i].error);
+		strbuf_addstr(&res->tests[i].error, why);
+	}
+	res->verdict = v;
+}
+
+static enum sbx_err compile(struct box *b, const struct judge_request *req, struct argv_buf *env,
+			    const char *cls, const char *src, struct judge_result *res, char *err,
+			    size_t errlen)
+{
+	struct box_cmd cmd = {
+		.writable = true,
+		.lim = { .cpu_ms = 10000, .wall_ms = 20000, .mem_bytes = 1ull << 30,
+			 .output_bytes = 4u << 20, .fsize_bytes = 256u << 20,
+			 .stack_bytes = 64u << 20, .pids = 128, .nofile = 512, .tmp_mb = 512 },
+	};
+	struct argv_buf argv;
+	struct box_outcome o;
+	enum sbx_err rc = SBX_OK;
+	uint64_t t0 = mono_us();
+
+	box_outcome_init(&o);
+	if (argv_build(&argv, NULL, 0, req->lang->compile, cls, src, 512) < 0) {
+		argv_release(&argv);
+		return SBX_ENOMEM;
+	}
+	cmd.argv = argv.v;
+	cmd.envp = env->v;
+	res->compiled = true;
+	if (box_run(b, &cmd, &o, err, errlen) < 0) {
+		rc = SBX_ESYSTEM;
+		goto out;
+	}
+	res->compile_ok = o.status == BOX_EXITED && o.exit_code == 0;
+	strbuf_add(&res->compile_output, o.err.buf, o.err.len);
+	strbuf_add(&res->compile_output, o.out.buf, o.out.len);
+	if (!res->compile_ok) {
+		if (o.status == BOX_CPU_LIMIT || o.status == BOX_WALL_LIMIT)
+			strbuf_addstr(&res->compile_output, "\ncompilation time limit exceeded");
+		else if (o.status == BOX_OUTPUT_LIMIT)
+			strbuf_addstr(&res->compile_output, "\ncompiler output too long");
+		else if (o.oom)
+			strbuf_addstr(&res->compile_output, "\ncompiler memory limit exceeded");
+		else if (o.status == BOX_SIGNALED)
+			strbuf_addf(&res->compile_output, "\ncompiler killed by signal %d", o.signal);
+	}
+	/* the box's paths mean nothing to the user */
+	strbuf_replace_all(&res->compile_output, "/box/", "");
+	if (res->compile_output.len > JUDGE_SHOWN_MAX) {
+		bool cut;
+		struct strbuf shown = STRBUF_INIT;
+
+		show(&shown, &cut, res->compile_output.buf, res->compile_output.len);
+		strbuf_release(&res->compile_output);
+		res->compile_output = shown;
+	}
+out:
+	res->compile_ms = (mono_us() - t0) / 1000u;
+	box_outcome_release(&o);
+	argv_release(&argv);
+	return rc;
+}
+
+enum sbx_err judge_execute(const struct judge_request *req, struct judge_result *res, char *err,
+			   size_t errlen)
+{
+	const struct lang *l = req->lang;
+	const unsigned heap = heap_mb(l, req->memory_mb);
+	struct argv_buf argv = { .n = 0 }, env = { .n = 0 };
+	char cls[65], src[96];
+	struct box b = { .lock_fd = -1, .mnt_fd = -1, .dir_fd = -1 };
+	struct box_outcome o;
+	enum sbx_err rc = SBX_OK;
+	uint64_t t0 = mono_us();
+	size_t i;
+
+	judge_result_init(res);
+	uuid_v4(res->execution_id);
+	res->tests = calloc(req->ntests ? req->ntests : 1, sizeof(*res->tests));
+	if (!res->tests)
+		return fail(err, errlen, "out of memory"), SBX_ENOMEM;
+	res->ntests = req->ntests;
+	for (i = 0; i < res->ntests; i++) {
+		strbuf_init(&res->tests[i].output);
+		strbuf_init(&res->tests[i].error);
+	}
+	if (!sbx_ready) {
+		fail(err, errlen, "sandbox not initialised");
+		rc = SBX_EINIT;
+		goto out;
+	}
+
+	snprintf(cls, sizeof(cls), "Main");
+	if (strstr(l->src, "{class}"))
+		judge_java_class(req->code, req->code_len, cls, sizeof(cls));
+	{
+		struct strbuf s = STRBUF_INIT;
+
+		expand(&s, l->src, cls, "", heap);
+		snprintf(src, sizeof(src), "%s", s.buf);
+		strbuf_release(&s);
+	}
+	if (argv_build(&env, base_env, sizeof(base_env) / sizeof(base_env[0]), l->env, cls, src,
+		       heap) < 0 ||
+	    argv_build(&argv, NULL, 0, l->run, cls, src, heap) < 0) {
+		rc = SBX_ENOMEM;
+		goto out;
+	}
+
+	if (box_open(&b, 256, err, errlen) < 0 ||
+	    box_write_file(&b, src, req->code, req->code_len, err, errlen) < 0) {
+		rc = SBX_ESYSTEM;
+		goto out;
+	}
+	if (l->compile) {
+		rc = compile(&b, req, &env, cls, src, res, err, errlen);
+		if (rc != SBX_OK)
+			goto out;
+		if (!res->compile_ok) {
+			fill_all(res, V_COMPILATION_ERROR, "compilation failed");
+			goto done;
+		}
+	}
+
+	res->verdict = V_ACCEPTED;
+	for (i = 0; i < req->ntests; i++) {
+		const struct judge_test *t = &req->tests[i];
+		struct box_cmd cmd = {
+			.argv = argv.v,
+			.envp = env.v,
+			.stdin_data = t->input,
+			.stdin_len = t->input_len,
+			.lim = {
+				.cpu_ms = (uint64_t)(req->timeout_s * 1000 + 0.5),
+				.wall_ms = (uint64_t)(req->timeout_s * 2000 + 1000.5),
+				.mem_bytes = (uint64_t)req->memory_mb << 20,
+				.output_bytes = (uint64_t)req->output_kb << 10,
+				.fsize_bytes = 64u << 20,
+				.stack_bytes = (uint64_t)req->memory_mb << 20,
+				.pids = l->run_pids,
+				.nofile = 256,
+				.tmp_mb = 64,
+			},
+		};
+
+		box_outcome_init(&o);
+		if (box_run(&b, &cmd, &o, err, errlen) < 0) {
+			box_outcome_release(&o);
+			rc = SBX_ESYSTEM;
+			goto out;
+		}
+		classify(req, t, &o, &res->tests[i]);
+		box_outcome_release(&o);
+		if (res->verdict == V_ACCEPTED && res->tests[i].verdict != V_ACCEPTED)
+			res->verdict = res->tests[i].verdict;
+	}
+	goto done;
+out:
+	fill_all(res, V_INTERNAL_ERROR, err && *err ? err : sbx_strerror(rc));
+done:
+	box_close(&b);
+	argv_release(&argv);
+	argv_release(&env);
+	res->total_ms = (mono_us() - t0) / 1000u;
+	return rc;
+}

@@ -1,0 +1,468 @@
+/* judge_json.c - the execution request and response of SPEC section 3, in JSON */
+#define _GNU_SOURCE
+#include <json-c/json.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "extern.h"
+
+#define JSON_MAX_DEPTH 16
+
+void judge_request_init(struct judge_request *req)
+{
+	memset(req, 0, sizeof(*req));
+	req->timeout_s = 5;
+	req->memory_mb = 256;
+	req->output_kb = 16384;
+}
+
+void judge_request_release(struct judge_request *req)
+{
+	size_t i;
+
+	for (i = 0; i < req->ntests; i++) {
+		free(req->tests[i].id);
+		free(req->tests[i].input);
+		free(req->tests[i].expected);
+	}
+	free(req->tests);
+	free(req->code);
+	free(req->question_id);
+	judge_request_init(req);
+}
+
+static int bad(struct judge_error *e, const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int bad(struct judge_error *e, const char *code, const char *fmt, ...)
+{
+	va_list ap;
+
+	e->code = code;
+	va_start(ap, fmt);
+	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static char *dup_len(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+/* A string field, or a number turned into its text (ids); NULL + error otherwise. */
+static int get_text(struct json_object *o, const char *field, bool numbers_ok, size_t max,
+		    char **out, size_t *outlen, struct judge_error *e)
+{
+	const char *s;
+	size_t n;
+
+	if (json_object_is_type(o, json_type_string)) {
+		s = json_object_get_string(o);
+		n = (size_t)json_object_get_string_len(o);
+	} else if (numbers_ok && json_object_is_type(o, json_type_int)) {
+		s = json_object_get_string(o);
+		n = strlen(s);
+	} else {
+		return bad(e, "invalid_field", "'%s' must be a string", field);
+	}
+	if (n > max)
+		return bad(e, "payload_too_large", "'%s' is longer than %zu bytes", field, max);
+	*out = dup_len(s, n);
+	if (!*out)
+		return bad(e, "payload_too_large", "out of memory reading '%s'", field);
+	if (outlen)
+		*outlen = n;
+	return 0;
+}
+
+static int get_number(struct json_object *root, const char *field, double lo, double hi,
+		      bool integer, double *out, struct judge_error *e)
+{
+	struct json_object *o;
+	double v;
+
+	if (!json_object_object_get_ex(root, field, &o) || json_object_is_type(o, json_type_null))
+		return 0;
+	if (!json_object_is_type(o, json_type_int) && !json_object_is_type(o, json_type_double))
+		return bad(e, "invalid_field", "'%s' must be a number", field);
+	v = json_object_get_double(o);
+	if (!isfinite(v) || v < lo || v > hi || (integer && v != floor(v)))
+		return bad(e, "invalid_field", "'%s' must be %s between %g and %g", field,
+			   integer ? "an integer" : "a number", lo, hi);
+	*out = v;
+	return 0;
+}
+
+static int parse_tests(struct json_object *arr, struct judge_request *req, struct judge_error *e)
+{
+	size_t i, n;
+	char name[32];
+
+	if (!json_object_is_type(arr, json_type_array))
+		return bad(e, "invalid_field", "'test_cases' must be an array");
+	n = json_object_array_length(arr);
+	if (n < 1 || n > JUDGE_MAX_TESTS)
+		return bad(e, "invalid_field", "'test_cases' must have 1 to %d entries",
+			   JUDGE_MAX_TESTS);
+	req->tests = calloc(n, sizeof(*req->tests));
+	if (!req->tests)
+		return bad(e, "payload_too_large", "out of memory");
+	for (i = 0; i < n; i++) {
+		struct json_object *t = json_object_array_get_idx(arr, i), *f;
+		struct judge_test *jt = &req->tests[i];
+
+		req->ntests = i + 1;
+		if (!json_object_is_type(t, json_type_object))
+			return bad(e, "invalid_field", "test_cases[%zu] must be an object", i);
+		if (json_object_object_get_ex(t, "id", &f) && !json_object_is_type(f, json_type_null)) {
+			if (get_text(f, "test_cases[].id", true, 128, &jt->id, NULL, e) < 0)
+				return -1;
+		} else {
+			snprintf(name, sizeof(name), "test_%zu", i + 1);
+			jt->id = strdup(name);
+			if (!jt->id)
+				return bad(e, "payload_too_large", "out of memory");
+		}
+		if (json_object_object_get_ex(t, "input", &f) && !json_object_is_type(f, json_type_null)) {
+			if (get_text(f, "test_cases[].input", false, JUDGE_MAX_IO, &jt->input,
+				     &jt->input_len, e) < 0)
+				return -1;
+		} else if (!(jt->input = calloc(1, 1))) {
+			return bad(e, "payload_too_large", "out of memory");
+		}
+		if (!json_object_object_get_ex(t, "expected_output", &f) ||
+		    json_object_is_type(f, json_type_null))
+			return bad(e, "missing_field", "test_cases[%zu].expected_output is required",
+				   i);
+		if (get_text(f, "test_cases[].expected_output", false, JUDGE_MAX_IO, &jt->expected,
+			     &jt->expected_len, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int judge_request_parse(const char *body, size_t len, struct judge_request *req,
+			struct judge_error *e)
+{
+	struct json_tokener *tok = NULL;
+	struct json_object *root = NULL, *f;
+	double v;
+	int r = -1;
+	size_t end;
+	char *lang = NULL;
+
+	judge_request_init(req);
+	e->code = NULL;
+	e->message[0] = '\0';
+	if (len > JUDGE_MAX_BODY) {
+		bad(e, "payload_too_large", "request body is larger than %u bytes", JUDGE_MAX_BODY);
+		goto out;
+	}
+	tok = json_tokener_new_ex(JSON_MAX_DEPTH);
+	if (!tok) {
+		bad(e, "payload_too_large", "out of memory");
+		goto out;
+	}
+	root = json_tokener_parse_ex(tok, body, (int)len);
+	if (!root && json_tokener_get_error(tok) == json_tokener_continue)
+		root = json_tokener_parse_ex(tok, "", -1); /* ask for the end of input */
+	if (!root || json_tokener_get_error(tok) != json_tokener_success) {
+		bad(e, "invalid_json", "request body is not valid JSON: %s",
+		    json_tokener_error_desc(json_tokener_get_error(tok)));
+		goto out;
+	}
+	for (end = json_tokener_get_parse_end(tok); end < len; end++)
+		if (!strchr(" \t\r\n", body[end])) {
+			bad(e, "invalid_json", "request body has data after the JSON value");
+			goto out;
+		}
+	if (!json_object_is_type(root, json_type_object)) {
+		bad(e, "invalid_request", "request body must be a JSON object");
+		goto out;
+	}
+
+	if (!json_object_object_get_ex(root, "language", &f)) {
+		bad(e, "missing_field", "'language' is required");
+		goto out;
+	}
+	if (get_text(f, "language", false, 32, &lang, NULL, e) < 0)
+		goto out;
+	req->lang = lang_find(lang);
+	if (!req->lang) {
+		bad(e, "invalid_language", "unknown language '%.32s'", lang);
+		goto out;
+	}
+	if (!json_object_object_get_ex(root, "code", &f)) {
+		bad(e, "missing_field", "'code' is required");
+		goto out;
+	}
+	if (get_text(f, "code", false, JUDGE_MAX_CODE, &req->code, &req->code_len, e) < 0)
+		goto out;
+	if (!req->code_len) {
+		bad(e, "invalid_field", "'code' is empty");
+		goto out;
+	}
+	if (!json_object_object_get_ex(root, "test_cases", &f)) {
+		bad(e, "missing_field", "'test_cases' is required");
+		goto out;
+	}
+	if (parse_tests(f, req, e) < 0)
+		goto out;
+	if (json_object_object_get_ex(root, "question_id", &f) &&
+	    !json_object_is_type(f, json_type_null) &&
+	    get_text(f, "question_id", true, 128, &req->question_id, NULL, e) < 0)
+		goto out;
+
+	v = req->timeout_s;
+	if (get_number(root, "timeout", 0.001, JUDGE_MAX_TIMEOUT, false, &v, e) < 0)
+		goto out;
+	req->timeout_s = v;
+	v = req->memory_mb;
+	if (get_number(root, "memory_limit_mb", 32, JUDGE_MAX_MEMORY_MB, true, &v, e) < 0)
+		goto out;
+	req->memory_mb = (unsigned)v;
+	v = req->output_kb;
+	if (get_number(root, "output_limit_kb", 1, JUDGE_MAX_OUTPUT_KB, true, &v, e) < 0)
+		goto out;
+	req->output_kb = (unsigned)v;
+	r = 0;
+out:
+	free(lang);
+	if (root)
+		json_object_put(root);
+	if (tok)
+		json_tokener_free(tok);
+	if (r < 0)
+		judge_request_release(req);
+	return r;
+}
+
+/* ---- the response ---- */
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xE0) == 0xC0)
+		len = 2, cp = s[0] & 0x1F;
+	else if ((s[0] & 0xF0) == 0xE0)
+		len = 3, cp = s[0] & 0x0F;
+	else if ((s[0] & 0xF8) == 0xF0)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	/* overlong forms, surrogates and values past U+10FFFF are not UTF-8 */
+	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return 0;
+	return len;
+}
+
+/* A JSON string of arbitrary bytes: invalid UTF-8 becomes U+FFFD. */
+static struct json_object *jstr(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct strbuf sb = STRBUF_INIT;
+	struct json_object *o;
+	size_t i = 0, k;
+
+	while (i < n) {
+		k = utf8_seq(p + i, n - i);
+		if (k)
+			i += k;
+		else
+			break;
+	}
+	if (i == n)
+		return json_object_new_string_len(s, (int)n);
+	strbuf_add(&sb, s, i);
+	while (i < n) {
+		k = utf8_seq(p + i, n - i);
+		if (k) {
+			strbuf_add(&sb, s + i, k);
+			i += k;
+		} else {
+			strbuf_addstr(&sb, "\xEF\xBF\xBD");
+			i++;
+		}
+	}
+	o = json_object_new_string_len(sb.buf, (int)sb.len);
+	strbuf_release(&sb);
+	return o;
+}
+
+static struct json_object *jstr_or_null(const struct strbuf *sb)
+{
+	return sb->len ? jstr(sb->buf, sb->len) : NULL;
+}
+
+static void add(struct json_object *o, const char *k, struct json_object *v)
+{
+	json_object_object_add(o, k, v);
+}
+
+/* Echo a request string, capped like the outputs. */
+static void add_echo(struct json_object *o, const char *k, const char *s, size_t n)
+{
+	char flag[64];
+	size_t cut = n;
+
+	if (n > JUDGE_SHOWN_MAX) {
+		cut = JUDGE_SHOWN_MAX;
+		while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+		snprintf(flag, sizeof(flag), "%s_truncated", k);
+		add(o, flag, json_object_new_boolean(1));
+	}
+	add(o, k, jstr(s, cut));
+}
+
+static double round1(double v)
+{
+	return round(v * 10) / 10;
+}
+
+struct json_object *judge_error_json(const char *code, const char *message)
+{
+	struct json_object *o = json_object_new_object(), *e = json_object_new_object();
+
+	add(e, "code", json_object_new_string(code));
+	add(e, "message", json_object_new_string(message));
+	add(o, "success", json_object_new_boolean(0));
+	add(o, "error", e);
+	return o;
+}
+
+struct json_object *judge_result_json(const struct judge_request *req,
+				      const struct judge_result *res)
+{
+	struct json_object *o = json_object_new_object(), *meta, *sum, *arr, *comp;
+	uint64_t cpu = 0, wall = 0, mem = 0;
+	size_t i, passed = 0;
+	struct utsname un;
+	char host[256] = "";
+	const char *node = getenv("CE_NODE_NAME");
+	char sub[37];
+
+	gethostname(host, sizeof(host) - 1);
+	if (!node || !*node)
+		node = uname(&un) == 0 ? un.nodename : host;
+	uuid_v4(sub);
+
+	add(o, "execution_id", json_object_new_string(res->execution_id));
+	add(o, "submission_id", json_object_new_string(sub));
+	add(o, "language", json_object_new_string(req->lang->id));
+	add(o, "question_id", req->question_id ? json_object_new_string(req->question_id) : NULL);
+	add(o, "status", json_object_new_string(verdict_name(res->verdict)));
+
+	comp = json_object_new_object();
+	add(comp, "status", json_object_new_string(!res->compiled ? "skipped" : res->compile_ok ? "ok"
+											 : "error"));
+	add(comp, "output", jstr(res->compile_output.buf, res->compile_output.len));
+	add(comp, "time_ms", json_object_new_int64((int64_t)res->compile_ms));
+	add(o, "compile", comp);
+
+	arr = json_object_new_array_ext((int)res->ntests);
+	for (i = 0; i < res->ntests; i++) {
+		const struct judge_test_result *t = &res->tests[i];
+		const struct judge_test *in = &req->tests[i];
+		struct json_object *r = json_object_new_object();
+
+		cpu += t->cpu_ms;
+		wall += t->wall_ms;
+		if (t->memory_bytes > mem)
+			mem = t->memory_bytes;
+		if (t->verdict == V_ACCEPTED)
+			passed++;
+		add(r, "test_case_number", json_object_new_int((int)i + 1));
+		add(r, "test_id", json_object_new_string(in->id));
+		add_echo(r, "input", in->input, in->input_len);
+		add_echo(r, "expected_output", in->expected, in->expected_len);
+		add(r, "actual_output", jstr(t->output.buf, t->output.len));
+		if (t->output_truncated)
+			add(r, "output_truncated", json_object_new_boolean(1));
+		add(r, "passed", json_object_new_boolean(t->verdict == V_ACCEPTED));
+		add(r, "status", json_object_new_string(verdict_name(t->verdict)));
+		add(r, "execution_time_ms", json_object_new_int64((int64_t)t->wall_ms));
+		add(r, "cpu_time_ms", json_object_new_int64((int64_t)t->cpu_ms));
+		add(r, "cpu_usage_percent",
+		    json_object_new_double(t->wall_ms ? round1(100.0 * (double)t->cpu_ms /
+							       (double)t->wall_ms)
+						      : 0.0));
+		add(r, "memory_usage_bytes", json_object_new_int64((int64_t)t->memory_bytes));
+		add(r, "exit_code", t->exit_code >= 0 ? json_object_new_int(t->exit_code) : NULL);
+		add(r, "signal", t->signal ? json_object_new_int(t->signal) : NULL);
+		add(r, "error", jstr_or_null(&t->error));
+		if (t->error_truncated)
+			add(r, "error_truncated", json_object_new_boolean(1));
+		json_object_array_add(arr, r);
+	}
+
+	meta = json_object_new_object();
+	add(meta, "execution_time_ms", json_object_new_int64((int64_t)res->total_ms));
+	add(meta, "cpu_usage_percent",
+	    json_object_new_double(wall ? round1(100.0 * (double)cpu / (double)wall) : 0.0));
+	add(meta, "memory_usage_bytes", json_object_new_int64((int64_t)mem));
+	add(meta, "memory_usage_mb", json_object_new_double(round1((double)mem / 1048576.0)));
+	add(meta, "container_id", json_object_new_string(host));
+	add(meta, "replica", json_object_new_string(node));
+	add(meta, "security", json_object_new_string("enabled"));
+	add(meta, "confinement", sbx_confinement_json());
+	add(meta, "timeout", json_object_new_double(req->timeout_s));
+	add(meta, "memory_limit_mb", json_object_new_int((int)req->memory_mb));
+	add(meta, "output_limit_kb", json_object_new_int((int)req->output_kb));
+	add(o, "metadata", meta);
+
+	sum = json_object_new_object();
+	add(sum, "total_tests", json_object_new_int((int)res->ntests));
+	add(sum, "passed", json_object_new_int((int)passed));
+	add(sum, "failed", json_object_new_int((int)(res->ntests - passed)));
+	add(sum, "pass_percentage",
+	    json_object_new_double(res->ntests ? round(10000.0 * (double)passed /
+						       (double)res->ntests) / 100
+					       : 0.0));
+	add(sum, "all_passed", json_object_new_boolean(passed == res->ntests && res->ntests));
+	add(o, "summary", sum);
+	add(o, "test_results", arr);
+	return o;
+}
+
+struct json_object *sbx_confinement_json(void)
+{
+	struct json_object *o = json_object_new_object(), *ns = json_object_new_array();
+	static const char *const names[] = { "pid", "mount", "net", "ipc", "uts" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		json_object_array_add(ns, json_object_new_string(names[i]));
+	add(o, "namespaces", ns);
+	add(o, "cgroup", json_object_new_string(cg_describe()));
+	add(o, "seccomp", json_object_new_string("deny-list filter (libseccomp)"));
+	add(o, "root", json_object_new_string("read-only minimal root, private tmpfs /box and /tmp"));
+	add(o, "user", json_object_new_string("non-root uid per box, no capabilities, no_new_privs"));
+	add(o, "rlimits", json_object_new_string("fsize, core, stack, nofile, nproc, memlock, cpu"));
+	return o;
+}

@@ -1,0 +1,93 @@
+/* judge_main.c - bin/judge: read an execution request (file or stdin), print the response */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sandbox.h"
+
+static void print_json(struct json_object *o)
+{
+	size_t len;
+	const char *s = json_object_to_json_string_length(
+		o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+
+	fwrite(s, 1, len, stdout);
+	fputc('\n', stdout);
+	fflush(stdout);
+	json_object_put(o);
+}
+
+static int read_body(int fd, struct strbuf *sb)
+{
+	ssize_t n;
+
+	for (;;) {
+		if (strbuf_grow(sb, 1 << 16) < 0)
+			return -1;
+		n = read(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return 0;
+		sb->len += (size_t)n;
+		sb->buf[sb->len] = '\0';
+		/* stop reading as soon as the body is known to be too large */
+		if (sb->len > JUDGE_MAX_BODY)
+			return 0;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct strbuf body = STRBUF_INIT;
+	struct judge_request req;
+	struct judge_result res;
+	struct judge_error jerr;
+	char err[512] = "";
+	enum sbx_err rc;
+	int fd = 0;
+
+	if (argc > 2 || (argc == 2 && !strcmp(argv[1], "--help"))) {
+		fprintf(stderr, "usage: judge [request.json]   (reads stdin without an argument)\n");
+		return 2;
+	}
+	if (argc == 2 && strcmp(argv[1], "-")) {
+		fd = open(argv[1], O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			snprintf(err, sizeof(err), "cannot open %s: %s", argv[1], strerror(errno));
+			print_json(judge_error_json("invalid_request", err));
+			return 2;
+		}
+	}
+	if (read_body(fd, &body) < 0) {
+		print_json(judge_error_json("invalid_request", "cannot read the request"));
+		return 2;
+	}
+	if (judge_request_parse(body.buf, body.len, &req, &jerr) < 0) {
+		strbuf_release(&body);
+		print_json(judge_error_json(jerr.code, jerr.message));
+		return 2;
+	}
+	strbuf_release(&body);
+	rc = sbx_init(NULL, err, sizeof(err));
+	if (rc != SBX_OK) {
+		fprintf(stderr, "judge: %s: %s\n", sbx_strerror(rc), err);
+		print_json(judge_error_json("sandbox_unavailable", err));
+		judge_request_release(&req);
+		return 1;
+	}
+	rc = judge_execute(&req, &res, err, sizeof(err));
+	if (rc != SBX_OK)
+		fprintf(stderr, "judge: %s: %s\n", sbx_strerror(rc), err);
+	print_json(judge_result_json(&req, &res));
+	judge_result_release(&res);
+	judge_request_release(&req);
+	return rc == SBX_OK ? 0 : 1;
+}

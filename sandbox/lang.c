@@ -1,0 +1,135 @@
+/* lang.c - the language table: one entry per language, nothing language-specific elsewhere */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "extern.h"
+
+#define ARGV(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+const struct lang langs[] = {
+	{
+		.id = "python",
+		.name = "Python 3",
+		.src = "main.py",
+		/* a syntax error is reported as a compilation error, before any test runs */
+		.compile = ARGV("/usr/bin/python3", "-m", "py_compile", "{src}"),
+		.run = ARGV("/usr/bin/python3", "-B", "{src}"),
+		.env = ARGV("PYTHONDONTWRITEBYTECODE=1", "PYTHONHASHSEED=0"),
+		.version = ARGV("/usr/bin/python3", "--version"),
+		.oom_marker = "MemoryError",
+		.run_pids = 64,
+	},
+	{
+		.id = "java",
+		.name = "Java (OpenJDK 17)",
+		.src = "{class}.java",
+		.compile = ARGV("/usr/bin/javac", "-J-Xmx512m", "-J-XX:+UseSerialGC",
+				"-J-XX:TieredStopAtLevel=1", "-J-XX:-UsePerfData", "-encoding",
+				"UTF-8", "-nowarn", "-d", "/box", "{src}"),
+		/* heap from the limit; the rest of the cgroup is for metaspace, code and stacks */
+		.run = ARGV("/usr/bin/java", "-Xmx{heap}m", "-Xss64m", "-XX:+UseSerialGC",
+			    "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=48m",
+			    "-XX:MaxMetaspaceSize=64m", "-Dfile.encoding=UTF-8", "-cp", "/box",
+			    "{class}"),
+		.version = ARGV("/usr/bin/java", "-version"),
+		.oom_marker = "java.lang.OutOfMemoryError",
+		.heap_reserve_mb = 96,
+		.run_pids = 64,
+	},
+	{
+		.id = "cpp",
+		.name = "C++17 (GCC 12)",
+		.src = "main.cpp",
+		.compile = ARGV("/usr/bin/g++", "-std=gnu++17", "-O2", "-pipe", "-o", "main",
+				"{src}"),
+		.run = ARGV("/box/main"),
+		.version = ARGV("/usr/bin/g++", "--version"),
+		.oom_marker = "std::bad_alloc",
+		.run_pids = 64,
+	},
+	{
+		.id = "c",
+		.name = "C17 (GCC 12)",
+		.src = "main.c",
+		.compile = ARGV("/usr/bin/gcc", "-std=gnu17", "-O2", "-pipe", "-o", "main", "{src}",
+				"-lm"),
+		.run = ARGV("/box/main"),
+		.version = ARGV("/usr/bin/gcc", "--version"),
+		.run_pids = 64,
+	},
+	{
+		.id = "javascript",
+		.name = "JavaScript (Node.js 20)",
+		.src = "main.js",
+		.compile = ARGV("/usr/bin/node", "--check", "{src}"),
+		.run = ARGV("/usr/bin/node", "--max-old-space-size={heap}", "--stack-size=65500",
+			    "{src}"),
+		.version = ARGV("/usr/bin/node", "--version"),
+		.oom_marker = "JavaScript heap out of memory",
+		.heap_reserve_mb = 64,
+		.run_pids = 64,
+	},
+	{
+		.id = "csharp",
+		.name = "C# (Mono)",
+		.src = "Main.cs",
+		.compile = ARGV("/usr/bin/mono", "/usr/lib/mono/4.5/mcs.exe", "-optimize+",
+				"-out:main.exe", "{src}"),
+		.run = ARGV("/usr/bin/mono", "main.exe"),
+		.env = ARGV("MONO_GC_PARAMS=max-heap-size={heap}m"),
+		.version = ARGV("/usr/bin/mono", "--version"),
+		.oom_marker = "OutOfMemoryException",
+		.heap_reserve_mb = 64,
+		.run_pids = 64,
+	},
+};
+
+const size_t nlangs = sizeof(langs) / sizeof(langs[0]);
+
+const struct lang *lang_find(const char *id)
+{
+	size_t i;
+
+	if (!id)
+		return NULL;
+	for (i = 0; i < nlangs; i++)
+		if (!strcmp(langs[i].id, id))
+			return &langs[i];
+	return NULL;
+}
+
+const char *lang_version(const struct lang *l)
+{
+	static char cache[sizeof(langs) / sizeof(langs[0])][128];
+	static bool done[sizeof(langs) / sizeof(langs[0])];
+	size_t i = (size_t)(l - langs), n;
+	struct strbuf cmd = STRBUF_INIT;
+	const char *const *a;
+	char line[256];
+	FILE *p;
+
+	if (i >= nlangs)
+		return "";
+	if (done[i])
+		return cache[i];
+	done[i] = true;
+	/* trusted host toolchains, run once outside the box; stderr too (java -version) */
+	for (a = l->version; *a; a++)
+		strbuf_addf(&cmd, "%s'%s'", a == l->version ? "" : " ", *a);
+	strbuf_addstr(&cmd, " 2>&1");
+	p = popen(cmd.buf, "re");
+	strbuf_release(&cmd);
+	if (!p)
+		return cache[i];
+	if (fgets(line, sizeof(line), p)) {
+		n = strcspn(line, "\r\n");
+		line[n] = '\0';
+		snprintf(cache[i], sizeof(cache[i]), "%s", line);
+	}
+	while (fgets(line, sizeof(line), p))
+		;
+	pclose(p);
+	return cache[i];
+}

@@ -1,0 +1,179 @@
+/*
+ * sandbox.h - compile and run untrusted code in a Linux sandbox and judge it
+ *
+ * The one public header of libsandbox.  A caller runs sbx_init() once per
+ * process (it needs root: namespaces, mounts, cgroups and uid changes), then
+ * judge_execute() for each submission.  Requests and results convert to and
+ * from the JSON of SPEC section 3 with judge_request_parse() and
+ * judge_result_json().
+ */
+#ifndef CE_SANDBOX_H
+#define CE_SANDBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strbuf.h"
+
+struct json_object;
+
+/* Errors of the sandbox layer.  0 = OK. */
+enum sbx_err {
+	SBX_OK = 0,
+	SBX_ENOMEM,	/* out of memory */
+	SBX_EPRIV,	/* the process lacks the privileges to build a sandbox */
+	SBX_EKERNEL,	/* the kernel lacks a feature the sandbox needs */
+	SBX_ESYSTEM,	/* a system call failed while building or running a box */
+	SBX_EINIT,	/* sbx_init() was not called or failed */
+	SBX__MAX
+};
+
+const char *sbx_strerror(enum sbx_err e);
+
+struct sbx_config {
+	const char *run_dir;	/* locks and mount points; default /run/coding-engine */
+	unsigned first_uid;	/* box uids are first_uid + slot; default 60000 */
+	unsigned slots;		/* concurrent boxes on this machine; default 64 */
+};
+
+/*
+ * Check the kernel (namespaces, cgroups, seccomp), prepare the seccomp
+ * filter and the cgroup parents.  On failure returns an sbx_err and writes a
+ * message naming the missing piece into err.  cfg may be NULL for defaults.
+ * Sets SIGPIPE to ignored: the judge writes to pipes whose readers may die.
+ */
+enum sbx_err sbx_init(const struct sbx_config *cfg, char *err, size_t errlen);
+/* What confinement a box gets, as a JSON object (caller owns the reference). */
+struct json_object *sbx_confinement_json(void);
+
+/* Verdicts, in the order of SPEC section 3. */
+enum verdict {
+	V_ACCEPTED,
+	V_WRONG_ANSWER,
+	V_TIME_LIMIT,
+	V_MEMORY_LIMIT,
+	V_RUNTIME_ERROR,
+	V_OUTPUT_LIMIT,
+	V_COMPILATION_ERROR,
+	V_INTERNAL_ERROR,
+	VERDICT__MAX
+};
+
+const char *verdict_name(enum verdict v);
+
+/*
+ * Languages are data: one entry in lang.c describes file names, commands and
+ * how memory is handed to the runtime.  In argv and env templates, "{class}"
+ * is the Java main class, "{heap}" the runtime heap in MiB (the memory limit
+ * less heap_reserve_mb, at least half the limit) and "{src}" the source file.
+ */
+struct lang {
+	const char *id;
+	const char *name;
+	const char *src;		/* source file name in /box ("{class}.java" allowed) */
+	const char *const *compile;	/* NULL: nothing to compile */
+	const char *const *run;
+	const char *const *env;		/* extra environment, templated like argv */
+	const char *const *version;	/* command that prints the toolchain version */
+	const char *oom_marker;		/* stderr text that means the runtime ran out of heap */
+	unsigned heap_reserve_mb;	/* memory kept back for the runtime outside the heap */
+	unsigned run_pids;		/* processes + threads a run may have */
+};
+
+extern const struct lang langs[];
+extern const size_t nlangs;
+
+const struct lang *lang_find(const char *id);
+/* The toolchain version line (cached after the first call; "" when unknown). */
+const char *lang_version(const struct lang *l);
+
+/* Limits of SPEC section 3. */
+#define JUDGE_MAX_TESTS		200
+#define JUDGE_MAX_CODE		(256u * 1024)
+#define JUDGE_MAX_IO		(16u * 1024 * 1024)
+#define JUDGE_MAX_BODY		(64u * 1024 * 1024)
+#define JUDGE_MAX_TIMEOUT	30.0
+#define JUDGE_MAX_MEMORY_MB	2048
+#define JUDGE_MAX_OUTPUT_KB	(64u * 1024)
+#define JUDGE_SHOWN_MAX		(64u * 1024)	/* output/error bytes shown per test */
+
+struct judge_test {
+	char *id;
+	char *input;
+	size_t input_len;
+	char *expected;
+	size_t expected_len;
+};
+
+struct judge_request {
+	const struct lang *lang;
+	char *code;
+	size_t code_len;
+	char *question_id;	/* NULL when absent */
+	struct judge_test *tests;
+	size_t ntests;
+	double timeout_s;	/* CPU time per test */
+	unsigned memory_mb;
+	unsigned output_kb;
+};
+
+struct judge_test_result {
+	enum verdict verdict;
+	struct strbuf output;	/* at most JUDGE_SHOWN_MAX bytes */
+	struct strbuf error;	/* stderr (capped) or a one-line reason */
+	bool output_truncated;
+	bool error_truncated;
+	int exit_code;		/* -1 when killed by a signal or never ran */
+	int signal;		/* 0 when none */
+	uint64_t cpu_ms;
+	uint64_t wall_ms;
+	uint64_t memory_bytes;
+};
+
+struct judge_result {
+	enum verdict verdict;
+	bool compiled;		/* false when the language has no compile step */
+	bool compile_ok;
+	struct strbuf compile_output;
+	uint64_t compile_ms;
+	uint64_t total_ms;
+	struct judge_test_result *tests;
+	size_t ntests;
+	char execution_id[37];
+};
+
+/* Request error codes of SPEC section 5 ("invalid_json", "invalid_language", ...). */
+struct judge_error {
+	const char *code;
+	char message[256];
+};
+
+void judge_request_init(struct judge_request *req);
+void judge_request_release(struct judge_request *req);
+/*
+ * Parse and validate a request body.  Returns 0, or -1 with err filled in
+ * (nothing is run for an invalid request).
+ */
+int judge_request_parse(const char *body, size_t len, struct judge_request *req,
+			struct judge_error *err);
+
+void judge_result_init(struct judge_result *res);
+void judge_result_release(struct judge_result *res);
+/*
+ * Compile once, run every test in a fresh sandboxed process, fill res.
+ * Returns SBX_OK when it judged (whatever the verdict); otherwise the sandbox
+ * itself failed and err says why (res then holds internal_error verdicts).
+ */
+enum sbx_err judge_execute(const struct judge_request *req, struct judge_result *res, char *err,
+			   size_t errlen);
+/* The response JSON of SPEC section 3 (caller owns the reference). */
+struct json_object *judge_result_json(const struct judge_request *req,
+				      const struct judge_result *res);
+/* {"success":false,"error":{"code":...,"message":...}} */
+struct json_object *judge_error_json(const char *code, const char *message);
+
+/* A random RFC 4122 version 4 UUID, lower-case, into out[37]. */
+void uuid_v4(char out[37]);
+
+#endif
