@@ -23,7 +23,7 @@ else
   BIN    = build/sanitize/bin
 endif
 
-CPPFLAGS = -Isandbox -MMD -MP
+CPPFLAGS = -Isandbox -Itests -MMD -MP
 LIBS_SBX = -lseccomp -ljson-c -lm
 
 SBX_SRC = sandbox/strbuf.c sandbox/util.c sandbox/cg.c sandbox/rules.c sandbox/box.c \
@@ -37,7 +37,8 @@ TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
            openjdk-17-jdk-headless nodejs mono-mcs python3
 
-.PHONY: all test test-unit bench deps clean
+.PHONY: all test bench deps clean
+.SECONDARY:
 all: $(BIN)/judge
 
 $(BUILD)/%.o: %.c
@@ -52,7 +53,7 @@ $(BIN)/judge: $(BUILD)/sandbox/judge_main.o $(LIBSBX)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX)
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBSBX)
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/harness.o $(LIBSBX)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX) -lcunit
 
@@ -60,10 +61,13 @@ $(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBSBX)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX)
 
-test: $(BIN)/judge $(TEST_BIN)
-	@BIN=$(BIN) sh tests/run.sh $(TEST_BIN)
+# set-up first (packages), then the build, then the suites
+test: deps
+	@$(MAKE) --no-print-directory $(BIN)/judge $(TEST_BIN)
+	@sh tests/run.sh $(TEST_BIN)
 
-bench: all $(BUILD)/bench/overhead
+bench: deps
+	@$(MAKE) --no-print-directory $(BIN)/judge $(BUILD)/bench/overhead
 	@sh bench/run.sh $(BUILD)/bench/overhead $(BIN)/judge
 
 deps:

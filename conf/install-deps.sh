@@ -1,0 +1,20 @@
+#!/bin/sh
+# conf/install-deps.sh - install the Debian packages named on the command line that are missing.
+# Used by `make deps`, `make run` and .ci/run; a no-op when everything is there.
+set -eu
+missing=""
+for p in "$@"; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+	echo "missing Debian packages:$missing (run as root, or: apt-get install$missing)" >&2
+	exit 1
+fi
+echo "installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing

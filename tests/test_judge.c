@@ -1,0 +1,256 @@
+/* test_judge.c - unit tests of judge.c and judge_json.c: comparison, class names, requests */
+#define _GNU_SOURCE
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+#include "harness.h"
+
+static bool same(const char *got, const char *want)
+{
+	return judge_output_matches(got, strlen(got), want, strlen(want));
+}
+
+static void test_compare_exact(void)
+{
+	CU_ASSERT_TRUE(same("15", "15"));
+	CU_ASSERT_TRUE(same("", ""));
+	CU_ASSERT_FALSE(same("14", "15"));
+	CU_ASSERT_FALSE(same("15", ""));
+	CU_ASSERT_FALSE(same("", "15"));
+	CU_ASSERT_FALSE(same("1 5", "15"));
+}
+
+static void test_compare_whitespace(void)
+{
+	/* trailing newline, CRLF, trailing spaces and tabs, trailing blank lines */
+	CU_ASSERT_TRUE(same("15\n", "15"));
+	CU_ASSERT_TRUE(same("a\r\nb\r\n", "a\nb"));
+	CU_ASSERT_TRUE(same("a  \t\nb ", "a\nb"));
+	CU_ASSERT_TRUE(same("a\nb\n\n\n  \n", "a\nb"));
+	CU_ASSERT_TRUE(same("a\nb", "a\nb\n\n\n"));
+	/* leading whitespace, inner whitespace and inner blank lines matter */
+	CU_ASSERT_FALSE(same(" a", "a"));
+	CU_ASSERT_FALSE(same("a  b", "a b"));
+	CU_ASSERT_FALSE(same("a\n\nb", "a\nb"));
+	CU_ASSERT_FALSE(same("a\nb", "a\n\nb"));
+	/* a lone CR inside a line is content */
+	CU_ASSERT_FALSE(same("a\rb", "ab"));
+	/* a missing or an extra non-blank line */
+	CU_ASSERT_FALSE(same("a\nb\nc", "a\nb"));
+	CU_ASSERT_FALSE(same("a", "a\nb"));
+}
+
+static void test_compare_binary(void)
+{
+	/* embedded NUL bytes compare as bytes */
+	CU_ASSERT_TRUE(judge_output_matches("a\0b", 3, "a\0b\n", 4));
+	CU_ASSERT_FALSE(judge_output_matches("a\0b", 3, "a\0c", 3));
+}
+
+static const char *cls(const char *src)
+{
+	static char out[65];
+
+	judge_java_class(src, strlen(src), out, sizeof(out));
+	return out;
+}
+
+static void test_java_class(void)
+{
+	CU_ASSERT_STRING_EQUAL(cls("public class Solution { public static void main(String[] a){} }"),
+			       "Solution");
+	CU_ASSERT_STRING_EQUAL(cls("import java.util.*;\nclass Helper {}\npublic final class Best {}"),
+			       "Best");
+	CU_ASSERT_STRING_EQUAL(cls("// public class Fake {}\n/* public class Fake2 {} */\n"
+				   "public class Real { String s = \"public class Str {}\"; }"),
+			       "Real");
+	CU_ASSERT_STRING_EQUAL(cls("class A { } class Main { }"), "Main");
+	CU_ASSERT_STRING_EQUAL(cls("class Only { public static void main(String[] a) {} }"), "Only");
+	CU_ASSERT_STRING_EQUAL(cls("nothing here"), "Main");
+	/* nested public classes are not the file's class */
+	CU_ASSERT_STRING_EQUAL(cls("class Outer { public class Inner {} }"), "Outer");
+	CU_ASSERT_STRING_EQUAL(cls("public class Text { String t = \"\"\"\n public class X\n\"\"\"; }"),
+			       "Text");
+}
+
+static int parse(const char *body, struct judge_request *req, struct judge_error *e)
+{
+	return judge_request_parse(body, strlen(body), req, e);
+}
+
+static void expect_error(const char *body, const char *code)
+{
+	struct judge_request req;
+	struct judge_error e;
+
+	CU_ASSERT_EQUAL(parse(body, &req, &e), -1);
+	CU_ASSERT_PTR_NOT_NULL(e.code);
+	if (e.code) {
+		CU_ASSERT_STRING_EQUAL(e.code, code);
+		if (strcmp(e.code, code))
+			fprintf(stderr, "\n  body %.80s: got %s (%s), want %s\n", body, e.code,
+				e.message, code);
+	}
+	CU_ASSERT_TRUE(strlen(e.message) > 0);
+}
+
+static void test_request_valid(void)
+{
+	struct judge_request req;
+	struct judge_error e;
+	const char *body =
+		"{\"language\":\"cpp\",\"code\":\"int main(){}\",\"question_id\":42,"
+		"\"test_cases\":[{\"id\":\"a\",\"input\":\"1\\n\",\"expected_output\":\"2\"},"
+		"{\"expected_output\":\"x\"}],\"timeout\":1.5,\"memory_limit_mb\":128,"
+		"\"output_limit_kb\":64,\"user_id\":\"ignored\"}";
+
+	CU_ASSERT_EQUAL_FATAL(parse(body, &req, &e), 0);
+	CU_ASSERT_STRING_EQUAL(req.lang->id, "cpp");
+	CU_ASSERT_EQUAL(req.code_len, 12);
+	CU_ASSERT_STRING_EQUAL(req.question_id, "42");
+	CU_ASSERT_EQUAL(req.ntests, 2);
+	CU_ASSERT_STRING_EQUAL(req.tests[0].id, "a");
+	CU_ASSERT_STRING_EQUAL(req.tests[0].input, "1\n");
+	CU_ASSERT_STRING_EQUAL(req.tests[1].id, "test_2");
+	CU_ASSERT_EQUAL(req.tests[1].input_len, 0);
+	CU_ASSERT_DOUBLE_EQUAL(req.timeout_s, 1.5, 1e-9);
+	CU_ASSERT_EQUAL(req.memory_mb, 128);
+	CU_ASSERT_EQUAL(req.output_kb, 64);
+	judge_request_release(&req);
+
+	CU_ASSERT_EQUAL_FATAL(parse("{\"language\":\"python\",\"code\":\"print(1)\","
+				    "\"test_cases\":[{\"input\":\"\",\"expected_output\":\"1\"}]}",
+				    &req, &e),
+			      0);
+	CU_ASSERT_DOUBLE_EQUAL(req.timeout_s, 5, 1e-9);
+	CU_ASSERT_EQUAL(req.memory_mb, 256);
+	CU_ASSERT_EQUAL(req.output_kb, 16384);
+	CU_ASSERT_PTR_NULL(req.question_id);
+	judge_request_release(&req);
+}
+
+static void test_request_invalid(void)
+{
+	const char *tc = "\"test_cases\":[{\"input\":\"\",\"expected_output\":\"1\"}]";
+	char body[512];
+
+	expect_error("", "invalid_json");
+	expect_error("{", "invalid_json");
+	expect_error("{\"language\":\"python\"", "invalid_json");
+	expect_error("{} {}", "invalid_json");
+	expect_error("[1,2]", "invalid_request");
+	expect_error("\"str\"", "invalid_request");
+	snprintf(body, sizeof(body), "{\"code\":\"x\",%s}", tc);
+	expect_error(body, "missing_field");
+	snprintf(body, sizeof(body), "{\"language\":\"cobol\",\"code\":\"x\",%s}", tc);
+	expect_error(body, "invalid_language");
+	snprintf(body, sizeof(body), "{\"language\":7,\"code\":\"x\",%s}", tc);
+	expect_error(body, "invalid_field");
+	snprintf(body, sizeof(body), "{\"language\":\"c\",%s}", tc);
+	expect_error(body, "missing_field");
+	snprintf(body, sizeof(body), "{\"language\":\"c\",\"code\":\"\",%s}", tc);
+	expect_error(body, "invalid_field");
+	snprintf(body, sizeof(body), "{\"language\":\"c\",\"code\":[1],%s}", tc);
+	expect_error(body, "invalid_field");
+	expect_error("{\"language\":\"c\",\"code\":\"x\"}", "missing_field");
+	expect_error("{\"language\":\"c\",\"code\":\"x\",\"test_cases\":[]}", "invalid_field");
+	expect_error("{\"language\":\"c\",\"code\":\"x\",\"test_cases\":{}}", "invalid_field");
+	expect_error("{\"language\":\"c\",\"code\":\"x\",\"test_cases\":[1]}", "invalid_field");
+	expect_error("{\"language\":\"c\",\"code\":\"x\",\"test_cases\":[{\"input\":\"1\"}]}",
+		     "missing_field");
+	expect_error("{\"language\":\"c\",\"code\":\"x\",\"test_cases\":[{\"input\":5,"
+		     "\"expected_output\":\"1\"}]}",
+		     "invalid_field");
+	snprintf(body, sizeof(body), "{\"language\":\"c\",\"code\":\"x\",%s,\"timeout\":0}", tc);
+	expect_error(body, "invalid_field");
+	snprintf(body, sizeof(body), "{\"language\":\"c\",\"code\":\"x\",%s,\"timeout\":31}", tc);
+	expect_error(body, "invalid_field");
+	snprintf(body, sizeof(body), "{\"language\":\"c\",\"code\":\"x\",%s,\"timeout\":\"5\"}", tc);
+	expect_error(body, "invalid_field");
+	snprintf(body, sizeof(body), "{\"language\":\"c\",\"code\":\"x\",%s,\"memory_limit_mb\":4096}",
+		 tc);
+	expect_error(body, "invalid_field");
+	snprintf(body, sizeof(body), "{\"language\":\"c\",\"code\":\"x\",%s,\"memory_limit_mb\":100.5}",
+		 tc);
+	expect_error(body, "invalid_field");
+	snprintf(body, sizeof(body), "{\"language\":\"c\",\"code\":\"x\",%s,\"output_limit_kb\":70000}",
+		 tc);
+	expect_error(body, "invalid_field");
+	/* nesting deeper than any request needs */
+	expect_error("{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+		     "invalid_json");
+}
+
+static void test_request_limits(void)
+{
+	struct strbuf b = STRBUF_INIT;
+	size_t i;
+
+	/* code over 256 KiB */
+	strbuf_addstr(&b, "{\"language\":\"c\",\"code\":\"");
+	for (i = 0; i < JUDGE_MAX_CODE + 1; i++)
+		strbuf_addstr(&b, "x");
+	strbuf_addstr(&b, "\",\"test_cases\":[{\"expected_output\":\"1\"}]}");
+	expect_error(b.buf, "payload_too_large");
+	strbuf_reset(&b);
+
+	/* 201 tests */
+	strbuf_addstr(&b, "{\"language\":\"c\",\"code\":\"x\",\"test_cases\":[");
+	for (i = 0; i < JUDGE_MAX_TESTS + 1; i++)
+		strbuf_addf(&b, "%s{\"expected_output\":\"1\"}", i ? "," : "");
+	strbuf_addstr(&b, "]}");
+	expect_error(b.buf, "invalid_field");
+	strbuf_release(&b);
+}
+
+static void test_response_json(void)
+{
+	struct run *r = run1("python", "print('caf\\xe9 ok')\nimport sys\nsys.stdout.flush()\n"
+				       "sys.stdout.buffer.write(b'\\xff\\xfe\\n')\n",
+			     "", "café ok");
+	struct json_object *o, *v, *t;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_EQUAL(r->rc, SBX_OK);
+	o = judge_result_json(&r->req, &r->res);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	CU_ASSERT_TRUE(json_object_object_get_ex(o, "execution_id", &v) &&
+		       json_object_get_string_len(v) == 36);
+	CU_ASSERT_TRUE(json_object_object_get_ex(o, "status", &v) &&
+		       !strcmp(json_object_get_string(v), "wrong_answer"));
+	CU_ASSERT_TRUE(json_object_object_get_ex(o, "summary", &v));
+	CU_ASSERT_TRUE(json_object_object_get_ex(o, "metadata", &v) &&
+		       json_object_object_get_ex(v, "security", &t) &&
+		       !strcmp(json_object_get_string(t), "enabled"));
+	CU_ASSERT_TRUE(json_object_object_get_ex(o, "test_results", &v) &&
+		       json_object_array_length(v) == 1);
+	t = json_object_array_get_idx(v, 0);
+	/* invalid UTF-8 from the program is replaced, so the response stays valid JSON */
+	CU_ASSERT_TRUE(json_object_object_get_ex(t, "actual_output", &v) &&
+		       strstr(json_object_get_string(v), "\xEF\xBF\xBD") != NULL);
+	{
+		const char *s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN);
+		struct json_object *back = json_tokener_parse(s);
+
+		CU_ASSERT_PTR_NOT_NULL(back);
+		json_object_put(back);
+	}
+	json_object_put(o);
+	run_free(r);
+}
+
+static CU_TestInfo tests[] = {
+	{ "compare exact", test_compare_exact },
+	{ "compare whitespace", test_compare_whitespace },
+	{ "compare binary", test_compare_binary },
+	{ "java class name", test_java_class },
+	{ "request valid", test_request_valid },
+	{ "request invalid", test_request_invalid },
+	{ "request limits", test_request_limits },
+	{ "response json", test_response_json },
+	CU_TEST_INFO_NULL,
+};
+
+TEST_MAIN("judge", tests)
