@@ -253,6 +253,9 @@ static int slot_lock(struct box *b, char *err, size_t errlen)
 		if (fd < 0)
 			return fail_errno(err, errlen, "cannot open slot lock %s", path);
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			/* groups of this slot left by a judge that died are ours to remove now */
+			snprintf(path, sizeof(path), "b%u-", s);
+			cg_sweep(path);
 			b->slot = (int)s;
 			b->uid = (uid_t)(cfg.first_uid + s);
 			b->lock_fd = fd;

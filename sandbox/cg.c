@@ -1,5 +1,6 @@
 /* cg.c - a control group per run: memory (swap off), pids and CPU accounting */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -247,6 +248,29 @@ fail:
 	fail_errno(err, errlen, "cgroup: cannot set up %s", name);
 	cg_destroy(run);
 	return -1;
+}
+
+void cg_sweep(const char *prefix)
+{
+	char path[512];
+	struct dirent *e;
+	size_t plen = strlen(prefix);
+	int i, n = cg.version == 2 ? 1 : 3;
+	DIR *d;
+
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/" CG_PARENT, cg.root[i]);
+		d = opendir(path);
+		if (!d)
+			continue;
+		while ((e = readdir(d))) {
+			if (strncmp(e->d_name, prefix, plen))
+				continue;
+			snprintf(path, sizeof(path), "%s/" CG_PARENT "/%s", cg.root[i], e->d_name);
+			rmdir(path);
+		}
+		closedir(d);
+	}
 }
 
 int cg_join(const struct cg_run *run)

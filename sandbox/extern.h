@@ -44,6 +44,8 @@ int cg_init(char *err, size_t errlen);
 const char *cg_describe(void);
 int cg_create(struct cg_run *cg, const char *name, uint64_t mem_bytes, unsigned pids, char *err,
 	      size_t errlen);
+/* Remove the empty groups whose names start with prefix (left by a judge that died). */
+void cg_sweep(const char *prefix);
 /* Called in the child: move the calling process into the group. Async-signal-safe. */
 int cg_join(const struct cg_run *cg);
 /* CPU time used so far, in nanoseconds, summed over every thread that ran in the group. */

@@ -2,9 +2,11 @@
 """Validate the Coding Engine sample question bank.
 
 For every question directory (NN-slug) this script:
-  * validates meta.json (fields, types, samples/points refer to real tests),
-  * checks tests come in .in/.out pairs and that every sample appears
-    verbatim (input and output) in question.md,
+  * validates meta.json (fields, types, samples/points refer to real tests,
+    at least 2 samples and 6 hidden tests),
+  * checks tests come in .in/.out pairs, each file is at most 1 MiB (and the
+    whole bank at most 8 MiB), and that every sample appears verbatim (input
+    and output) as a fenced code block in question.md,
   * compiles every reference solution (solution/) and every starter
     (starter/) once, in a temporary directory,
   * runs every reference solution on every test with the question's time
@@ -48,6 +50,10 @@ LANGS = {
 }
 DIFFICULTIES = {"easy", "medium", "hard"}
 COMPILE_TIMEOUT = 120
+MIN_SAMPLES = 2
+MIN_HIDDEN = 6
+MAX_TEST_BYTES = 1 << 20      # per test file
+MAX_BANK_BYTES = 8 << 20      # whole bank
 
 print_lock = threading.Lock()
 
@@ -92,6 +98,10 @@ def list_tests(qdir):
     problems = []
     for t in sorted(ins ^ outs):
         problems.append("test %s has no matching %s" % (t, ".out" if t in ins else ".in"))
+    for n in sorted(names):
+        size = os.path.getsize(os.path.join(tdir, n))
+        if size > MAX_TEST_BYTES:
+            problems.append("%s is %d bytes (limit %d)" % (n, size, MAX_TEST_BYTES))
     return sorted(ins & outs), problems
 
 
@@ -135,8 +145,15 @@ def validate_meta(qdir, tests):
                     problems.append("points refers to unknown test %r" % k)
                 if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
                     problems.append("points[%r] must be a positive integer" % k)
-    if len(tests) < 2:
-        problems.append("need at least 2 tests")
+    # bank policy: 2 sample tests and at least 6 hidden tests per question
+    if isinstance(samples, list):
+        if len(samples) < MIN_SAMPLES:
+            problems.append("need at least %d sample tests" % MIN_SAMPLES)
+        if len(set(tests) - set(samples)) < MIN_HIDDEN:
+            problems.append("need at least %d hidden tests" % MIN_HIDDEN)
+    unknown = set(meta) - {"title", "difficulty", "tags", "time_limit_ms", "memory_limit_mb", "samples", "points"}
+    if unknown:
+        problems.append("unknown meta.json fields: %s" % ", ".join(sorted(unknown)))
     return meta, problems
 
 
@@ -254,6 +271,13 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="qcheck-") as tmp:
         # 1. static checks
+        bank = 0
+        for dirpath, _, files in os.walk(ROOT):
+            bank += sum(os.path.getsize(os.path.join(dirpath, f)) for f in files)
+        if bank > MAX_BANK_BYTES:
+            res.fail("bank size", "%d bytes > %d" % (bank, MAX_BANK_BYTES))
+        else:
+            res.ok("bank size", "bank size %d bytes" % bank, args.verbose)
         plans = []
         for q in questions:
             qdir = os.path.join(ROOT, q)
@@ -278,7 +302,10 @@ def main():
 
         def do_build(job):
             q, qdir, kind, lang = job
-            wd, err = build(os.path.join(qdir, kind), lang, tmp, "%s.%s.%s" % (q, kind, lang))
+            try:
+                wd, err = build(os.path.join(qdir, kind), lang, tmp, "%s.%s.%s" % (q, kind, lang))
+            except Exception as e:  # noqa: BLE001
+                wd, err = None, "internal error: %r" % e
             label = "%s: %s/%s compile" % (q, kind, lang)
             if err:
                 res.fail(label, err)
@@ -306,6 +333,12 @@ def main():
                         runs.append(("starter", q, qdir, lang, wd, t, limit))
 
         def do_run(r):
+            try:
+                run_one(r)
+            except Exception as e:  # noqa: BLE001 - report, never crash the summary
+                res.fail("%s: %s/%s test %s" % (r[1], r[0], r[3], r[5]), "internal error: %r" % e)
+
+        def run_one(r):
             kind, q, qdir, lang, wd, t, limit = r
             label = "%s: %s/%s test %s" % (q, kind, lang, t)
             inp = os.path.join(qdir, "tests", t + ".in")

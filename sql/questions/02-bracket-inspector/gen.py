@@ -52,12 +52,12 @@ def main():
     kinds = [rng.randrange(4) for _ in range(half)]
     deep = "".join(OPEN[k] for k in kinds) + "".join(CLOSE[k] for k in reversed(kinds))
     write("06", [deep])                                  # depth 150000, sound
-    write("07", [deep[:60000] + deep[-60000:-1] + CLOSE[(kinds[0] + 1) % 4]])  # wrong last half
-    parts = [balanced(rng, 33330, 0.55) for _ in range(3)]
+    write("07", [deep[:40000] + deep[-40000:-1] + CLOSE[(kinds[0] + 1) % 4]])  # wrong last half
+    parts = [balanced(rng, 20000, 0.55) for _ in range(3)]
     # '<' at 1 and the first '[' are never closed -> leftmost is position 1
     write("08", ["<" + parts[0] + "[" + parts[1] + "[" + parts[2] + "]"])
     mixed = []
-    for _ in range(100):                                 # medium strings, some corrupted
+    for _ in range(50):                                  # medium strings, some corrupted
         s = balanced(rng, 2 * rng.randint(1, 700), rng.choice([0.5, 0.7, 0.9]))
         if rng.random() < 0.6:
             s = corrupt(rng, s)

@@ -59,7 +59,7 @@ def main():
     write("06", 1000, document(rng, vocab, weights, 199990))
     # large: mostly distinct words, many ties at count 1..3
     vocab = sorted({rand_word(rng, 3, 6) for _ in range(30000)})
-    write("07", 50, document(rng, vocab, [1] * len(vocab), 199990))
+    write("07", 50, document(rng, vocab, [1] * len(vocab), 100000))
     # very long word, digits glued to letters
     long_word = rand_word(rng, 20000, 20000)
     write("08", 2, long_word + "7" + long_word.upper() + "\n" + long_word[:-1] + " x1y2z3x")

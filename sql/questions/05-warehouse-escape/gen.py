@@ -32,9 +32,9 @@ def main():
     g[3][3] = "S"
     write("04", ["".join(x) for x in g])
     # open floor, exit in the opposite corner
-    g = [["."] * 500 for _ in range(500)]
+    g = [["."] * 500 for _ in range(200)]
     g[0][0] = "S"
-    g[499][499] = "E"
+    g[199][499] = "E"
     write("05", ["".join(x) for x in g])
     # serpentine maze: very long single path
     g = [["."] * 500 for _ in range(500)]
@@ -46,10 +46,10 @@ def main():
     g[499][0] = "E"  # row 499 is a shelf row whose gap is at column 0
     write("06", ["".join(x) for x in g])
     # random shelves, a few exits; nearest exit is not the first one found row-wise
-    g = [["#" if rng.random() < 0.3 else "." for _ in range(500)] for _ in range(500)]
-    g[250][250] = "S"
+    g = [["#" if rng.random() < 0.3 else "." for _ in range(500)] for _ in range(300)]
+    g[150][250] = "S"
     for _ in range(6):
-        g[rng.randrange(500)][rng.randrange(500)] = "E"
+        g[rng.randrange(300)][rng.randrange(500)] = "E"
     write("07", ["".join(x) for x in g])
     # single row corridor
     row = ["."] * 500

@@ -28,12 +28,12 @@ def main():
     iv = []
     for _ in range(20000):                                 # large random
         s = rng.randint(0, MAXT - 1)
-        iv.append((s, min(MAXT, s + rng.randint(1, 100000))))
+        iv.append((s, min(MAXT, s + rng.randint(1, 200000))))
     write("06", iv)
-    iv = [(i, 20000 - i) for i in range(10000)]            # fully nested: peak N
+    iv = [(i, 10000 - i) for i in range(5000)]            # fully nested: peak N
     rng.shuffle(iv)
     write("07", iv)
-    iv = [(i * 3, i * 3 + 3) for i in range(10000)]   # touching chain: 1 block, peak 1
+    iv = [(i * 3, i * 3 + 3) for i in range(5000)]   # touching chain: 1 block, peak 1
     rng.shuffle(iv)
     write("08", iv)
     write("09", [(999999999, MAXT), (0, 1), (1, 2), (0, MAXT), (500, 600), (600, 601)])

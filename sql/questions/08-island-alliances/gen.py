@@ -35,15 +35,15 @@ def main():
     write("03", 1, [("C",), ("S", 1), ("Q", 1, 1), ("J", 1, 1), ("C",)])   # minimum
     # long chain built so that naive linking makes deep trees, then many queries at the far end
     n = 10**5
-    ops = [("J", i, i + 1) for i in range(1, 10001)]
-    ops += [rng.choice([("S", 1), ("Q", 1, 10001), ("Q", 10001, 10002), ("C",), ("S", 10001)]) for _ in range(10000 - 1)]
+    ops = [("J", i, i + 1) for i in range(1, 5001)]
+    ops += [rng.choice([("S", 1), ("Q", 1, 5001), ("Q", 5001, 5002), ("C",), ("S", 5001)]) for _ in range(5000 - 1)]
     ops.append(("S", 1))
     write("04", n, ops)
     write("05", n, random_ops(rng, n, 20000))                               # large random
     write("06", 10, random_ops(rng, 10, 2000, 0.2, 0.4, 0.3))               # small, everything merges
     # many redundant treaties inside a few groups
     ops = []
-    for _ in range(12000):
+    for _ in range(6000):
         g = rng.randrange(3)
         r = rng.random()
         a, b = 3 * rng.randrange(30000) + g + 1, 3 * rng.randrange(30000) + g + 1
@@ -51,14 +51,14 @@ def main():
     write("07", 90001, ops)
     # star: everyone joins island 1 in reverse order, count and size after each join
     ops = []
-    for i in range(2, 10002):
+    for i in range(2, 5002):
         ops.append(("J", i, 1) if i % 2 else ("J", 1, i))
         if i % 3 == 0:
             ops.append(("S", i))
         if i % 5 == 0:
             ops.append(("C",))
     write("08", 10**5, ops)
-    write("09", 10**5, [("C",) if i % 2 else ("S", rng.randint(1, 10**5)) for i in range(12000)])  # no treaties
+    write("09", 10**5, [("C",) if i % 2 else ("S", rng.randint(1, 10**5)) for i in range(6000)])  # no treaties
 
 
 if __name__ == "__main__":

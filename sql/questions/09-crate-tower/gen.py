@@ -8,7 +8,7 @@ MAXW = 10**6
 
 
 def write(name, w):
-    assert 1 <= len(w) <= 50000 and all(1 <= x <= MAXW for x in w)
+    assert 1 <= len(w) <= 30000 and all(1 <= x <= MAXW for x in w)
     with open(os.path.join(HERE, "tests", name + ".in"), "w") as f:
         f.write("%d\n%s\n" % (len(w), " ".join(map(str, w))))
 
@@ -20,7 +20,7 @@ def main():
     write("03", [MAXW])                                          # minimum
     write("04", list(range(1, 5001)))                           # increasing: answer 1
     write("05", [MAXW - 3 * i for i in range(10000)])            # decreasing: answer N
-    write("06", [rng.randint(1, MAXW) for _ in range(50000)])    # large random
+    write("06", [rng.randint(1, MAXW) for _ in range(30000)])    # large random
     write("07", [rng.randint(1, 10) for _ in range(20000)])      # heavy duplicates
     # staircase: decreasing runs that each start a bit lower, with noise
     w = []
