@@ -325,9 +325,8 @@ static void classify(const struct judge_request *req, const struct judge_test *t
 		else
 			strbuf_addf(&reason, "exited with code %d", o->exit_code);
 	}
-	if (o->status != BOX_EXITED && o->status != BOX_SIGNALED)
-		r->memory_bytes = o->maxrss ? o->maxrss : o->mem_peak;
-	if (r->verdict == V_MEMORY_LIMIT && o->mem_peak > r->memory_bytes)
+	/* past the limit, what counted against it is the group's peak, not one process's RSS */
+	if (r->verdict == V_MEMORY_LIMIT && o->mem_peak)
 		r->memory_bytes = o->mem_peak;
 
 	show(&r->output, &r->output_truncated, o->out.buf, o->out.len);
@@ -484,7 +483,9 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	}
 
 	if (box_open(&b, 256, err, errlen) < 0 ||
-	    box_write_file(&b, src, req->code, req->code_len, err, errlen) < 0) {
+	    box_write_file(&b, src, req->code, req->code_len, err, errlen) < 0 ||
+	    (l->support_name && box_write_file(&b, l->support_name, l->support_text,
+					       strlen(l->support_text), err, errlen) < 0)) {
 		rc = SBX_ESYSTEM;
 		goto out;
 	}

@@ -58,6 +58,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: judge [request.json]   (reads stdin without an argument)\n");
 		return 2;
 	}
+	if (argc == 2 && !strcmp(argv[1], "--check")) {
+		/* can this machine build a sandbox? (used by /health) */
+		rc = sbx_init(NULL, err, sizeof(err));
+		printf("%s\n", rc == SBX_OK ? "ok" : err);
+		return rc == SBX_OK ? 0 : 1;
+	}
 	if (argc == 2 && strcmp(argv[1], "-")) {
 		fd = open(argv[1], O_RDONLY | O_CLOEXEC);
 		if (fd < 0) {

@@ -65,7 +65,14 @@ const struct lang langs[] = {
 		.src = "main.js",
 		.compile = ARGV("/usr/bin/node", "--check", "{src}"),
 		.run = ARGV("/usr/bin/node", "--max-old-space-size={heap}", "--stack-size=65500",
-			    "{src}"),
+			    "--require", "/box/.stdio.js", "{src}"),
+		/*
+		 * node leaves pipes non-blocking and queues what does not fit in memory, so a
+		 * write loop would hit the memory limit before the output cap: block instead
+		 */
+		.support_name = ".stdio.js",
+		.support_text = "for (const s of [process.stdout, process.stderr])\n"
+				"\tif (s._handle && s._handle.setBlocking) s._handle.setBlocking(true);\n",
 		.version = ARGV("/usr/bin/node", "--version"),
 		.oom_marker = "JavaScript heap out of memory",
 		.heap_reserve_mb = 64,
@@ -78,7 +85,8 @@ const struct lang langs[] = {
 		.compile = ARGV("/usr/bin/mono", "/usr/lib/mono/4.5/mcs.exe", "-optimize+",
 				"-out:main.exe", "{src}"),
 		.run = ARGV("/usr/bin/mono", "main.exe"),
-		.env = ARGV("MONO_GC_PARAMS=max-heap-size={heap}m"),
+		/* the concurrent collector aborts on a full heap instead of throwing OutOfMemoryException */
+		.env = ARGV("MONO_GC_PARAMS=max-heap-size={heap}m,major=marksweep"),
 		.version = ARGV("/usr/bin/mono", "--version"),
 		.oom_marker = "OutOfMemoryException",
 		.heap_reserve_mb = 64,

@@ -77,6 +77,8 @@ struct lang {
 	const char *const *env;		/* extra environment, templated like argv */
 	const char *const *version;	/* command that prints the toolchain version */
 	const char *oom_marker;		/* stderr text that means the runtime ran out of heap */
+	const char *support_name;	/* a file the runtime needs in /box, written before compiling */
+	const char *support_text;
 	unsigned heap_reserve_mb;	/* memory kept back for the runtime outside the heap */
 	unsigned run_pids;		/* processes + threads a run may have */
 };
