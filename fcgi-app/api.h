@@ -1,0 +1,69 @@
+/*
+ * api.h - the HTTP handlers of SPEC section 5, one file per area
+ */
+#ifndef CE_API_H
+#define CE_API_H
+
+#include <json-c/json.h>
+#include <libpq-fe.h>
+
+#include "http.h"
+
+/* Service settings, read once at start-up and read-only afterwards. */
+struct config {
+	const char *api_key;		/* CE_API_KEY: required by /execute when set */
+	const char *templates;		/* templates directory (starter code, report) */
+	int abandon_grace_s;		/* tab close -> abandoned after this long without a heartbeat */
+	int heartbeat_timeout_s;	/* no heartbeat for this long -> heartbeat_timeout */
+	int admin_token_hours;
+};
+extern struct config cfg;
+
+/* 503 for a database failure (the detail goes to the log only). */
+int api_db_error(struct http_req *r);
+/* Run SQL whose single row and column is JSON text; parse it. NULL on failure or no row. */
+struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr);
+/* Send {"success":true, key: value}. */
+int api_ok_with(struct http_req *r, const char *key, struct json_object *value);
+/* Append a session event (best effort). */
+void api_event(const char *candidate_id, const char *kind, const char *detail_json);
+/* Starter code for a language from templates/starter/ (empty when missing). */
+const char *api_default_starter(const char *lang);
+
+/* api_public.c */
+int h_health(struct http_req *r);
+int h_languages(struct http_req *r);
+int h_execute(struct http_req *r);
+
+/* api_session.c */
+int h_session_start(struct http_req *r);
+int h_session_get(struct http_req *r);
+int h_session_heartbeat(struct http_req *r);
+int h_session_activity(struct http_req *r);
+int h_session_progress(struct http_req *r);
+int h_session_complete(struct http_req *r);
+int h_session_abandon(struct http_req *r);
+/* Close sessions whose time ran out or whose tab closed for good; returns rows changed. */
+int session_sweep(void);
+
+/* api_questions.c */
+int h_questions_list(struct http_req *r);
+int h_question_get(struct http_req *r);
+int h_proxy_execute(struct http_req *r);
+
+/* api_admin.c */
+int h_admin_login(struct http_req *r);
+int h_admin_logout(struct http_req *r);
+int h_admin_questions_list(struct http_req *r);
+int h_admin_question_get(struct http_req *r);
+int h_admin_question_create(struct http_req *r);
+int h_admin_question_update(struct http_req *r);
+int h_admin_question_delete(struct http_req *r);
+int h_admin_candidates_list(struct http_req *r);
+int h_admin_candidate_create(struct http_req *r);
+int h_admin_candidate_get(struct http_req *r);
+int h_admin_candidate_update(struct http_req *r);
+int h_admin_candidate_delete(struct http_req *r);
+int h_admin_candidate_invite(struct http_req *r);
+
+#endif

@@ -1,0 +1,411 @@
+/* api_session.c - the candidate's test session: start, heartbeat, activity, progress, end */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <string.h>
+
+#include "api.h"
+#include "auth.h"
+#include "db.h"
+#include "jsonh.h"
+
+/* The session as the client sees it; the server's clock decides what is left. */
+#define SESSION_JSON                                                                             \
+	"json_build_object('candidate_id', s.candidate_id, 'test_start_time', s.test_start_time," \
+	" 'test_duration_minutes', s.test_duration_minutes, 'ends_at', s.ends_at,"                \
+	" 'server_time', now(), 'remaining_seconds',"                                             \
+	" GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int,"                        \
+	" 'status', s.status, 'completion_method', s.completion_method,"                         \
+	" 'completed_at', s.completed_at, 'last_heartbeat', s.last_heartbeat,"                    \
+	" 'last_activity', s.last_activity, 'tab_closed_at', s.tab_closed_at,"                    \
+	" 'sections_completed', s.sections_completed, 'pending_answers', s.pending_answers)"
+
+static bool hex64(const char *s)
+{
+	return s && strlen(s) == TOKEN_HEX_LEN && strspn(s, "0123456789abcdef") == TOKEN_HEX_LEN;
+}
+
+static struct json_object *session_json(const char *candidate_id, int *dberr)
+{
+	const char *p[1] = { candidate_id };
+
+	return api_query_json("SELECT " SESSION_JSON " FROM test_session s WHERE s.candidate_id = $1",
+			      1, p, dberr);
+}
+
+int session_sweep(void)
+{
+	char grace[16], hb[16];
+	const char *p[2] = { grace, hb };
+	PGresult *res;
+	int n = 0;
+
+	snprintf(grace, sizeof(grace), "%d", cfg.abandon_grace_s);
+	snprintf(hb, sizeof(hb), "%d", cfg.heartbeat_timeout_s);
+	if (db_exec(&res,
+		    "WITH done AS (UPDATE test_session s SET"
+		    "  status = CASE WHEN ends_at <= now() THEN 'completed' ELSE 'abandoned' END,"
+		    "  completion_method = CASE WHEN ends_at <= now() THEN 'timer_expired'"
+		    "    WHEN tab_closed_at IS NOT NULL AND tab_closed_at <= now() - make_interval(secs => $1::int)"
+		    "    THEN 'tab_close' ELSE 'heartbeat_timeout' END,"
+		    "  completed_at = LEAST(ends_at, now()), updated_at = now()"
+		    " WHERE status = 'active' AND (ends_at <= now()"
+		    "  OR (tab_closed_at IS NOT NULL AND tab_closed_at <= now() - make_interval(secs => $1::int))"
+		    "  OR (COALESCE(last_heartbeat, test_start_time) <= now() - make_interval(secs => $2::int)))"
+		    " RETURNING s.candidate_id, s.status, s.completion_method),"
+		    " c AS (UPDATE candidate SET status = done.status FROM done"
+		    "  WHERE candidate.candidate_id = done.candidate_id RETURNING 1)"
+		    " INSERT INTO session_event (candidate_id, kind, detail)"
+		    " SELECT candidate_id, 'end', jsonb_build_object('method', completion_method) FROM done",
+		    2, p) == DB_OK) {
+		n = atoi(PQcmdTuples(res));
+		PQclear(res);
+	}
+	return n;
+}
+
+int h_session_start(struct http_req *r)
+{
+	struct json_object *body = http_json_body(r, 64 * 1024), *sess = NULL, *o;
+	const char *invite = NULL, *given = NULL, *p[3];
+	char err[256], token[TOKEN_HEX_LEN + 1], cid[40];
+	PGresult *res = NULL;
+	int dberr = 0, rc;
+
+	if (!body)
+		return r->status;
+	if (jsonh_str(body, "invite_token", 128, &invite, NULL, err, sizeof(err)) != 0) {
+		rc = http_error(r, 400, invite ? "invalid_field" : "missing_field", "%s",
+				invite ? err : "'invite_token' is required");
+		goto out;
+	}
+	if (jsonh_str(body, "candidate_id", 64, &given, NULL, err, sizeof(err)) < 0) {
+		rc = http_error(r, 400, "invalid_field", "%s", err);
+		goto out;
+	}
+	if (!hex64(invite)) {
+		rc = http_error(r, 401, "invalid_invitation", "unknown invitation");
+		goto out;
+	}
+	session_sweep();
+	p[0] = invite;
+	if (db_exec(&res,
+		    "SELECT c.candidate_id, c.name, c.test_duration_minutes, s.status AS session_status"
+		    " FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
+		    " WHERE c.invite_token_hash = sha256(convert_to($1, 'UTF8'))",
+		    1, p) != DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	if (PQntuples(res) != 1) {
+		rc = http_error(r, 401, "invalid_invitation", "unknown invitation");
+		goto out;
+	}
+	snprintf(cid, sizeof(cid), "%s", db_get(res, 0, "candidate_id"));
+	if (given && strcmp(given, cid)) {
+		rc = http_error(r, 403, "forbidden", "this invitation belongs to another candidate");
+		goto out;
+	}
+	if (!db_isnull(res, 0, "session_status") &&
+	    strcmp(db_get(res, 0, "session_status"), "active")) {
+		rc = http_error(r, 409, "session_over", "this test is already %s",
+				db_get(res, 0, "session_status"));
+		goto out;
+	}
+	if (auth_new_token(token) < 0) {
+		rc = http_error(r, 503, "unavailable", "no randomness available; retry");
+		goto out;
+	}
+	p[0] = cid;
+	p[1] = token;
+	p[2] = db_get(res, 0, "test_duration_minutes");
+	PQclear(res);
+	res = NULL;
+	/* a new session, or a new token for the open one (the old tab's token stops working) */
+	if (db_exec(&res,
+		    "WITH up AS (INSERT INTO test_session AS s (candidate_id, session_token_hash,"
+		    "  test_duration_minutes, ends_at, last_heartbeat, last_activity)"
+		    " VALUES ($1, sha256(convert_to($2, 'UTF8')), $3::int,"
+		    "  now() + make_interval(mins => $3::int), now(), now())"
+		    " ON CONFLICT (candidate_id) DO UPDATE SET session_token_hash = EXCLUDED.session_token_hash,"
+		    "  tab_closed_at = NULL, last_heartbeat = now(), updated_at = now()"
+		    "  WHERE s.status = 'active' AND s.ends_at > now()"
+		    " RETURNING (xmax = 0) AS created)"
+		    " SELECT created FROM up",
+		    3, p) != DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	if (PQntuples(res) != 1) {
+		rc = http_error(r, 409, "session_over", "this test is over");
+		goto out;
+	}
+	api_event(cid, !strcmp(db_get(res, 0, "created"), "t") ? "start" : "resume", NULL);
+	PQclear(res);
+	res = NULL;
+	if (db_exec(&res, "UPDATE candidate SET status = 'active' WHERE candidate_id = $1", 1, p) ==
+	    DB_OK)
+		PQclear(res);
+	res = NULL;
+	sess = session_json(cid, &dberr);
+	if (!sess) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	o = http_ok();
+	json_object_object_add(o, "session", sess);
+	json_object_object_add(o, "session_token", json_object_new_string(token));
+	rc = http_json(r, 200, o);
+out:
+	PQclear(res);
+	json_object_put(body);
+	return rc;
+}
+
+/* Preview of an invitation: what the test holds, without starting it. */
+int h_invitation(struct http_req *r)
+{
+	struct json_object *body = http_json_body(r, 64 * 1024), *o;
+	const char *invite = NULL, *p[1];
+	char err[256];
+	int dberr = 0, rc;
+
+	if (!body)
+		return r->status;
+	if (jsonh_str(body, "invite_token", 128, &invite, NULL, err, sizeof(err)) != 0) {
+		rc = http_error(r, 400, "missing_field", "'invite_token' is required");
+		goto out;
+	}
+	if (!hex64(invite)) {
+		rc = http_error(r, 401, "invalid_invitation", "unknown invitation");
+		goto out;
+	}
+	p[0] = invite;
+	o = api_query_json(
+		"SELECT json_build_object('candidate_id', c.candidate_id, 'name', c.name,"
+		" 'test_duration_minutes', c.test_duration_minutes,"
+		" 'question_count', (SELECT count(*) FROM candidate_question q WHERE q.candidate_id = c.candidate_id),"
+		" 'session_status', s.status, 'ends_at', s.ends_at,"
+		" 'remaining_seconds', GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int)"
+		" FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
+		" WHERE c.invite_token_hash = sha256(convert_to($1, 'UTF8'))",
+		1, p, &dberr);
+	if (!o) {
+		rc = dberr ? api_db_error(r)
+			   : http_error(r, 401, "invalid_invitation", "unknown invitation");
+		goto out;
+	}
+	rc = api_ok_with(r, "invitation", o);
+out:
+	json_object_put(body);
+	return rc;
+}
+
+int h_session_get(struct http_req *r)
+{
+	struct json_object *s;
+	int dberr = 0;
+
+	session_sweep();
+	if (auth_candidate(r, r->m.params[0], false, true) < 0)
+		return r->status;
+	s = session_json(r->m.params[0], &dberr);
+	if (!s)
+		return dberr ? api_db_error(r)
+			     : http_error(r, 404, "not_found", "no session for this candidate");
+	return api_ok_with(r, "session", s);
+}
+
+/* Run an UPDATE on the caller's active session and answer with one of its columns. */
+static int touch(struct http_req *r, const char *sql, const char *key)
+{
+	const char *p[1] = { r->candidate_id };
+	struct json_object *o;
+	PGresult *res;
+	int rc;
+
+	if (db_exec(&res, sql, 1, p) != DB_OK)
+		return api_db_error(r);
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return http_error(r, 409, "session_over", "the test session is over");
+	}
+	o = http_ok();
+	json_object_object_add(o, key, json_object_new_string(db_get(res, 0, "at")));
+	json_object_object_add(o, "remaining_seconds",
+			       json_object_new_int((int)db_getll(res, 0, "remaining")));
+	json_object_object_add(o, "status", json_object_new_string("active"));
+	if (!db_isnull(res, 0, "was_closed"))
+		api_event(r->candidate_id, "resume", NULL);
+	rc = http_json(r, 200, o);
+	PQclear(res);
+	return rc;
+}
+
+int h_session_heartbeat(struct http_req *r)
+{
+	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+		return r->status;
+	api_event(r->candidate_id, "heartbeat", NULL);
+	/* a heartbeat after a tab close means the candidate came back */
+	return touch(r,
+		     "UPDATE test_session s SET last_heartbeat = now(), updated_at = now(),"
+		     " tab_closed_at = NULL FROM (SELECT tab_closed_at AS was_closed FROM test_session"
+		     " WHERE candidate_id = $1) old"
+		     " WHERE s.candidate_id = $1 AND s.status = 'active' AND s.ends_at > now()"
+		     " RETURNING to_json(now())#>>'{}' AS at, old.was_closed,"
+		     " GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int AS remaining",
+		     "last_heartbeat");
+}
+
+int h_session_activity(struct http_req *r)
+{
+	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+		return r->status;
+	return touch(r,
+		     "WITH ev AS (INSERT INTO session_event (candidate_id, kind)"
+		     " SELECT $1, 'activity' FROM test_session WHERE candidate_id = $1"
+		     " AND (last_activity IS NULL OR last_activity < now() - interval '60 seconds'))"
+		     " UPDATE test_session s SET last_activity = now(), updated_at = now()"
+		     " WHERE s.candidate_id = $1 AND s.status = 'active' AND s.ends_at > now()"
+		     " RETURNING to_json(now())#>>'{}' AS at, NULL AS was_closed,"
+		     " GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int AS remaining",
+		     "last_activity");
+}
+
+int h_session_progress(struct http_req *r)
+{
+	struct json_object *body, *sections = NULL, *answers = NULL, *o;
+	const char *p[3];
+	char err[256];
+	PGresult *res;
+	int rc;
+
+	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+		return r->status;
+	body = http_json_body(r, 8u << 20);
+	if (!body)
+		return r->status;
+	if (jsonh_get(body, "sections_completed", json_type_array, &sections, err, sizeof(err)) < 0 ||
+	    jsonh_get(body, "pending_answers", json_type_object, &answers, err, sizeof(err)) < 0) {
+		rc = http_error(r, 400, "invalid_field", "%s", err);
+		goto out;
+	}
+	p[0] = r->candidate_id;
+	p[1] = sections ? jsonh_text(sections, NULL) : NULL;
+	p[2] = answers ? jsonh_text(answers, NULL) : NULL;
+	if (db_exec(&res,
+		    "UPDATE test_session s SET sections_completed = COALESCE($2::jsonb, sections_completed),"
+		    " pending_answers = COALESCE($3::jsonb, pending_answers), updated_at = now()"
+		    " WHERE s.candidate_id = $1 AND s.status = 'active' AND s.ends_at > now()"
+		    " RETURNING s.sections_completed::text AS sc, s.pending_answers::text AS pa",
+		    3, p) != DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		rc = http_error(r, 409, "session_over", "the test session is over");
+		goto out;
+	}
+	o = http_ok();
+	json_object_object_add(o, "sections_completed",
+			       json_tokener_parse(db_get(res, 0, "sc")));
+	json_object_object_add(o, "pending_answers", json_tokener_parse(db_get(res, 0, "pa")));
+	PQclear(res);
+	rc = http_json(r, 200, o);
+out:
+	json_object_put(body);
+	return rc;
+}
+
+static int finish(struct http_req *r, const char *status, const char *method)
+{
+	const char *p[3] = { r->candidate_id, status, method };
+	struct json_object *o;
+	PGresult *res;
+	char detail[96];
+
+	if (db_exec(&res,
+		    "WITH s AS (UPDATE test_session SET status = $2, completion_method = $3,"
+		    " completed_at = now(), updated_at = now()"
+		    " WHERE candidate_id = $1 AND status = 'active' RETURNING completed_at)"
+		    " UPDATE candidate c SET status = $2 FROM s WHERE c.candidate_id = $1"
+		    " RETURNING to_json(s.completed_at)#>>'{}' AS at",
+		    3, p) != DB_OK)
+		return api_db_error(r);
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return http_error(r, 409, "session_over", "the test session is over");
+	}
+	snprintf(detail, sizeof(detail), "{\"method\": \"%s\"}", method);
+	api_event(r->candidate_id, "end", detail);
+	o = http_ok();
+	json_object_object_add(o, "status", json_object_new_string(status));
+	json_object_object_add(o, "completion_method", json_object_new_string(method));
+	json_object_object_add(o, "completed_at", json_object_new_string(db_get(res, 0, "at")));
+	PQclear(res);
+	return http_json(r, 200, o);
+}
+
+int h_session_complete(struct http_req *r)
+{
+	static const char *const ok[] = { "manual", "auto", "timer_expired" };
+	struct json_object *body;
+	const char *method = "manual";
+	char err[256];
+	size_t i;
+	int rc;
+
+	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+		return r->status;
+	body = http_json_body(r, 64 * 1024);
+	if (!body)
+		return r->status;
+	if (jsonh_str(body, "completion_method", 32, &method, NULL, err, sizeof(err)) < 0) {
+		rc = http_error(r, 400, "invalid_field", "%s", err);
+		goto out;
+	}
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (!strcmp(method, ok[i]))
+			break;
+	if (i == sizeof(ok) / sizeof(ok[0])) {
+		rc = http_error(r, 400, "invalid_field",
+				"'completion_method' must be manual, auto or timer_expired");
+		goto out;
+	}
+	rc = finish(r, "completed", method);
+out:
+	json_object_put(body);
+	return rc;
+}
+
+int h_session_abandon(struct http_req *r)
+{
+	const char *p[1];
+	struct json_object *o;
+	PGresult *res;
+	int rc;
+
+	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+		return r->status;
+	/* the body (sendBeacon's) says tab_close; nothing else is accepted or needed */
+	if (http_read_body(r, 64 * 1024) < 0)
+		return r->status;
+	p[0] = r->candidate_id;
+	/* not abandoned yet: only if no heartbeat comes back within the grace period */
+	if (db_exec(&res,
+		    "UPDATE test_session SET tab_closed_at = now(), updated_at = now()"
+		    " WHERE candidate_id = $1 AND status = 'active' RETURNING 1",
+		    1, p) != DB_OK)
+		return api_db_error(r);
+	rc = PQntuples(res);
+	PQclear(res);
+	if (rc != 1)
+		return http_error(r, 409, "session_over", "the test session is over");
+	api_event(r->candidate_id, "tab_close", NULL);
+	o = http_ok();
+	json_object_object_add(o, "status", json_object_new_string("active"));
+	json_object_object_add(o, "pending", json_object_new_string("abandon"));
+	json_object_object_add(o, "grace_seconds", json_object_new_int(cfg.abandon_grace_s));
+	return http_json(r, 200, o);
+}

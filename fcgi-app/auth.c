@@ -1,0 +1,197 @@
+/* auth.c - password hashing, random tokens, admin and candidate authentication */
+#define _GNU_SOURCE
+#include <crypt.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "auth.h"
+#include "db.h"
+#include "http.h"
+
+int auth_new_token(char out[TOKEN_HEX_LEN + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char b[TOKEN_HEX_LEN / 2];
+	size_t got = 0, i;
+	ssize_t n;
+
+	while (got < sizeof(b)) {
+		n = getrandom(b + got, sizeof(b) - got, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		got += (size_t)n;
+	}
+	for (i = 0; i < sizeof(b); i++) {
+		out[2 * i] = hex[b[i] >> 4];
+		out[2 * i + 1] = hex[b[i] & 15];
+	}
+	out[TOKEN_HEX_LEN] = '\0';
+	return 0;
+}
+
+int auth_hash_password(const char *password, char *out, size_t outlen)
+{
+	char salt[CRYPT_GENSALT_OUTPUT_SIZE];
+	struct crypt_data cd;
+	const char *h;
+
+	/* yescrypt with the library's default cost */
+	if (!crypt_gensalt_rn("$y$", 0, NULL, 0, salt, sizeof(salt)))
+		return -1;
+	memset(&cd, 0, sizeof(cd));
+	h = crypt_r(password, salt, &cd);
+	if (!h || h[0] == '*' || strlen(h) >= outlen)
+		return -1;
+	snprintf(out, outlen, "%s", h);
+	return 0;
+}
+
+bool auth_check_password(const char *password, const char *hash)
+{
+	struct crypt_data cd;
+	const char *h;
+	size_t n, i;
+	unsigned char diff = 0;
+
+	memset(&cd, 0, sizeof(cd));
+	h = crypt_r(password, hash, &cd);
+	if (!h || h[0] == '*')
+		return false;
+	n = strlen(hash);
+	if (strlen(h) != n)
+		return false;
+	/* constant time: a mismatch position must not show in the timing */
+	for (i = 0; i < n; i++)
+		diff |= (unsigned char)(h[i] ^ hash[i]);
+	return diff == 0;
+}
+
+static bool token_shape_ok(const char *t)
+{
+	size_t n = strspn(t, "0123456789abcdef");
+
+	return n == TOKEN_HEX_LEN && t[n] == '\0';
+}
+
+int auth_try_admin(struct http_req *r)
+{
+	const char *t = http_bearer(r);
+	const char *p[1];
+	PGresult *res;
+
+	if (!t || !token_shape_ok(t))
+		return 0;
+	p[0] = t;
+	if (db_exec(&res,
+		    "SELECT admin_id FROM admin_token WHERE token_hash = sha256(convert_to($1, 'UTF8'))"
+		    " AND expires_at > now()",
+		    1, p) != DB_OK)
+		return 0;
+	if (PQntuples(res) == 1)
+		r->admin_id = (int)db_getll(res, 0, "admin_id");
+	PQclear(res);
+	return r->admin_id;
+}
+
+int auth_admin(struct http_req *r)
+{
+	if (auth_try_admin(r) > 0)
+		return 0;
+	if (db_ping() != DB_OK) {
+		http_error(r, 503, "database_unavailable", "the database is unavailable; retry");
+		return -1;
+	}
+	http_error(r, 401, "unauthorized", "admin login required (Authorization: Bearer <token>)");
+	return -1;
+}
+
+static const char *session_token(const struct http_req *r, char *buf, size_t len)
+{
+	const char *t = http_bearer(r);
+
+	if (t)
+		return t;
+	return http_query(r, "token", buf, len);
+}
+
+/* Sessions whose clock ran out are closed before anything else looks at them. */
+static void expire_one(const char *candidate_id)
+{
+	const char *p[1] = { candidate_id };
+	PGresult *res;
+
+	if (db_exec(&res,
+		    "WITH s AS (UPDATE test_session SET status = 'completed',"
+		    " completion_method = 'timer_expired', completed_at = ends_at, updated_at = now()"
+		    " WHERE candidate_id = $1 AND status = 'active' AND ends_at <= now()"
+		    " RETURNING candidate_id)"
+		    " UPDATE candidate SET status = 'completed' FROM s"
+		    " WHERE candidate.candidate_id = s.candidate_id",
+		    1, p) == DB_OK)
+		PQclear(res);
+}
+
+static int check_session(struct http_req *r, const char *token, const char *candidate_id,
+			 bool active_only)
+{
+	const char *p[1] = { token };
+	PGresult *res;
+	int rc = -1;
+
+	if (!token || !token_shape_ok(token)) {
+		http_error(r, 401, "unauthorized", "a valid session token is required");
+		return -1;
+	}
+	if (db_exec(&res,
+		    "SELECT candidate_id, status, ends_at <= now() AS over FROM test_session"
+		    " WHERE session_token_hash = sha256(convert_to($1, 'UTF8'))",
+		    1, p) != DB_OK) {
+		http_error(r, 503, "database_unavailable", "the database is unavailable; retry");
+		return -1;
+	}
+	if (PQntuples(res) != 1) {
+		http_error(r, 401, "unauthorized", "unknown or revoked session token");
+		goto out;
+	}
+	if (candidate_id && strcmp(db_get(res, 0, "candidate_id"), candidate_id)) {
+		http_error(r, 403, "forbidden", "this token belongs to another candidate");
+		goto out;
+	}
+	snprintf(r->candidate_id, sizeof(r->candidate_id), "%s", db_get(res, 0, "candidate_id"));
+	if (active_only && !strcmp(db_get(res, 0, "over"), "t")) {
+		expire_one(r->candidate_id);
+		http_error(r, 409, "session_over", "the test time is over");
+		goto out;
+	}
+	if (active_only && strcmp(db_get(res, 0, "status"), "active")) {
+		http_error(r, 409, "session_over", "the test session is %s",
+			   db_get(res, 0, "status"));
+		goto out;
+	}
+	rc = 0;
+out:
+	PQclear(res);
+	return rc;
+}
+
+int auth_candidate(struct http_req *r, const char *candidate_id, bool active_only, bool admin_ok)
+{
+	char buf[TOKEN_HEX_LEN + 8];
+
+	if (admin_ok && auth_try_admin(r) > 0) {
+		snprintf(r->candidate_id, sizeof(r->candidate_id), "%s", candidate_id);
+		return 0;
+	}
+	return check_session(r, session_token(r, buf, sizeof(buf)), candidate_id, active_only);
+}
+
+int auth_any_candidate(struct http_req *r, bool active_only)
+{
+	char buf[TOKEN_HEX_LEN + 8];
+
+	return check_session(r, session_token(r, buf, sizeof(buf)), NULL, active_only);
+}

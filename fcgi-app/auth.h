@@ -1,0 +1,40 @@
+/*
+ * auth.h - passwords, tokens and who is calling
+ *
+ * Passwords are stored as yescrypt hashes (crypt(3), salted and slow).
+ * Tokens are 256 random bits in hex; the database keeps only their SHA-256.
+ */
+#ifndef CE_AUTH_H
+#define CE_AUTH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct http_req;
+
+#define TOKEN_HEX_LEN 64
+
+/* 256 random bits as 64 hex characters + NUL. */
+int auth_new_token(char out[TOKEN_HEX_LEN + 1]);
+/* Hash a password into out (at least 128 bytes). */
+int auth_hash_password(const char *password, char *out, size_t outlen);
+bool auth_check_password(const char *password, const char *hash);
+
+/*
+ * Require an admin bearer token; on success sets r->admin_id and returns 0,
+ * otherwise sends 401 (or 503 when the database is down) and returns -1.
+ */
+int auth_admin(struct http_req *r);
+/* An admin token when there is one; 0 when absent or invalid, without sending anything. */
+int auth_try_admin(struct http_req *r);
+/*
+ * Require the session token of candidate_id (bearer header or ?token=).
+ * With active_only, a session past its end or no longer active is refused
+ * with 409 (and marked expired when the clock ran out).  Admins pass when
+ * admin_ok is set.
+ */
+int auth_candidate(struct http_req *r, const char *candidate_id, bool active_only, bool admin_ok);
+/* The candidate of the session token in the request, for routes without an id. */
+int auth_any_candidate(struct http_req *r, bool active_only);
+
+#endif

@@ -1,0 +1,169 @@
+/* db.c - one persistent libpq connection per worker, parameterised statements only */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+
+static PGconn *conn;
+static char *conninfo;
+static char last_error[512];
+static bool in_tx;
+
+static const char *const errors[DB__MAX] = {
+	[DB_OK] = "ok",
+	[DB_ECONNECT] = "database unavailable",
+	[DB_EQUERY] = "database query failed",
+	[DB_ECONFLICT] = "conflicting change",
+};
+
+const char *db_strerror(enum db_err e)
+{
+	return (unsigned)e < DB__MAX ? errors[e] : "unknown database error";
+}
+
+void db_init(const char *info)
+{
+	free(conninfo);
+	conninfo = strdup(info ? info : "");
+}
+
+void db_close(void)
+{
+	if (conn)
+		PQfinish(conn);
+	conn = NULL;
+	in_tx = false;
+}
+
+static void note(const char *what, const char *msg)
+{
+	snprintf(last_error, sizeof(last_error), "%s: %s", what, msg ? msg : "");
+	last_error[strcspn(last_error, "\n")] = '\0';
+}
+
+static enum db_err db_connect(void)
+{
+	if (conn && PQstatus(conn) == CONNECTION_OK)
+		return DB_OK;
+	if (conn) {
+		/* after a server restart the old socket is dead: start over */
+		PQfinish(conn);
+		conn = NULL;
+	}
+	conn = PQconnectdb(conninfo ? conninfo : "");
+	if (!conn || PQstatus(conn) != CONNECTION_OK) {
+		note("connect", conn ? PQerrorMessage(conn) : "out of memory");
+		if (conn)
+			PQfinish(conn);
+		conn = NULL;
+		return DB_ECONNECT;
+	}
+	in_tx = false;
+	return DB_OK;
+}
+
+enum db_err db_ping(void)
+{
+	PGresult *r;
+	enum db_err e = db_exec(&r, "SELECT 1", 0, NULL);
+
+	if (e == DB_OK)
+		PQclear(r);
+	return e;
+}
+
+enum db_err db_exec(PGresult **res, const char *sql, int nparams, const char *const *params)
+{
+	ExecStatusType st;
+	const char *state;
+	PGresult *r;
+	int attempt;
+
+	*res = NULL;
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (db_connect() != DB_OK)
+			return DB_ECONNECT;
+		r = PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0);
+		st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+		if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+			*res = r;
+			return DB_OK;
+		}
+		note("query", r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+		state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+		if (PQstatus(conn) == CONNECTION_BAD) {
+			PQclear(r);
+			/* a retry inside a transaction would run outside it: give up instead */
+			if (in_tx) {
+				in_tx = false;
+				return DB_ECONNECT;
+			}
+			continue;
+		}
+		PQclear(r);
+		/* 23505 unique_violation, 23503 foreign_key_violation */
+		if (state && (!strcmp(state, "23505") || !strcmp(state, "23503")))
+			return DB_ECONFLICT;
+		return DB_EQUERY;
+	}
+	return DB_ECONNECT;
+}
+
+const char *db_last_error(void)
+{
+	return last_error;
+}
+
+const char *db_get(const PGresult *r, int row, const char *col)
+{
+	int c = PQfnumber(r, col);
+
+	if (c < 0 || row >= PQntuples(r) || PQgetisnull(r, row, c))
+		return "";
+	return PQgetvalue(r, row, c);
+}
+
+bool db_isnull(const PGresult *r, int row, const char *col)
+{
+	int c = PQfnumber(r, col);
+
+	return c < 0 || row >= PQntuples(r) || PQgetisnull(r, row, c);
+}
+
+long long db_getll(const PGresult *r, int row, const char *col)
+{
+	return strtoll(db_get(r, row, col), NULL, 10);
+}
+
+static enum db_err simple(const char *sql)
+{
+	PGresult *r;
+	enum db_err e = db_exec(&r, sql, 0, NULL);
+
+	PQclear(r);
+	return e;
+}
+
+enum db_err db_begin(void)
+{
+	enum db_err e = simple("BEGIN");
+
+	in_tx = e == DB_OK;
+	return e;
+}
+
+enum db_err db_commit(void)
+{
+	enum db_err e = simple("COMMIT");
+
+	in_tx = false;
+	return e;
+}
+
+void db_rollback(void)
+{
+	if (conn && PQstatus(conn) == CONNECTION_OK)
+		simple("ROLLBACK");
+	in_tx = false;
+}

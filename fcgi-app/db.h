@@ -1,0 +1,49 @@
+/*
+ * db.h - PostgreSQL access: one persistent connection, parameterised queries only
+ *
+ * Every statement goes through db_exec() (PQexecParams underneath); there is
+ * no way to paste a value into SQL text.  A broken connection is reopened
+ * and the statement retried once, so a database restart costs the requests
+ * that were in flight at that moment and nothing more.
+ */
+#ifndef CE_DB_H
+#define CE_DB_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+
+enum db_err {
+	DB_OK = 0,
+	DB_ECONNECT,	/* cannot reach the server */
+	DB_EQUERY,	/* the statement failed (message in db_last_error()) */
+	DB_ECONFLICT,	/* a unique or foreign key constraint refused the change */
+	DB__MAX
+};
+
+const char *db_strerror(enum db_err e);
+
+/* Remember the connection string (libpq conninfo or URL); connects lazily. */
+void db_init(const char *conninfo);
+void db_close(void);
+/* Connect now if not connected; DB_OK when the server answers. */
+enum db_err db_ping(void);
+
+/*
+ * Run one parameterised statement.  params may contain NULLs (SQL NULL).
+ * On DB_OK *res holds the result (caller PQclear()s it); otherwise *res is NULL.
+ */
+enum db_err db_exec(PGresult **res, const char *sql, int nparams, const char *const *params);
+/* The server's message for the last failure, for logs only: never send it to a client. */
+const char *db_last_error(void);
+
+/* Helpers for results. */
+const char *db_get(const PGresult *r, int row, const char *col);	/* "" when NULL */
+bool db_isnull(const PGresult *r, int row, const char *col);
+long long db_getll(const PGresult *r, int row, const char *col);
+
+/* BEGIN / COMMIT / ROLLBACK on the worker's connection. */
+enum db_err db_begin(void);
+enum db_err db_commit(void);
+void db_rollback(void);
+
+#endif

@@ -1,0 +1,134 @@
+/* executor.c - run the setuid judge with the request on stdin, read its JSON answer */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "executor.h"
+#include "jsonh.h"
+#include "strbuf.h"
+
+extern char **environ;
+
+static char judge_path[512] = "bin/judge";
+
+void executor_init(const char *path)
+{
+	if (path && *path)
+		snprintf(judge_path, sizeof(judge_path), "%s", path);
+}
+
+/* Spawn the judge with argv, feed input, collect stdout; returns the exit status or -1. */
+static int spawn_judge(char *const argv[], const char *in, size_t inlen, struct strbuf *out,
+		       char *err, size_t errlen)
+{
+	static char *const envp[] = { "PATH=/usr/bin:/bin", NULL };
+	int pin[2] = { -1, -1 }, pout[2] = { -1, -1 }, status = 0, rc = -1;
+	posix_spawn_file_actions_t fa;
+	size_t off = 0;
+	char buf[65536];
+	pid_t pid;
+	ssize_t n;
+
+	if (pipe2(pin, O_CLOEXEC) < 0 || pipe2(pout, O_CLOEXEC) < 0) {
+		snprintf(err, errlen, "pipe: %s", strerror(errno));
+		goto out;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, pin[0], 0);
+	posix_spawn_file_actions_adddup2(&fa, pout[1], 1);
+	/* the judge's own environment is fixed: nothing of ours leaks into it */
+	rc = posix_spawn(&pid, judge_path, &fa, NULL, argv, envp);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0) {
+		snprintf(err, errlen, "cannot run %s: %s", judge_path, strerror(rc));
+		rc = -1;
+		goto out;
+	}
+	close(pin[0]);
+	close(pout[1]);
+	pin[0] = pout[1] = -1;
+	/* the judge reads the whole request before it writes a byte, so no deadlock here */
+	while (off < inlen) {
+		n = write(pin[1], in + off, inlen - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		off += (size_t)n;
+	}
+	close(pin[1]);
+	pin[1] = -1;
+	for (;;) {
+		n = read(pout[0], buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (strbuf_add(out, buf, (size_t)n) < 0)
+			break;
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+out:
+	if (pin[0] >= 0)
+		close(pin[0]);
+	if (pin[1] >= 0)
+		close(pin[1]);
+	if (pout[0] >= 0)
+		close(pout[0]);
+	if (pout[1] >= 0)
+		close(pout[1]);
+	return rc;
+}
+
+struct json_object *executor_run(const char *req, size_t len, int *invalid, char *err,
+				 size_t errlen)
+{
+	char *argv[] = { judge_path, NULL };
+	struct strbuf out = STRBUF_INIT;
+	struct json_object *o = NULL;
+	char perr[256];
+	int rc;
+
+	*invalid = 0;
+	rc = spawn_judge(argv, req, len, &out, err, errlen);
+	if (rc < 0)
+		goto out;
+	/* 0 judged, 2 invalid request, 1 sandbox failure (its JSON says internal_error) */
+	if (rc != 0 && rc != 1 && rc != 2) {
+		snprintf(err, errlen, "judge exited with status %d", rc);
+		goto out;
+	}
+	o = jsonh_parse(out.buf, out.len, perr, sizeof(perr));
+	if (!o) {
+		snprintf(err, errlen, "judge printed no JSON (exit %d): %s", rc, perr);
+		goto out;
+	}
+	*invalid = rc == 2;
+	if (rc == 1)
+		snprintf(err, errlen, "judge reported a sandbox failure");
+out:
+	strbuf_release(&out);
+	return o;
+}
+
+int executor_check(char *err, size_t errlen)
+{
+	char *argv[] = { judge_path, "--check", NULL };
+	struct strbuf out = STRBUF_INIT;
+	int rc = spawn_judge(argv, "", 0, &out, err, errlen);
+
+	if (rc != 0 && rc >= 0)
+		snprintf(err, errlen, "%.*s", (int)strcspn(out.buf, "\n"), out.buf);
+	strbuf_release(&out);
+	return rc == 0 ? 0 : -1;
+}

@@ -1,0 +1,27 @@
+/*
+ * executor.h - hand an execution request to the privileged judge
+ *
+ * The FastCGI workers run unprivileged.  Building a sandbox takes root, so
+ * each execution runs bin/judge (installed setuid root, executable only by
+ * the service's group), which re-validates the request with the same strict
+ * parser before doing anything.  A bug in HTTP handling cannot reach root.
+ */
+#ifndef CE_EXECUTOR_H
+#define CE_EXECUTOR_H
+
+#include <json-c/json.h>
+#include <stddef.h>
+
+/* Path of the judge binary (CE_JUDGE, else "bin/judge"). */
+void executor_init(const char *judge_path);
+/*
+ * Judge a request (SPEC section 3 JSON).  Returns the response object; when
+ * the judge rejected the request (exit 2) *invalid is set and the object is
+ * its error.  NULL when the judge could not run; err says why (for logs).
+ */
+struct json_object *executor_run(const char *req, size_t len, int *invalid, char *err,
+				 size_t errlen);
+/* 0 when the judge can build a sandbox on this machine. */
+int executor_check(char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,202 @@
+/* http.c - FastCGI request parameters, bodies and JSON responses */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "http.h"
+#include "jsonh.h"
+
+static const char *param(FCGX_Request *fx, const char *name, const char *dflt)
+{
+	const char *v = FCGX_GetParam(name, fx->envp);
+
+	return v ? v : dflt;
+}
+
+void http_req_init(struct http_req *r, FCGX_Request *fx)
+{
+	const char *uri;
+	size_t n;
+
+	memset(r, 0, sizeof(*r));
+	r->fx = fx;
+	strbuf_init(&r->body);
+	r->method = param(fx, "REQUEST_METHOD", "GET");
+	/* REQUEST_URI is what the client sent; the path ends at '?' */
+	uri = param(fx, "REQUEST_URI", "/");
+	n = strcspn(uri, "?");
+	if (n >= sizeof(r->path))
+		n = sizeof(r->path) - 1;
+	memcpy(r->path, uri, n);
+	r->path[n] = '\0';
+	r->query = param(fx, "QUERY_STRING", "");
+	r->auth = param(fx, "HTTP_AUTHORIZATION", NULL);
+	r->content_type = param(fx, "CONTENT_TYPE", "");
+	r->remote_addr = param(fx, "REMOTE_ADDR", "");
+	r->host = param(fx, "HTTP_HOST", "127.0.0.1");
+	r->scheme = param(fx, "REQUEST_SCHEME", "http");
+}
+
+void http_req_release(struct http_req *r)
+{
+	strbuf_release(&r->body);
+}
+
+int http_read_body(struct http_req *r, size_t max)
+{
+	const char *cl = param(r->fx, "CONTENT_LENGTH", "");
+	char *end;
+	unsigned long long want = 0;
+	int n;
+
+	if (*cl) {
+		want = strtoull(cl, &end, 10);
+		if (*end || cl[0] == '-') {
+			http_error(r, 400, "invalid_request", "bad Content-Length");
+			return -1;
+		}
+	}
+	if (want > max) {
+		http_error(r, 413, "payload_too_large", "request body is larger than %zu bytes", max);
+		return -1;
+	}
+	if (strbuf_grow(&r->body, (size_t)want) < 0) {
+		http_error(r, 413, "payload_too_large", "request body too large for this server");
+		return -1;
+	}
+	while (r->body.len < want) {
+		n = FCGX_GetStr(r->body.buf + r->body.len, (int)(want - r->body.len), r->fx->in);
+		if (n <= 0)
+			break;
+		r->body.len += (size_t)n;
+	}
+	r->body.buf[r->body.len] = '\0';
+	if (r->body.len != want) {
+		http_error(r, 400, "invalid_request", "request body ended early");
+		return -1;
+	}
+	return 0;
+}
+
+struct json_object *http_json_body(struct http_req *r, size_t max)
+{
+	struct json_object *o;
+	char err[256];
+
+	/* sendBeacon posts text/plain; anything that says JSON or text is read as JSON */
+	if (*r->content_type && strncasecmp(r->content_type, "application/json", 16) &&
+	    strncasecmp(r->content_type, "text/plain", 10)) {
+		http_error(r, 415, "unsupported_media_type", "send the body as application/json");
+		return NULL;
+	}
+	if (http_read_body(r, max) < 0)
+		return NULL;
+	if (r->body.len == 0)
+		return json_object_new_object();
+	o = jsonh_parse(r->body.buf, r->body.len, err, sizeof(err));
+	if (!o) {
+		http_error(r, 400, "invalid_json", "%s", err);
+		return NULL;
+	}
+	if (!json_object_is_type(o, json_type_object)) {
+		json_object_put(o);
+		http_error(r, 400, "invalid_request", "body must be a JSON object");
+		return NULL;
+	}
+	return o;
+}
+
+static const char *reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 410: return "Gone";
+	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Entity";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "Status";
+	}
+}
+
+int http_json(struct http_req *r, int status, struct json_object *o)
+{
+	size_t len = 0;
+	const char *text;
+
+	if (r->sent) {
+		json_object_put(o);
+		return r->status;
+	}
+	text = jsonh_text(o, &len);
+	FCGX_FPrintF(r->fx->out,
+		     "Status: %d %s\r\nContent-Type: application/json; charset=utf-8\r\n"
+		     "Cache-Control: no-store\r\nContent-Length: %zu\r\n\r\n",
+		     status, reason(status), len + 1);
+	FCGX_PutStr(text, (int)len, r->fx->out);
+	FCGX_PutChar('\n', r->fx->out);
+	json_object_put(o);
+	r->sent = true;
+	r->status = status;
+	return status;
+}
+
+int http_error(struct http_req *r, int status, const char *code, const char *fmt, ...)
+{
+	struct json_object *o = json_object_new_object(), *e = json_object_new_object();
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	json_object_object_add(e, "code", json_object_new_string(code));
+	json_object_object_add(e, "message", json_object_new_string(msg));
+	json_object_object_add(o, "success", json_object_new_boolean(0));
+	json_object_object_add(o, "error", e);
+	return http_json(r, status, o);
+}
+
+const char *http_query(const struct http_req *r, const char *name, char *out, size_t outlen)
+{
+	size_t nlen = strlen(name);
+	const char *p = r->query;
+
+	while (p && *p) {
+		const char *amp = strchr(p, '&');
+		size_t len = amp ? (size_t)(amp - p) : strlen(p);
+
+		if (len > nlen && !strncmp(p, name, nlen) && p[nlen] == '=')
+			return url_decode(p + nlen + 1, len - nlen - 1, out, outlen, 1) == 0 ? out
+											 : NULL;
+		p = amp ? amp + 1 : NULL;
+	}
+	return NULL;
+}
+
+const char *http_bearer(const struct http_req *r)
+{
+	if (!r->auth || strncasecmp(r->auth, "Bearer ", 7))
+		return NULL;
+	return r->auth + 7;
+}
+
+struct json_object *http_ok(void)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "success", json_object_new_boolean(1));
+	return o;
+}

@@ -1,0 +1,63 @@
+/*
+ * http.h - one FastCGI request: its parameters, body and the JSON response
+ *
+ * Every response is JSON.  http_error() sends the error shape of SPEC
+ * section 5: {"success": false, "error": {"code": ..., "message": ...}}.
+ */
+#ifndef CE_HTTP_H
+#define CE_HTTP_H
+
+#include <fcgiapp.h>
+#include <json-c/json.h>
+#include <stdbool.h>
+
+#include "router.h"
+#include "strbuf.h"
+
+#define HTTP_MAX_BODY (64u * 1024 * 1024)	/* the executor's limit; nginx enforces it too */
+#define HTTP_MAX_API_BODY (40u * 1024 * 1024)	/* other endpoints */
+
+struct http_req {
+	FCGX_Request *fx;
+	const char *method;
+	char path[1024];
+	const char *query;
+	const char *auth;
+	const char *content_type;
+	const char *remote_addr;
+	const char *host;
+	const char *scheme;
+	struct strbuf body;
+	struct route_match m;
+	/* the caller, once authenticated */
+	int admin_id;
+	char candidate_id[40];
+	bool sent;
+	int status;
+};
+
+/* Fill the request from the FastCGI parameters. */
+void http_req_init(struct http_req *r, FCGX_Request *fx);
+void http_req_release(struct http_req *r);
+
+/* Read the body (at most max bytes); on failure sends 413 / 400 and returns -1. */
+int http_read_body(struct http_req *r, size_t max);
+/*
+ * Read and parse a JSON object body; on failure sends the error (415, 413,
+ * 400) and returns NULL.  The caller owns the reference.
+ */
+struct json_object *http_json_body(struct http_req *r, size_t max);
+
+/* Send o (takes the reference) with the status.  Returns status. */
+int http_json(struct http_req *r, int status, struct json_object *o);
+int http_error(struct http_req *r, int status, const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* A query-string parameter, URL-decoded into out; NULL when absent or malformed. */
+const char *http_query(const struct http_req *r, const char *name, char *out, size_t outlen);
+/* The bearer token of the Authorization header, or NULL. */
+const char *http_bearer(const struct http_req *r);
+
+/* {"success": true} plus the given object's members, convenient for handlers. */
+struct json_object *http_ok(void);
+
+#endif

@@ -1,0 +1,136 @@
+/* jsonh.c - bounded JSON parsing and typed field access */
+#include <stdio.h>
+#include <string.h>
+
+#include "jsonh.h"
+
+struct json_object *jsonh_parse(const char *buf, size_t len, char *err, size_t errlen)
+{
+	struct json_tokener *tok;
+	struct json_object *o;
+	size_t end;
+
+	if (len > 0x7fffffff) {
+		snprintf(err, errlen, "body too large");
+		return NULL;
+	}
+	tok = json_tokener_new_ex(JSONH_MAX_DEPTH);
+	if (!tok) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	o = json_tokener_parse_ex(tok, buf, (int)len);
+	if (!o && json_tokener_get_error(tok) == json_tokener_continue)
+		o = json_tokener_parse_ex(tok, "", -1);
+	if (!o || json_tokener_get_error(tok) != json_tokener_success) {
+		snprintf(err, errlen, "body is not valid JSON: %s",
+			 json_tokener_error_desc(json_tokener_get_error(tok)));
+		json_object_put(o);
+		json_tokener_free(tok);
+		return NULL;
+	}
+	for (end = json_tokener_get_parse_end(tok); end < len; end++) {
+		if (!strchr(" \t\r\n", buf[end])) {
+			snprintf(err, errlen, "body has data after the JSON value");
+			json_object_put(o);
+			json_tokener_free(tok);
+			return NULL;
+		}
+	}
+	json_tokener_free(tok);
+	return o;
+}
+
+static struct json_object *field(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (!o || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, key, &v) || json_object_is_type(v, json_type_null))
+		return NULL;
+	return v;
+}
+
+int jsonh_str(struct json_object *o, const char *key, size_t maxlen, const char **out,
+	      size_t *outlen, char *err, size_t errlen)
+{
+	struct json_object *v = field(o, key);
+	size_t n;
+
+	if (!v)
+		return 1;
+	if (!json_object_is_type(v, json_type_string)) {
+		snprintf(err, errlen, "'%s' must be a string", key);
+		return -1;
+	}
+	n = (size_t)json_object_get_string_len(v);
+	if (n > maxlen) {
+		snprintf(err, errlen, "'%s' is longer than %zu bytes", key, maxlen);
+		return -1;
+	}
+	if (memchr(json_object_get_string(v), '\0', n)) {
+		snprintf(err, errlen, "'%s' contains a NUL character", key);
+		return -1;
+	}
+	*out = json_object_get_string(v);
+	if (outlen)
+		*outlen = n;
+	return 0;
+}
+
+int jsonh_int(struct json_object *o, const char *key, long long lo, long long hi, long long *out,
+	      char *err, size_t errlen)
+{
+	struct json_object *v = field(o, key);
+	long long x;
+
+	if (!v)
+		return 1;
+	if (!json_object_is_type(v, json_type_int)) {
+		snprintf(err, errlen, "'%s' must be an integer", key);
+		return -1;
+	}
+	x = (long long)json_object_get_int64(v);
+	if (x < lo || x > hi) {
+		snprintf(err, errlen, "'%s' must be between %lld and %lld", key, lo, hi);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+int jsonh_bool(struct json_object *o, const char *key, bool *out, char *err, size_t errlen)
+{
+	struct json_object *v = field(o, key);
+
+	if (!v)
+		return 1;
+	if (!json_object_is_type(v, json_type_boolean)) {
+		snprintf(err, errlen, "'%s' must be true or false", key);
+		return -1;
+	}
+	*out = json_object_get_boolean(v);
+	return 0;
+}
+
+int jsonh_get(struct json_object *o, const char *key, enum json_type type,
+	      struct json_object **out, char *err, size_t errlen)
+{
+	struct json_object *v = field(o, key);
+
+	if (!v)
+		return 1;
+	if (!json_object_is_type(v, type)) {
+		snprintf(err, errlen, "'%s' must be %s", key,
+			 type == json_type_array ? "an array" : "an object");
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+const char *jsonh_text(struct json_object *o, size_t *len)
+{
+	return json_object_to_json_string_length(
+		o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, len);
+}
