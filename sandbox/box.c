@@ -257,6 +257,7 @@ static int slot_lock(struct box *b, char *err, size_t errlen)
 			snprintf(path, sizeof(path), "b%u-", s);
 			cg_sweep(path);
 			b->slot = (int)s;
+			b->tag = (unsigned)(mono_us() * 2654435761u) ^ (unsigned)getpid() * 40503u;
 			b->uid = (uid_t)(cfg.first_uid + s);
 			b->lock_fd = fd;
 			return 0;
@@ -471,6 +472,17 @@ static void reset_signals(void)
 	sigprocmask(SIG_SETMASK, &all, NULL);
 }
 
+/* Empty the bounding set, so not even a setuid binary could regain a capability. */
+static int drop_bounding_set(void)
+{
+	int cap;
+
+	for (cap = 0; cap <= 63; cap++)
+		if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
+			return -1;
+	return 0;
+}
+
 /* The program: the vfork child of the box's init. */
 static void exec_program(struct child *c)
 {
@@ -528,6 +540,13 @@ static void box_init(struct child *c)
 	if (sethostname("box", 3) < 0)
 		goto fail;
 	reset_signals();
+	/* a session of its own: kill(0) and PRIO_PGRP must not reach the judge's process group */
+	step = "setsid";
+	if (setsid() < 0)
+		goto fail;
+	step = "capability bounding set";
+	if (drop_bounding_set() < 0)
+		goto fail;
 	c->exec_err = 0;
 	pid = vfork();
 	if (pid < 0) {
@@ -733,7 +752,8 @@ int box_run(struct box *b, const struct box_cmd *cmd, struct box_outcome *o, cha
 
 	memset(&c, 0, sizeof(c));
 	cg.procs_fd[0] = cg.procs_fd[1] = cg.procs_fd[2] = cg.cpu_fd = -1;
-	snprintf(name, sizeof(name), "b%d-%u-%u", b->slot, (unsigned)getpid(), b->runs++);
+	/* no host pid in the name: the box can read its own cgroup path */
+	snprintf(name, sizeof(name), "b%d-%08x-%u", b->slot, b->tag, b->runs++);
 	if (cg_create(&cg, name, cmd->lim.mem_bytes, cmd->lim.pids, err, errlen) < 0)
 		return -1;
 	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0 || pipe2(er, O_CLOEXEC) < 0 ||

@@ -83,6 +83,17 @@ static bool swap_active(void)
 	return any;
 }
 
+/* Three quarters of physical memory, as text for a cgroup knob. */
+static const char *total_cap(void)
+{
+	static char buf[32];
+	long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
+	uint64_t total = pages > 0 && psz > 0 ? (uint64_t)pages * (uint64_t)psz : 4ull << 30;
+
+	snprintf(buf, sizeof(buf), "%" PRIu64, total / 4 * 3);
+	return buf;
+}
+
 static bool v2_has(const char *root, const char *ctrl)
 {
 	char path[512], buf[512], *tok, *save;
@@ -114,6 +125,9 @@ static int cg_init_v2(const char *root, char *err, size_t errlen)
 	snprintf(path, sizeof(path), "%s/" CG_PARENT "/cgroup.subtree_control", root);
 	if (write_file(path, "+memory +pids") < 0)
 		return fail_errno(err, errlen, "cgroup v2: cannot enable controllers in %s", path);
+	snprintf(path, sizeof(path), "%s/" CG_PARENT "/memory.max", root);
+	if (write_file(path, total_cap()) < 0)
+		return fail_errno(err, errlen, "cgroup v2: cannot cap %s", path);
 	snprintf(cg.root[0], sizeof(cg.root[0]), "%s", root);
 	cg.version = 2;
 	snprintf(cg.desc, sizeof(cg.desc), "v2 memory+pids+cpu.stat");
@@ -143,6 +157,10 @@ static int cg_init_v1(char v1[3][256], char *err, size_t errlen)
 		return fail(err, errlen,
 			    "cgroup v1: swap is active but memory.memsw is missing (boot with "
 			    "swapaccount=1 or turn swap off); refusing to run");
+	/* all boxes together may use at most 3/4 of the machine, whatever each one asked for */
+	snprintf(path, sizeof(path), "%s/" CG_PARENT "/memory.limit_in_bytes", v1[CG_MEM]);
+	if (write_file(path, total_cap()) < 0)
+		return fail_errno(err, errlen, "cgroup v1: cannot cap %s", path);
 	cg.version = 1;
 	snprintf(cg.desc, sizeof(cg.desc), "v1 memory%s+pids+cpuacct", cg.memsw ? "(+memsw)" : "");
 	return 0;

@@ -70,6 +70,7 @@ struct box {
 	int mnt_fd;	/* the box's mount namespace, with its minimal root */
 	int dir_fd;	/* the box's working directory, /box inside */
 	unsigned runs;
+	unsigned tag;	/* random part of this box's cgroup names */
 };
 
 struct box_limits {
