@@ -23,23 +23,32 @@ else
   BIN    = build/sanitize/bin
 endif
 
-CPPFLAGS = -Isandbox -Itests -MMD -MP
+CPPFLAGS = -Isandbox -Ifcgi-app -Itests -I/usr/include/postgresql -MMD -MP
 LIBS_SBX = -lseccomp -ljson-c -lm
+LIBS_APP = -lfcgi -lpq -lcrypt $(LIBS_SBX)
 
 SBX_SRC = sandbox/strbuf.c sandbox/util.c sandbox/cg.c sandbox/rules.c sandbox/box.c \
           sandbox/lang.c sandbox/judge.c sandbox/judge_json.c
 SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
 LIBSBX  = $(BUILD)/libsandbox.a
 
+APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/jsonh.c fcgi-app/http.c fcgi-app/auth.c \
+          fcgi-app/executor.c fcgi-app/api_public.c fcgi-app/api_session.c \
+          fcgi-app/api_questions.c fcgi-app/api_admin.c
+APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
+LIBAPP  = $(BUILD)/libapp.a
+
 TEST_SRC  = $(wildcard tests/test_*.c)
 TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
-           openjdk-17-jdk-headless nodejs mono-mcs python3
+           openjdk-17-jdk-headless nodejs mono-mcs python3 \
+           libfcgi-dev libpq-dev libcrypt-dev postgresql-15 postgresql-client-15 \
+           nginx spawn-fcgi curl
 
 .PHONY: all test bench deps clean
 .SECONDARY:
-all: $(BIN)/judge
+all: $(BIN)/judge $(BIN)/ce-fcgi $(BIN)/ce-ctl
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -53,9 +62,21 @@ $(BIN)/judge: $(BUILD)/sandbox/judge_main.o $(LIBSBX)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX)
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/harness.o $(LIBSBX)
+$(LIBAPP): $(APP_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/ce-fcgi: $(BUILD)/fcgi-app/main.o $(LIBAPP) $(LIBSBX)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX) -lcunit
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP)
+
+$(BIN)/ce-ctl: $(BUILD)/fcgi-app/ctl.o $(LIBAPP) $(LIBSBX)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP)
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/harness.o $(LIBAPP) $(LIBSBX)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP) -lcunit
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBSBX)
 	@mkdir -p $(@D)

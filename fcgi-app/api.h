@@ -37,6 +37,7 @@ int h_execute(struct http_req *r);
 
 /* api_session.c */
 int h_session_start(struct http_req *r);
+int h_invitation(struct http_req *r);
 int h_session_get(struct http_req *r);
 int h_session_heartbeat(struct http_req *r);
 int h_session_activity(struct http_req *r);
@@ -49,6 +50,8 @@ int session_sweep(void);
 /* api_questions.c */
 int h_questions_list(struct http_req *r);
 int h_question_get(struct http_req *r);
+/* Resolve an integer or uuid question id to the internal id: 1 found, 0 not, -1 db error. */
+int question_lookup(const char *key, char out[16]);
 int h_proxy_execute(struct http_req *r);
 
 /* api_admin.c */

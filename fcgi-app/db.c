@@ -167,3 +167,21 @@ void db_rollback(void)
 		simple("ROLLBACK");
 	in_tx = false;
 }
+
+enum db_err db_exec_script(const char *sql)
+{
+	PGresult *r;
+	ExecStatusType st;
+
+	if (db_connect() != DB_OK)
+		return DB_ECONNECT;
+	r = PQexec(conn, sql);
+	st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+		note("script", r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+		PQclear(r);
+		return DB_EQUERY;
+	}
+	PQclear(r);
+	return DB_OK;
+}

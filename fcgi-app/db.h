@@ -46,4 +46,11 @@ enum db_err db_begin(void);
 enum db_err db_commit(void);
 void db_rollback(void);
 
+
+
+/*
+ * Run a trusted multi-statement script from the repository's sql/ directory
+ * (migrations).  Never call it with anything that came from a request.
+ */
+enum db_err db_exec_script(const char *sql);
 #endif

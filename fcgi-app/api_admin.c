@@ -1,0 +1,810 @@
+/* api_admin.c - the recruiter's API: login, questions and tests, candidates and invitations */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "auth.h"
+#include "db.h"
+#include "jsonh.h"
+#include "sandbox.h"
+
+
+int h_admin_login(struct http_req *r)
+{
+	/* a real hash, so an unknown user costs as much time as a wrong password */
+	static const char dummy[] = "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o7Ha3oK3xb.mKzZ9uQ6Q1MhpTXeQY1hm8";
+	struct json_object *body = http_json_body(r, 64 * 1024), *o;
+	const char *user = NULL, *pass = NULL, *p[2];
+	char token[TOKEN_HEX_LEN + 1], err[256], hours[16];
+	PGresult *res = NULL;
+	int rc;
+	bool ok;
+
+	if (!body)
+		return r->status;
+	if (jsonh_str(body, "username", 128, &user, NULL, err, sizeof(err)) != 0 ||
+	    jsonh_str(body, "password", 1024, &pass, NULL, err, sizeof(err)) != 0) {
+		rc = http_error(r, 400, "missing_field", "'username' and 'password' are required");
+		goto out;
+	}
+	p[0] = user;
+	if (db_exec(&res, "SELECT id, password_hash FROM recruiter_admin WHERE username = $1", 1, p) !=
+	    DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	ok = auth_check_password(pass, PQntuples(res) == 1 ? db_get(res, 0, "password_hash") : dummy) &&
+	     PQntuples(res) == 1;
+	if (!ok) {
+		rc = http_error(r, 401, "invalid_credentials", "wrong username or password");
+		goto out;
+	}
+	if (auth_new_token(token) < 0) {
+		rc = http_error(r, 503, "unavailable", "no randomness available; retry");
+		goto out;
+	}
+	snprintf(hours, sizeof(hours), "%d", cfg.admin_token_hours);
+	p[0] = token;
+	p[1] = db_get(res, 0, "id");
+	{
+		const char *q[3] = { token, p[1], hours };
+		PGresult *ins;
+
+		if (db_exec(&ins,
+			    "INSERT INTO admin_token (token_hash, admin_id, expires_at)"
+			    " VALUES (sha256(convert_to($1, 'UTF8')), $2::int, now() + make_interval(hours => $3::int))",
+			    3, q) != DB_OK) {
+			rc = api_db_error(r);
+			goto out;
+		}
+		PQclear(ins);
+	}
+	o = http_ok();
+	json_object_object_add(o, "token", json_object_new_string(token));
+	json_object_object_add(o, "username", json_object_new_string(user));
+	json_object_object_add(o, "expires_in_hours", json_object_new_int(cfg.admin_token_hours));
+	rc = http_json(r, 200, o);
+out:
+	PQclear(res);
+	json_object_put(body);
+	return rc;
+}
+
+int h_admin_logout(struct http_req *r)
+{
+	const char *p[1];
+	PGresult *res;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	p[0] = http_bearer(r);
+	if (db_exec(&res, "DELETE FROM admin_token WHERE token_hash = sha256(convert_to($1, 'UTF8'))",
+		    1, p) != DB_OK)
+		return api_db_error(r);
+	PQclear(res);
+	return http_json(r, 200, http_ok());
+}
+
+/* ---- questions ---- */
+
+#define ADMIN_QUESTION_JSON                                                                      \
+	"json_build_object('id', q.uuid, 'number', q.id, 'slug', q.slug, 'title', q.title,"      \
+	" 'question', q.question, 'description', q.question, 'difficulty', q.difficulty,"        \
+	" 'tags', q.tags, 'boiler_plate', q.boiler_plate, 'time_limit_ms', q.time_limit_ms,"      \
+	" 'memory_limit_mb', q.memory_limit_mb, 'created_at', q.created_at,"                     \
+	" 'updated_at', q.updated_at,"                                                             \
+	" 'test_cases', (SELECT COALESCE(json_agg(json_build_object('id', t.id, 'input', t.input_data," \
+	"   'expected_output', t.expected_output, 'is_sample', t.is_sample, 'points', t.points,"   \
+	"   'test_order', t.test_order) ORDER BY t.test_order), '[]') FROM test_cases t"          \
+	"   WHERE t.question_id = q.id))"
+
+int h_admin_questions_list(struct http_req *r)
+{
+	char q[256] = "", d[32] = "", t[64] = "";
+	const char *p[3] = { q, d, t };
+	struct json_object *list;
+	int dberr = 0;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	if (!http_query(r, "q", q, sizeof(q)))
+		q[0] = '\0';
+	if (!http_query(r, "difficulty", d, sizeof(d)))
+		d[0] = '\0';
+	if (!http_query(r, "tag", t, sizeof(t)))
+		t[0] = '\0';
+	list = api_query_json(
+		"SELECT COALESCE(json_agg(json_build_object('id', q.uuid, 'number', q.id,"
+		" 'title', q.title, 'difficulty', q.difficulty, 'tags', q.tags,"
+		" 'time_limit_ms', q.time_limit_ms, 'memory_limit_mb', q.memory_limit_mb,"
+		" 'updated_at', q.updated_at,"
+		" 'test_count', (SELECT count(*) FROM test_cases t WHERE t.question_id = q.id),"
+		" 'sample_count', (SELECT count(*) FROM test_cases t WHERE t.question_id = q.id AND t.is_sample))"
+		" ORDER BY q.id), '[]') FROM coding_question_bank q"
+		" WHERE ($1 = '' OR q.title ILIKE '%' || $1 || '%' OR q.question ILIKE '%' || $1 || '%')"
+		" AND ($2 = '' OR q.difficulty = lower($2)) AND ($3 = '' OR q.tags ? $3)",
+		3, p, &dberr);
+	if (!list)
+		return api_db_error(r);
+	return api_ok_with(r, "questions", list);
+}
+
+int h_admin_question_get(struct http_req *r)
+{
+	struct json_object *q;
+	char qid[16];
+	const char *p[1] = { qid };
+	int found, dberr = 0;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	found = question_lookup(r->m.params[0], qid);
+	if (found <= 0)
+		return found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+	q = api_query_json("SELECT " ADMIN_QUESTION_JSON " FROM coding_question_bank q WHERE q.id = $1::int",
+			   1, p, &dberr);
+	if (!q)
+		return dberr ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+	return api_ok_with(r, "question", q);
+}
+
+/* A question body, validated; fields absent from an update stay NULL. */
+struct qbody {
+	const char *title, *question, *difficulty;
+	char tags[8192], boiler[1 << 18];
+	bool has_tags, has_boiler;
+	long long time_ms, mem_mb;
+	bool has_time, has_mem;
+	struct json_object *tests;
+};
+
+static int check_question(struct http_req *r, struct json_object *b, struct qbody *q, bool create)
+{
+	struct json_object *v;
+	char err[256];
+	size_t i, n;
+	int g;
+
+	memset(q, 0, sizeof(*q));
+	if ((g = jsonh_str(b, "title", 200, &q->title, NULL, err, sizeof(err))) < 0 ||
+	    (g == 1 && create))
+		return http_error(r, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
+				  g < 0 ? err : "'title' is required");
+	if (q->title && !*q->title)
+		return http_error(r, 400, "invalid_field", "'title' is empty");
+	if ((g = jsonh_str(b, "question", 200000, &q->question, NULL, err, sizeof(err))) < 0)
+		return http_error(r, 400, "invalid_field", "%s", err);
+	if (g == 1 && (g = jsonh_str(b, "description", 200000, &q->question, NULL, err, sizeof(err))) < 0)
+		return http_error(r, 400, "invalid_field", "%s", err);
+	if (g == 1 && create)
+		return http_error(r, 400, "missing_field", "'question' (the statement) is required");
+	if ((g = jsonh_str(b, "difficulty", 16, &q->difficulty, NULL, err, sizeof(err))) < 0 ||
+	    (g == 1 && create))
+		return http_error(r, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
+				  g < 0 ? err : "'difficulty' is required");
+	if (q->difficulty && strcasecmp(q->difficulty, "easy") && strcasecmp(q->difficulty, "medium") &&
+	    strcasecmp(q->difficulty, "hard"))
+		return http_error(r, 400, "invalid_field", "'difficulty' must be easy, medium or hard");
+	if ((g = jsonh_get(b, "tags", json_type_array, &v, err, sizeof(err))) < 0)
+		return http_error(r, 400, "invalid_field", "%s", err);
+	if (g == 0) {
+		n = json_object_array_length(v);
+		if (n > 20)
+			return http_error(r, 400, "invalid_field", "at most 20 tags");
+		for (i = 0; i < n; i++) {
+			struct json_object *t = json_object_array_get_idx(v, i);
+
+			if (!json_object_is_type(t, json_type_string) || !json_object_get_string_len(t) ||
+			    json_object_get_string_len(t) > 40)
+				return http_error(r, 400, "invalid_field",
+						  "tags must be strings of 1 to 40 characters");
+		}
+		snprintf(q->tags, sizeof(q->tags), "%s", jsonh_text(v, NULL));
+		q->has_tags = true;
+	}
+	if ((g = jsonh_get(b, "boiler_plate", json_type_object, &v, err, sizeof(err))) < 0)
+		return http_error(r, 400, "invalid_field", "%s", err);
+	if (g == 0) {
+		json_object_object_foreach(v, key, val) {
+			if (!lang_find(key))
+				return http_error(r, 400, "invalid_language",
+						  "boiler_plate: unknown language '%.32s'", key);
+			if (!json_object_is_type(val, json_type_string) ||
+			    json_object_get_string_len(val) > 32768)
+				return http_error(r, 400, "invalid_field",
+						  "boiler_plate.%s must be a string of at most 32 KiB", key);
+		}
+		if (strlen(jsonh_text(v, NULL)) >= sizeof(q->boiler))
+			return http_error(r, 413, "payload_too_large", "boiler_plate is too large");
+		snprintf(q->boiler, sizeof(q->boiler), "%s", jsonh_text(v, NULL));
+		q->has_boiler = true;
+	}
+	if ((g = jsonh_int(b, "time_limit_ms", 100, 30000, &q->time_ms, err, sizeof(err))) < 0)
+		return http_error(r, 400, "invalid_field", "%s", err);
+	q->has_time = g == 0;
+	if ((g = jsonh_int(b, "memory_limit_mb", 32, 2048, &q->mem_mb, err, sizeof(err))) < 0)
+		return http_error(r, 400, "invalid_field", "%s", err);
+	q->has_mem = g == 0;
+	if ((g = jsonh_get(b, "test_cases", json_type_array, &q->tests, err, sizeof(err))) < 0)
+		return http_error(r, 400, "invalid_field", "%s", err);
+	if (q->tests) {
+		n = json_object_array_length(q->tests);
+		if (n > JUDGE_MAX_TESTS)
+			return http_error(r, 400, "invalid_field", "at most %d test cases",
+					  JUDGE_MAX_TESTS);
+		for (i = 0; i < n; i++) {
+			struct json_object *t = json_object_array_get_idx(q->tests, i);
+			const char *s;
+			long long pts;
+			bool sample;
+
+			if (!json_object_is_type(t, json_type_object))
+				return http_error(r, 400, "invalid_field", "test_cases[%zu] must be an object", i);
+			if (jsonh_str(t, "input", JUDGE_MAX_IO, &s, NULL, err, sizeof(err)) < 0 ||
+			    jsonh_str(t, "expected_output", JUDGE_MAX_IO, &s, NULL, err, sizeof(err)) < 0 ||
+			    jsonh_bool(t, "is_sample", &sample, err, sizeof(err)) < 0 ||
+			    jsonh_int(t, "points", 0, 1000, &pts, err, sizeof(err)) < 0)
+				return http_error(r, 400, "invalid_field", "test_cases[%zu]: %s", i, err);
+			if (jsonh_str(t, "expected_output", JUDGE_MAX_IO, &s, NULL, err, sizeof(err)) == 1)
+				return http_error(r, 400, "missing_field",
+						  "test_cases[%zu].expected_output is required", i);
+		}
+	}
+	return 0;
+}
+
+static int insert_tests(const char *qid, struct json_object *tests)
+{
+	size_t i, n = json_object_array_length(tests);
+	PGresult *res;
+
+	for (i = 0; i < n; i++) {
+		struct json_object *t = json_object_array_get_idx(tests, i);
+		const char *in = "", *out = "", *p[6];
+		char err[64], order[16], pts[16];
+		long long points = 1;
+		bool sample = false;
+
+		jsonh_str(t, "input", JUDGE_MAX_IO, &in, NULL, err, sizeof(err));
+		jsonh_str(t, "expected_output", JUDGE_MAX_IO, &out, NULL, err, sizeof(err));
+		jsonh_bool(t, "is_sample", &sample, err, sizeof(err));
+		jsonh_int(t, "points", 0, 1000, &points, err, sizeof(err));
+		snprintf(order, sizeof(order), "%zu", i + 1);
+		snprintf(pts, sizeof(pts), "%lld", points);
+		p[0] = qid;
+		p[1] = in;
+		p[2] = out;
+		p[3] = sample ? "t" : "f";
+		p[4] = pts;
+		p[5] = order;
+		if (db_exec(&res,
+			    "INSERT INTO test_cases (question_id, input_data, expected_output, is_sample,"
+			    " points, test_order) VALUES ($1::int, $2, $3, $4::bool, $5::int, $6::int)",
+			    6, p) != DB_OK)
+			return -1;
+		PQclear(res);
+	}
+	return 0;
+}
+
+static int send_question(struct http_req *r, const char *qid, int status)
+{
+	const char *p[1] = { qid };
+	struct json_object *q, *o;
+	int dberr;
+
+	q = api_query_json("SELECT " ADMIN_QUESTION_JSON " FROM coding_question_bank q WHERE q.id = $1::int",
+			   1, p, &dberr);
+	if (!q)
+		return api_db_error(r);
+	o = http_ok();
+	json_object_object_add(o, "question", q);
+	return http_json(r, status, o);
+}
+
+int h_admin_question_create(struct http_req *r)
+{
+	struct json_object *body;
+	struct qbody *q = NULL;
+	char tms[16], mmb[16], qid[16];
+	const char *p[7];
+	PGresult *res;
+	int rc;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	body = http_json_body(r, HTTP_MAX_API_BODY);
+	if (!body)
+		return r->status;
+	q = malloc(sizeof(*q));
+	if (!q) {
+		rc = http_error(r, 503, "unavailable", "out of memory");
+		goto out;
+	}
+	if (check_question(r, body, q, true) != 0) {
+		rc = r->status;
+		goto out;
+	}
+	snprintf(tms, sizeof(tms), "%lld", q->has_time ? q->time_ms : 2000);
+	snprintf(mmb, sizeof(mmb), "%lld", q->has_mem ? q->mem_mb : 256);
+	p[0] = q->title;
+	p[1] = q->question;
+	p[2] = q->difficulty;
+	p[3] = q->has_tags ? q->tags : "[]";
+	p[4] = q->has_boiler ? q->boiler : "{}";
+	p[5] = tms;
+	p[6] = mmb;
+	if (db_begin() != DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	if (db_exec(&res,
+		    "INSERT INTO coding_question_bank (title, question, difficulty, tags, boiler_plate,"
+		    " time_limit_ms, memory_limit_mb) VALUES ($1, $2, lower($3), $4::jsonb, $5::jsonb,"
+		    " $6::int, $7::int) RETURNING id",
+		    7, p) != DB_OK) {
+		db_rollback();
+		rc = api_db_error(r);
+		goto out;
+	}
+	snprintf(qid, sizeof(qid), "%s", db_get(res, 0, "id"));
+	PQclear(res);
+	if ((q->tests && insert_tests(qid, q->tests) < 0) || db_commit() != DB_OK) {
+		db_rollback();
+		rc = api_db_error(r);
+		goto out;
+	}
+	rc = send_question(r, qid, 201);
+out:
+	free(q);
+	json_object_put(body);
+	return rc;
+}
+
+int h_admin_question_update(struct http_req *r)
+{
+	struct json_object *body = NULL;
+	struct qbody *q = NULL;
+	char tms[16], mmb[16], qid[16];
+	const char *p[8];
+	PGresult *res;
+	int rc, found;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	found = question_lookup(r->m.params[0], qid);
+	if (found <= 0)
+		return found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+	body = http_json_body(r, HTTP_MAX_API_BODY);
+	if (!body)
+		return r->status;
+	q = malloc(sizeof(*q));
+	if (!q) {
+		rc = http_error(r, 503, "unavailable", "out of memory");
+		goto out;
+	}
+	if (check_question(r, body, q, false) != 0) {
+		rc = r->status;
+		goto out;
+	}
+	snprintf(tms, sizeof(tms), "%lld", q->time_ms);
+	snprintf(mmb, sizeof(mmb), "%lld", q->mem_mb);
+	p[0] = qid;
+	p[1] = q->title;
+	p[2] = q->question;
+	p[3] = q->difficulty;
+	p[4] = q->has_tags ? q->tags : NULL;
+	p[5] = q->has_boiler ? q->boiler : NULL;
+	p[6] = q->has_time ? tms : NULL;
+	p[7] = q->has_mem ? mmb : NULL;
+	if (db_begin() != DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	if (db_exec(&res,
+		    "UPDATE coding_question_bank SET title = COALESCE($2, title),"
+		    " question = COALESCE($3, question), difficulty = COALESCE(lower($4), difficulty),"
+		    " tags = COALESCE($5::jsonb, tags), boiler_plate = COALESCE($6::jsonb, boiler_plate),"
+		    " time_limit_ms = COALESCE($7::int, time_limit_ms),"
+		    " memory_limit_mb = COALESCE($8::int, memory_limit_mb), updated_at = now()"
+		    " WHERE id = $1::int",
+		    8, p) != DB_OK) {
+		db_rollback();
+		rc = api_db_error(r);
+		goto out;
+	}
+	PQclear(res);
+	if (q->tests) {
+		/* the given list replaces the tests */
+		if (db_exec(&res, "DELETE FROM test_cases WHERE question_id = $1::int", 1, p) != DB_OK) {
+			db_rollback();
+			rc = api_db_error(r);
+			goto out;
+		}
+		PQclear(res);
+		if (insert_tests(qid, q->tests) < 0) {
+			db_rollback();
+			rc = api_db_error(r);
+			goto out;
+		}
+	}
+	if (db_commit() != DB_OK) {
+		db_rollback();
+		rc = api_db_error(r);
+		goto out;
+	}
+	rc = send_question(r, qid, 200);
+out:
+	free(q);
+	json_object_put(body);
+	return rc;
+}
+
+int h_admin_question_delete(struct http_req *r)
+{
+	char qid[16];
+	const char *p[1] = { qid };
+	PGresult *res;
+	int found, n;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	found = question_lookup(r->m.params[0], qid);
+	if (found <= 0)
+		return found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+	/* submissions are the candidates' record: a question they answered stays */
+	if (db_exec(&res,
+		    "DELETE FROM coding_question_bank q WHERE id = $1::int AND NOT EXISTS"
+		    " (SELECT 1 FROM interview_coding ic WHERE ic.question_id = q.id) RETURNING id",
+		    1, p) != DB_OK)
+		return api_db_error(r);
+	n = PQntuples(res);
+	PQclear(res);
+	if (n != 1)
+		return http_error(r, 409, "question_in_use",
+				  "candidates have submitted answers to this question; it cannot be deleted");
+	return http_json(r, 200, http_ok());
+}
+
+/* ---- candidates ---- */
+
+#define CANDIDATE_JSON                                                                           \
+	"json_build_object('candidate_id', c.candidate_id, 'id', c.id, 'name', c.name,"          \
+	" 'email', c.email, 'phone', c.phone, 'status', c.status,"                               \
+	" 'test_duration_minutes', c.test_duration_minutes, 'created_at', c.created_at,"          \
+	" 'question_ids', (SELECT COALESCE(json_agg(q.uuid ORDER BY cq.position), '[]')"          \
+	"   FROM candidate_question cq JOIN coding_question_bank q ON q.id = cq.question_id"      \
+	"   WHERE cq.candidate_id = c.candidate_id),"                                             \
+	" 'session', (SELECT json_build_object('status', s.status, 'test_start_time', s.test_start_time," \
+	"   'ends_at', s.ends_at, 'completion_method', s.completion_method,"                       \
+	"   'completed_at', s.completed_at, 'last_heartbeat', s.last_heartbeat,"                   \
+	"   'remaining_seconds', GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int)"  \
+	"   FROM test_session s WHERE s.candidate_id = c.candidate_id),"                          \
+	" 'score', (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best"           \
+	"   FROM interview_coding ic WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b)," \
+	" 'max_score', (SELECT COALESCE(sum(t.points), 0) FROM candidate_question cq"              \
+	"   JOIN test_cases t ON t.question_id = cq.question_id WHERE cq.candidate_id = c.candidate_id))"
+
+static bool is_uuid(const char *s)
+{
+	return strlen(s) == 36 && strspn(s, "0123456789abcdefABCDEF-") == 36 && s[8] == '-' &&
+	       s[13] == '-' && s[18] == '-' && s[23] == '-';
+}
+
+static void invite_url(const struct http_req *r, const char *token, char *out, size_t len)
+{
+	const char *base = getenv("CE_PUBLIC_URL");
+
+	if (base && *base)
+		snprintf(out, len, "%s/test/?invite=%s", base, token);
+	else
+		snprintf(out, len, "%s://%s/test/?invite=%s", r->scheme, r->host, token);
+}
+
+static int send_invite(struct http_req *r, const char *cid, const char *token, int status)
+{
+	const char *p[1] = { cid };
+	struct json_object *c, *o;
+	char url[512];
+	int dberr;
+
+	c = api_query_json("SELECT " CANDIDATE_JSON " FROM candidate c WHERE c.candidate_id = $1::uuid",
+			   1, p, &dberr);
+	if (!c)
+		return api_db_error(r);
+	invite_url(r, token, url, sizeof(url));
+	o = http_ok();
+	json_object_object_add(o, "candidate", c);
+	json_object_object_add(o, "invite_token", json_object_new_string(token));
+	json_object_object_add(o, "invite_url", json_object_new_string(url));
+	return http_json(r, status, o);
+}
+
+int h_admin_candidate_create(struct http_req *r)
+{
+	struct json_object *body, *qids = NULL;
+	const char *name = NULL, *email = "", *phone = "", *p[6];
+	char err[256], token[TOKEN_HEX_LEN + 1], dur[16], cid[40], admin[16];
+	long long minutes = 60;
+	PGresult *res;
+	size_t i, n;
+	int rc, g;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	body = http_json_body(r, 256 * 1024);
+	if (!body)
+		return r->status;
+	if ((g = jsonh_str(body, "name", 200, &name, NULL, err, sizeof(err))) != 0 || !*name) {
+		rc = http_error(r, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
+				g < 0 ? err : "'name' is required");
+		goto out;
+	}
+	if (jsonh_str(body, "email", 200, &email, NULL, err, sizeof(err)) < 0 ||
+	    jsonh_str(body, "phone", 50, &phone, NULL, err, sizeof(err)) < 0 ||
+	    jsonh_int(body, "test_duration_minutes", 1, 1440, &minutes, err, sizeof(err)) < 0) {
+		rc = http_error(r, 400, "invalid_field", "%s", err);
+		goto out;
+	}
+	if ((g = jsonh_get(body, "question_ids", json_type_array, &qids, err, sizeof(err))) != 0 ||
+	    (n = json_object_array_length(qids)) < 1 || n > 50) {
+		rc = http_error(r, 400, g < 0 ? "invalid_field" : "missing_field",
+				"'question_ids' must list 1 to 50 questions");
+		goto out;
+	}
+	if (auth_new_token(token) < 0) {
+		rc = http_error(r, 503, "unavailable", "no randomness available; retry");
+		goto out;
+	}
+	snprintf(dur, sizeof(dur), "%lld", minutes);
+	snprintf(admin, sizeof(admin), "%d", r->admin_id);
+	if (db_begin() != DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	p[0] = name;
+	p[1] = email;
+	p[2] = phone;
+	p[3] = token;
+	p[4] = dur;
+	p[5] = admin;
+	if (db_exec(&res,
+		    "WITH c AS (INSERT INTO candidate (name, email, phone, invite_token_hash,"
+		    " test_duration_minutes) VALUES ($1, $2, $3, sha256(convert_to($4, 'UTF8')), $5::int)"
+		    " RETURNING candidate_id), l AS (INSERT INTO recruiter_admin_candidate"
+		    " SELECT $6::int, candidate_id FROM c) SELECT candidate_id FROM c",
+		    6, p) != DB_OK) {
+		db_rollback();
+		rc = api_db_error(r);
+		goto out;
+	}
+	snprintf(cid, sizeof(cid), "%s", db_get(res, 0, "candidate_id"));
+	PQclear(res);
+	for (i = 0; i < n; i++) {
+		struct json_object *v = json_object_array_get_idx(qids, i);
+		char qid[16], pos[16];
+		const char *q[3] = { cid, qid, pos };
+		int found;
+
+		if (!json_object_is_type(v, json_type_string) && !json_object_is_type(v, json_type_int)) {
+			db_rollback();
+			rc = http_error(r, 400, "invalid_field", "question_ids[%zu] must be an id", i);
+			goto out;
+		}
+		found = question_lookup(json_object_get_string(v), qid);
+		if (found <= 0) {
+			db_rollback();
+			rc = found < 0 ? api_db_error(r)
+				       : http_error(r, 404, "not_found", "question_ids[%zu]: no such question", i);
+			goto out;
+		}
+		snprintf(pos, sizeof(pos), "%zu", i + 1);
+		if (db_exec(&res,
+			    "INSERT INTO candidate_question (candidate_id, question_id, position)"
+			    " VALUES ($1::uuid, $2::int, $3::int) ON CONFLICT DO NOTHING",
+			    3, q) != DB_OK) {
+			db_rollback();
+			rc = api_db_error(r);
+			goto out;
+		}
+		PQclear(res);
+	}
+	if (db_commit() != DB_OK) {
+		db_rollback();
+		rc = api_db_error(r);
+		goto out;
+	}
+	rc = send_invite(r, cid, token, 201);
+out:
+	json_object_put(body);
+	return rc;
+}
+
+int h_admin_candidates_list(struct http_req *r)
+{
+	struct json_object *list;
+	int dberr = 0;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	session_sweep();
+	list = api_query_json("SELECT COALESCE(json_agg(" CANDIDATE_JSON " ORDER BY c.id DESC), '[]')"
+			      " FROM candidate c",
+			      0, NULL, &dberr);
+	if (!list)
+		return api_db_error(r);
+	return api_ok_with(r, "candidates", list);
+}
+
+int h_admin_candidate_get(struct http_req *r)
+{
+	const char *p[1] = { r->m.params[0] };
+	struct json_object *c, *o;
+	int dberr = 0;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	if (!is_uuid(p[0]))
+		return http_error(r, 404, "not_found", "no such candidate");
+	session_sweep();
+	c = api_query_json(
+		"SELECT (" CANDIDATE_JSON "::jsonb || jsonb_build_object("
+		" 'questions', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', q.uuid, 'number', q.id,"
+		"   'title', q.title, 'difficulty', q.difficulty,"
+		"   'max_score', (SELECT COALESCE(sum(t.points), 0) FROM test_cases t WHERE t.question_id = q.id),"
+		"   'best_score', (SELECT max(ic.score) FROM interview_coding ic"
+		"     WHERE ic.candidate_id = c.candidate_id AND ic.question_id = q.id),"
+		"   'final', (SELECT jsonb_build_object('language', ic.language, 'code', ic.code,"
+		"     'status', ic.status, 'score', ic.score, 'created_at', ic.created_at)"
+		"     FROM interview_coding ic WHERE ic.candidate_id = c.candidate_id"
+		"     AND ic.question_id = q.id ORDER BY ic.score DESC, ic.created_at DESC LIMIT 1))"
+		"   ORDER BY cq.position), '[]') FROM candidate_question cq"
+		"   JOIN coding_question_bank q ON q.id = cq.question_id WHERE cq.candidate_id = c.candidate_id),"
+		" 'submissions', (SELECT COALESCE(jsonb_agg(jsonb_build_object('submission_id', ic.submission_id,"
+		"   'question_id', q.uuid, 'question_title', q.title, 'language', ic.language,"
+		"   'code', ic.code, 'status', ic.status, 'passed', ic.passed, 'total', ic.total,"
+		"   'score', ic.score, 'max_score', ic.max_score, 'created_at', ic.created_at,"
+		"   'results', ic.result->'results') ORDER BY ic.created_at), '[]')"
+		"   FROM interview_coding ic JOIN coding_question_bank q ON q.id = ic.question_id"
+		"   WHERE ic.candidate_id = c.candidate_id),"
+		" 'events', (SELECT COALESCE(jsonb_agg(jsonb_build_object('kind', e.kind, 'at', e.at,"
+		"   'detail', e.detail) ORDER BY e.at, e.id), '[]') FROM session_event e"
+		"   WHERE e.candidate_id = c.candidate_id)))::json"
+		" FROM candidate c WHERE c.candidate_id = $1::uuid",
+		1, p, &dberr);
+	if (!c)
+		return dberr ? api_db_error(r) : http_error(r, 404, "not_found", "no such candidate");
+	o = http_ok();
+	json_object_object_add(o, "candidate", c);
+	return http_json(r, 200, o);
+}
+
+int h_admin_candidate_update(struct http_req *r)
+{
+	struct json_object *body, *c;
+	const char *name = NULL, *email = NULL, *p[5];
+	char err[256], ext[16] = "0";
+	long long extend = 0;
+	bool reopen = false;
+	PGresult *res;
+	int rc, dberr;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	if (!is_uuid(r->m.params[0]))
+		return http_error(r, 404, "not_found", "no such candidate");
+	body = http_json_body(r, 64 * 1024);
+	if (!body)
+		return r->status;
+	if (jsonh_str(body, "name", 200, &name, NULL, err, sizeof(err)) < 0 ||
+	    jsonh_str(body, "email", 200, &email, NULL, err, sizeof(err)) < 0 ||
+	    jsonh_int(body, "extend_minutes", 0, 1440, &extend, err, sizeof(err)) < 0 ||
+	    jsonh_bool(body, "reopen", &reopen, err, sizeof(err)) < 0) {
+		rc = http_error(r, 400, "invalid_field", "%s", err);
+		goto out;
+	}
+	snprintf(ext, sizeof(ext), "%lld", extend);
+	p[0] = r->m.params[0];
+	p[1] = name;
+	p[2] = email;
+	if (db_exec(&res,
+		    "UPDATE candidate SET name = COALESCE($2, name), email = COALESCE($3, email)"
+		    " WHERE candidate_id = $1::uuid RETURNING 1",
+		    3, p) != DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	rc = PQntuples(res);
+	PQclear(res);
+	if (rc != 1) {
+		rc = http_error(r, 404, "not_found", "no such candidate");
+		goto out;
+	}
+	if (extend || reopen) {
+		/* extend the clock; reopening a finished session gives it at least the extension */
+		p[1] = ext;
+		p[2] = reopen ? "t" : "f";
+		if (db_exec(&res,
+			    "WITH s AS (UPDATE test_session SET"
+			    " ends_at = CASE WHEN $3::bool AND status <> 'active'"
+			    "   THEN now() + make_interval(mins => GREATEST($2::int, 5))"
+			    "   ELSE ends_at + make_interval(mins => $2::int) END,"
+			    " status = CASE WHEN $3::bool THEN 'active' ELSE status END,"
+			    " completion_method = CASE WHEN $3::bool THEN NULL ELSE completion_method END,"
+			    " completed_at = CASE WHEN $3::bool THEN NULL ELSE completed_at END,"
+			    " tab_closed_at = CASE WHEN $3::bool THEN NULL ELSE tab_closed_at END,"
+			    " last_heartbeat = CASE WHEN $3::bool THEN now() ELSE last_heartbeat END,"
+			    " updated_at = now() WHERE candidate_id = $1::uuid RETURNING status)"
+			    " UPDATE candidate c SET status = s.status FROM s WHERE c.candidate_id = $1::uuid"
+			    " RETURNING 1",
+			    3, p) != DB_OK) {
+			rc = api_db_error(r);
+			goto out;
+		}
+		rc = PQntuples(res);
+		PQclear(res);
+		if (rc != 1) {
+			rc = http_error(r, 409, "no_session", "the candidate has not started the test yet");
+			goto out;
+		}
+		api_event(r->m.params[0], reopen ? "reopened" : "extended", NULL);
+	}
+	c = api_query_json("SELECT " CANDIDATE_JSON " FROM candidate c WHERE c.candidate_id = $1::uuid",
+			   1, p, &dberr);
+	if (!c) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	rc = api_ok_with(r, "candidate", c);
+out:
+	json_object_put(body);
+	return rc;
+}
+
+int h_admin_candidate_delete(struct http_req *r)
+{
+	const char *p[1] = { r->m.params[0] };
+	PGresult *res;
+	int n;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	if (!is_uuid(p[0]))
+		return http_error(r, 404, "not_found", "no such candidate");
+	if (db_exec(&res, "DELETE FROM candidate WHERE candidate_id = $1::uuid RETURNING 1", 1, p) !=
+	    DB_OK)
+		return api_db_error(r);
+	n = PQntuples(res);
+	PQclear(res);
+	if (n != 1)
+		return http_error(r, 404, "not_found", "no such candidate");
+	return http_json(r, 200, http_ok());
+}
+
+int h_admin_candidate_invite(struct http_req *r)
+{
+	char token[TOKEN_HEX_LEN + 1];
+	const char *p[2] = { r->m.params[0], token };
+	PGresult *res;
+	int n;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	if (!is_uuid(p[0]))
+		return http_error(r, 404, "not_found", "no such candidate");
+	if (auth_new_token(token) < 0)
+		return http_error(r, 503, "unavailable", "no randomness available; retry");
+	/* a new link replaces the old one */
+	if (db_exec(&res,
+		    "UPDATE candidate SET invite_token_hash = sha256(convert_to($2, 'UTF8'))"
+		    " WHERE candidate_id = $1::uuid RETURNING 1",
+		    2, p) != DB_OK)
+		return api_db_error(r);
+	n = PQntuples(res);
+	PQclear(res);
+	if (n != 1)
+		return http_error(r, 404, "not_found", "no such candidate");
+	return send_invite(r, p[0], token, 200);
+}

@@ -1,0 +1,417 @@
+/* api_questions.c - the question list and detail, and /proxy/execute for candidates */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "auth.h"
+#include "db.h"
+#include "executor.h"
+#include "jsonh.h"
+#include "sandbox.h"
+
+/* Question fields shown to candidates and in lists; $1 is the candidate (or NULL). */
+#define QUESTION_JSON                                                                            \
+	"json_build_object('id', q.uuid, 'number', q.id, 'title', q.title,"                      \
+	" 'description', q.question, 'difficulty', q.difficulty, 'tags', q.tags,"                 \
+	" 'time_limit_ms', q.time_limit_ms, 'memory_limit_mb', q.memory_limit_mb,"                \
+	" 'test_cases', (SELECT COALESCE(json_agg(json_build_object('id', t.id,"                  \
+	"   'input', t.input_data, 'expected_output', t.expected_output, 'test_order', t.test_order)" \
+	"   ORDER BY t.test_order), '[]') FROM test_cases t WHERE t.question_id = q.id AND t.is_sample)," \
+	" 'total_tests', (SELECT count(*) FROM test_cases t WHERE t.question_id = q.id),"          \
+	" 'progress', (SELECT json_build_object('attempts', count(*),"                           \
+	"   'best_score', COALESCE(max(ic.score), 0), 'max_score', COALESCE(max(ic.max_score), 0),"  \
+	"   'solved', COALESCE(bool_or(ic.status = 'accepted'), false))"                           \
+	"   FROM interview_coding ic WHERE ic.candidate_id = $1::uuid AND ic.question_id = q.id))"
+
+/* Resolve ":id" (integer or uuid) to the internal id; 0 when malformed or unknown, -1 on db error. */
+int question_lookup(const char *key, char out[16])
+{
+	const char *p[1] = { key };
+	size_t n = strlen(key);
+	PGresult *res;
+	int found;
+
+	if (n && n <= 9 && strspn(key, "0123456789") == n) {
+		if (db_exec(&res, "SELECT id FROM coding_question_bank WHERE id = $1::int", 1, p) !=
+		    DB_OK)
+			return -1;
+	} else if (n == 36 && strspn(key, "0123456789abcdefABCDEF-") == 36 && key[8] == '-' &&
+		   key[13] == '-' && key[18] == '-' && key[23] == '-') {
+		if (db_exec(&res, "SELECT id FROM coding_question_bank WHERE uuid = $1::uuid", 1, p) !=
+		    DB_OK)
+			return -1;
+	} else {
+		return 0;
+	}
+	found = PQntuples(res) == 1;
+	if (found)
+		snprintf(out, 16, "%s", db_get(res, 0, "id"));
+	PQclear(res);
+	return found;
+}
+
+/* Fill missing languages of a boiler_plate object with the default starters. */
+static void fill_starters(struct json_object *bp)
+{
+	size_t i;
+
+	for (i = 0; i < nlangs; i++) {
+		struct json_object *v;
+
+		if (!json_object_object_get_ex(bp, langs[i].id, &v))
+			json_object_object_add(bp, langs[i].id,
+					       json_object_new_string(api_default_starter(langs[i].id)));
+	}
+}
+
+int h_questions_list(struct http_req *r)
+{
+	const char *p[1];
+	struct json_object *list;
+	int dberr = 0;
+
+	if (auth_try_admin(r) > 0) {
+		p[0] = NULL;
+		list = api_query_json("SELECT COALESCE(json_agg(" QUESTION_JSON " ORDER BY q.id), '[]')"
+				      " FROM coding_question_bank q",
+				      1, p, &dberr);
+	} else {
+		if (auth_any_candidate(r, false) < 0)
+			return r->status;
+		p[0] = r->candidate_id;
+		list = api_query_json("SELECT COALESCE(json_agg(" QUESTION_JSON " ORDER BY cq.position), '[]')"
+				      " FROM candidate_question cq JOIN coding_question_bank q"
+				      " ON q.id = cq.question_id WHERE cq.candidate_id = $1::uuid",
+				      1, p, &dberr);
+	}
+	if (!list)
+		return api_db_error(r);
+	return api_ok_with(r, "questions", list);
+}
+
+/* May the caller (candidate) see question qid?  Sends 404 when not. */
+static int candidate_may_see(struct http_req *r, const char *qid)
+{
+	const char *p[2] = { r->candidate_id, qid };
+	PGresult *res;
+	int n;
+
+	if (db_exec(&res,
+		    "SELECT 1 FROM candidate_question WHERE candidate_id = $1::uuid AND question_id = $2::int",
+		    2, p) != DB_OK) {
+		api_db_error(r);
+		return -1;
+	}
+	n = PQntuples(res);
+	PQclear(res);
+	if (n != 1) {
+		http_error(r, 404, "not_found", "no such question in your test");
+		return -1;
+	}
+	return 0;
+}
+
+int h_question_get(struct http_req *r)
+{
+	struct json_object *q, *o, *tc = NULL, *bp;
+	char qid[16];
+	const char *p[2];
+	int dberr = 0, found;
+	bool admin = auth_try_admin(r) > 0;
+
+	if (!admin && auth_any_candidate(r, false) < 0)
+		return r->status;
+	found = question_lookup(r->m.params[0], qid);
+	if (found < 0)
+		return api_db_error(r);
+	if (!found)
+		return http_error(r, 404, "not_found", "no such question");
+	if (!admin && candidate_may_see(r, qid) < 0)
+		return r->status;
+	p[0] = admin ? NULL : r->candidate_id;
+	p[1] = qid;
+	q = api_query_json("SELECT (" QUESTION_JSON "::jsonb || jsonb_build_object('boiler_plate',"
+			   " q.boiler_plate))::json FROM coding_question_bank q WHERE q.id = $2::int",
+			   2, p, &dberr);
+	if (!q)
+		return dberr ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+	if (json_object_object_get_ex(q, "boiler_plate", &bp))
+		fill_starters(bp);
+	json_object_object_get_ex(q, "test_cases", &tc);
+	o = http_ok();
+	if (tc)
+		json_object_object_add(o, "test_cases", json_object_get(tc));
+	json_object_object_add(o, "question", q);
+	return http_json(r, 200, o);
+}
+
+/* ---- /proxy/execute ---- */
+
+struct proxy_test {
+	bool sample;
+	int points;
+	char id[16];
+};
+
+/* Redacted result entry in the seed-001 shape. */
+static struct json_object *proxy_result(struct json_object *tr, const struct proxy_test *t,
+					bool hide)
+{
+	static const char *const keep[] = { "status", "passed", "execution_time_ms", "cpu_time_ms",
+					    "memory_usage_bytes" };
+	static const char *const shown[][2] = { { "actual_output", "output" },
+						{ "expected_output", "expected_output" },
+						{ "input", "input" },
+						{ "error", "error" },
+						{ "exit_code", "exit_code" },
+						{ "signal", "signal" },
+						{ "output_truncated", "output_truncated" } };
+	struct json_object *o = json_object_new_object(), *v;
+	size_t i;
+
+	json_object_object_add(o, "test_id", json_object_new_string(t->id));
+	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+		if (json_object_object_get_ex(tr, keep[i], &v))
+			json_object_object_add(o, keep[i], json_object_get(v));
+	json_object_object_add(o, "hidden", json_object_new_boolean(hide));
+	json_object_object_add(o, "points", json_object_new_int(t->points));
+	/* a hidden test shows its verdict only: its data, output and stderr could reveal it */
+	if (!hide)
+		for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
+			if (json_object_object_get_ex(tr, shown[i][0], &v))
+				json_object_object_add(o, shown[i][1], json_object_get(v));
+	return o;
+}
+
+static int store_submission(struct http_req *r, const char *qid, const char *lang,
+			    const char *code, const char *status, int passed, int total, int score,
+			    int max_score, struct json_object *result, char out_id[40])
+{
+	char sp[12], st[12], ss[12], sm[12];
+	const char *p[10] = { r->candidate_id, qid, lang, code, status, sp, st, ss, sm,
+			      jsonh_text(result, NULL) };
+	PGresult *res;
+
+	snprintf(sp, sizeof(sp), "%d", passed);
+	snprintf(st, sizeof(st), "%d", total);
+	snprintf(ss, sizeof(ss), "%d", score);
+	snprintf(sm, sizeof(sm), "%d", max_score);
+	if (db_exec(&res,
+		    "INSERT INTO interview_coding (candidate_id, question_id, language, code, status,"
+		    " passed, total, score, max_score, result)"
+		    " VALUES ($1::uuid, $2::int, $3, $4, $5, $6::int, $7::int, $8::int, $9::int, $10::jsonb)"
+		    " RETURNING submission_id",
+		    10, p) != DB_OK)
+		return -1;
+	snprintf(out_id, 40, "%s", db_get(res, 0, "submission_id"));
+	PQclear(res);
+	return 0;
+}
+
+int h_proxy_execute(struct http_req *r)
+{
+	struct json_object *body = NULL, *req = NULL, *tests, *resp = NULL, *out = NULL, *results,
+			   *trs, *v, *sum;
+	const char *lang = NULL, *code = NULL, *qkey = NULL, *mode = "run", *custom = NULL, *p[2];
+	size_t code_len = 0, custom_len = 0, i, ntr;
+	struct proxy_test *meta = NULL;
+	char err[256] = "", qid[16], sid[40] = "";
+	int rc, found, invalid, nt, passed = 0, score = 0, max_score = 0, graded = 0;
+	const char *first_fail = NULL;
+	PGresult *res = NULL;
+	bool submit;
+
+	if (auth_any_candidate(r, true) < 0)
+		return r->status;
+	body = http_json_body(r, JUDGE_MAX_CODE + JUDGE_MAX_IO + 65536);
+	if (!body)
+		return r->status;
+	if (jsonh_str(body, "language", 32, &lang, NULL, err, sizeof(err)) != 0 ||
+	    jsonh_str(body, "code", JUDGE_MAX_CODE, &code, &code_len, err, sizeof(err)) != 0 ||
+	    jsonh_str(body, "mode", 16, &mode, NULL, err, sizeof(err)) < 0 ||
+	    jsonh_str(body, "custom_input", JUDGE_MAX_IO, &custom, &custom_len, err, sizeof(err)) < 0) {
+		rc = http_error(r, 400, *err ? "invalid_field" : "missing_field", "%s",
+				*err ? err : "'language' and 'code' are required");
+		goto out;
+	}
+	v = NULL;
+	if (json_object_object_get_ex(body, "question_id", &v) &&
+	    json_object_is_type(v, json_type_int))
+		qkey = json_object_get_string(v);
+	else if (jsonh_str(body, "question_id", 64, &qkey, NULL, err, sizeof(err)) != 0) {
+		rc = http_error(r, 400, "missing_field", "'question_id' is required");
+		goto out;
+	}
+	if (!lang_find(lang)) {
+		rc = http_error(r, 400, "invalid_language", "unknown language '%.32s'", lang);
+		goto out;
+	}
+	if (!code_len) {
+		rc = http_error(r, 400, "invalid_field", "'code' is empty");
+		goto out;
+	}
+	if (strcmp(mode, "run") && strcmp(mode, "submit")) {
+		rc = http_error(r, 400, "invalid_field", "'mode' must be run or submit");
+		goto out;
+	}
+	submit = !strcmp(mode, "submit");
+	found = question_lookup(qkey, qid);
+	if (found <= 0) {
+		rc = found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+		goto out;
+	}
+	if (candidate_may_see(r, qid) < 0) {
+		rc = r->status;
+		goto out;
+	}
+	p[0] = qid;
+	p[1] = submit ? "f" : "t";
+	if (db_exec(&res,
+		    "SELECT t.id, t.input_data, t.expected_output, t.is_sample, t.points,"
+		    " q.time_limit_ms, q.memory_limit_mb FROM test_cases t"
+		    " JOIN coding_question_bank q ON q.id = t.question_id"
+		    " WHERE t.question_id = $1::int AND (t.is_sample OR NOT $2::bool) ORDER BY t.test_order",
+		    2, p) != DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	nt = PQntuples(res);
+	if (nt == 0 && !custom) {
+		rc = http_error(r, 422, "no_tests", "this question has no %s tests",
+				submit ? "" : "sample");
+		goto out;
+	}
+	/* the server owns the tests: the client only names the question */
+	req = json_object_new_object();
+	json_object_object_add(req, "language", json_object_new_string(lang));
+	json_object_object_add(req, "code", json_object_new_string_len(code, (int)code_len));
+	json_object_object_add(req, "question_id", json_object_new_string(qkey));
+	tests = json_object_new_array();
+	meta = calloc((size_t)nt + 1, sizeof(*meta));
+	if (!meta) {
+		rc = http_error(r, 503, "unavailable", "out of memory");
+		goto out;
+	}
+	for (i = 0; i < (size_t)nt; i++) {
+		struct json_object *t = json_object_new_object();
+
+		json_object_object_add(t, "id", json_object_new_string(db_get(res, (int)i, "id")));
+		json_object_object_add(t, "input", json_object_new_string(db_get(res, (int)i, "input_data")));
+		json_object_object_add(t, "expected_output",
+				       json_object_new_string(db_get(res, (int)i, "expected_output")));
+		json_object_array_add(tests, t);
+		meta[i].sample = !strcmp(db_get(res, (int)i, "is_sample"), "t");
+		meta[i].points = (int)db_getll(res, (int)i, "points");
+		snprintf(meta[i].id, sizeof(meta[i].id), "%s", db_get(res, (int)i, "id"));
+		max_score += meta[i].points;
+	}
+	if (custom && !submit) {
+		struct json_object *t = json_object_new_object();
+
+		json_object_object_add(t, "id", json_object_new_string("custom"));
+		json_object_object_add(t, "input", json_object_new_string_len(custom, (int)custom_len));
+		json_object_object_add(t, "expected_output", json_object_new_string(""));
+		json_object_array_add(tests, t);
+	}
+	json_object_object_add(req, "test_cases", tests);
+	if (nt) {
+		json_object_object_add(req, "timeout", json_object_new_double(
+			(double)db_getll(res, 0, "time_limit_ms") / 1000.0));
+		json_object_object_add(req, "memory_limit_mb",
+				       json_object_new_int((int)db_getll(res, 0, "memory_limit_mb")));
+	}
+	{
+		size_t len;
+		const char *text = jsonh_text(req, &len);
+
+		resp = executor_run(text, len, &invalid, err, sizeof(err));
+	}
+	if (!resp) {
+		fprintf(stderr, "ce-fcgi: proxy execute: %s\n", err);
+		rc = http_error(r, 503, "sandbox_unavailable", "the executor is unavailable; retry");
+		goto out;
+	}
+	if (invalid) {
+		rc = http_json(r, 400, json_object_get(resp));
+		goto out;
+	}
+
+	out = http_ok();
+	results = json_object_new_array();
+	ntr = json_object_object_get_ex(resp, "test_results", &trs) ? json_object_array_length(trs) : 0;
+	for (i = 0; i < ntr; i++) {
+		struct json_object *tr = json_object_array_get_idx(trs, i);
+
+		if (i >= (size_t)nt) {
+			/* the custom input: its output, no verdict */
+			struct json_object *c = json_object_new_object();
+			static const char *const ck[][2] = { { "input", "input" },
+							     { "actual_output", "output" },
+							     { "error", "error" },
+							     { "exit_code", "exit_code" },
+							     { "execution_time_ms", "execution_time_ms" },
+							     { "memory_usage_bytes", "memory_usage_bytes" },
+							     { "output_truncated", "output_truncated" } };
+			size_t k;
+
+			for (k = 0; k < sizeof(ck) / sizeof(ck[0]); k++)
+				if (json_object_object_get_ex(tr, ck[k][0], &v))
+					json_object_object_add(c, ck[k][1], json_object_get(v));
+			if (json_object_object_get_ex(tr, "status", &v)) {
+				const char *s = json_object_get_string(v);
+
+				json_object_object_add(c, "status", json_object_new_string(
+					!strcmp(s, "accepted") || !strcmp(s, "wrong_answer") ? "ok" : s));
+			}
+			json_object_object_add(out, "custom", c);
+			continue;
+		}
+		graded++;
+		if (json_object_object_get_ex(tr, "passed", &v) && json_object_get_boolean(v)) {
+			passed++;
+			score += meta[i].points;
+		} else if (!first_fail && json_object_object_get_ex(tr, "status", &v)) {
+			first_fail = json_object_get_string(v);
+		}
+		json_object_array_add(results, proxy_result(tr, &meta[i], submit && !meta[i].sample));
+	}
+	sum = json_object_new_object();
+	json_object_object_add(sum, "total_tests", json_object_new_int(graded));
+	json_object_object_add(sum, "passed", json_object_new_int(passed));
+	json_object_object_add(sum, "failed", json_object_new_int(graded - passed));
+	json_object_object_add(sum, "all_passed", json_object_new_boolean(graded && passed == graded));
+	json_object_object_add(sum, "score", json_object_new_int(score));
+	json_object_object_add(sum, "max_score", json_object_new_int(max_score));
+	if (json_object_object_get_ex(resp, "execution_id", &v))
+		json_object_object_add(out, "execution_id", json_object_get(v));
+	json_object_object_add(out, "status", json_object_new_string(
+		first_fail ? first_fail : graded ? "accepted" : "completed"));
+	json_object_object_add(out, "mode", json_object_new_string(mode));
+	json_object_object_add(out, "summary", sum);
+	json_object_object_add(out, "results", results);
+	if (json_object_object_get_ex(resp, "compile", &v))
+		json_object_object_add(out, "compile", json_object_get(v));
+	if (json_object_object_get_ex(resp, "metadata", &v))
+		json_object_object_add(out, "metadata", json_object_get(v));
+	if (submit) {
+		if (store_submission(r, qid, lang, code, first_fail ? first_fail : "accepted", passed,
+				     graded, score, max_score, out, sid) < 0) {
+			rc = api_db_error(r);
+			goto out;
+		}
+		json_object_object_add(out, "submission_id", json_object_new_string(sid));
+	}
+	rc = http_json(r, 200, out);
+	out = NULL;
+out:
+	free(meta);
+	PQclear(res);
+	json_object_put(out);
+	json_object_put(resp);
+	json_object_put(req);
+	json_object_put(body);
+	return rc;
+}

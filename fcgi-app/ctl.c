@@ -1,0 +1,395 @@
+/*
+ * ctl.c - ce-ctl: database set-up and housekeeping for the service
+ *
+ *   ce-ctl migrate SQLDIR        apply sql/NNN_*.sql not yet recorded in schema_version
+ *   ce-ctl load-questions DIR    load the question bank directories not yet loaded
+ *   ce-ctl ensure-admin          create the first admin (ADMIN_PASSWORD or a random one)
+ *   ce-ctl sweep [SECONDS]       close expired and abandoned sessions, every SECONDS
+ *
+ * The database comes from DATABASE_URL (libpq conninfo or URL).
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <json-c/json.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "api.h"
+#include "auth.h"
+#include "db.h"
+#include "jsonh.h"
+#include "sandbox.h"
+#include "strbuf.h"
+
+static int read_file(const char *path, struct strbuf *sb)
+{
+	char buf[65536];
+	size_t n;
+	FILE *f = fopen(path, "re");
+
+	if (!f)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		if (strbuf_add(sb, buf, n) < 0)
+			break;
+	fclose(f);
+	return 0;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int sql_ok(enum db_err e, const char *what)
+{
+	if (e == DB_OK)
+		return 0;
+	fprintf(stderr, "ce-ctl: %s: %s (%s)\n", what, db_strerror(e), db_last_error());
+	return -1;
+}
+
+static int migrate(const char *dir)
+{
+	struct dirent **ents = NULL;
+	PGresult *res;
+	int n, i, rc = 1, applied = 0;
+
+	if (sql_ok(db_exec_script("CREATE TABLE IF NOT EXISTS schema_version ("
+				  " version integer PRIMARY KEY, name text NOT NULL,"
+				  " applied_at timestamptz NOT NULL DEFAULT now())"),
+		   "schema_version") < 0)
+		return 1;
+	/* two starts at once must not both apply a migration */
+	if (sql_ok(db_exec_script("SELECT pg_advisory_lock(774411)"), "lock") < 0)
+		return 1;
+	n = scandir(dir, &ents, NULL, by_name);
+	if (n < 0) {
+		fprintf(stderr, "ce-ctl: cannot read %s: %s\n", dir, strerror(errno));
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		const char *name = ents[i]->d_name;
+		char path[1024], ver[16];
+		const char *p[2] = { ver, name };
+		struct strbuf sql = STRBUF_INIT;
+		size_t len = strlen(name);
+		int exists;
+
+		if (len < 5 || strcmp(name + len - 4, ".sql") || strspn(name, "0123456789") != 3)
+			continue;
+		snprintf(ver, sizeof(ver), "%d", atoi(name));
+		if (db_exec(&res, "SELECT 1 FROM schema_version WHERE version = $1::int", 1, p) != DB_OK)
+			goto out;
+		exists = PQntuples(res);
+		PQclear(res);
+		if (exists)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, name);
+		if (read_file(path, &sql) < 0) {
+			fprintf(stderr, "ce-ctl: cannot read %s\n", path);
+			goto out;
+		}
+		/* the file and its record commit together or not at all */
+		if (sql_ok(db_begin(), "begin") < 0 || sql_ok(db_exec_script(sql.buf), name) < 0 ||
+		    sql_ok(db_exec(&res, "INSERT INTO schema_version (version, name) VALUES ($1::int, $2)",
+				   2, p),
+			   "record") < 0) {
+			db_rollback();
+			strbuf_release(&sql);
+			goto out;
+		}
+		PQclear(res);
+		strbuf_release(&sql);
+		if (sql_ok(db_commit(), "commit") < 0)
+			goto out;
+		printf("applied %s\n", name);
+		applied++;
+	}
+	printf("migrations: %d applied, schema up to date\n", applied);
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(ents[i]);
+	free(ents);
+	db_exec_script("SELECT pg_advisory_unlock(774411)");
+	return rc;
+}
+
+/* File name of each language's starter and solution in the bank. */
+static const char *const bank_files[][2] = {
+	{ "python", "main.py" }, { "java", "Main.java" }, { "cpp", "main.cpp" },
+	{ "c", "main.c" },	 { "javascript", "main.js" }, { "csharp", "Main.cs" },
+};
+
+static int load_one(const char *dir, const char *slug)
+{
+	struct strbuf path = STRBUF_INIT, meta = STRBUF_INIT, md = STRBUF_INIT;
+	struct json_object *m = NULL, *bp = json_object_new_object(), *samples = NULL, *v;
+	struct dirent **ents = NULL;
+	char qid[16], err[128];
+	PGresult *res;
+	int n = 0, i, rc = -1, order = 0;
+	const char *p[8];
+	size_t k;
+
+	strbuf_addf(&path, "%s/%s/meta.json", dir, slug);
+	if (read_file(path.buf, &meta) < 0 || !(m = jsonh_parse(meta.buf, meta.len, err, sizeof(err)))) {
+		fprintf(stderr, "ce-ctl: %s: bad or missing meta.json\n", slug);
+		goto out;
+	}
+	strbuf_reset(&path);
+	strbuf_addf(&path, "%s/%s/question.md", dir, slug);
+	if (read_file(path.buf, &md) < 0) {
+		fprintf(stderr, "ce-ctl: %s: missing question.md\n", slug);
+		goto out;
+	}
+	for (k = 0; k < sizeof(bank_files) / sizeof(bank_files[0]); k++) {
+		struct strbuf code = STRBUF_INIT;
+
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s/starter/%s", dir, slug, bank_files[k][1]);
+		if (read_file(path.buf, &code) == 0)
+			json_object_object_add(bp, bank_files[k][0],
+					       json_object_new_string_len(code.buf, (int)code.len));
+		strbuf_release(&code);
+	}
+	json_object_object_get_ex(m, "samples", &samples);
+	{
+		char tms[16] = "2000", mmb[16] = "256";
+		const char *title = "", *diff = "easy";
+		struct json_object *tags = NULL;
+
+		if (json_object_object_get_ex(m, "title", &v))
+			title = json_object_get_string(v);
+		if (json_object_object_get_ex(m, "difficulty", &v))
+			diff = json_object_get_string(v);
+		if (json_object_object_get_ex(m, "time_limit_ms", &v))
+			snprintf(tms, sizeof(tms), "%d", json_object_get_int(v));
+		if (json_object_object_get_ex(m, "memory_limit_mb", &v))
+			snprintf(mmb, sizeof(mmb), "%d", json_object_get_int(v));
+		json_object_object_get_ex(m, "tags", &tags);
+		p[0] = slug;
+		p[1] = title;
+		p[2] = md.buf;
+		p[3] = diff;
+		p[4] = tags ? jsonh_text(tags, NULL) : "[]";
+		p[5] = jsonh_text(bp, NULL);
+		p[6] = tms;
+		p[7] = mmb;
+		if (sql_ok(db_exec(&res,
+				   "INSERT INTO coding_question_bank (slug, title, question, difficulty, tags,"
+				   " boiler_plate, time_limit_ms, memory_limit_mb) VALUES ($1, $2, $3, $4,"
+				   " $5::jsonb, $6::jsonb, $7::int, $8::int) RETURNING id",
+				   8, p),
+			   slug) < 0)
+			goto out;
+		snprintf(qid, sizeof(qid), "%s", db_get(res, 0, "id"));
+		PQclear(res);
+	}
+	strbuf_reset(&path);
+	strbuf_addf(&path, "%s/%s/tests", dir, slug);
+	n = scandir(path.buf, &ents, NULL, by_name);
+	for (i = 0; i < n; i++) {
+		const char *name = ents[i]->d_name;
+		size_t len = strlen(name);
+		struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
+		char base[64], ord[16], pts[16] = "1";
+		bool sample = false;
+		size_t s;
+
+		if (len < 4 || strcmp(name + len - 3, ".in") || len - 3 >= sizeof(base))
+			continue;
+		snprintf(base, sizeof(base), "%.*s", (int)(len - 3), name);
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s/tests/%s.in", dir, slug, base);
+		read_file(path.buf, &in);
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s/tests/%s.out", dir, slug, base);
+		if (read_file(path.buf, &out) < 0) {
+			strbuf_release(&in);
+			continue;
+		}
+		for (s = 0; samples && s < json_object_array_length(samples); s++)
+			if (!strcmp(json_object_get_string(json_object_array_get_idx(samples, s)), base))
+				sample = true;
+		if (json_object_object_get_ex(m, "points", &v) && json_object_object_get_ex(v, base, &v))
+			snprintf(pts, sizeof(pts), "%d", json_object_get_int(v));
+		snprintf(ord, sizeof(ord), "%d", ++order);
+		p[0] = qid;
+		p[1] = in.buf;
+		p[2] = out.buf;
+		p[3] = sample ? "t" : "f";
+		p[4] = pts;
+		p[5] = ord;
+		if (sql_ok(db_exec(&res,
+				   "INSERT INTO test_cases (question_id, input_data, expected_output,"
+				   " is_sample, points, test_order) VALUES ($1::int, $2, $3, $4::bool,"
+				   " $5::int, $6::int)",
+				   6, p),
+			   slug) < 0) {
+			strbuf_release(&in);
+			strbuf_release(&out);
+			goto out;
+		}
+		PQclear(res);
+		strbuf_release(&in);
+		strbuf_release(&out);
+	}
+	printf("loaded %s (%d tests)\n", slug, order);
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(ents[i]);
+	free(ents);
+	json_object_put(m);
+	json_object_put(bp);
+	strbuf_release(&path);
+	strbuf_release(&meta);
+	strbuf_release(&md);
+	return rc;
+}
+
+static int load_questions(const char *dir)
+{
+	struct dirent **ents = NULL;
+	int n, i, rc = 0, loaded = 0;
+	PGresult *res;
+
+	n = scandir(dir, &ents, NULL, by_name);
+	if (n < 0) {
+		fprintf(stderr, "ce-ctl: cannot read %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		const char *slug = ents[i]->d_name;
+		const char *p[1] = { slug };
+		int exists;
+
+		if (ents[i]->d_type != DT_DIR || strspn(slug, "0123456789") != 2 || slug[2] != '-')
+			continue;
+		if (db_exec(&res, "SELECT 1 FROM coding_question_bank WHERE slug = $1", 1, p) != DB_OK) {
+			rc = 1;
+			break;
+		}
+		exists = PQntuples(res);
+		PQclear(res);
+		if (exists)
+			continue;
+		/* one question, one transaction: a failure leaves no half-loaded question */
+		if (db_begin() != DB_OK || load_one(dir, slug) < 0 || db_commit() != DB_OK) {
+			db_rollback();
+			rc = 1;
+			break;
+		}
+		loaded++;
+	}
+	for (i = 0; i < n; i++)
+		free(ents[i]);
+	free(ents);
+	if (rc == 0)
+		printf("question bank: %d loaded\n", loaded);
+	return rc;
+}
+
+static int ensure_admin(void)
+{
+	const char *given = getenv("ADMIN_PASSWORD");
+	char pw[TOKEN_HEX_LEN + 1], hash[256];
+	const char *p[2];
+	PGresult *res;
+	int n;
+
+	if (db_exec(&res, "SELECT 1 FROM recruiter_admin LIMIT 1", 0, NULL) != DB_OK)
+		return sql_ok(DB_EQUERY, "admin"), 1;
+	n = PQntuples(res);
+	PQclear(res);
+	if (n) {
+		printf("admin account exists\n");
+		return 0;
+	}
+	if (given && *given) {
+		snprintf(pw, sizeof(pw), "%s", given);
+	} else {
+		if (auth_new_token(pw) < 0)
+			return 1;
+		pw[20] = '\0';
+	}
+	if (auth_hash_password(pw, hash, sizeof(hash)) < 0) {
+		fprintf(stderr, "ce-ctl: cannot hash the password\n");
+		return 1;
+	}
+	p[0] = "admin";
+	p[1] = hash;
+	if (sql_ok(db_exec(&res,
+			   "INSERT INTO recruiter_admin (username, password_hash) VALUES ($1, $2)"
+			   " ON CONFLICT (username) DO NOTHING",
+			   2, p),
+		   "admin") < 0)
+		return 1;
+	PQclear(res);
+	/* shown once, here; only the hash is kept */
+	if (given && *given)
+		printf("admin login: admin / (the password in ADMIN_PASSWORD)\n");
+	else
+		printf("admin login: admin / %s\n", pw);
+	return 0;
+}
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static int sweep(int every)
+{
+	int n;
+
+	signal(SIGTERM, on_signal);
+	signal(SIGINT, on_signal);
+	do {
+		n = session_sweep();
+		if (n > 0)
+			printf("sweep: %d session(s) closed\n", n);
+		fflush(stdout);
+		if (every > 0)
+			sleep((unsigned)every);
+	} while (every > 0 && !stop);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int rc;
+
+	cfg.abandon_grace_s = getenv("CE_ABANDON_GRACE") ? atoi(getenv("CE_ABANDON_GRACE")) : 60;
+	cfg.heartbeat_timeout_s =
+		getenv("CE_HEARTBEAT_TIMEOUT") ? atoi(getenv("CE_HEARTBEAT_TIMEOUT")) : 300;
+	if (cfg.abandon_grace_s < 1)
+		cfg.abandon_grace_s = 60;
+	if (cfg.heartbeat_timeout_s < 5)
+		cfg.heartbeat_timeout_s = 300;
+	db_init(getenv("DATABASE_URL"));
+	if (argc >= 3 && !strcmp(argv[1], "migrate"))
+		rc = migrate(argv[2]);
+	else if (argc >= 3 && !strcmp(argv[1], "load-questions"))
+		rc = load_questions(argv[2]);
+	else if (argc >= 2 && !strcmp(argv[1], "ensure-admin"))
+		rc = ensure_admin();
+	else if (argc >= 2 && !strcmp(argv[1], "sweep"))
+		rc = sweep(argc >= 3 ? atoi(argv[2]) : 0);
+	else {
+		fprintf(stderr, "usage: ce-ctl migrate SQLDIR | load-questions DIR | ensure-admin |"
+				" sweep [SECONDS]\n");
+		rc = 2;
+	}
+	db_close();
+	return rc;
+}

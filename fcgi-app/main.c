@@ -1,0 +1,121 @@
+/*
+ * main.c - ce-fcgi: the FastCGI worker behind nginx
+ *
+ * spawn-fcgi starts several of these on one unix socket; each one accepts a
+ * request at a time, routes it and answers JSON.  Configuration comes from
+ * the environment once at start-up.
+ */
+#define _GNU_SOURCE
+#include <fcgiapp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api.h"
+#include "db.h"
+#include "executor.h"
+#include "http.h"
+#include "router.h"
+
+
+static const struct route routes[] = {
+	{ "GET", "/health", h_health },
+	{ "GET", "/api/health", h_health },
+	{ "GET", "/api/languages", h_languages },
+	{ "POST", "/execute", h_execute },
+	{ "POST", "/proxy/execute", h_proxy_execute },
+	{ "GET", "/api/questions", h_questions_list },
+	{ "GET", "/api/questions/:id", h_question_get },
+	{ "POST", "/api/invitation", h_invitation },
+	{ "POST", "/api/test-session", h_session_start },
+	{ "GET", "/api/test-session/:id", h_session_get },
+	{ "PUT", "/api/test-session/:id/heartbeat", h_session_heartbeat },
+	{ "PUT", "/api/test-session/:id/activity", h_session_activity },
+	{ "PUT", "/api/test-session/:id/progress", h_session_progress },
+	{ "PUT", "/api/test-session/:id/complete", h_session_complete },
+	{ "PUT", "/api/test-session/:id/abandon", h_session_abandon },
+	/* navigator.sendBeacon can only POST */
+	{ "POST", "/api/test-session/:id/abandon", h_session_abandon },
+	{ "POST", "/api/admin/login", h_admin_login },
+	{ "POST", "/api/admin/logout", h_admin_logout },
+	{ "GET", "/api/admin/questions", h_admin_questions_list },
+	{ "POST", "/api/admin/questions", h_admin_question_create },
+	{ "GET", "/api/admin/questions/:id", h_admin_question_get },
+	{ "PUT", "/api/admin/questions/:id", h_admin_question_update },
+	{ "DELETE", "/api/admin/questions/:id", h_admin_question_delete },
+	{ "GET", "/api/admin/candidates", h_admin_candidates_list },
+	{ "POST", "/api/admin/candidates", h_admin_candidate_create },
+	{ "GET", "/api/admin/candidates/:id", h_admin_candidate_get },
+	{ "PUT", "/api/admin/candidates/:id", h_admin_candidate_update },
+	{ "DELETE", "/api/admin/candidates/:id", h_admin_candidate_delete },
+	{ "POST", "/api/admin/candidates/:id/invite", h_admin_candidate_invite },
+};
+
+static int env_int(const char *name, int dflt, int lo, int hi)
+{
+	const char *v = getenv(name);
+	long x;
+
+	if (!v || !*v)
+		return dflt;
+	x = strtol(v, NULL, 10);
+	return x < lo ? lo : x > hi ? hi : (int)x;
+}
+
+static void config_load(void)
+{
+	cfg.api_key = getenv("CE_API_KEY");
+	cfg.templates = getenv("CE_TEMPLATES") ? getenv("CE_TEMPLATES") : "templates";
+	cfg.abandon_grace_s = env_int("CE_ABANDON_GRACE", 60, 1, 3600);
+	cfg.heartbeat_timeout_s = env_int("CE_HEARTBEAT_TIMEOUT", 300, 5, 86400);
+	cfg.admin_token_hours = env_int("CE_ADMIN_TOKEN_HOURS", 12, 1, 720);
+	db_init(getenv("DATABASE_URL"));
+	executor_init(getenv("CE_JUDGE"));
+}
+
+static void handle(FCGX_Request *fx)
+{
+	struct http_req r;
+	int m;
+
+	http_req_init(&r, fx);
+	m = router_match(routes, sizeof(routes) / sizeof(routes[0]), r.method, r.path, &r.m);
+	if (m == ROUTE_NOT_FOUND)
+		http_error(&r, 404, "not_found", "no such endpoint");
+	else if (m == ROUTE_BAD_METHOD)
+		http_error(&r, 405, "method_not_allowed", "%.16s is not allowed here", r.method);
+	else
+		r.m.route->handler(&r);
+	if (!r.sent)
+		http_error(&r, 503, "unavailable", "the request could not be completed");
+	http_req_release(&r);
+}
+
+int main(void)
+{
+	FCGX_Request fx;
+	time_t last_sweep = 0;
+
+	/* a client or the judge may go away mid-write: that is an error code, not a signal */
+	signal(SIGPIPE, SIG_IGN);
+	config_load();
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&fx, 0, 0) != 0) {
+		fprintf(stderr, "ce-fcgi: cannot initialise FastCGI\n");
+		return 1;
+	}
+	while (FCGX_Accept_r(&fx) >= 0) {
+		time_t now = time(NULL);
+
+		/* sessions whose clock ran out are closed before anyone looks at them */
+		if (now - last_sweep >= 5) {
+			session_sweep();
+			last_sweep = now;
+		}
+		handle(&fx);
+		FCGX_Finish_r(&fx);
+	}
+	db_close();
+	return 0;
+}
