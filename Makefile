@@ -27,7 +27,7 @@ CPPFLAGS = -Isandbox -Ifcgi-app -Itests -I/usr/include/postgresql -MMD -MP
 LIBS_SBX = -lseccomp -ljson-c -lm
 LIBS_APP = -lfcgi -lpq -lcrypt $(LIBS_SBX)
 
-SBX_SRC = sandbox/strbuf.c sandbox/util.c sandbox/cg.c sandbox/rules.c sandbox/box.c \
+SBX_SRC = sandbox/strbuf.c sandbox/utf8.c sandbox/util.c sandbox/cg.c sandbox/rules.c sandbox/box.c \
           sandbox/lang.c sandbox/judge.c sandbox/judge_json.c
 SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
 LIBSBX  = $(BUILD)/libsandbox.a
@@ -46,7 +46,7 @@ DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
            libfcgi-dev libpq-dev libcrypt-dev postgresql-15 postgresql-client-15 \
            nginx spawn-fcgi curl
 
-.PHONY: all test bench deps clean
+.PHONY: all test bench deps clean run start stop
 .SECONDARY:
 all: $(BIN)/judge $(BIN)/ce-fcgi $(BIN)/ce-ctl
 
@@ -93,6 +93,18 @@ bench: deps
 
 deps:
 	@sh conf/install-deps.sh $(DEB_PKGS)
+
+# the whole service (SPEC section 7): PORT, VAR_DIR, DATABASE_URL, ADMIN_PASSWORD
+run: deps
+	@$(MAKE) --no-print-directory all
+	@sh conf/service.sh run
+
+start: deps
+	@$(MAKE) --no-print-directory all
+	@sh conf/service.sh start
+
+stop:
+	@sh conf/service.sh stop
 
 clean:
 	rm -rf build bin

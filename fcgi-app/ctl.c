@@ -299,7 +299,7 @@ static int load_questions(const char *dir)
 static int ensure_admin(void)
 {
 	const char *given = getenv("ADMIN_PASSWORD");
-	char pw[TOKEN_HEX_LEN + 1], hash[256];
+	char pw[512], hash[256];
 	const char *p[2];
 	PGresult *res;
 	int n;
@@ -313,6 +313,10 @@ static int ensure_admin(void)
 		return 0;
 	}
 	if (given && *given) {
+		if (strlen(given) >= sizeof(pw)) {
+			fprintf(stderr, "ce-ctl: ADMIN_PASSWORD is longer than %zu bytes\n", sizeof(pw) - 1);
+			return 1;
+		}
 		snprintf(pw, sizeof(pw), "%s", given);
 	} else {
 		if (auth_new_token(pw) < 0)

@@ -77,6 +77,7 @@ enum db_err db_exec(PGresult **res, const char *sql, int nparams, const char *co
 {
 	ExecStatusType st;
 	const char *state;
+	bool conflict;
 	PGresult *r;
 	int attempt;
 
@@ -101,11 +102,10 @@ enum db_err db_exec(PGresult **res, const char *sql, int nparams, const char *co
 			}
 			continue;
 		}
-		PQclear(r);
 		/* 23505 unique_violation, 23503 foreign_key_violation */
-		if (state && (!strcmp(state, "23505") || !strcmp(state, "23503")))
-			return DB_ECONFLICT;
-		return DB_EQUERY;
+		conflict = state && (!strcmp(state, "23505") || !strcmp(state, "23503"));
+		PQclear(r);
+		return conflict ? DB_ECONFLICT : DB_EQUERY;
 	}
 	return DB_ECONNECT;
 }
@@ -155,9 +155,18 @@ enum db_err db_begin(void)
 
 enum db_err db_commit(void)
 {
-	enum db_err e = simple("COMMIT");
+	PGresult *r;
+	enum db_err e = db_exec(&r, "COMMIT", 0, NULL);
 
 	in_tx = false;
+	if (e != DB_OK)
+		return e;
+	/* COMMIT of a failed transaction "succeeds" with the tag ROLLBACK */
+	if (strcmp(PQcmdStatus(r), "COMMIT")) {
+		note("commit", "the transaction was rolled back");
+		e = DB_EQUERY;
+	}
+	PQclear(r);
 	return e;
 }
 

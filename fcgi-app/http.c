@@ -135,16 +135,20 @@ int http_json(struct http_req *r, int status, struct json_object *o)
 {
 	size_t len = 0;
 	const char *text;
+	char head[256];
+	int hlen;
 
 	if (r->sent) {
 		json_object_put(o);
 		return r->status;
 	}
 	text = jsonh_text(o, &len);
-	FCGX_FPrintF(r->fx->out,
-		     "Status: %d %s\r\nContent-Type: application/json; charset=utf-8\r\n"
-		     "Cache-Control: no-store\r\nContent-Length: %zu\r\n\r\n",
-		     status, reason(status), len + 1);
+	/* libfcgi's own printf lacks %zu: format the head with the C library */
+	hlen = snprintf(head, sizeof(head),
+			"Status: %d %s\r\nContent-Type: application/json; charset=utf-8\r\n"
+			"Cache-Control: no-store\r\nContent-Length: %zu\r\n\r\n",
+			status, reason(status), len + 1);
+	FCGX_PutStr(head, hlen, r->fx->out);
 	FCGX_PutStr(text, (int)len, r->fx->out);
 	FCGX_PutChar('\n', r->fx->out);
 	json_object_put(o);

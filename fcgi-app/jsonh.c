@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "jsonh.h"
+#include "utf8.h"
 
 struct json_object *jsonh_parse(const char *buf, size_t len, char *err, size_t errlen)
 {
@@ -19,18 +20,36 @@ struct json_object *jsonh_parse(const char *buf, size_t len, char *err, size_t e
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
+	if (!utf8_valid(buf, len)) {
+		snprintf(err, errlen, "body is not valid UTF-8");
+		json_tokener_free(tok);
+		return NULL;
+	}
 	o = json_tokener_parse_ex(tok, buf, (int)len);
-	if (!o && json_tokener_get_error(tok) == json_tokener_continue)
+	end = json_tokener_get_parse_end(tok);
+	if (!o && json_tokener_get_error(tok) == json_tokener_continue) {
+		/* a bare number needs to be told the input ended; then all of it was used */
 		o = json_tokener_parse_ex(tok, "", -1);
-	if (!o || json_tokener_get_error(tok) != json_tokener_success) {
+		end = len;
+	}
+	if (!o) {
+		/* a literal null parses "successfully" into no object */
+		snprintf(err, errlen, "%s",
+			 json_tokener_get_error(tok) == json_tokener_success
+				 ? "body must be a JSON object, not null"
+				 : "body is not valid JSON");
+		json_tokener_free(tok);
+		return NULL;
+	}
+	if (json_tokener_get_error(tok) != json_tokener_success) {
 		snprintf(err, errlen, "body is not valid JSON: %s",
 			 json_tokener_error_desc(json_tokener_get_error(tok)));
 		json_object_put(o);
 		json_tokener_free(tok);
 		return NULL;
 	}
-	for (end = json_tokener_get_parse_end(tok); end < len; end++) {
-		if (!strchr(" \t\r\n", buf[end])) {
+	for (; end < len; end++) {
+		if (buf[end] != ' ' && buf[end] != '\t' && buf[end] != '\r' && buf[end] != '\n') {
 			snprintf(err, errlen, "body has data after the JSON value");
 			json_object_put(o);
 			json_tokener_free(tok);

@@ -6,12 +6,15 @@
  * the environment once at start-up.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcgiapp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "api.h"
 #include "db.h"
@@ -93,7 +96,66 @@ static void handle(FCGX_Request *fx)
 	http_req_release(&r);
 }
 
-int main(void)
+static volatile sig_atomic_t stopping;
+
+static void on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+/*
+ * With --workers N the process is a small supervisor: it forks N workers that
+ * share the listening socket (fd 0, from spawn-fcgi) and replaces any that
+ * dies, so a crash costs one request, never capacity.
+ */
+static void supervise(int n)
+{
+	pid_t *kids = calloc((size_t)n, sizeof(*kids));
+	struct sigaction sa = { .sa_handler = on_term };
+	int i, status;
+	pid_t pid;
+
+	if (!kids)
+		exit(1);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	for (;;) {
+		for (i = 0; i < n && !stopping; i++) {
+			if (kids[i] > 0)
+				continue;
+			pid = fork();
+			if (pid == 0) {
+				signal(SIGTERM, SIG_DFL);
+				signal(SIGINT, SIG_DFL);
+				free(kids);
+				return;
+			}
+			kids[i] = pid;
+		}
+		pid = wait(&status);
+		if (stopping || (pid < 0 && errno == ECHILD))
+			break;
+		for (i = 0; i < n; i++) {
+			if (kids[i] != pid)
+				continue;
+			kids[i] = 0;
+			if (WIFSIGNALED(status))
+				fprintf(stderr, "ce-fcgi: worker %d died of signal %d; replacing it\n",
+					(int)pid, WTERMSIG(status));
+		}
+		if (pid < 0)
+			usleep(100000);
+	}
+	for (i = 0; i < n; i++)
+		if (kids[i] > 0)
+			kill(kids[i], SIGTERM);
+	while (wait(&status) > 0 || errno == EINTR)
+		;
+	exit(0);
+}
+
+int main(int argc, char **argv)
 {
 	FCGX_Request fx;
 	time_t last_sweep = 0;
@@ -101,6 +163,8 @@ int main(void)
 	/* a client or the judge may go away mid-write: that is an error code, not a signal */
 	signal(SIGPIPE, SIG_IGN);
 	config_load();
+	if (argc == 3 && !strcmp(argv[1], "--workers"))
+		supervise(atoi(argv[2]) > 0 ? atoi(argv[2]) : 1);
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&fx, 0, 0) != 0) {
 		fprintf(stderr, "ce-fcgi: cannot initialise FastCGI\n");
 		return 1;

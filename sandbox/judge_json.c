@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "extern.h"
+#include "utf8.h"
 
 #define JSON_MAX_DEPTH 16
 
@@ -175,16 +176,26 @@ int judge_request_parse(const char *body, size_t len, struct judge_request *req,
 		bad(e, "payload_too_large", "out of memory");
 		goto out;
 	}
-	root = json_tokener_parse_ex(tok, body, (int)len);
-	if (!root && json_tokener_get_error(tok) == json_tokener_continue)
-		root = json_tokener_parse_ex(tok, "", -1); /* ask for the end of input */
-	if (!root || json_tokener_get_error(tok) != json_tokener_success) {
-		bad(e, "invalid_json", "request body is not valid JSON: %s",
-		    json_tokener_error_desc(json_tokener_get_error(tok)));
+	if (!utf8_valid(body, len)) {
+		bad(e, "invalid_json", "request body is not valid UTF-8");
 		goto out;
 	}
-	for (end = json_tokener_get_parse_end(tok); end < len; end++)
-		if (!strchr(" \t\r\n", body[end])) {
+	root = json_tokener_parse_ex(tok, body, (int)len);
+	end = json_tokener_get_parse_end(tok);
+	if (!root && json_tokener_get_error(tok) == json_tokener_continue) {
+		/* a bare number needs to be told the input ended; then all of it was used */
+		root = json_tokener_parse_ex(tok, "", -1);
+		end = len;
+	}
+	if (!root || json_tokener_get_error(tok) != json_tokener_success) {
+		bad(e, root || json_tokener_get_error(tok) != json_tokener_success ? "invalid_json"
+										 : "invalid_request",
+		    "request body is not %s",
+		    json_tokener_get_error(tok) != json_tokener_success ? "valid JSON" : "a JSON object");
+		goto out;
+	}
+	for (; end < len; end++)
+		if (body[end] != ' ' && body[end] != '\t' && body[end] != '\r' && body[end] != '\n') {
 			bad(e, "invalid_json", "request body has data after the JSON value");
 			goto out;
 		}
@@ -250,36 +261,6 @@ out:
 }
 
 /* ---- the response ---- */
-
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xE0) == 0xC0)
-		len = 2, cp = s[0] & 0x1F;
-	else if ((s[0] & 0xF0) == 0xE0)
-		len = 3, cp = s[0] & 0x0F;
-	else if ((s[0] & 0xF8) == 0xF0)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	/* overlong forms, surrogates and values past U+10FFFF are not UTF-8 */
-	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-		return 0;
-	return len;
-}
 
 /* A JSON string of arbitrary bytes: invalid UTF-8 becomes U+FFFD. */
 static struct json_object *jstr(const char *s, size_t n)

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +55,15 @@ int main(int argc, char **argv)
 	enum sbx_err rc;
 	int fd = 0;
 
+	/*
+	 * Installed setuid root for the service: become root all through, so the
+	 * unprivileged caller can no longer signal us, and keep no supplementary groups.
+	 */
+	if (geteuid() == 0 && getuid() != 0 &&
+	    (setgroups(0, NULL) < 0 || setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0)) {
+		fprintf(stderr, "judge: cannot take root credentials\n");
+		return 1;
+	}
 	if (argc > 2 || (argc == 2 && !strcmp(argv[1], "--help"))) {
 		fprintf(stderr, "usage: judge [request.json]   (reads stdin without an argument)\n");
 		return 2;

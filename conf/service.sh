@@ -1,0 +1,277 @@
+#!/bin/sh
+# conf/service.sh - run the whole service: PostgreSQL, the ce-fcgi pool, nginx.
+#
+#   conf/service.sh run     everything in the foreground; Ctrl-C stops it all
+#   conf/service.sh start   the same in the background
+#   conf/service.sh stop    stop what start (or run) started
+#   conf/service.sh status
+#
+# Environment: PORT (8080), TLS_PORT (PORT+363; 0 = no TLS), VAR_DIR (var/),
+# DATABASE_URL (use that server instead of the embedded one), ADMIN_PASSWORD
+# (first start only), POOL_SIZE (2 x cores), CE_EXECUTE_ALLOW and
+# CE_ADMIN_ALLOW (space-separated addresses/CIDRs, or "all"), CE_API_KEY,
+# CE_ABANDON_GRACE, CE_HEARTBEAT_TIMEOUT, EXEC_RATE (per client per second).
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PORT=${PORT:-8080}
+TLS_PORT=${TLS_PORT:-$((PORT + 363))}
+VAR_DIR=${VAR_DIR:-$ROOT/var}
+mkdir -p "$VAR_DIR"
+VAR=$(cd "$VAR_DIR" && pwd)
+POOL_SIZE=${POOL_SIZE:-$(($(nproc) * 2))}
+APP_USER=coding-engine
+WEB_USER=www-data
+PG_BIN=/usr/lib/postgresql/15/bin
+PG_USER=postgres
+EXEC_RATE=${EXEC_RATE:-10}
+EXEC_BURST=${EXEC_BURST:-20}
+
+log() { printf '%s\n' "$*"; }
+die() {
+	printf 'service: %s\n' "$*" >&2
+	# a half-started service is stopped again: nothing is left running
+	[ -n "${STARTING:-}" ] && STARTING= && stop_all >/dev/null 2>&1
+	exit 1
+}
+
+[ "$(id -u)" = 0 ] || die "run as root (the sandbox and the service users need it)"
+
+ensure_users() {
+	getent group "$APP_USER" >/dev/null || groupadd --system "$APP_USER"
+	id "$APP_USER" >/dev/null 2>&1 ||
+		useradd --system --gid "$APP_USER" --no-create-home --home-dir /nonexistent \
+			--shell /usr/sbin/nologin "$APP_USER"
+	id "$WEB_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$WEB_USER"
+	id "$PG_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /bin/sh "$PG_USER"
+}
+
+# The service users must be able to walk down to $VAR and the static files:
+# give "search" (o+x, not read) on each parent directory that lacks it.
+ensure_traversable() {
+	d=$1
+	while [ "$d" != / ] && [ -n "$d" ]; do
+		if ! runuser -u nobody -- test -x "$d" 2>/dev/null; then
+			chmod o+x "$d"
+			log "note: gave others search permission on $d so the service users can reach $1"
+		fi
+		d=$(dirname "$d")
+	done
+}
+
+layout() {
+	mkdir -p "$VAR/run" "$VAR/log" "$VAR/bin" "$VAR/tls"
+	chmod 755 "$VAR" "$VAR/run" "$VAR/bin"
+	chmod 750 "$VAR/log"
+	chown root:"$APP_USER" "$VAR/log"
+	chmod 770 "$VAR/log"
+	ensure_traversable "$VAR"
+	ensure_traversable "$ROOT/static"
+	# the judge is the only privileged piece: setuid root, runnable only by the app's group
+	install -o root -g "$APP_USER" -m 4750 "$ROOT/bin/judge" "$VAR/bin/judge"
+	install -o root -g root -m 755 "$ROOT/bin/ce-fcgi" "$ROOT/bin/ce-ctl" "$VAR/bin/"
+	rm -rf "$VAR/share"
+	mkdir -p "$VAR/share"
+	cp -r "$ROOT/templates" "$ROOT/sql" "$VAR/share/"
+	chmod -R a+rX "$VAR/share"
+}
+
+pg_embedded() { [ -z "${DATABASE_URL:-}" ]; }
+
+pg_start() {
+	if ! pg_embedded; then
+		log "database: $(printf '%s' "$DATABASE_URL" | sed 's#://[^@]*@#://***@#')"
+		return
+	fi
+	PGDATA=$VAR/pg/data
+	PGSOCK=$VAR/pg/run
+	mkdir -p "$PGSOCK"
+	chown "$PG_USER" "$VAR/pg" "$PGSOCK"
+	chmod 755 "$VAR/pg" "$PGSOCK"
+	if [ ! -s "$PGDATA/PG_VERSION" ]; then
+		log "database: initialising an embedded PostgreSQL cluster in $PGDATA"
+		mkdir -p "$PGDATA"
+		chown "$PG_USER" "$PGDATA"
+		chmod 700 "$PGDATA"
+		# local peer authentication only: no password exists anywhere
+		runuser -u "$PG_USER" -- "$PG_BIN/initdb" -D "$PGDATA" -U postgres \
+			--auth-local=peer --auth-host=reject -E UTF8 --locale=C.UTF-8 >"$VAR/log/initdb.log" 2>&1 ||
+			die "initdb failed, see $VAR/log/initdb.log"
+	fi
+	if ! runuser -u "$PG_USER" -- "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+		# no TCP listener at all: the socket lives in $VAR/pg/run
+		runuser -u "$PG_USER" -- "$PG_BIN/pg_ctl" -D "$PGDATA" -w -t 60 \
+			-l "$VAR/pg/postgres.log" \
+			-o "-k $PGSOCK -c listen_addresses='' -p 5432 -c unix_socket_permissions=0777" start >/dev/null ||
+			die "PostgreSQL did not start, see $VAR/pg/postgres.log"
+	fi
+	psql_admin() { runuser -u "$PG_USER" -- psql -X -q -h "$PGSOCK" -p 5432 -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
+	psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$APP_USER'" | grep -q 1 ||
+		psql_admin -c "CREATE ROLE \"$APP_USER\" LOGIN"
+	psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = 'coding_engine'" | grep -q 1 ||
+		psql_admin -c "CREATE DATABASE coding_engine OWNER \"$APP_USER\" ENCODING 'UTF8'"
+	DATABASE_URL="host=$PGSOCK port=5432 dbname=coding_engine user=$APP_USER"
+	log "database: embedded PostgreSQL 15 on $PGSOCK (no TCP)"
+}
+
+as_app() { runuser -u "$APP_USER" -- env DATABASE_URL="$DATABASE_URL" "$@"; }
+
+db_setup() {
+	as_app "$VAR/bin/ce-ctl" migrate "$VAR/share/sql" || die "migrations failed"
+	[ -d "$ROOT/sql/questions" ] && cp -r "$ROOT/sql/questions" "$VAR/share/sql/" && chmod -R a+rX "$VAR/share/sql"
+	as_app "$VAR/bin/ce-ctl" load-questions "$VAR/share/sql/questions" || die "loading the question bank failed"
+	as_app env ADMIN_PASSWORD="${ADMIN_PASSWORD:-}" "$VAR/bin/ce-ctl" ensure-admin || die "cannot create the admin account"
+}
+
+allow_lines() {
+	# $1: list of addresses ("all" = everyone); loopback is always allowed
+	printf '        127.0.0.1 1;\n        ::1 1;\n'
+	for a in $1; do
+		if [ "$a" = all ]; then
+			printf '        0.0.0.0/0 1;\n        ::/0 1;\n'
+		else
+			case "$a" in *[!0-9a-fA-F.:/]*) die "bad address in allowlist: $a" ;; esac
+			printf '        %s 1;\n' "$a"
+		fi
+	done
+}
+
+nginx_conf() {
+	daemon=$1
+	tls_listen="" hsts=""
+	if [ "$TLS_PORT" != 0 ]; then
+		if [ ! -s "$VAR/tls/cert.pem" ] && command -v openssl >/dev/null 2>&1; then
+			openssl req -x509 -newkey rsa:2048 -nodes -days 825 -subj "/CN=localhost" \
+				-keyout "$VAR/tls/key.pem" -out "$VAR/tls/cert.pem" >/dev/null 2>&1 &&
+				chmod 600 "$VAR/tls/key.pem" && log "tls: made a self-signed certificate in $VAR/tls"
+		fi
+		if [ -s "$VAR/tls/cert.pem" ] && [ -s "$VAR/tls/key.pem" ]; then
+			tls_listen="        listen $TLS_PORT ssl;
+        ssl_certificate $VAR/tls/cert.pem;
+        ssl_certificate_key $VAR/tls/key.pem;
+        ssl_protocols TLSv1.2 TLSv1.3;"
+			hsts='        add_header Strict-Transport-Security "max-age=31536000" always;'
+		fi
+	fi
+	exec_allow=$(allow_lines "${CE_EXECUTE_ALLOW:-}")
+	admin_allow=$(allow_lines "${CE_ADMIN_ALLOW:-all}")
+	awk -v var="$VAR" -v conf="$ROOT/conf" -v static="$ROOT/static" -v daemon="$daemon" \
+		-v web="$WEB_USER" -v listen="$PORT" -v tls="$tls_listen" -v hsts="$hsts" \
+		-v ea="$exec_allow" -v aa="$admin_allow" -v rate="$EXEC_RATE" -v burst="$EXEC_BURST" '
+		{
+			gsub(/@VAR@/, var); gsub(/@CONF@/, conf); gsub(/@STATIC@/, static)
+			gsub(/@DAEMON@/, daemon); gsub(/@WEB_USER@/, web); gsub(/@LISTEN@/, listen)
+			gsub(/@EXEC_RATE@/, rate); gsub(/@EXEC_BURST@/, burst)
+			if ($0 ~ /@TLS_LISTEN@/) { if (tls != "") print tls; next }
+			if ($0 ~ /@HSTS@/) { if (hsts != "") print hsts; next }
+			if ($0 ~ /@EXECUTE_ALLOW@/) { print ea; next }
+			if ($0 ~ /@ADMIN_ALLOW@/) { print aa; next }
+			print
+		}' "$ROOT/conf/nginx.conf.in" >"$VAR/nginx.conf"
+	nginx -t -q -c "$VAR/nginx.conf" 2>"$VAR/log/nginx-test.log" ||
+		{ cat "$VAR/log/nginx-test.log" >&2; die "nginx configuration is invalid"; }
+}
+
+app_env() {
+	env -i PATH=/usr/bin:/bin DATABASE_URL="$DATABASE_URL" CE_JUDGE="$VAR/bin/judge" \
+		CE_TEMPLATES="$VAR/share/templates" CE_API_KEY="${CE_API_KEY:-}" \
+		CE_ABANDON_GRACE="${CE_ABANDON_GRACE:-60}" CE_HEARTBEAT_TIMEOUT="${CE_HEARTBEAT_TIMEOUT:-300}" \
+		CE_PUBLIC_URL="${CE_PUBLIC_URL:-}" "$@"
+}
+
+fcgi_start() {
+	rm -f "$VAR/run/fcgi.sock"
+	# spawn-fcgi binds the socket (owned by nginx's user), drops to the app user and
+	# execs the supervisor, which keeps POOL_SIZE workers alive
+	app_env spawn-fcgi -n -s "$VAR/run/fcgi.sock" -M 0600 -U "$WEB_USER" -G "$WEB_USER" \
+		-u "$APP_USER" -g "$APP_USER" -- "$VAR/bin/ce-fcgi" --workers "$POOL_SIZE" \
+		>>"$VAR/log/fcgi.log" 2>&1 &
+	echo $! >"$VAR/run/fcgi.pid"
+	i=0
+	while [ ! -S "$VAR/run/fcgi.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -S "$VAR/run/fcgi.sock" ] || die "the FastCGI pool did not start, see $VAR/log/fcgi.log"
+	app_env runuser -u "$APP_USER" -- "$VAR/bin/ce-ctl" sweep 5 >>"$VAR/log/sweep.log" 2>&1 &
+	echo $! >"$VAR/run/sweep.pid"
+}
+
+stop_pidfile() {
+	f=$1
+	[ -s "$f" ] || return 0
+	pid=$(cat "$f")
+	if kill -0 "$pid" 2>/dev/null; then
+		kill -TERM "$pid" 2>/dev/null || true
+		i=0
+		while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+		kill -KILL "$pid" 2>/dev/null || true
+	fi
+	rm -f "$f"
+}
+
+stop_all() {
+	[ -s "$VAR/run/nginx.pid" ] && nginx -c "$VAR/nginx.conf" -s quit 2>/dev/null || true
+	stop_pidfile "$VAR/run/nginx.pid"
+	stop_pidfile "$VAR/run/nginx-fg.pid"
+	stop_pidfile "$VAR/run/sweep.pid"
+	stop_pidfile "$VAR/run/fcgi.pid"
+	# workers whose supervisor was killed hard
+	pkill -TERM -f "^$VAR/bin/ce-fcgi" 2>/dev/null || true
+	rm -f "$VAR/run/fcgi.sock"
+	if [ -s "$VAR/pg/data/PG_VERSION" ]; then
+		runuser -u "$PG_USER" -- "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+	fi
+}
+
+start_common() {
+	STARTING=1
+	[ -x "$ROOT/bin/judge" ] && [ -x "$ROOT/bin/ce-fcgi" ] || die "build first (make)"
+	ensure_users
+	layout
+	pg_start
+	db_setup
+	fcgi_start
+}
+
+banner() {
+	log "Coding Engine is up:"
+	log "  http://127.0.0.1:$PORT/         (candidates: /test/?invite=..., recruiters: /admin/)"
+	[ -n "${tls_listen:-}" ] && log "  https://127.0.0.1:$TLS_PORT/  (self-signed certificate)"
+	log "  data, logs and pid files: $VAR"
+}
+
+case "${1:-}" in
+run)
+	stop_all
+	start_common
+	nginx_conf off
+	trap 'log "stopping..."; stop_all; exit 0' INT TERM
+	nginx -c "$VAR/nginx.conf" &
+	echo $! >"$VAR/run/nginx-fg.pid"
+	banner
+	log "Ctrl-C stops everything."
+	wait "$(cat "$VAR/run/nginx-fg.pid")" || true
+	stop_all
+	;;
+start)
+	stop_all
+	start_common
+	nginx_conf on
+	nginx -c "$VAR/nginx.conf" || die "nginx did not start"
+	banner
+	;;
+stop)
+	stop_all
+	log "stopped"
+	;;
+status)
+	for f in nginx fcgi sweep; do
+		if [ -s "$VAR/run/$f.pid" ] && kill -0 "$(cat "$VAR/run/$f.pid")" 2>/dev/null; then
+			log "$f: running ($(cat "$VAR/run/$f.pid"))"
+		else
+			log "$f: stopped"
+		fi
+	done
+	;;
+*)
+	die "usage: $0 run|start|stop|status"
+	;;
+esac

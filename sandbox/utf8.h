@@ -1,0 +1,12 @@
+/* utf8.h - UTF-8 validation (no overlongs, no surrogates, nothing past U+10FFFF) */
+#ifndef CE_UTF8_H
+#define CE_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Length (1..4) of the valid UTF-8 sequence at s, or 0 when it is not valid. */
+size_t utf8_seq(const unsigned char *s, size_t n);
+bool utf8_valid(const char *s, size_t n);
+
+#endif
