@@ -82,10 +82,14 @@ $(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBSBX)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX)
 
+# end-to-end suites against the real nginx + FastCGI + PostgreSQL (release build only)
+E2E_TESTS = $(if $(SANITIZE),,$(wildcard tests/*_test.py))
+
 # set-up first (packages), then the build, then the suites
 test: deps
-	@$(MAKE) --no-print-directory $(BIN)/judge $(TEST_BIN)
-	@sh tests/run.sh $(TEST_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@$(if $(SANITIZE),$(MAKE) --no-print-directory SANITIZE= all,true)
+	@sh tests/run.sh $(TEST_BIN) $(E2E_TESTS)
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN)/judge $(BUILD)/bench/overhead

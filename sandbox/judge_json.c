@@ -321,9 +321,13 @@ static void add_echo(struct json_object *o, const char *k, const char *s, size_t
 	add(o, k, jstr(s, cut));
 }
 
-static double round1(double v)
+/* A number printed with a fixed number of decimals (json-c would print 95.200000000000003). */
+static struct json_object *jnum(double v, int decimals)
 {
-	return round(v * 10) / 10;
+	char buf[48];
+
+	snprintf(buf, sizeof(buf), "%.*f", decimals, v);
+	return json_object_new_double_s(v, buf);
 }
 
 struct json_object *judge_error_json(const char *code, const char *message)
@@ -390,9 +394,7 @@ struct json_object *judge_result_json(const struct judge_request *req,
 		add(r, "execution_time_ms", json_object_new_int64((int64_t)t->wall_ms));
 		add(r, "cpu_time_ms", json_object_new_int64((int64_t)t->cpu_ms));
 		add(r, "cpu_usage_percent",
-		    json_object_new_double(t->wall_ms ? round1(100.0 * (double)t->cpu_ms /
-							       (double)t->wall_ms)
-						      : 0.0));
+		    jnum(t->wall_ms ? 100.0 * (double)t->cpu_ms / (double)t->wall_ms : 0.0, 1));
 		add(r, "memory_usage_bytes", json_object_new_int64((int64_t)t->memory_bytes));
 		add(r, "exit_code", t->exit_code >= 0 ? json_object_new_int(t->exit_code) : NULL);
 		add(r, "signal", t->signal ? json_object_new_int(t->signal) : NULL);
@@ -404,15 +406,14 @@ struct json_object *judge_result_json(const struct judge_request *req,
 
 	meta = json_object_new_object();
 	add(meta, "execution_time_ms", json_object_new_int64((int64_t)res->total_ms));
-	add(meta, "cpu_usage_percent",
-	    json_object_new_double(wall ? round1(100.0 * (double)cpu / (double)wall) : 0.0));
+	add(meta, "cpu_usage_percent", jnum(wall ? 100.0 * (double)cpu / (double)wall : 0.0, 1));
 	add(meta, "memory_usage_bytes", json_object_new_int64((int64_t)mem));
-	add(meta, "memory_usage_mb", json_object_new_double(round1((double)mem / 1048576.0)));
+	add(meta, "memory_usage_mb", jnum((double)mem / 1048576.0, 1));
 	add(meta, "container_id", json_object_new_string(host));
 	add(meta, "replica", json_object_new_string(node));
 	add(meta, "security", json_object_new_string("enabled"));
 	add(meta, "confinement", sbx_confinement_json());
-	add(meta, "timeout", json_object_new_double(req->timeout_s));
+	add(meta, "timeout", jnum(req->timeout_s, 3));
 	add(meta, "memory_limit_mb", json_object_new_int((int)req->memory_mb));
 	add(meta, "output_limit_kb", json_object_new_int((int)req->output_kb));
 	add(o, "metadata", meta);
@@ -422,9 +423,7 @@ struct json_object *judge_result_json(const struct judge_request *req,
 	add(sum, "passed", json_object_new_int((int)passed));
 	add(sum, "failed", json_object_new_int((int)(res->ntests - passed)));
 	add(sum, "pass_percentage",
-	    json_object_new_double(res->ntests ? round(10000.0 * (double)passed /
-						       (double)res->ntests) / 100
-					       : 0.0));
+	    jnum(res->ntests ? 100.0 * (double)passed / (double)res->ntests : 0.0, 1));
 	add(sum, "all_passed", json_object_new_boolean(passed == res->ntests && res->ntests));
 	add(o, "summary", sum);
 	add(o, "test_results", arr);

@@ -8,11 +8,18 @@ passed=0 failed=0 bad=""
 for t in "$@"; do
 	name=$(basename "$t")
 	echo "== $name"
-	"$t" >"$out/$name.log" 2>&1
+	case "$t" in
+	*.py) /usr/bin/python3 "$t" >"$out/$name.log" 2>&1 ;;
+	*) "$t" >"$out/$name.log" 2>&1 ;;
+	esac
 	rc=$?
 	cat "$out/$name.log"
-	# CUnit's summary row: "tests  <total> <ran> <passed> <failed> <inactive>"
+	# CUnit's summary row: "tests  <total> <ran> <passed> <failed> <inactive>";
+	# the Python suites end with "<name>: N passed, M failed"
 	row=$(awk '$1 == "tests" && NF >= 5 { print $3, $4, $5 }' "$out/$name.log" | tail -n 1)
+	if [ -z "$row" ]; then
+		row=$(awk '/^[a-z]+: [0-9]+ passed, [0-9]+ failed$/ { print "x", $2, $4 }' "$out/$name.log" | tail -n 1)
+	fi
 	if [ -z "$row" ]; then
 		failed=$((failed + 1))
 		bad="$bad $name(no-summary,rc=$rc)"

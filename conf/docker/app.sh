@@ -1,0 +1,15 @@
+#!/bin/sh
+# conf/docker/app.sh - entrypoint of an app node: migrate, load the bank, serve FastCGI on :9000.
+set -eu
+cd /opt/coding-engine
+run_app() { runuser -u coding-engine -- env DATABASE_URL="$DATABASE_URL" "$@"; }
+# every node may run these: migrations take a lock and loading skips what is there
+run_app bin/ce-ctl migrate sql
+run_app bin/ce-ctl load-questions sql/questions
+run_app env ADMIN_PASSWORD="${ADMIN_PASSWORD:-}" bin/ce-ctl ensure-admin
+run_app bin/ce-ctl sweep 5 &
+exec spawn-fcgi -n -a 0.0.0.0 -p 9000 -u coding-engine -g coding-engine -- \
+	/usr/bin/env -i PATH=/usr/bin:/bin DATABASE_URL="$DATABASE_URL" \
+	CE_JUDGE=/usr/local/libexec/ce-judge CE_TEMPLATES=/opt/coding-engine/templates \
+	CE_API_KEY="${CE_API_KEY:-}" CE_NODE_NAME="${CE_NODE_NAME:-$(hostname)}" \
+	bin/ce-fcgi --workers "${POOL_SIZE:-4}"
