@@ -1,4 +1,5 @@
 /* jsonh.c - bounded JSON parsing and typed field access */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,10 +35,11 @@ struct json_object *jsonh_parse(const char *buf, size_t len, char *err, size_t e
 	}
 	if (!o) {
 		/* a literal null parses "successfully" into no object */
-		snprintf(err, errlen, "%s",
-			 json_tokener_get_error(tok) == json_tokener_success
-				 ? "body must be a JSON object, not null"
-				 : "body is not valid JSON");
+		if (json_tokener_get_error(tok) == json_tokener_success)
+			snprintf(err, errlen, "body must be a JSON object, not null");
+		else
+			snprintf(err, errlen, "body is not valid JSON: %s",
+				 json_tokener_error_desc(json_tokener_get_error(tok)));
 		json_tokener_free(tok);
 		return NULL;
 	}
@@ -110,7 +112,9 @@ int jsonh_int(struct json_object *o, const char *key, long long lo, long long hi
 		return -1;
 	}
 	x = (long long)json_object_get_int64(v);
-	if (x < lo || x > hi) {
+	/* json-c clamps numbers beyond 64 bits to the extremes: those are out of range too */
+	if (x < lo || x > hi || x == LLONG_MIN ||
+	    (x == LLONG_MAX && json_object_get_uint64(v) > (uint64_t)LLONG_MAX)) {
 		snprintf(err, errlen, "'%s' must be between %lld and %lld", key, lo, hi);
 		return -1;
 	}
