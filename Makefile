@@ -89,7 +89,7 @@ E2E_TESTS = $(if $(SANITIZE),,$(wildcard tests/*_test.py))
 test: deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@$(if $(SANITIZE),$(MAKE) --no-print-directory SANITIZE= all,true)
-	@sh tests/run.sh $(TEST_BIN) $(E2E_TESTS)
+	@BIN=$(BIN) sh tests/run.sh $(TEST_BIN) $(E2E_TESTS)
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN)/judge $(BUILD)/bench/overhead

@@ -3,6 +3,7 @@
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "extern.h"
 #include "harness.h"
@@ -241,7 +242,38 @@ static void test_response_json(void)
 	run_free(r);
 }
 
+/* Without root the judge refuses, names why, and runs nothing. */
+static void test_refuses_unprivileged(void)
+{
+	char dir[] = "/tmp/ce-unpriv-XXXXXX", cmd[512], out[2048] = "";
+	const char *bin = getenv("BIN") ? getenv("BIN") : "bin";
+	size_t n;
+	FILE *p;
+	int st;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	/* a copy in /tmp: the checkout itself may not be reachable by nobody */
+	snprintf(cmd, sizeof(cmd), "cp %s/judge %s/judge && chmod 755 %s %s/judge", bin, dir, dir, dir);
+	CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+	snprintf(cmd, sizeof(cmd),
+		 "echo '{\"language\":\"c\",\"code\":\"int main(){return 0;}\","
+		 "\"test_cases\":[{\"expected_output\":\"\"}]}' | runuser -u nobody -- %s/judge",
+		 dir);
+	p = popen(cmd, "r");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	n = fread(out, 1, sizeof(out) - 1, p);
+	out[n] = '\0';
+	st = pclose(p);
+	CU_ASSERT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "sandbox_unavailable"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "needs root"));
+	CU_ASSERT_PTR_NULL(strstr(out, "accepted"));
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+}
+
 static CU_TestInfo tests[] = {
+	{ "refuses without privileges", test_refuses_unprivileged },
 	{ "compare exact", test_compare_exact },
 	{ "compare whitespace", test_compare_whitespace },
 	{ "compare binary", test_compare_binary },
