@@ -173,7 +173,7 @@ nginx_conf() {
 }
 
 app_env() {
-	env -i PATH=/usr/bin:/bin DATABASE_URL="$DATABASE_URL" CE_JUDGE="$VAR/bin/judge" \
+	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DATABASE_URL="$DATABASE_URL" CE_JUDGE="$VAR/bin/judge" \
 		CE_TEMPLATES="$VAR/share/templates" CE_API_KEY="${CE_API_KEY:-}" \
 		CE_ABANDON_GRACE="${CE_ABANDON_GRACE:-60}" CE_HEARTBEAT_TIMEOUT="${CE_HEARTBEAT_TIMEOUT:-300}" \
 		CE_PUBLIC_URL="${CE_PUBLIC_URL:-}" "$@"
@@ -197,7 +197,9 @@ fcgi_start() {
 stop_pidfile() {
 	f=$1
 	[ -s "$f" ] || return 0
-	pid=$(cat "$f")
+	# the process may remove its own pid file while we look
+	pid=$(cat "$f" 2>/dev/null) || return 0
+	[ -n "$pid" ] || return 0
 	if kill -0 "$pid" 2>/dev/null; then
 		kill -TERM "$pid" 2>/dev/null || true
 		i=0
@@ -213,8 +215,10 @@ stop_all() {
 	stop_pidfile "$VAR/run/nginx-fg.pid"
 	stop_pidfile "$VAR/run/sweep.pid"
 	stop_pidfile "$VAR/run/fcgi.pid"
-	# workers whose supervisor was killed hard
+	# workers whose supervisor was killed hard, and the sweeper (runuser does not pass TERM on)
 	pkill -TERM -f "^$VAR/bin/ce-fcgi" 2>/dev/null || true
+	pkill -TERM -f "^$VAR/bin/ce-ctl sweep" 2>/dev/null || true
+	pkill -TERM -f "^runuser -u $APP_USER -- $VAR/bin/ce-ctl sweep" 2>/dev/null || true
 	rm -f "$VAR/run/fcgi.sock"
 	if [ -s "$VAR/pg/data/PG_VERSION" ]; then
 		runuser -u "$PG_USER" -- "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -m fast -w stop >/dev/null 2>&1 || true

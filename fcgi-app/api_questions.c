@@ -73,7 +73,11 @@ int h_questions_list(struct http_req *r)
 	struct json_object *list;
 	int dberr = 0;
 
-	if (auth_try_admin(r) > 0) {
+	int a = auth_try_admin(r);
+
+	if (a < 0)
+		return api_db_error(r);
+	if (a > 0) {
 		p[0] = NULL;
 		list = api_query_json("SELECT COALESCE(json_agg(" QUESTION_JSON " ORDER BY q.id), '[]')"
 				      " FROM coding_question_bank q",
@@ -119,9 +123,11 @@ int h_question_get(struct http_req *r)
 	struct json_object *q, *o, *tc = NULL, *bp;
 	char qid[16];
 	const char *p[2];
-	int dberr = 0, found;
-	bool admin = auth_try_admin(r) > 0;
+	int dberr = 0, found, a = auth_try_admin(r);
+	bool admin = a > 0;
 
+	if (a < 0)
+		return api_db_error(r);
 	if (!admin && auth_any_candidate(r, false) < 0)
 		return r->status;
 	found = question_lookup(r->m.params[0], qid);

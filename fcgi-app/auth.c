@@ -90,7 +90,7 @@ int auth_try_admin(struct http_req *r)
 		    "SELECT admin_id FROM admin_token WHERE token_hash = sha256(convert_to($1, 'UTF8'))"
 		    " AND expires_at > now()",
 		    1, p) != DB_OK)
-		return 0;
+		return -1;
 	if (PQntuples(res) == 1)
 		r->admin_id = (int)db_getll(res, 0, "admin_id");
 	PQclear(res);
@@ -99,9 +99,12 @@ int auth_try_admin(struct http_req *r)
 
 int auth_admin(struct http_req *r)
 {
-	if (auth_try_admin(r) > 0)
+	int a = auth_try_admin(r);
+
+	if (a > 0)
 		return 0;
-	if (db_ping() != DB_OK) {
+	/* a database failure is not a wrong token: the client must retry, not log in again */
+	if (a < 0 || db_ping() != DB_OK) {
 		http_error(r, 503, "database_unavailable", "the database is unavailable; retry");
 		return -1;
 	}
@@ -182,9 +185,17 @@ int auth_candidate(struct http_req *r, const char *candidate_id, bool active_onl
 {
 	char buf[TOKEN_HEX_LEN + 8];
 
-	if (admin_ok && auth_try_admin(r) > 0) {
-		snprintf(r->candidate_id, sizeof(r->candidate_id), "%s", candidate_id);
-		return 0;
+	if (admin_ok) {
+		int a = auth_try_admin(r);
+
+		if (a < 0) {
+			http_error(r, 503, "database_unavailable", "the database is unavailable; retry");
+			return -1;
+		}
+		if (a > 0) {
+			snprintf(r->candidate_id, sizeof(r->candidate_id), "%s", candidate_id);
+			return 0;
+		}
 	}
 	return check_session(r, session_token(r, buf, sizeof(buf)), candidate_id, active_only);
 }

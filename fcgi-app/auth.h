@@ -25,7 +25,8 @@ bool auth_check_password(const char *password, const char *hash);
  * otherwise sends 401 (or 503 when the database is down) and returns -1.
  */
 int auth_admin(struct http_req *r);
-/* An admin token when there is one; 0 when absent or invalid, without sending anything. */
+/* The admin id of a valid admin token; 0 when absent or invalid, -1 when the database
+ * failed; sends nothing. */
 int auth_try_admin(struct http_req *r);
 /*
  * Require the session token of candidate_id (bearer header or ?token=).

@@ -1,0 +1,1512 @@
+#!/usr/bin/python3
+"""
+tests/service_test.py - end-to-end tests of the whole service (nginx, the ce-fcgi
+pool, the embedded PostgreSQL, the sandbox) over HTTP.
+
+    make all && /usr/bin/python3 tests/service_test.py
+
+setUpModule starts a private stack with conf/service.sh (PORT 18180, a fresh
+database in tests/out/var-service, a random admin password); tearDownModule
+stops it again, also when something failed.  Standard library only.  The last
+line printed is "service: N passed, M failed"; the exit status is non-zero
+when anything failed.
+"""
+import atexit
+import concurrent.futures
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import unittest
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "tests", "out")
+VAR = os.path.join(OUT, "var-service")
+PORT = 18180
+POOL_SIZE = 4
+GRACE = 3
+ADMIN_PASSWORD = "pw-" + secrets.token_urlsafe(18)
+PG_BIN = "/usr/lib/postgresql/15/bin"
+BANK_DIR = os.path.join(ROOT, "sql", "questions")
+LANG_FILES = [("python", "main.py"), ("java", "Main.java"), ("cpp", "main.cpp"),
+              ("c", "main.c"), ("javascript", "main.js"), ("csharp", "Main.cs")]
+LANG_IDS = [l for l, _ in LANG_FILES]
+HEX64 = re.compile(r"^[0-9a-f]{64}$")
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+SECURITY_HEADERS = ("x-content-type-options", "x-frame-options", "content-security-policy")
+# what a database error must never show a client
+DB_LEAK_PATTERNS = ("postgres", "dbname", "host=", "/pg/run", "libpq", "pgres_", "sqlstate",
+                    "connection to server", "server closed the connection", "coding_engine")
+
+# the caller's settings for some other instance must not leak into ours
+ENV = {k: v for k, v in os.environ.items()
+       if k not in ("DATABASE_URL", "CE_API_KEY", "CE_EXECUTE_ALLOW", "CE_ADMIN_ALLOW", "CE_PUBLIC_URL",
+                    "EXEC_RATE", "EXEC_BURST", "CE_ADMIN_TOKEN_HOURS")}
+ENV.update(PORT=str(PORT), TLS_PORT="0", VAR_DIR=VAR, ADMIN_PASSWORD=ADMIN_PASSWORD,
+           CE_ABANDON_GRACE=str(GRACE), CE_HEARTBEAT_TIMEOUT="3600", POOL_SIZE=str(POOL_SIZE))
+
+ADMIN = None          # admin bearer token
+BANK = []             # the sample question bank as files: list of dicts (see load_bank)
+BY_SLUG = {}
+LEAKS = []            # responses that showed a secret
+REQUESTS = [0]
+NOTES = []            # timings and findings printed before the summary
+_stopped = [False]
+
+
+# ---------------------------------------------------------------- HTTP helpers
+
+class Resp:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.text = body.decode("utf-8", "replace")
+        try:
+            self.json = json.loads(self.text)
+        except ValueError:
+            self.json = None
+
+    def __repr__(self):
+        return "<HTTP %d %s>" % (self.status, self.text[:400])
+
+
+def _check_leaks(method, path, r):
+    what = None
+    if ADMIN_PASSWORD in r.text:
+        what = "the admin password"
+    elif r.status >= 400:
+        low = r.text.lower()
+        for p in DB_LEAK_PATTERNS:
+            if p in low:
+                what = "database detail %r" % p
+                break
+    if what:
+        LEAKS.append("%s %s -> %d shows %s: %s" % (method, path, r.status, what, r.text[:300]))
+        raise AssertionError(LEAKS[-1])
+
+
+class Client:
+    """A keep-alive connection, as a browser keeps one.  nginx serves a client connection
+    in one of its worker processes for its whole life; see fresh_upstream_connections."""
+
+    def __init__(self):
+        self.conn = None
+
+    def exchange(self, method, path, data, h, timeout):
+        for attempt in range(2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
+            self.conn.timeout = timeout
+            if self.conn.sock is not None:
+                self.conn.sock.settimeout(timeout)
+            try:
+                self.conn.request(method, path, body=data, headers=h)
+                resp = self.conn.getresponse()
+                r = Resp(resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read())
+            except (http.client.RemoteDisconnected, http.client.CannotSendRequest, BrokenPipeError,
+                    ConnectionResetError):
+                # nginx closed the idle connection: open another one, once
+                self.close()
+                if attempt:
+                    raise
+                continue
+            except BaseException:
+                self.close()
+                raise
+            if resp.will_close:
+                self.close()
+            return r
+
+    def close(self):
+        if self.conn is not None:
+            self.conn.close()
+        self.conn = None
+
+
+def call(method, path, body=None, token=None, headers=None, ctype="application/json",
+         timeout=120, retry429=True, client=None):
+    """One HTTP request; body is JSON-encoded unless it is str/bytes.  Without a client
+    every request has a connection of its own."""
+    if body is None:
+        data = None
+    elif isinstance(body, bytes):
+        data = body
+    elif isinstance(body, str):
+        data = body.encode()
+    else:
+        data = json.dumps(body).encode()
+    h = {}
+    if data is not None and ctype:
+        h["Content-Type"] = ctype
+    if token:
+        h["Authorization"] = "Bearer " + token
+    h.update(headers or {})
+    for attempt in range(8):
+        if client is not None:
+            r = client.exchange(method, path, data, h, timeout)
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
+            try:
+                conn.request(method, path, body=data, headers=h)
+                resp = conn.getresponse()
+                r = Resp(resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read())
+            finally:
+                conn.close()
+        REQUESTS[0] += 1
+        _check_leaks(method, path, r)
+        # nginx's per-client rate limit on code execution and logins is not under test here
+        if r.status == 429 and retry429 and attempt < 7:
+            time.sleep(1.0)
+            continue
+        return r
+    return r
+
+
+def admin(method, path, body=None, **kw):
+    return call(method, path, body, token=ADMIN, **kw)
+
+
+# ---------------------------------------------------------------- the stack
+
+def service(cmd, log_name):
+    with open(os.path.join(OUT, log_name), "ab") as log:
+        return subprocess.run(["sh", os.path.join(ROOT, "conf", "service.sh"), cmd], cwd=ROOT,
+                              env=ENV, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                              timeout=300).returncode
+
+
+def fresh_upstream_connections():
+    """Reload our nginx so that no old worker process holds idle FastCGI connections.
+
+    conf/fastcgi.inc has fastcgi_keep_conn on and the upstream keeps up to 16 idle
+    connections per nginx worker process, while a ce-fcgi worker serves one connection
+    until nginx closes it.  Idle connections cached by one nginx process therefore pin
+    ce-fcgi workers, and a request needing a new connection waits in the socket backlog
+    until nginx's upstream keepalive timeout (60 s) frees one.  T09Resilience.test_e
+    asserts that this must not happen; the tests that run several requests at once start
+    from a clean slate and keep what is in flight low enough that they measure what
+    they are about rather than that stall."""
+    with open(os.path.join(VAR, "run", "nginx.pid")) as f:
+        master = f.read().strip()
+    old = subprocess.run(["pgrep", "-P", master], capture_output=True, text=True).stdout.split()
+    subprocess.run(["nginx", "-c", os.path.join(VAR, "nginx.conf"), "-s", "reload"], check=True,
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 15
+    while time.time() < deadline and any(os.path.exists("/proc/" + p) for p in old):
+        time.sleep(0.1)
+    time.sleep(0.2)
+
+
+def our_processes():
+    """pids of what our stack runs: everything whose command line names VAR (PostgreSQL,
+    ce-fcgi, the sweeper, nginx's master)."""
+    out = subprocess.run(["pgrep", "-f", VAR + "/"], capture_output=True, text=True).stdout.split()
+    return [int(p) for p in out if int(p) != os.getpid()]
+
+
+def stop_service():
+    """conf/service.sh stop; returns what it left running (and then stops that too)."""
+    if _stopped[0]:
+        return []
+    _stopped[0] = True
+    left = []
+    try:
+        service("stop", "service-stop.log")
+        time.sleep(0.3)
+        left = our_processes()
+        if left:
+            desc = []
+            for pid in left:
+                try:
+                    with open("/proc/%d/cmdline" % pid, "rb") as f:
+                        desc.append("%d %s" % (pid, f.read().replace(b"\0", b" ").decode(errors="replace")[:90]))
+                except OSError:
+                    pass
+            left = desc
+            # a second stop finds no nginx pid file to trip over; whatever still runs was started by us
+            service("stop", "service-stop.log")
+            time.sleep(0.3)
+            for pid in our_processes():
+                try:
+                    os.kill(pid, 15)
+                except OSError:
+                    pass
+    except Exception as e:  # noqa: BLE001 - best effort on the way out
+        print("service stop failed: %s" % e, file=sys.stderr)
+    return left
+
+
+def psql(sql):
+    """One value from the embedded database, read directly (not through the service)."""
+    out = subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-h", VAR + "/pg/run", "-p", "5432",
+                          "-U", "postgres", "-d", "coding_engine", "-tAc", sql],
+                         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        raise RuntimeError("psql: " + out.stderr)
+    return out.stdout.strip()
+
+
+def load_bank():
+    bank = []
+    for slug in sorted(os.listdir(BANK_DIR)):
+        d = os.path.join(BANK_DIR, slug)
+        if not re.match(r"^\d\d-", slug) or not os.path.isdir(d):
+            continue
+        with open(os.path.join(d, "meta.json")) as f:
+            meta = json.load(f)
+        names = sorted(n[:-3] for n in os.listdir(os.path.join(d, "tests")) if n.endswith(".in"))
+        tests = []
+        for n in names:
+            with open(os.path.join(d, "tests", n + ".in")) as f:
+                tin = f.read()
+            with open(os.path.join(d, "tests", n + ".out")) as f:
+                tout = f.read()
+            tests.append({"name": n, "input": tin, "output": tout,
+                          "sample": n in meta.get("samples", []),
+                          "points": meta.get("points", {}).get(n, 1)})
+        sols = {}
+        for lang, fn in LANG_FILES:
+            with open(os.path.join(d, "solution", fn)) as f:
+                sols[lang] = f.read()
+        bank.append({"slug": slug, "dir": d, "meta": meta, "title": meta["title"], "tests": tests,
+                     "solutions": sols, "max_score": sum(t["points"] for t in tests)})
+    return bank
+
+
+def login(password=ADMIN_PASSWORD, username="admin"):
+    return call("POST", "/api/admin/login", {"username": username, "password": password})
+
+
+def setUpModule():  # noqa: N802 - unittest's name
+    global ADMIN, BANK
+    os.makedirs(OUT, exist_ok=True)
+    atexit.register(stop_service)
+    try:
+        service("stop", "service-start.log")          # a leftover of an earlier run
+        shutil.rmtree(VAR, ignore_errors=True)
+        t0 = time.time()
+        rc = service("start", "service-start.log")
+        if rc != 0:
+            with open(os.path.join(OUT, "service-start.log"), errors="replace") as f:
+                raise RuntimeError("service.sh start failed (%d):\n%s" % (rc, f.read()[-3000:]))
+        deadline = time.time() + 60
+        while True:
+            try:
+                if call("GET", "/health").status == 200:
+                    break
+            except OSError:
+                pass
+            if time.time() > deadline:
+                raise RuntimeError("the service did not become healthy in 60 s")
+            time.sleep(0.5)
+        NOTES.append("stack start: %.1f s" % (time.time() - t0))
+        r = login()
+        if r.status != 200 or not r.json or not r.json.get("token"):
+            raise RuntimeError("admin login failed: %r" % r)
+        ADMIN = r.json["token"]
+        BANK = load_bank()
+        r = admin("GET", "/api/admin/questions")
+        by_title = {q["title"]: q for q in r.json["questions"]}
+        for b in BANK:
+            q = by_title.get(b["title"])
+            if q is None:
+                raise RuntimeError("bank question %s is not in the database" % b["slug"])
+            b["uuid"], b["number"] = q["id"], q["number"]
+            BY_SLUG[b["slug"]] = b
+    except BaseException:
+        stop_service()
+        raise
+
+
+def tearDownModule():  # noqa: N802
+    left = stop_service()
+    if left:
+        NOTES.append("service.sh stop left running: " + "; ".join(left))
+        raise AssertionError("conf/service.sh stop left %d processes running (see service-stop.log):\n  %s"
+                             % (len(left), "\n  ".join(left)))
+
+
+# ---------------------------------------------------------------- shared steps
+
+def new_candidate(question_ids, minutes=60, name=None):
+    r = admin("POST", "/api/admin/candidates",
+              {"name": name or "svc cand " + secrets.token_hex(3), "email": "c@example.org",
+               "question_ids": question_ids, "test_duration_minutes": minutes})
+    assert r.status in (200, 201), r
+    return r.json["candidate"]["candidate_id"], r.json["invite_token"], r.json
+
+
+def start_session(invite):
+    r = call("POST", "/api/test-session", {"invite_token": invite})
+    assert r.status == 200, r
+    return r.json["session_token"], r.json
+
+
+def proxy(token, question_id, language, code, mode="run", custom_input=None, timeout=300):
+    body = {"language": language, "code": code, "question_id": question_id, "mode": mode}
+    if custom_input is not None:
+        body["custom_input"] = custom_input
+    return call("POST", "/proxy/execute", body, token=token, timeout=timeout)
+
+
+def all_strings(o):
+    """Every string (keys too) in a parsed JSON document."""
+    if isinstance(o, str):
+        return [o]
+    if isinstance(o, dict):
+        return [s for k, v in o.items() for s in [k] + all_strings(v)]
+    if isinstance(o, list):
+        return [s for v in o for s in all_strings(v)]
+    return []
+
+
+class Base(unittest.TestCase):
+    maxDiff = 4000
+
+    def assertError(self, r, status, code=None, msg=""):
+        """The SPEC section 5 error shape with this status."""
+        self.assertEqual(r.status, status, "%s: %r" % (msg, r))
+        self.assertIsInstance(r.json, dict, "%s: not JSON: %r" % (msg, r))
+        self.assertIs(r.json.get("success"), False, "%s: %r" % (msg, r))
+        err = r.json.get("error")
+        self.assertIsInstance(err, dict, "%s: %r" % (msg, r))
+        self.assertIsInstance(err.get("code"), str, "%s: %r" % (msg, r))
+        self.assertTrue(err["code"], "%s: %r" % (msg, r))
+        self.assertIsInstance(err.get("message"), str, "%s: %r" % (msg, r))
+        self.assertIn("application/json", r.headers.get("content-type", ""), msg)
+        if code:
+            self.assertEqual(err["code"], code, "%s: %r" % (msg, r))
+
+    def assertClientError(self, r, msg=""):
+        """Bad input: a 4xx with the error shape, never a 5xx."""
+        self.assertTrue(400 <= r.status < 500, "%s: expected a 4xx: %r" % (msg, r))
+        self.assertError(r, r.status, msg=msg)
+
+    def assertOk(self, r, status=200, msg=""):
+        self.assertEqual(r.status, status, "%s: %r" % (msg, r))
+        self.assertIsInstance(r.json, dict, msg)
+        self.assertIs(r.json.get("success"), True, "%s: %r" % (msg, r))
+
+
+# ---------------------------------------------------------------- public endpoints
+
+class T01Public(Base):
+    def test_health(self):
+        r = call("GET", "/health")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json, {"status": "ok", "database": "ok", "sandbox": "ok"})
+
+    def test_languages(self):
+        r = call("GET", "/api/languages")
+        self.assertOk(r)
+        langs = {l["id"]: l for l in r.json["languages"]}
+        self.assertEqual(sorted(langs), sorted(LANG_IDS))
+        for lid, l in langs.items():
+            self.assertIsInstance(l.get("version"), str, lid)
+            self.assertRegex(l["version"], r"\d+\.\d+", lid)
+        self.assertIn("Python 3", langs["python"]["version"])
+        self.assertIn("17", langs["java"]["version"])
+        self.assertTrue(langs["javascript"]["version"].startswith("v20"), langs["javascript"])
+
+    def test_security_headers(self):
+        for method, path in (("GET", "/"), ("GET", "/health"), ("GET", "/api/languages"),
+                             ("GET", "/api/no-such-endpoint"), ("GET", "/execute")):
+            r = call(method, path)
+            for h in SECURITY_HEADERS:
+                self.assertIn(h, r.headers, "%s %s lacks %s" % (method, path, h))
+            self.assertEqual(r.headers["x-content-type-options"].lower(), "nosniff", path)
+            self.assertIn(r.headers["x-frame-options"].upper(), ("DENY", "SAMEORIGIN"), path)
+            self.assertIn("default-src", r.headers["content-security-policy"], path)
+        self.assertEqual(call("GET", "/").status, 200)
+        self.assertIn("text/html", call("GET", "/").headers.get("content-type", ""))
+
+    def test_unknown_endpoint_is_json_404(self):
+        self.assertError(call("GET", "/api/no-such-endpoint"), 404)
+
+
+# ---------------------------------------------------------------- POST /execute
+
+SUM_PY = "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n"
+# the SPEC section 3 example: N, then N numbers
+SUM_N_PY = "n = int(input())\nprint(sum(map(int, input().split()[:n])))\n"
+
+
+class T02Execute(Base):
+    def test_execute_success(self):
+        req = {"language": "python", "code": SUM_N_PY, "question_id": "Q001", "timeout": 5,
+               "memory_limit_mb": 256,
+               "test_cases": [{"id": "t1", "input": "5\n1 2 3 4 5", "expected_output": "15"},
+                              {"id": "t2", "input": "2\n1 2\n", "expected_output": "3\n\n"}]}
+        r = call("POST", "/execute", req)
+        self.assertEqual(r.status, 200, r)
+        j = r.json
+        for k in ("execution_id", "submission_id", "language", "question_id", "status", "compile",
+                  "metadata", "summary", "test_results"):
+            self.assertIn(k, j)
+        self.assertRegex(j["execution_id"], UUID_RE)
+        self.assertEqual(j["language"], "python")
+        self.assertEqual(j["question_id"], "Q001")
+        self.assertEqual(j["status"], "accepted", r)
+        for k in ("status", "output", "time_ms"):
+            self.assertIn(k, j["compile"])
+        for k in ("execution_time_ms", "cpu_usage_percent", "memory_usage_bytes", "memory_usage_mb",
+                  "container_id", "replica", "security", "timeout"):
+            self.assertIn(k, j["metadata"], k)
+        self.assertEqual(j["metadata"]["security"], "enabled")
+        self.assertEqual(j["summary"], {"total_tests": 2, "passed": 2, "failed": 0,
+                                        "pass_percentage": 100.0, "all_passed": True})
+        self.assertEqual(len(j["test_results"]), 2)
+        t = j["test_results"][0]
+        for k in ("test_case_number", "test_id", "input", "expected_output", "actual_output", "passed",
+                  "status", "execution_time_ms", "cpu_time_ms", "cpu_usage_percent",
+                  "memory_usage_bytes", "exit_code", "signal", "error"):
+            self.assertIn(k, t, k)
+        self.assertEqual((t["test_case_number"], t["test_id"], t["actual_output"], t["passed"],
+                          t["status"], t["exit_code"]), (1, "t1", "15\n", True, "accepted", 0))
+
+    def test_execute_wrong_answer(self):
+        r = call("POST", "/execute", {"language": "python", "code": SUM_PY, "test_cases": [
+            {"input": "1 2", "expected_output": "3"}, {"input": "2 2", "expected_output": "5"}]})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["status"], "wrong_answer")
+        self.assertEqual(r.json["summary"]["passed"], 1)
+        self.assertEqual(r.json["test_results"][1]["test_id"], "test_2")
+
+    def test_execute_malformed_json(self):
+        for body in ('{"language": "python"', "not json", "[1, 2", '{"a":}', "\xff\xfe"):
+            self.assertClientError(call("POST", "/execute", body.encode("latin-1")), body)
+
+    def test_execute_wrong_types(self):
+        good = {"language": "python", "code": SUM_PY,
+                "test_cases": [{"input": "1", "expected_output": "1"}]}
+        for key, bad in (("language", 5), ("code", ["x"]), ("test_cases", "x"),
+                         ("test_cases", [5]), ("test_cases", [{"input": 1, "expected_output": "1"}]),
+                         ("timeout", "fast"), ("memory_limit_mb", "lots"), ("timeout", -1),
+                         ("memory_limit_mb", 999999)):
+            body = dict(good)
+            body[key] = bad
+            self.assertClientError(call("POST", "/execute", body), "%s=%r" % (key, bad))
+        self.assertClientError(call("POST", "/execute", [good]), "array body")
+        self.assertClientError(call("POST", "/execute", "42"), "number body")
+
+    def test_execute_missing_fields(self):
+        good = {"language": "python", "code": SUM_PY,
+                "test_cases": [{"input": "1", "expected_output": "1"}]}
+        for key in ("language", "code", "test_cases"):
+            body = {k: v for k, v in good.items() if k != key}
+            self.assertClientError(call("POST", "/execute", body), "without " + key)
+        self.assertClientError(call("POST", "/execute", dict(good, test_cases=[])), "no tests")
+        self.assertClientError(call("POST", "/execute", {}), "empty object")
+        self.assertClientError(call("POST", "/execute", b""), "empty body")
+
+    def test_execute_unknown_language(self):
+        r = call("POST", "/execute", {"language": "cobol", "code": "x",
+                                      "test_cases": [{"input": "", "expected_output": ""}]})
+        self.assertError(r, 400)
+        self.assertIn("language", r.json["error"]["code"] + r.json["error"]["message"])
+
+    def test_execute_body_over_64mib(self):
+        size = 65 * 1024 * 1024
+        chunk = b"a" * (1024 * 1024)
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=120)
+        try:
+            conn.putrequest("POST", "/execute")
+            conn.putheader("Content-Type", "application/json")
+            conn.putheader("Content-Length", str(size))
+            conn.endheaders()
+            try:
+                for _ in range(size // len(chunk)):
+                    conn.send(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass     # the server may answer and close before the body is in
+            resp = conn.getresponse()
+            r = Resp(resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read())
+        finally:
+            conn.close()
+        _check_leaks("POST", "/execute", r)
+        self.assertError(r, 413)
+        self.assertEqual(call("GET", "/health").status, 200)
+
+    def test_execute_wrong_method(self):
+        for m in ("GET", "PUT", "DELETE"):
+            self.assertError(call(m, "/execute"), 405, msg=m)
+
+    def test_execute_wrong_content_type(self):
+        body = json.dumps({"language": "python", "code": SUM_PY,
+                           "test_cases": [{"input": "1", "expected_output": "1"}]})
+        for ct in ("text/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"):
+            self.assertError(call("POST", "/execute", body, ctype=ct), 415, msg=ct)
+
+
+# ---------------------------------------------------------------- admin authentication
+
+class T03AdminAuth(Base):
+    def test_login_success(self):
+        r = login()
+        self.assertOk(r)
+        self.assertRegex(r.json["token"], HEX64)
+        self.assertNotEqual(r.json["token"], ADMIN)
+        self.assertOk(admin("GET", "/api/admin/questions"))
+        self.assertOk(call("GET", "/api/admin/candidates", token=r.json["token"]))
+
+    def test_login_failure(self):
+        self.assertError(login("wrong-" + ADMIN_PASSWORD), 401)
+        self.assertError(login(ADMIN_PASSWORD[:-1]), 401)
+        self.assertError(login(ADMIN_PASSWORD, username="nobody"), 401)
+        self.assertError(login(ADMIN_PASSWORD.upper() if ADMIN_PASSWORD.upper() != ADMIN_PASSWORD
+                               else ADMIN_PASSWORD + "x"), 401)
+        self.assertClientError(call("POST", "/api/admin/login", {"username": "admin"}), "no password")
+        self.assertClientError(call("POST", "/api/admin/login", '{"username":'), "bad json")
+
+    def test_logout_revokes_token(self):
+        t = login().json["token"]
+        self.assertOk(call("GET", "/api/admin/questions", token=t))
+        self.assertOk(call("POST", "/api/admin/logout", token=t))
+        self.assertError(call("GET", "/api/admin/questions", token=t), 401)
+        self.assertOk(admin("GET", "/api/admin/questions"))    # the other token still works
+
+    def _admin_routes(self):
+        cid = str(uuid.uuid4())
+        q = {"title": "svc-test never", "question": "x", "difficulty": "easy"}
+        return [("GET", "/api/admin/questions", None), ("POST", "/api/admin/questions", q),
+                ("GET", "/api/admin/questions/1", None), ("PUT", "/api/admin/questions/1", {"title": "hacked"}),
+                ("DELETE", "/api/admin/questions/1", None),
+                ("GET", "/api/admin/candidates", None),
+                ("POST", "/api/admin/candidates", {"name": "x", "question_ids": [1]}),
+                ("GET", "/api/admin/candidates/" + cid, None),
+                ("PUT", "/api/admin/candidates/" + cid, {"name": "x"}),
+                ("DELETE", "/api/admin/candidates/" + cid, None),
+                ("POST", "/api/admin/candidates/%s/invite" % cid, None),
+                ("POST", "/api/admin/logout", None)]
+
+    def test_admin_calls_need_a_token(self):
+        before = admin("GET", "/api/admin/questions/1").json["question"]
+        ncand = len(admin("GET", "/api/admin/candidates").json["candidates"])
+        nq = len(admin("GET", "/api/admin/questions").json["questions"])
+        garbage = [None, "garbage", "0" * 64, secrets.token_hex(32), secrets.token_hex(32).upper(),
+                   secrets.token_hex(31), ADMIN + "0", ADMIN[:-1], "' OR 1=1 --"]
+        for method, path, body in self._admin_routes():
+            for tok in garbage:
+                r = call(method, path, body, token=tok)
+                self.assertError(r, 401, msg="%s %s token=%r" % (method, path, tok))
+            r = call(method, path, body, headers={"Authorization": "Basic YWRtaW46" + ADMIN_PASSWORD})
+            self.assertError(r, 401, msg="%s %s basic auth" % (method, path))
+        # and nothing changed
+        self.assertEqual(admin("GET", "/api/admin/questions/1").json["question"]["title"], before["title"])
+        self.assertEqual(len(admin("GET", "/api/admin/candidates").json["candidates"]), ncand)
+        self.assertEqual(len(admin("GET", "/api/admin/questions").json["questions"]), nq)
+
+
+# ---------------------------------------------------------------- admin: questions
+
+NEW_Q = {"title": "svc-test Add Two", "question": "Read two integers, print their sum.",
+         "difficulty": "Easy", "tags": ["math", "intro"],
+         "boiler_plate": {"python": "a, b = map(int, input().split())\n"},
+         "time_limit_ms": 1500, "memory_limit_mb": 128,
+         "test_cases": [{"input": "1 2\n", "expected_output": "3\n", "is_sample": True, "points": 1},
+                        {"input": "40 2\n", "expected_output": "42\n", "is_sample": False, "points": 3}]}
+
+
+class T04AdminQuestions(Base):
+    def test_list_has_the_twelve_sample_questions(self):
+        r = admin("GET", "/api/admin/questions")
+        self.assertOk(r)
+        qs = r.json["questions"]
+        bank_titles = sorted(b["title"] for b in BANK)
+        self.assertEqual(len(BANK), 12)
+        self.assertEqual(len([q for q in qs if not q["title"].startswith("svc-test")]), 12)
+        self.assertEqual(sorted(q["title"] for q in qs if q["title"] in bank_titles), bank_titles)
+        by_title = {q["title"]: q for q in qs}
+        for b in BANK:
+            q = by_title[b["title"]]
+            self.assertRegex(q["id"], UUID_RE)
+            self.assertEqual(q["difficulty"], b["meta"]["difficulty"], b["slug"])
+            self.assertEqual(q["test_count"], len(b["tests"]), b["slug"])
+            self.assertEqual(q["sample_count"], sum(t["sample"] for t in b["tests"]), b["slug"])
+            self.assertEqual(q["time_limit_ms"], b["meta"]["time_limit_ms"], b["slug"])
+        # the filters
+        hard = admin("GET", "/api/admin/questions?difficulty=hard").json["questions"]
+        self.assertEqual(sorted(q["title"] for q in hard if not q["title"].startswith("svc-test")),
+                         sorted(b["title"] for b in BANK if b["meta"]["difficulty"] == "hard"))
+
+    def test_get_by_uuid_and_by_integer_id(self):
+        b = BY_SLUG["05-warehouse-escape"]
+        r1 = admin("GET", "/api/admin/questions/" + b["uuid"])
+        r2 = admin("GET", "/api/admin/questions/%d" % b["number"])
+        self.assertOk(r1)
+        self.assertOk(r2)
+        self.assertEqual(r1.json["question"]["id"], b["uuid"])
+        self.assertEqual(r2.json["question"]["id"], b["uuid"])
+        q = r1.json["question"]
+        self.assertEqual(q["slug"], b["slug"])
+        self.assertEqual(q["title"], b["title"])
+        # the admin sees every test, hidden ones with their data
+        self.assertEqual([(t["input"], t["expected_output"], t["is_sample"], t["points"]) for t in q["test_cases"]],
+                         [(t["input"], t["output"], t["sample"], t["points"]) for t in b["tests"]])
+        # the shared /api/questions/:id answers admins too
+        self.assertOk(admin("GET", "/api/questions/" + b["uuid"]))
+        self.assertOk(admin("GET", "/api/questions/%d" % b["number"]))
+
+    def test_create_update_delete(self):
+        r = admin("POST", "/api/admin/questions", NEW_Q)
+        self.assertOk(r, 201)
+        q = r.json["question"]
+        qid = q["id"]
+        self.assertRegex(qid, UUID_RE)
+        self.assertIsInstance(q["number"], int)
+        self.assertEqual((q["title"], q["difficulty"], q["tags"], q["time_limit_ms"], q["memory_limit_mb"]),
+                         ("svc-test Add Two", "easy", ["math", "intro"], 1500, 128))
+        self.assertEqual(q["boiler_plate"]["python"], NEW_Q["boiler_plate"]["python"])
+        self.assertEqual([(t["input"], t["expected_output"], t["is_sample"], t["points"]) for t in q["test_cases"]],
+                         [("1 2\n", "3\n", True, 1), ("40 2\n", "42\n", False, 3)])
+        got = admin("GET", "/api/admin/questions/%d" % q["number"])
+        self.assertOk(got)
+        self.assertEqual(got.json["question"]["id"], qid)
+        self.assertIn(qid, [x["id"] for x in admin("GET", "/api/admin/questions").json["questions"]])
+
+        # update: the given tests replace the old ones, other fields stay
+        new_tests = [{"input": "2 2\n", "expected_output": "4\n", "is_sample": True, "points": 2},
+                     {"input": "7 8\n", "expected_output": "15\n", "is_sample": False, "points": 5},
+                     {"input": "-1 1\n", "expected_output": "0\n"}]
+        r = admin("PUT", "/api/admin/questions/" + qid, {"title": "svc-test Add Two v2", "test_cases": new_tests})
+        self.assertOk(r)
+        u = admin("GET", "/api/admin/questions/" + qid).json["question"]
+        self.assertEqual(u["title"], "svc-test Add Two v2")
+        self.assertEqual((u["difficulty"], u["time_limit_ms"], u["tags"]), ("easy", 1500, ["math", "intro"]))
+        self.assertEqual([(t["input"], t["expected_output"], t["is_sample"], t["points"]) for t in u["test_cases"]],
+                         [("2 2\n", "4\n", True, 2), ("7 8\n", "15\n", False, 5), ("-1 1\n", "0\n", False, 1)])
+        # an update without test_cases keeps them
+        r = admin("PUT", "/api/admin/questions/%d" % q["number"], {"difficulty": "hard", "time_limit_ms": 3000})
+        self.assertOk(r)
+        u = admin("GET", "/api/admin/questions/" + qid).json["question"]
+        self.assertEqual((u["difficulty"], u["time_limit_ms"], len(u["test_cases"])), ("hard", 3000, 3))
+
+        r = admin("DELETE", "/api/admin/questions/" + qid)
+        self.assertOk(r)
+        self.assertError(admin("GET", "/api/admin/questions/" + qid), 404)
+        self.assertError(admin("GET", "/api/admin/questions/%d" % q["number"]), 404)
+        self.assertError(admin("DELETE", "/api/admin/questions/" + qid), 404)
+        self.assertError(admin("PUT", "/api/admin/questions/" + qid, {"title": "x"}), 404)
+        self.assertNotIn(qid, [x["id"] for x in admin("GET", "/api/admin/questions").json["questions"]])
+
+    def test_unknown_question_404(self):
+        for key in ("999999", str(uuid.uuid4()), "abc", "0", "-1", "1.5", "%27%20OR%201=1"):
+            self.assertError(admin("GET", "/api/admin/questions/" + key), 404, msg=key)
+            self.assertError(admin("GET", "/api/questions/" + key), 404, msg=key)
+        self.assertError(admin("PUT", "/api/admin/questions/999999", {"title": "x"}), 404)
+        self.assertError(admin("DELETE", "/api/admin/questions/" + str(uuid.uuid4())), 404)
+
+    def test_invalid_question_fields_400(self):
+        def without(k):
+            return {x: v for x, v in NEW_Q.items() if x != k}
+        bad = [("no title", without("title")), ("no statement", without("question")),
+               ("no difficulty", without("difficulty")), ("empty title", dict(NEW_Q, title="")),
+               ("title type", dict(NEW_Q, title=123)), ("difficulty", dict(NEW_Q, difficulty="impossible")),
+               ("tags type", dict(NEW_Q, tags="math")), ("tag type", dict(NEW_Q, tags=[1])),
+               ("time low", dict(NEW_Q, time_limit_ms=5)), ("time type", dict(NEW_Q, time_limit_ms="fast")),
+               ("memory", dict(NEW_Q, memory_limit_mb=1)), ("tests type", dict(NEW_Q, test_cases="x")),
+               ("test type", dict(NEW_Q, test_cases=[5])),
+               ("no expected", dict(NEW_Q, test_cases=[{"input": "1"}])),
+               ("input type", dict(NEW_Q, test_cases=[{"input": 1, "expected_output": "1"}])),
+               ("points", dict(NEW_Q, test_cases=[{"input": "1", "expected_output": "1", "points": -3}])),
+               ("is_sample", dict(NEW_Q, test_cases=[{"input": "1", "expected_output": "1", "is_sample": "yes"}])),
+               ("boiler lang", dict(NEW_Q, boiler_plate={"cobol": "x"})),
+               ("boiler type", dict(NEW_Q, boiler_plate={"python": 5}))]
+        n = len(admin("GET", "/api/admin/questions").json["questions"])
+        for what, body in bad:
+            self.assertError(admin("POST", "/api/admin/questions", body), 400, msg=what)
+        self.assertClientError(admin("POST", "/api/admin/questions", '{"title": "x",'), "bad json")
+        self.assertEqual(len(admin("GET", "/api/admin/questions").json["questions"]), n)
+        before = admin("GET", "/api/admin/questions/2").json["question"]
+        for what, body in (("difficulty", {"difficulty": "nope"}), ("title", {"title": ""}),
+                           ("tests", {"test_cases": [{"input": "x"}]}), ("time", {"time_limit_ms": 10 ** 9})):
+            self.assertError(admin("PUT", "/api/admin/questions/2", body), 400, msg="update " + what)
+        after = admin("GET", "/api/admin/questions/2").json["question"]
+        self.assertEqual((after["title"], after["difficulty"], after["test_cases"], after["time_limit_ms"]),
+                         (before["title"], before["difficulty"], before["test_cases"], before["time_limit_ms"]))
+
+
+# ---------------------------------------------------------------- admin: candidates
+
+class T05AdminCandidates(Base):
+    def test_candidate_lifecycle(self):
+        q1, q2 = BY_SLUG["01-sensor-summary"], BY_SLUG["02-bracket-inspector"]
+        r = admin("POST", "/api/admin/candidates",
+                  {"name": "Ada Lovelace", "email": "ada@example.org", "question_ids": [q1["uuid"], q2["number"]],
+                   "test_duration_minutes": 45})
+        self.assertOk(r, 201)
+        c = r.json["candidate"]
+        cid, invite = c["candidate_id"], r.json["invite_token"]
+        self.assertRegex(cid, UUID_RE)
+        self.assertRegex(invite, HEX64)
+        self.assertIn(invite, r.json["invite_url"])
+        self.assertTrue(r.json["invite_url"].startswith("http"), r.json["invite_url"])
+        self.assertEqual(c["question_ids"], [q1["uuid"], q2["uuid"]])
+        self.assertEqual((c["name"], c["email"], c["test_duration_minutes"]), ("Ada Lovelace", "ada@example.org", 45))
+
+        lst = admin("GET", "/api/admin/candidates")
+        self.assertOk(lst)
+        self.assertIn(cid, [x["candidate_id"] for x in lst.json["candidates"]])
+        g = admin("GET", "/api/admin/candidates/" + cid)
+        self.assertOk(g)
+        self.assertEqual(g.json["candidate"]["name"], "Ada Lovelace")
+        self.assertEqual([q["id"] for q in g.json["candidate"]["questions"]], [q1["uuid"], q2["uuid"]])
+        self.assertEqual(g.json["candidate"]["max_score"], q1["max_score"] + q2["max_score"])
+
+        # re-invite: a new link, the old one stops working
+        self.assertOk(call("POST", "/api/invitation", {"invite_token": invite}))
+        r = admin("POST", "/api/admin/candidates/%s/invite" % cid)
+        self.assertOk(r)
+        invite2 = r.json["invite_token"]
+        self.assertRegex(invite2, HEX64)
+        self.assertNotEqual(invite2, invite)
+        self.assertIn(invite2, r.json["invite_url"])
+        self.assertError(call("POST", "/api/invitation", {"invite_token": invite}), 401)
+        self.assertError(call("POST", "/api/test-session", {"invite_token": invite}), 401)
+        self.assertOk(call("POST", "/api/invitation", {"invite_token": invite2}))
+
+        # update: name, and more time on the running clock
+        token, s = start_session(invite2)
+        rem0 = s["session"]["remaining_seconds"]
+        self.assertTrue(45 * 60 - 30 <= rem0 <= 45 * 60, rem0)
+        r = admin("PUT", "/api/admin/candidates/" + cid, {"name": "Ada King", "extend_minutes": 15})
+        self.assertOk(r)
+        self.assertEqual(r.json["candidate"]["name"], "Ada King")
+        rem1 = r.json["candidate"]["session"]["remaining_seconds"]
+        self.assertTrue(rem0 + 15 * 60 - 30 <= rem1 <= rem0 + 15 * 60 + 5, (rem0, rem1))
+        hb = call("PUT", "/api/test-session/%s/heartbeat" % cid, token=token)
+        self.assertOk(hb)
+        self.assertTrue(hb.json["remaining_seconds"] >= rem0 + 15 * 60 - 30, hb)
+        self.assertEqual(admin("GET", "/api/admin/candidates/" + cid).json["candidate"]["name"], "Ada King")
+        self.assertError(admin("PUT", "/api/admin/candidates/" + cid, {"extend_minutes": "lots"}), 400)
+        self.assertError(admin("PUT", "/api/admin/candidates/" + cid, {"name": 5}), 400)
+
+        # delete: gone, and so are its invitation and session
+        self.assertOk(admin("DELETE", "/api/admin/candidates/" + cid))
+        self.assertError(admin("GET", "/api/admin/candidates/" + cid), 404)
+        self.assertError(admin("DELETE", "/api/admin/candidates/" + cid), 404)
+        self.assertError(admin("PUT", "/api/admin/candidates/" + cid, {"name": "x"}), 404)
+        self.assertError(admin("POST", "/api/admin/candidates/%s/invite" % cid), 404)
+        self.assertNotIn(cid, [x["candidate_id"] for x in admin("GET", "/api/admin/candidates").json["candidates"]])
+        self.assertError(call("POST", "/api/invitation", {"invite_token": invite2}), 401)
+        self.assertError(call("PUT", "/api/test-session/%s/heartbeat" % cid, token=token), 401)
+
+    def test_candidate_invalid_input(self):
+        q = BY_SLUG["01-sensor-summary"]["uuid"]
+        for what, body in (("no name", {"question_ids": [q]}), ("empty name", {"name": "", "question_ids": [q]}),
+                           ("name type", {"name": 5, "question_ids": [q]}),
+                           ("no questions", {"name": "x"}), ("empty questions", {"name": "x", "question_ids": []}),
+                           ("questions type", {"name": "x", "question_ids": "1"}),
+                           ("question type", {"name": "x", "question_ids": [{"id": 1}]}),
+                           ("duration", {"name": "x", "question_ids": [q], "test_duration_minutes": 0}),
+                           ("duration type", {"name": "x", "question_ids": [q], "test_duration_minutes": "1h"})):
+            self.assertError(admin("POST", "/api/admin/candidates", body), 400, msg=what)
+        for bad in ([str(uuid.uuid4())], [999999], ["nope"]):
+            r = admin("POST", "/api/admin/candidates", {"name": "x", "question_ids": bad})
+            self.assertIn(r.status, (400, 404), r)
+            self.assertError(r, r.status)
+        for key in (str(uuid.uuid4()), "1", "nope"):
+            self.assertError(admin("GET", "/api/admin/candidates/" + key), 404, msg=key)
+            self.assertError(admin("DELETE", "/api/admin/candidates/" + key), 404, msg=key)
+
+
+# ---------------------------------------------------------------- the candidate's session
+
+class T06Session(Base):
+    @classmethod
+    def setUpClass(cls):
+        cls.qa = [BY_SLUG["01-sensor-summary"], BY_SLUG["02-bracket-inspector"]]
+        cls.qb = BY_SLUG["03-top-words"]
+        cls.a_id, cls.a_invite, _ = new_candidate([q["uuid"] for q in cls.qa], name="svc cand A")
+        cls.b_id, cls.b_invite, _ = new_candidate([cls.qb["uuid"]], name="svc cand B")
+        cls.b_token, _ = start_session(cls.b_invite)
+        cls.a_token = None
+
+    def a(self):
+        if not type(self).a_token:
+            type(self).a_token, _ = start_session(self.a_invite)
+        return type(self).a_token
+
+    def test_a_invitation_preview_and_start(self):
+        r = call("POST", "/api/invitation", {"invite_token": self.a_invite})
+        self.assertOk(r)
+        inv = r.json["invitation"]
+        self.assertEqual((inv["candidate_id"], inv["name"], inv["question_count"], inv["test_duration_minutes"]),
+                         (self.a_id, "svc cand A", 2, 60))
+        self.assertIsNone(inv["session_status"])
+        self.assertError(call("POST", "/api/invitation", {"invite_token": secrets.token_hex(32)}), 401)
+        self.assertError(call("POST", "/api/invitation", {"invite_token": "x"}), 401)
+        self.assertClientError(call("POST", "/api/invitation", {}), "no token")
+        self.assertClientError(call("POST", "/api/test-session", {}), "no token")
+        self.assertError(call("POST", "/api/test-session", {"invite_token": secrets.token_hex(32)}), 401)
+
+        r = call("POST", "/api/test-session", {"invite_token": self.a_invite})
+        self.assertOk(r)
+        first = r.json["session_token"]
+        self.assertRegex(first, HEX64)
+        s = r.json["session"]
+        self.assertEqual((s["candidate_id"], s["status"], s["test_duration_minutes"]), (self.a_id, "active", 60))
+        self.assertTrue(3570 <= s["remaining_seconds"] <= 3600, s)
+        self.assertEqual(call("POST", "/api/invitation", {"invite_token": self.a_invite}).json["invitation"]["session_status"],
+                         "active")
+        # opening the link again resumes the session with a new token; the old tab's token ends
+        r = call("POST", "/api/test-session", {"invite_token": self.a_invite, "candidate_id": self.a_id})
+        self.assertOk(r)
+        second = r.json["session_token"]
+        self.assertNotEqual(first, second)
+        self.assertEqual(r.json["session"]["test_start_time"], s["test_start_time"])
+        self.assertError(call("PUT", "/api/test-session/%s/heartbeat" % self.a_id, token=first), 401)
+        self.assertOk(call("PUT", "/api/test-session/%s/heartbeat" % self.a_id, token=second))
+        # an invite with another candidate's id
+        self.assertError(call("POST", "/api/test-session", {"invite_token": self.a_invite,
+                                                            "candidate_id": self.b_id}), 403)
+        type(self).a_token = second
+
+    def test_b_questions_only_assigned_and_samples(self):
+        tok = self.a()
+        r = call("GET", "/api/questions", token=tok)
+        self.assertOk(r)
+        qs = r.json["questions"]
+        self.assertEqual([q["id"] for q in qs], [q["uuid"] for q in self.qa])
+        for q, b in zip(qs, self.qa):
+            samples = [t for t in b["tests"] if t["sample"]]
+            self.assertEqual([(t["input"], t["expected_output"]) for t in q["test_cases"]],
+                             [(t["input"], t["output"]) for t in samples], b["slug"])
+            self.assertEqual(q["total_tests"], len(b["tests"]))
+        for path in ("/api/questions", "/api/questions/" + self.qa[0]["uuid"],
+                     "/api/questions/%d" % self.qa[1]["number"]):
+            r = call("GET", path, token=tok)
+            self.assertOk(r, msg=path)
+            shown = all_strings(r.json)
+            for b in self.qa:
+                for t in b["tests"]:
+                    if t["sample"]:
+                        continue
+                    for what in ("input", "output"):
+                        data = t[what].strip()
+                        if len(data) >= 8:
+                            self.assertFalse([s for s in shown if data in s],
+                                             "%s shows the %s of hidden test %s/%s" % (path, what, b["slug"], t["name"]))
+        r = call("GET", "/api/questions/" + self.qa[0]["uuid"], token=tok)
+        self.assertEqual(r.json["question"]["id"], self.qa[0]["uuid"])
+        self.assertEqual(len(r.json["question"]["test_cases"]), 2)
+        self.assertEqual(sorted(r.json["question"]["boiler_plate"]), sorted(LANG_IDS))
+        # questions of another test, or of nobody's
+        for key in (self.qb["uuid"], str(self.qb["number"]), BY_SLUG["12-festival-gigs"]["uuid"]):
+            self.assertError(call("GET", "/api/questions/" + key, token=tok), 404, msg=key)
+        self.assertEqual([q["id"] for q in call("GET", "/api/questions", token=self.b_token).json["questions"]],
+                         [self.qb["uuid"]])
+
+    def test_c_token_required(self):
+        for method, path in (("GET", "/api/questions"), ("GET", "/api/questions/1"),
+                             ("GET", "/api/test-session/" + self.a_id),
+                             ("PUT", "/api/test-session/%s/heartbeat" % self.a_id),
+                             ("PUT", "/api/test-session/%s/activity" % self.a_id),
+                             ("PUT", "/api/test-session/%s/progress" % self.a_id),
+                             ("PUT", "/api/test-session/%s/complete" % self.a_id),
+                             ("PUT", "/api/test-session/%s/abandon" % self.a_id),
+                             ("POST", "/api/test-session/%s/abandon" % self.a_id),
+                             ("POST", "/proxy/execute")):
+            body = {} if method != "GET" else None
+            for tok in (None, "garbage", secrets.token_hex(32)):
+                self.assertError(call(method, path, body, token=tok), 401, msg="%s %s %r" % (method, path, tok))
+            self.assertError(call(method, path + "?token=" + secrets.token_hex(32), body), 401,
+                             msg="%s %s ?token" % (method, path))
+        # an admin token is no session token, and a session token no admin token
+        self.assertError(call("PUT", "/api/test-session/%s/heartbeat" % self.a_id, token=ADMIN), 401)
+        self.assertError(call("GET", "/api/admin/candidates", token=self.a()), 401)
+        self.assertError(call("GET", "/api/admin/questions/1", token=self.a()), 401)
+        # nothing was abandoned or completed by all that
+        s = admin("GET", "/api/test-session/" + self.a_id).json["session"]
+        self.assertEqual((s["status"], s["tab_closed_at"]), ("active", None))
+
+    def test_d_other_candidates_id_403(self):
+        tok = self.a()
+        for method, path, body in (("GET", "/api/test-session/" + self.b_id, None),
+                                   ("PUT", "/api/test-session/%s/heartbeat" % self.b_id, None),
+                                   ("PUT", "/api/test-session/%s/activity" % self.b_id, None),
+                                   ("PUT", "/api/test-session/%s/progress" % self.b_id, {"pending_answers": {"x": 1}}),
+                                   ("PUT", "/api/test-session/%s/complete" % self.b_id, {}),
+                                   ("PUT", "/api/test-session/%s/abandon" % self.b_id, None),
+                                   ("POST", "/api/test-session/%s/abandon?token=%s" % (self.b_id, tok), "")):
+            self.assertError(call(method, path, body, token=None if "?token" in path else tok), 403,
+                             msg="%s %s" % (method, path))
+        s = admin("GET", "/api/test-session/" + self.b_id).json["session"]
+        self.assertEqual((s["status"], s["tab_closed_at"], s["pending_answers"]), ("active", None, {}))
+        # and A can't run code on B's question
+        r = proxy(tok, self.qb["uuid"], "python", "print(1)")
+        self.assertError(r, 404)
+
+    def test_e_heartbeat_activity_progress(self):
+        tok = self.a()
+        base = "/api/test-session/" + self.a_id
+        r = call("PUT", base + "/heartbeat", token=tok)
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "active")
+        self.assertTrue(0 < r.json["remaining_seconds"] <= 3600)
+        self.assertIn("last_heartbeat", r.json)
+        r = call("PUT", base + "/activity", {"type": "keypress"}, token=tok)
+        self.assertOk(r)
+        self.assertIn("last_activity", r.json)
+        answers = {self.qa[0]["uuid"]: {"language": "python", "code": "print('h\u00e9llo \u2603')\n\tx = [1, 2]\n"},
+                   self.qa[1]["uuid"]: {"language": "cpp", "code": "int main(){}\n", "cursor": {"line": 3, "ch": 7}},
+                   "current": 1, "flags": [True, None, "\"quoted\""]}
+        r = call("PUT", base + "/progress", {"pending_answers": answers, "sections_completed": ["intro"]}, token=tok)
+        self.assertOk(r)
+        self.assertEqual(r.json["pending_answers"], answers)
+        g = call("GET", base, token=tok)
+        self.assertOk(g)
+        s = g.json["session"]
+        self.assertEqual(s["pending_answers"], answers)
+        self.assertEqual(s["sections_completed"], ["intro"])
+        self.assertEqual(s["status"], "active")
+        self.assertIsNotNone(s["last_heartbeat"])
+        self.assertIsNotNone(s["last_activity"])
+        # a progress call without pending_answers keeps them
+        self.assertOk(call("PUT", base + "/progress", {"sections_completed": ["intro", "q1"]}, token=tok))
+        s = call("GET", base, token=tok).json["session"]
+        self.assertEqual((s["pending_answers"], s["sections_completed"]), (answers, ["intro", "q1"]))
+        for bad in ({"pending_answers": "x"}, {"pending_answers": [1]}, {"sections_completed": {"a": 1}}):
+            self.assertError(call("PUT", base + "/progress", bad, token=tok), 400, msg=repr(bad))
+        self.assertClientError(call("PUT", base + "/progress", "{nope", token=tok), "bad json")
+        self.assertEqual(call("GET", base, token=tok).json["session"]["pending_answers"], answers)
+        # the admin sees the same session
+        self.assertEqual(admin("GET", base).json["session"]["pending_answers"], answers)
+
+    def test_f_complete_then_409(self):
+        q = BY_SLUG["04-river-rafts"]
+        cid, invite, _ = new_candidate([q["uuid"]], name="svc cand C")
+        tok, _ = start_session(invite)
+        base = "/api/test-session/" + cid
+        self.assertOk(call("PUT", base + "/progress", {"pending_answers": {"a": "b"}}, token=tok))
+        self.assertError(call("PUT", base + "/complete", {"completion_method": "bogus"}, token=tok), 400)
+        r = call("PUT", base + "/complete", {"completion_method": "manual"}, token=tok)
+        self.assertOk(r)
+        self.assertEqual((r.json["status"], r.json["completion_method"]), ("completed", "manual"))
+        for method, path, body in (("PUT", base + "/heartbeat", None), ("PUT", base + "/activity", None),
+                                   ("PUT", base + "/progress", {"pending_answers": {"a": "c"}}),
+                                   ("PUT", base + "/complete", {}), ("PUT", base + "/abandon", None),
+                                   ("POST", base + "/abandon?token=" + tok, "")):
+            self.assertError(call(method, path, body, token=None if "?token" in path else tok), 409,
+                             msg="%s %s" % (method, path))
+        for mode in ("run", "submit"):
+            self.assertError(proxy(tok, q["uuid"], "python", q["solutions"]["python"], mode=mode), 409, msg=mode)
+        self.assertError(call("POST", "/api/test-session", {"invite_token": invite}), 409)
+        s = call("GET", base, token=tok)
+        self.assertOk(s)
+        self.assertEqual((s.json["session"]["status"], s.json["session"]["completion_method"],
+                          s.json["session"]["pending_answers"]), ("completed", "manual", {"a": "b"}))
+        c = admin("GET", "/api/admin/candidates/" + cid).json["candidate"]
+        self.assertEqual((c["status"], c["session"]["status"]), ("completed", "completed"))
+        self.assertEqual(c["submissions"], [])
+
+    def test_g_abandon_grace(self):
+        q = BY_SLUG["06-room-bookings"]
+        cid, invite, _ = new_candidate([q["uuid"]], name="svc cand D")
+        tok, _ = start_session(invite)
+        base = "/api/test-session/" + cid
+        # a tab close, then the tab comes back within the grace period
+        r = call("PUT", base + "/abandon", {"reason": "tab_close"}, token=tok)
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "active")
+        self.assertIsNotNone(admin("GET", base).json["session"]["tab_closed_at"])
+        self.assertOk(call("PUT", base + "/heartbeat", token=tok))
+        time.sleep(GRACE + 2.5)
+        s = call("GET", base, token=tok).json["session"]
+        self.assertEqual((s["status"], s["completion_method"], s["tab_closed_at"]), ("active", None, None))
+        self.assertOk(call("PUT", base + "/heartbeat", token=tok))
+        # sendBeacon: POST, text/plain, the token in the query string; then no heartbeat
+        r = call("POST", base + "/abandon?token=" + tok, '{"reason":"tab_close"}', ctype="text/plain;charset=UTF-8")
+        self.assertOk(r)
+        t0 = time.time()
+        while True:
+            s = call("GET", base, token=tok).json["session"]
+            if s["status"] != "active" or time.time() - t0 > 15:
+                break
+            time.sleep(0.5)
+        NOTES.append("tab close became abandoned after %.1f s (grace %d s)" % (time.time() - t0, GRACE))
+        self.assertEqual((s["status"], s["completion_method"]), ("abandoned", "tab_close"))
+        self.assertIsNotNone(s["completed_at"])
+        self.assertError(call("PUT", base + "/heartbeat", token=tok), 409)
+        self.assertError(call("POST", "/api/test-session", {"invite_token": invite}), 409)
+        self.assertEqual(admin("GET", "/api/admin/candidates/" + cid).json["candidate"]["status"], "abandoned")
+
+
+    def test_h_sweeper_closes_sessions_without_requests(self):
+        """conf/service.sh starts a sweeper (ce-ctl sweep 5) so that a closed tab becomes
+        abandoned even when no request comes in to run a worker's sweep."""
+        q = BY_SLUG["08-island-alliances"]
+        cid, invite, _ = new_candidate([q["uuid"]], name="svc cand E")
+        tok, _ = start_session(invite)
+        self.assertOk(call("POST", "/api/test-session/%s/abandon?token=%s" % (cid, tok), "",
+                           ctype="text/plain;charset=UTF-8"))
+        # no HTTP request at all from here on: only the sweeper can close the session
+        deadline = time.time() + GRACE + 12
+        status = None
+        while time.time() < deadline:
+            time.sleep(1.0)
+            status = psql("SELECT status || ' ' || COALESCE(completion_method, '-') FROM test_session"
+                          " WHERE candidate_id = '%s'" % cid)
+            if status != "active -":
+                break
+        with open(os.path.join(VAR, "log", "sweep.log"), errors="replace") as f:
+            log = f.read().strip().splitlines()[-3:]
+        self.assertEqual(status, "abandoned tab_close",
+                         "the sweeper did not close the session; sweep.log ends: %s" % log)
+
+
+# ---------------------------------------------------------------- /proxy/execute
+
+class T07Proxy(Base):
+    @classmethod
+    def setUpClass(cls):
+        cls.q = BY_SLUG["01-sensor-summary"]
+        cls.q2 = BY_SLUG["07-typo-distance"]
+        cls.cid, invite, _ = new_candidate([cls.q["uuid"], cls.q2["uuid"]], name="svc cand P")
+        cls.tok, _ = start_session(invite)
+
+    def test_a_run_samples_accepted(self):
+        r = proxy(self.tok, self.q["uuid"], "python", self.q["solutions"]["python"], mode="run")
+        self.assertOk(r)
+        j = r.json
+        self.assertEqual(j["status"], "accepted", r)
+        samples = [t for t in self.q["tests"] if t["sample"]]
+        self.assertEqual(j["summary"]["total_tests"], len(samples))
+        self.assertEqual(j["summary"]["passed"], len(samples))
+        self.assertIs(j["summary"]["all_passed"], True)
+        for k in ("execution_id", "compile", "metadata", "results"):
+            self.assertIn(k, j)
+        self.assertNotIn("submission_id", j)
+        for res, t in zip(j["results"], samples):
+            self.assertEqual((res["passed"], res["status"], res["hidden"]), (True, "accepted", False))
+            self.assertEqual(res["output"].strip(), t["output"].strip())
+            self.assertEqual(res["expected_output"], t["output"])
+            for k in ("test_id", "error", "execution_time_ms", "memory_usage_bytes"):
+                self.assertIn(k, res)
+        # by integer id too
+        r = proxy(self.tok, self.q["number"], "python", self.q["solutions"]["python"])
+        self.assertEqual(r.json["status"], "accepted", r)
+        # a run is not a submission
+        self.assertEqual(admin("GET", "/api/admin/candidates/" + self.cid).json["candidate"]["submissions"], [])
+
+    def test_b_run_custom_input(self):
+        custom = "4\n10 -20 30 5\n"
+        want = subprocess.run([sys.executable, os.path.join(self.q["dir"], "solution", "main.py")],
+                              input=custom.encode(), capture_output=True, timeout=30).stdout.decode()
+        self.assertEqual(want.strip(), "-20 30 25 2")
+        r = proxy(self.tok, self.q["uuid"], "python", self.q["solutions"]["python"], custom_input=custom)
+        self.assertOk(r)
+        self.assertIn("custom", r.json)
+        self.assertEqual(r.json["custom"]["output"].strip(), want.strip())
+        self.assertNotIn("passed", r.json["custom"])
+        self.assertEqual(r.json["status"], "accepted")
+        # custom input that crashes the program shows its stderr
+        r = proxy(self.tok, self.q["uuid"], "python", self.q["solutions"]["python"], custom_input="")
+        self.assertOk(r)
+        self.assertIn("custom", r.json)
+        self.assertIn("IndexError", r.json["custom"].get("error") or "")
+
+    def test_c_submit_accepted_redacted_and_recorded(self):
+        r = proxy(self.tok, self.q["uuid"], "python", self.q["solutions"]["python"], mode="submit")
+        self.assertOk(r)
+        j = r.json
+        self.assertEqual(j["status"], "accepted", r)
+        self.assertEqual(j["summary"]["total_tests"], len(self.q["tests"]))
+        self.assertEqual(j["summary"]["passed"], len(self.q["tests"]))
+        self.assertEqual(j["summary"]["score"], self.q["max_score"])
+        self.assertEqual(j["summary"]["max_score"], self.q["max_score"])
+        self.assertRegex(j["submission_id"], UUID_RE)
+        self.assertEqual(len(j["results"]), len(self.q["tests"]))
+        for res, t in zip(j["results"], self.q["tests"]):
+            self.assertEqual((res["passed"], res["status"], res["hidden"]), (True, "accepted", not t["sample"]))
+            if t["sample"]:
+                self.assertEqual(res["input"], t["input"])
+                self.assertEqual(res["output"].strip(), t["output"].strip())
+            else:
+                for k in ("input", "expected_output", "output", "error", "actual_output"):
+                    self.assertNotIn(k, res, "hidden test %s shows %s" % (t["name"], k))
+                for what in ("input", "output"):
+                    data = t[what].strip()
+                    if len(data) >= 8:
+                        self.assertFalse([s for s in all_strings(j) if data in s],
+                                         "the %s of hidden test %s shows" % (what, t["name"]))
+        c = admin("GET", "/api/admin/candidates/" + self.cid).json["candidate"]
+        subs = {s["submission_id"]: s for s in c["submissions"]}
+        self.assertIn(j["submission_id"], subs)
+        s = subs[j["submission_id"]]
+        self.assertEqual((s["status"], s["score"], s["max_score"], s["passed"], s["total"], s["language"]),
+                         ("accepted", self.q["max_score"], self.q["max_score"], len(self.q["tests"]),
+                          len(self.q["tests"]), "python"))
+        self.assertEqual(s["code"], self.q["solutions"]["python"])
+        self.assertEqual(s["question_id"], self.q["uuid"])
+        self.assertEqual(c["score"], self.q["max_score"])
+        best = {x["id"]: x["best_score"] for x in c["questions"]}
+        self.assertEqual(best[self.q["uuid"]], self.q["max_score"])
+        qv = call("GET", "/api/questions/" + self.q["uuid"], token=self.tok).json["question"]
+        self.assertEqual((qv["progress"]["solved"], qv["progress"]["best_score"]), (True, self.q["max_score"]))
+
+    def test_d_failing_solution_wrong_answer(self):
+        r = proxy(self.tok, self.q["uuid"], "python", "print('0 0 0 0')\n", mode="run")
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "wrong_answer", r)
+        self.assertEqual(r.json["summary"]["passed"], 0)
+        self.assertFalse(r.json["results"][0]["passed"])
+        r = proxy(self.tok, self.q2["uuid"], "c", "#include <stdio.h>\nint main(void){puts(\"1\");return 0;}\n",
+                  mode="submit")
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "wrong_answer", r)
+        self.assertLess(r.json["summary"]["score"], self.q2["max_score"])
+        r = proxy(self.tok, self.q2["uuid"], "cpp", "int main( {", mode="run")
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "compilation_error", r)
+        self.assertNotEqual(r.json["compile"]["status"], "ok")
+        c = admin("GET", "/api/admin/candidates/" + self.cid).json["candidate"]
+        best = {x["id"]: x["best_score"] for x in c["questions"]}
+        self.assertLess(best[self.q2["uuid"]], self.q2["max_score"])
+        self.assertIn("wrong_answer", [s["status"] for s in c["submissions"]])
+
+    def test_e_bad_proxy_requests(self):
+        code = self.q["solutions"]["python"]
+        for what, body, status in (
+                ("unknown question", {"language": "python", "code": code, "question_id": str(uuid.uuid4())}, 404),
+                ("unassigned question", {"language": "python", "code": code,
+                                         "question_id": BY_SLUG["12-festival-gigs"]["uuid"]}, 404),
+                ("unassigned by number", {"language": "python", "code": code,
+                                          "question_id": BY_SLUG["12-festival-gigs"]["number"]}, 404),
+                ("mode", {"language": "python", "code": code, "question_id": self.q["uuid"], "mode": "debug"}, 400),
+                ("no code", {"language": "python", "question_id": self.q["uuid"]}, 400),
+                ("empty code", {"language": "python", "code": "", "question_id": self.q["uuid"]}, 400),
+                ("no question", {"language": "python", "code": code}, 400),
+                ("language", {"language": "cobol", "code": code, "question_id": self.q["uuid"]}, 400),
+                ("language type", {"language": 1, "code": code, "question_id": self.q["uuid"]}, 400),
+                ("custom type", {"language": "python", "code": code, "question_id": self.q["uuid"],
+                                 "custom_input": 5}, 400)):
+            self.assertError(call("POST", "/proxy/execute", body, token=self.tok), status, msg=what)
+        self.assertClientError(call("POST", "/proxy/execute", "{", token=self.tok), "bad json")
+        self.assertError(call("GET", "/proxy/execute", token=self.tok), 405)
+
+
+# ---------------------------------------------------------------- every reference solution
+
+class T08AllSolutions(Base):
+    def test_every_solution_in_every_language_accepted(self):
+        cid, invite, _ = new_candidate([b["uuid"] for b in BANK], minutes=1440, name="svc cand ALL")
+        tok, _ = start_session(invite)
+        jobs = [(b, lang) for b in BANK for lang in LANG_IDS]
+        self.assertEqual(len(jobs), 72)
+        fresh_upstream_connections()
+        local = threading.local()
+
+        def run(job):
+            b, lang = job
+            if not hasattr(local, "client"):
+                local.client = Client()
+            t = time.time()
+            r = call("POST", "/proxy/execute", {"language": lang, "code": b["solutions"][lang],
+                                                "question_id": b["uuid"], "mode": "submit"},
+                     token=tok, timeout=600, client=local.client)
+            return b, lang, r, time.time() - t
+
+        t0 = time.time()
+        bad, slowest = [], []
+        with concurrent.futures.ThreadPoolExecutor(max_workers=POOL_SIZE) as ex:
+            for b, lang, r, dt in ex.map(run, jobs):
+                slowest.append((dt, b["slug"], lang))
+                j = r.json or {}
+                ok = (r.status == 200 and j.get("status") == "accepted"
+                      and j.get("summary", {}).get("passed") == len(b["tests"])
+                      and j.get("summary", {}).get("total_tests") == len(b["tests"])
+                      and j.get("summary", {}).get("score") == b["max_score"])
+                if not ok:
+                    fails = [(x.get("test_id"), x.get("status"), x.get("error")) for x in j.get("results", [])
+                             if not x.get("passed")][:3]
+                    bad.append("%s/%s: HTTP %d %s %s compile=%s %s" % (
+                        b["slug"], lang, r.status, j.get("status"), j.get("summary"),
+                        str((j.get("compile") or {}).get("output"))[:200], fails or r.text[:300]))
+        elapsed = time.time() - t0
+        slowest.sort(reverse=True)
+        NOTES.append("72 reference submissions (%d threads): %.1f s; slowest %s" % (
+            POOL_SIZE, elapsed, ", ".join("%s/%s %.1fs" % (s, l, d) for d, s, l in slowest[:3])))
+        self.assertEqual(bad, [])
+        c = admin("GET", "/api/admin/candidates/" + cid).json["candidate"]
+        self.assertEqual(len(c["submissions"]), 72)
+        self.assertEqual(c["score"], sum(b["max_score"] for b in BANK))
+        self.assertEqual(c["score"], c["max_score"])
+
+
+# ---------------------------------------------------------------- resilience (run last)
+
+def fcgi_pids():
+    out = subprocess.run(["pgrep", "-f", VAR + "/bin/ce-fcgi"], capture_output=True, text=True).stdout.split()
+    pids = [int(p) for p in out]
+    ppid = {}
+    for p in pids:
+        try:
+            with open("/proc/%d/stat" % p) as f:
+                ppid[p] = int(f.read().rsplit(")", 1)[1].split()[1])
+        except OSError:
+            pass
+    sup = [p for p in ppid if ppid[p] not in ppid]
+    workers = [p for p in ppid if ppid[p] in sup]
+    return sup, workers
+
+
+class T09Resilience(Base):
+    """The database going away and workers crashing.
+
+    Each test starts with fresh_upstream_connections() and keeps at most two requests in
+    flight except in _round, whose POOL_SIZE overlapping requests each need a ce-fcgi
+    worker of their own: that is how every worker is made to show it recovered.  More
+    would trip the stall that test_e is about."""
+
+    SLOW = "import time\ntime.sleep(0.6)\nprint(0)\n"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.q = BY_SLUG["01-sensor-summary"]
+        cls.cid, invite, _ = new_candidate([cls.q["uuid"]], minutes=1440, name="svc cand R")
+        cls.tok, _ = start_session(invite)
+
+    def setUp(self):
+        fresh_upstream_connections()
+
+    def _round(self, what):
+        """POOL_SIZE overlapping /proxy/execute runs: each takes a worker of its own, and each
+        queries the database (session, question, tests) and runs the judge."""
+        fresh_upstream_connections()
+        t0 = time.time()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=POOL_SIZE) as ex:
+            rs = list(ex.map(lambda i: proxy(self.tok, self.q["uuid"], "python", self.SLOW, timeout=30),
+                             range(POOL_SIZE)))
+        for r in rs:
+            self.assertEqual((r.status, (r.json or {}).get("status")), (200, "wrong_answer"), "%s: %r" % (what, r))
+        fresh_upstream_connections()
+        return time.time() - t0
+
+    def test_a_database_restart(self):
+        """Requests keep coming while PostgreSQL restarts (five times, for the races at
+        the edges): each gets a 200 or a JSON 503, and once it is back only 200s."""
+        during, stop = [], threading.Event()
+        phase = ["before"]
+
+        def loop():
+            paths = ["/api/questions", "/api/admin/candidates", "/api/admin/questions/1"]
+            client = Client()
+            i = 0
+            while not stop.is_set():
+                p = paths[i % 3]
+                i += 1
+                ph = phase[0]          # the phase the request started in
+                try:
+                    r = admin("GET", p, timeout=30, client=client)
+                except AssertionError as e:     # a leak: keep it as a failed response
+                    during.append((ph, p, None, str(e)))
+                    continue
+                except OSError as e:
+                    during.append((ph, p, None, "no HTTP answer: %r" % e))
+                    continue
+                during.append((ph, p, r, None))
+            client.close()
+
+        threads = [threading.Thread(target=loop) for _ in range(2)]
+        for t in threads:
+            t.start()
+        pgs, took = [], []
+        try:
+            time.sleep(0.7)
+            phase[0] = "restart"
+            for _ in range(5):
+                time.sleep(0.5)
+                t0 = time.time()
+                pgs.append(subprocess.run(
+                    ["runuser", "-u", "postgres", "--", PG_BIN + "/pg_ctl", "-D", VAR + "/pg/data", "-m", "fast",
+                     "-w", "-t", "60", "-l", VAR + "/pg/postgres.log", "restart", "-o",
+                     "-k %s/pg/run -c listen_addresses='' -p 5432 -c unix_socket_permissions=0777" % VAR],
+                    stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120))
+                took.append(time.time() - t0)
+            phase[0] = "after"
+            time.sleep(1.0)
+        finally:
+            stop.set()
+            for t in threads:
+                t.join(60)
+        for pg in pgs:
+            self.assertEqual(pg.returncode, 0, pg.stdout + pg.stderr)
+        n_restart = sum(1 for x in during if x[0] == "restart")
+        errors = [x for x in during if x[2] is None or x[2].status != 200]
+
+        def proper_503(r):
+            e = r.json.get("error") if isinstance(r.json, dict) else None
+            return (r.status == 503 and r.json.get("success") is False and isinstance(e, dict)
+                    and isinstance(e.get("code"), str) and isinstance(e.get("message"), str)
+                    and "application/json" in r.headers.get("content-type", ""))
+        wrong = ["%s: GET %s -> %s" % (ph, p, leak or "%d %s" % (r.status, r.text.strip()))
+                 for ph, p, r, leak in errors if leak or ph == "after" or not proper_503(r)]
+        NOTES.append("database restarts (%s s): %d requests, %d during the restarts, %d answered 503, %d wrong" % (
+            "/".join("%.1f" % t for t in took), len(during), n_restart,
+            sum(1 for x in errors if x[2] is not None and x[2].status == 503), len(wrong)))
+        self.assertGreater(n_restart, 0, "no request ran during the restart")
+        self.assertGreater(sum(1 for x in during if x[0] == "after"), 0, "no request ran after the restart")
+        if wrong:
+            self.fail("during the restarts only 200 or a JSON 503, after them only 200; %d wrong answers, "
+                      "e.g.\n  %s" % (len(wrong), "\n  ".join(wrong[:6])))
+
+    def test_b_workers_reconnect_after_restart(self):
+        """After a restart every worker's connection is dead: each must reconnect on its own."""
+        self._round("before the restart")
+        pg = subprocess.run(
+            ["runuser", "-u", "postgres", "--", PG_BIN + "/pg_ctl", "-D", VAR + "/pg/data", "-m", "fast",
+             "-w", "-t", "60", "-l", VAR + "/pg/postgres.log", "restart", "-o",
+             "-k %s/pg/run -c listen_addresses='' -p 5432 -c unix_socket_permissions=0777" % VAR],
+            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+        self.assertEqual(pg.returncode, 0, pg.stdout + pg.stderr)
+        for i in range(2):
+            self._round("round %d after the restart" % i)
+        for p in ("/api/questions", "/api/admin/candidates", "/api/admin/questions/1"):
+            self.assertOk(admin("GET", p), msg=p)
+        self.assertEqual(call("GET", "/health").json, {"status": "ok", "database": "ok", "sandbox": "ok"})
+        self.assertOk(login())
+
+    def test_c_database_down_is_503_json(self):
+        stop = subprocess.run(["runuser", "-u", "postgres", "--", PG_BIN + "/pg_ctl", "-D", VAR + "/pg/data",
+                               "-m", "fast", "-w", "stop"], stdin=subprocess.DEVNULL, capture_output=True,
+                              text=True, timeout=120)
+        try:
+            self.assertEqual(stop.returncode, 0, stop.stderr)
+            h = call("GET", "/health")
+            self.assertEqual(h.status, 503, h)
+            self.assertEqual(h.json.get("database"), "down", h)
+            for method, path, body, tok in (
+                    ("GET", "/api/questions", None, ADMIN), ("GET", "/api/admin/questions", None, ADMIN),
+                    ("GET", "/api/admin/candidates", None, ADMIN), ("GET", "/api/questions", None, self.tok),
+                    ("POST", "/api/admin/login", {"username": "admin", "password": ADMIN_PASSWORD}, None),
+                    ("POST", "/api/test-session", {"invite_token": secrets.token_hex(32)}, None),
+                    ("POST", "/api/invitation", {"invite_token": secrets.token_hex(32)}, None),
+                    ("PUT", "/api/test-session/%s/heartbeat" % self.cid, None, self.tok),
+                    ("PUT", "/api/test-session/%s/progress" % self.cid, {"pending_answers": {}}, self.tok),
+                    ("POST", "/proxy/execute", {"language": "python", "code": "print(1)",
+                                                "question_id": self.q["uuid"]}, self.tok)):
+                self.assertError(call(method, path, body, token=tok), 503, msg="%s %s" % (method, path))
+            # the executor does not need the database
+            r = call("POST", "/execute", {"language": "python", "code": SUM_PY,
+                                          "test_cases": [{"input": "2 3", "expected_output": "5"}]})
+            self.assertEqual((r.status, (r.json or {}).get("status")), (200, "accepted"), r)
+        finally:
+            subprocess.run(["runuser", "-u", "postgres", "--", PG_BIN + "/pg_ctl", "-D", VAR + "/pg/data", "-w",
+                            "-t", "60", "-l", VAR + "/pg/postgres.log", "start", "-o",
+                            "-k %s/pg/run -c listen_addresses='' -p 5432 -c unix_socket_permissions=0777" % VAR],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+        self._round("after the database came back")
+        self.assertOk(call("PUT", "/api/test-session/%s/heartbeat" % self.cid, token=self.tok))
+
+    def test_d_crashed_worker_is_replaced(self):
+        sup, workers = fcgi_pids()
+        self.assertEqual(len(sup), 1, (sup, workers))
+        self.assertEqual(len(workers), POOL_SIZE, workers)
+        victim = workers[0]
+        os.kill(victim, 11)
+        # a round needs POOL_SIZE workers at once: the replacement must be there
+        self._round("after one worker crashed")
+        sup2, workers2 = fcgi_pids()
+        self.assertEqual(sup2, sup)
+        self.assertNotIn(victim, workers2)
+        self.assertEqual(len(workers2), POOL_SIZE, workers2)
+        with open(os.path.join(VAR, "log", "fcgi.log"), errors="replace") as f:
+            self.assertIn("worker %d died of signal 11" % victim, f.read())
+
+        # a worker that holds nginx's cached connection dies: the next requests still work
+        self.assertOk(admin("GET", "/api/admin/questions"))
+        for w in fcgi_pids()[1]:
+            os.kill(w, 11)
+        time.sleep(0.3)
+        for _ in range(5):
+            self.assertOk(admin("GET", "/api/admin/questions"))
+        self._round("after every worker crashed")
+
+        # a crash in the middle of a request: that request gets a JSON 503, the next ones work
+        box = {}
+
+        def slow():
+            box["r"] = call("POST", "/execute", {"language": "python", "code": "import time\ntime.sleep(3)\n",
+                                                 "test_cases": [{"input": "", "expected_output": ""}]}, timeout=60)
+
+        th = threading.Thread(target=slow)
+        th.start()
+        busy, deadline = None, time.time() + 10
+        while busy is None and time.time() < deadline:
+            for w in fcgi_pids()[1]:
+                try:
+                    with open("/proc/%d/task/%d/children" % (w, w)) as f:
+                        if f.read().strip():
+                            busy = w
+                except OSError:
+                    pass
+            time.sleep(0.05)
+        if busy is not None:
+            os.kill(busy, 11)
+        th.join(60)
+        self.assertIsNotNone(busy, "no worker ran the judge")
+        self.assertError(box["r"], 503, msg="the request whose worker crashed")
+        self._round("after a crash in the middle of a request")
+        self.assertEqual(call("GET", "/health").status, 200)
+
+    def test_e_more_concurrent_requests_than_workers(self):
+        """2 x POOL_SIZE simultaneous quick requests must all be served within seconds."""
+        def one(i):
+            t = time.time()
+            try:
+                r = call("GET", "/api/languages", timeout=15, retry429=False)
+                return r.status, round(time.time() - t, 2)
+            except OSError as e:
+                return repr(e), round(time.time() - t, 2)
+
+        t0 = time.time()
+        try:
+            with concurrent.futures.ThreadPoolExecutor(max_workers=2 * POOL_SIZE) as ex:
+                res = list(ex.map(one, range(2 * POOL_SIZE)))
+        finally:
+            fresh_upstream_connections()     # whatever is stuck does not hold up the tests after this
+        NOTES.append("%d concurrent GET /api/languages on %d workers: %s in %.1f s" % (
+            2 * POOL_SIZE, POOL_SIZE, [r[0] for r in res], time.time() - t0))
+        self.assertEqual([r[0] for r in res], [200] * (2 * POOL_SIZE),
+                         "requests beyond the pool size stall: %s" % res)
+
+
+class T10NoLeaks(Base):
+    def test_no_response_leaked_secrets(self):
+        # errors that touch the database and authentication, once more, then the record of the whole run
+        for r in (login("x"), admin("GET", "/api/admin/questions/abc"),
+                  call("POST", "/api/test-session", {"invite_token": "'; SELECT 1; --"}),
+                  admin("POST", "/api/admin/candidates", {"name": "x", "question_ids": ["00000000-0000-0000-0000-000000000000"]})):
+            self.assertTrue(400 <= r.status < 500, r)
+        self.assertEqual(LEAKS, [])
+        self.assertGreater(REQUESTS[0], 100)
+
+
+def main():
+    t0 = time.time()
+    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+    result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
+    stop_service()
+    failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
+    passed = result.testsRun - len(result.failures) - len(result.errors) - len(result.skipped) \
+        - len(result.unexpectedSuccesses)
+    for n in NOTES:
+        print("note: " + n)
+    print("note: %d HTTP requests, %.1f s in all" % (REQUESTS[0], time.time() - t0))
+    sys.stderr.flush()
+    print("service: %d passed, %d failed" % (max(passed, 0), failed))
+    sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
