@@ -7,3 +7,6 @@ echo "== sandbox overhead"
 echo
 echo "== end-to-end bin/judge vs bare compile + run"
 /usr/bin/python3 bench/e2e.py "$2"
+echo
+echo "== the service through nginx (wrk)"
+sh bench/http.sh

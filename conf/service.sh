@@ -128,7 +128,8 @@ allow_lines() {
 	printf '        127.0.0.1 1;\n        ::1 1;\n'
 	for a in $1; do
 		if [ "$a" = all ]; then
-			printf '        0.0.0.0/0 1;\n        ::/0 1;\n'
+			# two halves each: "0.0.0.0/0" would clash with the geo default
+			printf '        0.0.0.0/1 1;\n        128.0.0.0/1 1;\n        ::/1 1;\n        8000::/1 1;\n'
 		else
 			case "$a" in *[!0-9a-fA-F.:/]*) die "bad address in allowlist: $a" ;; esac
 			printf '        %s 1;\n' "$a"
