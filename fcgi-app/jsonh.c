@@ -4,62 +4,11 @@
 #include <string.h>
 
 #include "jsonh.h"
-#include "utf8.h"
+#include "sandbox.h"
 
 struct json_object *jsonh_parse(const char *buf, size_t len, char *err, size_t errlen)
 {
-	struct json_tokener *tok;
-	struct json_object *o;
-	size_t end;
-
-	if (len > 0x7fffffff) {
-		snprintf(err, errlen, "body too large");
-		return NULL;
-	}
-	tok = json_tokener_new_ex(JSONH_MAX_DEPTH);
-	if (!tok) {
-		snprintf(err, errlen, "out of memory");
-		return NULL;
-	}
-	if (!utf8_valid(buf, len)) {
-		snprintf(err, errlen, "body is not valid UTF-8");
-		json_tokener_free(tok);
-		return NULL;
-	}
-	o = json_tokener_parse_ex(tok, buf, (int)len);
-	end = json_tokener_get_parse_end(tok);
-	if (!o && json_tokener_get_error(tok) == json_tokener_continue) {
-		/* a bare number needs to be told the input ended; then all of it was used */
-		o = json_tokener_parse_ex(tok, "", -1);
-		end = len;
-	}
-	if (!o) {
-		/* a literal null parses "successfully" into no object */
-		if (json_tokener_get_error(tok) == json_tokener_success)
-			snprintf(err, errlen, "body must be a JSON object, not null");
-		else
-			snprintf(err, errlen, "body is not valid JSON: %s",
-				 json_tokener_error_desc(json_tokener_get_error(tok)));
-		json_tokener_free(tok);
-		return NULL;
-	}
-	if (json_tokener_get_error(tok) != json_tokener_success) {
-		snprintf(err, errlen, "body is not valid JSON: %s",
-			 json_tokener_error_desc(json_tokener_get_error(tok)));
-		json_object_put(o);
-		json_tokener_free(tok);
-		return NULL;
-	}
-	for (; end < len; end++) {
-		if (buf[end] != ' ' && buf[end] != '\t' && buf[end] != '\r' && buf[end] != '\n') {
-			snprintf(err, errlen, "body has data after the JSON value");
-			json_object_put(o);
-			json_tokener_free(tok);
-			return NULL;
-		}
-	}
-	json_tokener_free(tok);
-	return o;
+	return json_parse_document(buf, len, NULL, err, errlen);
 }
 
 static struct json_object *field(struct json_object *o, const char *key)

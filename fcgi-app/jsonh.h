@@ -12,7 +12,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define JSONH_MAX_DEPTH 16
+#include "sandbox.h"
+
+#define JSONH_MAX_DEPTH JUDGE_JSON_MAX_DEPTH
 
 /* Parse a whole document (trailing garbage is an error). NULL + message on failure. */
 struct json_object *jsonh_parse(const char *buf, size_t len, char *err, size_t errlen);

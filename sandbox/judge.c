@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "extern.h"
+#include "utf8.h"
 
 static const char *const verdict_names[VERDICT__MAX] = {
 	[V_ACCEPTED] = "accepted",
@@ -263,16 +264,9 @@ static const char *signame(int sig)
 /* Show at most JUDGE_SHOWN_MAX bytes, cut on a UTF-8 character boundary. */
 static void show(struct strbuf *dst, bool *truncated, const char *s, size_t n)
 {
-	size_t cut = n;
-
 	*truncated = n > JUDGE_SHOWN_MAX;
-	if (*truncated) {
-		cut = JUDGE_SHOWN_MAX;
-		while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
-			cut--;
-	}
 	strbuf_reset(dst);
-	strbuf_add(dst, s, cut);
+	strbuf_add(dst, s, utf8_cut(s, n, JUDGE_SHOWN_MAX));
 }
 
 static void classify(const struct judge_request *req, const struct judge_test *t,

@@ -12,7 +12,6 @@
 #include "extern.h"
 #include "utf8.h"
 
-#define JSON_MAX_DEPTH 16
 
 void judge_request_init(struct judge_request *req)
 {
@@ -35,6 +34,68 @@ void judge_request_release(struct judge_request *req)
 	free(req->code);
 	free(req->question_id);
 	judge_request_init(req);
+}
+
+struct json_object *json_parse_document(const char *buf, size_t len, bool *null_doc, char *err,
+					size_t errlen)
+{
+	struct json_tokener *tok;
+	struct json_object *o;
+	size_t end;
+
+	if (null_doc)
+		*null_doc = false;
+	if (len > 0x7fffffff) {
+		snprintf(err, errlen, "body too large");
+		return NULL;
+	}
+	tok = json_tokener_new_ex(JUDGE_JSON_MAX_DEPTH);
+	if (!tok) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	if (!utf8_valid(buf, len)) {
+		snprintf(err, errlen, "body is not valid UTF-8");
+		json_tokener_free(tok);
+		return NULL;
+	}
+	o = json_tokener_parse_ex(tok, buf, (int)len);
+	end = json_tokener_get_parse_end(tok);
+	if (!o && json_tokener_get_error(tok) == json_tokener_continue) {
+		/* a bare number needs to be told the input ended; then all of it was used */
+		o = json_tokener_parse_ex(tok, "", -1);
+		end = len;
+	}
+	if (!o) {
+		/* a literal null parses "successfully" into no object */
+		if (json_tokener_get_error(tok) == json_tokener_success) {
+			snprintf(err, errlen, "body must be a JSON object, not null");
+			if (null_doc)
+				*null_doc = true;
+		}
+		else
+			snprintf(err, errlen, "body is not valid JSON: %s",
+				 json_tokener_error_desc(json_tokener_get_error(tok)));
+		json_tokener_free(tok);
+		return NULL;
+	}
+	if (json_tokener_get_error(tok) != json_tokener_success) {
+		snprintf(err, errlen, "body is not valid JSON: %s",
+			 json_tokener_error_desc(json_tokener_get_error(tok)));
+		json_object_put(o);
+		json_tokener_free(tok);
+		return NULL;
+	}
+	for (; end < len; end++) {
+		if (buf[end] != ' ' && buf[end] != '\t' && buf[end] != '\r' && buf[end] != '\n') {
+			snprintf(err, errlen, "body has data after the JSON value");
+			json_object_put(o);
+			json_tokener_free(tok);
+			return NULL;
+		}
+	}
+	json_tokener_free(tok);
+	return o;
 }
 
 static int bad(struct judge_error *e, const char *code, const char *fmt, ...)
@@ -157,12 +218,11 @@ static int parse_tests(struct json_object *arr, struct judge_request *req, struc
 int judge_request_parse(const char *body, size_t len, struct judge_request *req,
 			struct judge_error *e)
 {
-	struct json_tokener *tok = NULL;
 	struct json_object *root = NULL, *f;
+	char *lang = NULL, perr[200];
+	bool null_doc;
 	double v;
 	int r = -1;
-	size_t end;
-	char *lang = NULL;
 
 	judge_request_init(req);
 	e->code = NULL;
@@ -171,34 +231,11 @@ int judge_request_parse(const char *body, size_t len, struct judge_request *req,
 		bad(e, "payload_too_large", "request body is larger than %u bytes", JUDGE_MAX_BODY);
 		goto out;
 	}
-	tok = json_tokener_new_ex(JSON_MAX_DEPTH);
-	if (!tok) {
-		bad(e, "payload_too_large", "out of memory");
+	root = json_parse_document(body, len, &null_doc, perr, sizeof(perr));
+	if (!root) {
+		bad(e, null_doc ? "invalid_request" : "invalid_json", "request %s", perr);
 		goto out;
 	}
-	if (!utf8_valid(body, len)) {
-		bad(e, "invalid_json", "request body is not valid UTF-8");
-		goto out;
-	}
-	root = json_tokener_parse_ex(tok, body, (int)len);
-	end = json_tokener_get_parse_end(tok);
-	if (!root && json_tokener_get_error(tok) == json_tokener_continue) {
-		/* a bare number needs to be told the input ended; then all of it was used */
-		root = json_tokener_parse_ex(tok, "", -1);
-		end = len;
-	}
-	if (!root || json_tokener_get_error(tok) != json_tokener_success) {
-		bad(e, root || json_tokener_get_error(tok) != json_tokener_success ? "invalid_json"
-										 : "invalid_request",
-		    "request body is not %s",
-		    json_tokener_get_error(tok) != json_tokener_success ? "valid JSON" : "a JSON object");
-		goto out;
-	}
-	for (; end < len; end++)
-		if (body[end] != ' ' && body[end] != '\t' && body[end] != '\r' && body[end] != '\n') {
-			bad(e, "invalid_json", "request body has data after the JSON value");
-			goto out;
-		}
 	if (!json_object_is_type(root, json_type_object)) {
 		bad(e, "invalid_request", "request body must be a JSON object");
 		goto out;
@@ -253,8 +290,6 @@ out:
 	free(lang);
 	if (root)
 		json_object_put(root);
-	if (tok)
-		json_tokener_free(tok);
 	if (r < 0)
 		judge_request_release(req);
 	return r;
@@ -309,16 +344,12 @@ static void add(struct json_object *o, const char *k, struct json_object *v)
 static void add_echo(struct json_object *o, const char *k, const char *s, size_t n)
 {
 	char flag[64];
-	size_t cut = n;
 
 	if (n > JUDGE_SHOWN_MAX) {
-		cut = JUDGE_SHOWN_MAX;
-		while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
-			cut--;
 		snprintf(flag, sizeof(flag), "%s_truncated", k);
 		add(o, flag, json_object_new_boolean(1));
 	}
-	add(o, k, jstr(s, cut));
+	add(o, k, jstr(s, utf8_cut(s, n, JUDGE_SHOWN_MAX)));
 }
 
 /* A number printed with a fixed number of decimals (json-c would print 95.200000000000003). */

@@ -175,6 +175,16 @@ struct json_object *judge_result_json(const struct judge_request *req,
 /* {"success":false,"error":{"code":...,"message":...}} */
 struct json_object *judge_error_json(const char *code, const char *message);
 
+#define JUDGE_JSON_MAX_DEPTH 16
+
+/*
+ * Parse a whole JSON document: valid UTF-8, at most JUDGE_JSON_MAX_DEPTH deep,
+ * nothing but whitespace after the value.  NULL with a client-facing message
+ * in err otherwise; *null_doc (may be NULL) tells a literal null apart.
+ */
+struct json_object *json_parse_document(const char *buf, size_t len, bool *null_doc, char *err,
+					size_t errlen);
+
 /* A random RFC 4122 version 4 UUID, lower-case, into out[37]. */
 void uuid_v4(char out[37]);
 

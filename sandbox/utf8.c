@@ -47,3 +47,14 @@ bool utf8_valid(const char *s, size_t n)
 	}
 	return true;
 }
+
+size_t utf8_cut(const char *s, size_t n, size_t max)
+{
+	size_t cut = max;
+
+	if (n <= max)
+		return n;
+	while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--;
+	return cut;
+}

@@ -8,5 +8,7 @@
 /* Length (1..4) of the valid UTF-8 sequence at s, or 0 when it is not valid. */
 size_t utf8_seq(const unsigned char *s, size_t n);
 bool utf8_valid(const char *s, size_t n);
+/* n, or at most max cut back to the start of a UTF-8 character. */
+size_t utf8_cut(const char *s, size_t n, size_t max);
 
 #endif
