@@ -336,27 +336,24 @@ int h_admin_question_create(struct http_req *r)
 	p[4] = q->has_boiler ? q->boiler : "{}";
 	p[5] = tms;
 	p[6] = mmb;
-	if (db_begin() != DB_OK) {
-		rc = api_db_error(r);
-		goto out;
-	}
+	if (db_begin() != DB_OK)
+		goto tx_fail;
 	if (db_exec(&res,
 		    "INSERT INTO coding_question_bank (title, question, difficulty, tags, boiler_plate,"
 		    " time_limit_ms, memory_limit_mb) VALUES ($1, $2, lower($3), $4::jsonb, $5::jsonb,"
 		    " $6::int, $7::int) RETURNING id",
-		    7, p) != DB_OK) {
-		db_rollback();
-		rc = api_db_error(r);
-		goto out;
-	}
+		    7, p) != DB_OK)
+		goto tx_fail;
 	snprintf(qid, sizeof(qid), "%s", db_get(res, 0, "id"));
 	PQclear(res);
-	if ((q->tests && insert_tests(qid, q->tests) < 0) || db_commit() != DB_OK) {
-		db_rollback();
-		rc = api_db_error(r);
-		goto out;
-	}
+	if ((q->tests && insert_tests(qid, q->tests) < 0) || db_commit() != DB_OK)
+		goto tx_fail;
 	rc = send_question(r, qid, 201);
+	goto out;
+tx_fail:
+	/* one way out of a failed transaction: roll back, tell the client to retry */
+	db_rollback();
+	rc = api_db_error(r);
 out:
 	free(q);
 	json_object_put(body);
@@ -399,10 +396,8 @@ int h_admin_question_update(struct http_req *r)
 	p[5] = q->has_boiler ? q->boiler : NULL;
 	p[6] = q->has_time ? tms : NULL;
 	p[7] = q->has_mem ? mmb : NULL;
-	if (db_begin() != DB_OK) {
-		rc = api_db_error(r);
-		goto out;
-	}
+	if (db_begin() != DB_OK)
+		goto tx_fail;
 	if (db_exec(&res,
 		    "UPDATE coding_question_bank SET title = COALESCE($2, title),"
 		    " question = COALESCE($3, question), difficulty = COALESCE(lower($4), difficulty),"
@@ -410,32 +405,25 @@ int h_admin_question_update(struct http_req *r)
 		    " time_limit_ms = COALESCE($7::int, time_limit_ms),"
 		    " memory_limit_mb = COALESCE($8::int, memory_limit_mb), updated_at = now()"
 		    " WHERE id = $1::int",
-		    8, p) != DB_OK) {
-		db_rollback();
-		rc = api_db_error(r);
-		goto out;
-	}
+		    8, p) != DB_OK)
+		goto tx_fail;
 	PQclear(res);
 	if (q->tests) {
 		/* the given list replaces the tests */
-		if (db_exec(&res, "DELETE FROM test_cases WHERE question_id = $1::int", 1, p) != DB_OK) {
-			db_rollback();
-			rc = api_db_error(r);
-			goto out;
-		}
+		if (db_exec(&res, "DELETE FROM test_cases WHERE question_id = $1::int", 1, p) != DB_OK)
+			goto tx_fail;
 		PQclear(res);
-		if (insert_tests(qid, q->tests) < 0) {
-			db_rollback();
-			rc = api_db_error(r);
-			goto out;
-		}
+		if (insert_tests(qid, q->tests) < 0)
+			goto tx_fail;
 	}
-	if (db_commit() != DB_OK) {
-		db_rollback();
-		rc = api_db_error(r);
-		goto out;
-	}
+	if (db_commit() != DB_OK)
+		goto tx_fail;
 	rc = send_question(r, qid, 200);
+	goto out;
+tx_fail:
+	/* one way out of a failed transaction: roll back, tell the client to retry */
+	db_rollback();
+	rc = api_db_error(r);
 out:
 	free(q);
 	json_object_put(body);
@@ -560,10 +548,8 @@ int h_admin_candidate_create(struct http_req *r)
 	}
 	snprintf(dur, sizeof(dur), "%lld", minutes);
 	snprintf(admin, sizeof(admin), "%d", r->admin_id);
-	if (db_begin() != DB_OK) {
-		rc = api_db_error(r);
-		goto out;
-	}
+	if (db_begin() != DB_OK)
+		goto tx_fail;
 	p[0] = name;
 	p[1] = email;
 	p[2] = phone;
@@ -575,11 +561,8 @@ int h_admin_candidate_create(struct http_req *r)
 		    " test_duration_minutes) VALUES ($1, $2, $3, sha256(convert_to($4, 'UTF8')), $5::int)"
 		    " RETURNING candidate_id), l AS (INSERT INTO recruiter_admin_candidate"
 		    " SELECT $6::int, candidate_id FROM c) SELECT candidate_id FROM c",
-		    6, p) != DB_OK) {
-		db_rollback();
-		rc = api_db_error(r);
-		goto out;
-	}
+		    6, p) != DB_OK)
+		goto tx_fail;
 	snprintf(cid, sizeof(cid), "%s", db_get(res, 0, "candidate_id"));
 	PQclear(res);
 	for (i = 0; i < n; i++) {
@@ -604,19 +587,18 @@ int h_admin_candidate_create(struct http_req *r)
 		if (db_exec(&res,
 			    "INSERT INTO candidate_question (candidate_id, question_id, position)"
 			    " VALUES ($1::uuid, $2::int, $3::int) ON CONFLICT DO NOTHING",
-			    3, q) != DB_OK) {
-			db_rollback();
-			rc = api_db_error(r);
-			goto out;
-		}
+			    3, q) != DB_OK)
+			goto tx_fail;
 		PQclear(res);
 	}
-	if (db_commit() != DB_OK) {
-		db_rollback();
-		rc = api_db_error(r);
-		goto out;
-	}
+	if (db_commit() != DB_OK)
+		goto tx_fail;
 	rc = send_invite(r, cid, token, 201);
+	goto out;
+tx_fail:
+	/* one way out of a failed transaction: roll back, tell the client to retry */
+	db_rollback();
+	rc = api_db_error(r);
 out:
 	json_object_put(body);
 	return rc;

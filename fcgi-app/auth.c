@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "api.h"
 #include "auth.h"
 #include "db.h"
 #include "http.h"
@@ -121,23 +122,6 @@ static const char *session_token(const struct http_req *r, char *buf, size_t len
 	return http_query(r, "token", buf, len);
 }
 
-/* Sessions whose clock ran out are closed before anything else looks at them. */
-static void expire_one(const char *candidate_id)
-{
-	const char *p[1] = { candidate_id };
-	PGresult *res;
-
-	if (db_exec(&res,
-		    "WITH s AS (UPDATE test_session SET status = 'completed',"
-		    " completion_method = 'timer_expired', completed_at = ends_at, updated_at = now()"
-		    " WHERE candidate_id = $1 AND status = 'active' AND ends_at <= now()"
-		    " RETURNING candidate_id)"
-		    " UPDATE candidate SET status = 'completed' FROM s"
-		    " WHERE candidate.candidate_id = s.candidate_id",
-		    1, p) == DB_OK)
-		PQclear(res);
-}
-
 static int check_session(struct http_req *r, const char *token, const char *candidate_id,
 			 bool active_only)
 {
@@ -166,7 +150,8 @@ static int check_session(struct http_req *r, const char *token, const char *cand
 	}
 	snprintf(r->candidate_id, sizeof(r->candidate_id), "%s", db_get(res, 0, "candidate_id"));
 	if (active_only && !strcmp(db_get(res, 0, "over"), "t")) {
-		expire_one(r->candidate_id);
+		/* close it now, with its 'end' event, as the periodic sweep would */
+		session_sweep();
 		http_error(r, 409, "session_over", "the test time is over");
 		goto out;
 	}
