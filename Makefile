@@ -45,10 +45,28 @@ DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
            openjdk-17-jdk-headless nodejs mono-mcs python3 \
            libfcgi-dev libpq-dev libcrypt-dev postgresql-15 postgresql-client-15 \
            nginx spawn-fcgi curl
+# the browser tests drive Debian's Chromium
+TEST_PKGS = chromium fonts-dejavu-core
+
+# static/vendor/editor.js: CodeMirror 6 bundled by esbuild from the npm packages that
+# conf/npm/package-lock.json pins (installed under build/npm, never served)
+NPM_DIR   = build/npm
+UI_BUNDLE = static/vendor/editor.js
 
 .PHONY: all test bench deps clean run start stop
 .SECONDARY:
-all: $(BIN)/judge $(BIN)/ce-fcgi $(BIN)/ce-ctl
+all: $(BIN)/judge $(BIN)/ce-fcgi $(BIN)/ce-ctl $(UI_BUNDLE)
+
+$(NPM_DIR)/.installed: conf/npm/package.json conf/npm/package-lock.json
+	@mkdir -p $(NPM_DIR)
+	cp conf/npm/package.json conf/npm/package-lock.json $(NPM_DIR)/
+	cd $(NPM_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(UI_BUNDLE): static/src/editor.mjs $(NPM_DIR)/.installed
+	@mkdir -p $(@D)
+	NODE_PATH=$(NPM_DIR)/node_modules $(NPM_DIR)/node_modules/.bin/esbuild $< --bundle --minify \
+		--format=iife --target=es2020 --legal-comments=eof --log-level=warning --outfile=$@
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -82,14 +100,16 @@ $(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBSBX)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX)
 
-# end-to-end suites against the real nginx + FastCGI + PostgreSQL (release build only)
-E2E_TESTS = $(if $(SANITIZE),,$(wildcard tests/*_test.py))
+# end-to-end suites against the real nginx + FastCGI + PostgreSQL (release build only):
+# the service over HTTP (Python) and the pages in Chromium (node + playwright-core)
+E2E_TESTS = $(if $(SANITIZE),,$(wildcard tests/*_test.py tests/*_test.cjs))
 
 # set-up first (packages), then the build, then the suites
 test: deps
+	@sh conf/install-deps.sh $(TEST_PKGS)
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@$(if $(SANITIZE),$(MAKE) --no-print-directory SANITIZE= all,true)
-	@BIN=$(BIN) sh tests/run.sh $(TEST_BIN) $(E2E_TESTS)
+	@BIN=$(BIN) NODE_PATH=$(CURDIR)/$(NPM_DIR)/node_modules sh tests/run.sh $(TEST_BIN) $(E2E_TESTS)
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN)/judge $(BUILD)/bench/overhead
@@ -111,6 +131,6 @@ stop:
 	@sh conf/service.sh stop
 
 clean:
-	rm -rf build bin
+	rm -rf build bin $(UI_BUNDLE)
 
 -include $(shell find build -name '*.d' 2>/dev/null)

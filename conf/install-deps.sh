@@ -8,6 +8,8 @@ for p in "$@"; do
 		missing="$missing $p"
 	fi
 done
+# npm comes with NodeSource's nodejs; Debian ships it as its own package
+case " $* " in *" nodejs "*) command -v npm >/dev/null 2>&1 || missing="$missing npm" ;; esac
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "missing Debian packages:$missing (run as root, or: apt-get install$missing)" >&2

@@ -10,6 +10,7 @@ for t in "$@"; do
 	echo "== $name"
 	case "$t" in
 	*.py) /usr/bin/python3 "$t" >"$out/$name.log" 2>&1 ;;
+	*.cjs) node "$t" >"$out/$name.log" 2>&1 ;;
 	*) "$t" >"$out/$name.log" 2>&1 ;;
 	esac
 	rc=$?
