@@ -29,6 +29,8 @@ int api_ok_with(struct http_req *r, const char *key, struct json_object *value);
 void api_event(const char *candidate_id, const char *kind, const char *detail_json);
 /* Starter code for a language from templates/starter/ (empty when missing). */
 const char *api_default_starter(const char *lang);
+/* HTTP status for the error the judge gave an invalid request (400 or 413). */
+int api_judge_error_status(struct json_object *o);
 
 /* api_public.c */
 int h_health(struct http_req *r);
@@ -67,6 +69,13 @@ int h_admin_candidate_create(struct http_req *r);
 int h_admin_candidate_get(struct http_req *r);
 int h_admin_candidate_update(struct http_req *r);
 int h_admin_candidate_delete(struct http_req *r);
+/* A candidate with questions, best scores, final code, submissions, events and timeline. */
+struct json_object *admin_candidate_json(const char *candidate_id, int *dberr);
+
+/* api_reports.c */
+int h_admin_check(struct http_req *r);
+int h_admin_export_scores(struct http_req *r);
+int h_admin_candidate_report(struct http_req *r);
 int h_admin_candidate_invite(struct http_req *r);
 
 #endif

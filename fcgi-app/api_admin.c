@@ -620,18 +620,18 @@ int h_admin_candidates_list(struct http_req *r)
 	return api_ok_with(r, "candidates", list);
 }
 
-int h_admin_candidate_get(struct http_req *r)
-{
-	const char *p[1] = { r->m.params[0] };
-	struct json_object *c, *o;
-	int dberr = 0;
+/* A heartbeat this long after the previous event shows in the timeline as a gap. */
+#define HEARTBEAT_GAP_S "75"
 
-	if (auth_admin(r) < 0)
-		return r->status;
-	if (!is_uuid(p[0]))
-		return http_error(r, 404, "not_found", "no such candidate");
+struct json_object *admin_candidate_json(const char *candidate_id, int *dberr)
+{
+	const char *p[1] = { candidate_id };
+
+	*dberr = 0;
+	if (!is_uuid(candidate_id))
+		return NULL;
 	session_sweep();
-	c = api_query_json(
+	return api_query_json(
 		"SELECT (" CANDIDATE_JSON "::jsonb || jsonb_build_object("
 		" 'questions', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', q.uuid, 'number', q.id,"
 		"   'title', q.title, 'difficulty', q.difficulty,"
@@ -653,9 +653,29 @@ int h_admin_candidate_get(struct http_req *r)
 		"   WHERE ic.candidate_id = c.candidate_id),"
 		" 'events', (SELECT COALESCE(jsonb_agg(jsonb_build_object('kind', e.kind, 'at', e.at,"
 		"   'detail', e.detail) ORDER BY e.at, e.id), '[]') FROM session_event e"
-		"   WHERE e.candidate_id = c.candidate_id)))::json"
+		"   WHERE e.candidate_id = c.candidate_id),"
+		/* the timeline: every event but the routine heartbeats, which show
+		 * only where one came late (a gap in the candidate's connection) */
+		" 'timeline', (SELECT COALESCE(jsonb_agg(jsonb_build_object('kind', CASE WHEN ev.kind = 'heartbeat'"
+		"   THEN 'heartbeat_gap' ELSE ev.kind END, 'at', ev.at, 'detail', ev.detail, 'gap_seconds', ev.gap)"
+		"   ORDER BY ev.at, ev.id), '[]') FROM (SELECT e.id, e.kind, e.at, e.detail,"
+		"   CASE WHEN e.kind = 'heartbeat' THEN floor(extract(epoch FROM e.at - (SELECT max(b.at)"
+		"     FROM session_event b WHERE b.candidate_id = e.candidate_id"
+		"     AND b.kind IN ('heartbeat', 'start', 'resume') AND (b.at, b.id) < (e.at, e.id))))::int END AS gap"
+		"   FROM session_event e WHERE e.candidate_id = c.candidate_id) ev"
+		"   WHERE ev.kind <> 'heartbeat' OR ev.gap > " HEARTBEAT_GAP_S ")))::json"
 		" FROM candidate c WHERE c.candidate_id = $1::uuid",
-		1, p, &dberr);
+		1, p, dberr);
+}
+
+int h_admin_candidate_get(struct http_req *r)
+{
+	struct json_object *c, *o;
+	int dberr;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	c = admin_candidate_json(r->m.params[0], &dberr);
 	if (!c)
 		return dberr ? api_db_error(r) : http_error(r, 404, "not_found", "no such candidate");
 	o = http_ok();

@@ -139,8 +139,7 @@ static bool api_key_ok(const struct http_req *r)
 	return d == 0;
 }
 
-/* Status for an error the judge gave to an invalid request. */
-static int judge_error_status(struct json_object *o)
+int api_judge_error_status(struct json_object *o)
 {
 	struct json_object *e, *c;
 
@@ -169,5 +168,5 @@ int h_execute(struct http_req *r)
 	}
 	if (*err)
 		fprintf(stderr, "ce-fcgi: execute: %s\n", err);
-	return http_json(r, invalid ? judge_error_status(o) : 200, o);
+	return http_json(r, invalid ? api_judge_error_status(o) : 200, o);
 }

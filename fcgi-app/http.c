@@ -131,30 +131,45 @@ static const char *reason(int status)
 	}
 }
 
+/* The response head; false when a response went out already. */
+static bool send_head(struct http_req *r, int status, const char *content_type, const char *extra,
+		      size_t len)
+{
+	char head[512];
+	int hlen;
+
+	if (r->sent)
+		return false;
+	/* libfcgi's own printf lacks %zu: format the head with the C library */
+	hlen = snprintf(head, sizeof(head),
+			"Status: %d %s\r\nContent-Type: %s\r\n%s"
+			"Cache-Control: no-store\r\nContent-Length: %zu\r\n\r\n",
+			status, reason(status), content_type, extra ? extra : "", len);
+	FCGX_PutStr(head, hlen, r->fx->out);
+	r->sent = true;
+	r->status = status;
+	return true;
+}
+
+int http_send(struct http_req *r, int status, const char *content_type, const char *extra,
+	      const char *body, size_t len)
+{
+	if (send_head(r, status, content_type, extra, len))
+		FCGX_PutStr(body, (int)len, r->fx->out);
+	return r->status;
+}
+
 int http_json(struct http_req *r, int status, struct json_object *o)
 {
 	size_t len = 0;
-	const char *text;
-	char head[256];
-	int hlen;
+	const char *text = jsonh_text(o, &len);
 
-	if (r->sent) {
-		json_object_put(o);
-		return r->status;
+	if (send_head(r, status, "application/json; charset=utf-8", NULL, len + 1)) {
+		FCGX_PutStr(text, (int)len, r->fx->out);
+		FCGX_PutChar('\n', r->fx->out);
 	}
-	text = jsonh_text(o, &len);
-	/* libfcgi's own printf lacks %zu: format the head with the C library */
-	hlen = snprintf(head, sizeof(head),
-			"Status: %d %s\r\nContent-Type: application/json; charset=utf-8\r\n"
-			"Cache-Control: no-store\r\nContent-Length: %zu\r\n\r\n",
-			status, reason(status), len + 1);
-	FCGX_PutStr(head, hlen, r->fx->out);
-	FCGX_PutStr(text, (int)len, r->fx->out);
-	FCGX_PutChar('\n', r->fx->out);
 	json_object_put(o);
-	r->sent = true;
-	r->status = status;
-	return status;
+	return r->status;
 }
 
 int http_error(struct http_req *r, int status, const char *code, const char *fmt, ...)

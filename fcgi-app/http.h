@@ -1,7 +1,7 @@
 /*
  * http.h - one FastCGI request: its parameters, body and the JSON response
  *
- * Every response is JSON.  http_error() sends the error shape of SPEC
+ * Responses are JSON but for the two documents http_send() serves.  http_error() sends the error shape of SPEC
  * section 5: {"success": false, "error": {"code": ..., "message": ...}}.
  */
 #ifndef CE_HTTP_H
@@ -48,6 +48,12 @@ int http_read_body(struct http_req *r, size_t max);
  */
 struct json_object *http_json_body(struct http_req *r, size_t max);
 
+/*
+ * Send a body that is not JSON (a CSV export, a printable report).  extra is
+ * more header lines, each ending in \r\n, or NULL.  Returns status.
+ */
+int http_send(struct http_req *r, int status, const char *content_type, const char *extra,
+	      const char *body, size_t len);
 /* Send o (takes the reference) with the status.  Returns status. */
 int http_json(struct http_req *r, int status, struct json_object *o);
 int http_error(struct http_req *r, int status, const char *code, const char *fmt, ...)

@@ -45,6 +45,7 @@ static const struct route routes[] = {
 	{ "POST", "/api/admin/logout", h_admin_logout },
 	{ "GET", "/api/admin/questions", h_admin_questions_list },
 	{ "POST", "/api/admin/questions", h_admin_question_create },
+	{ "POST", "/api/admin/questions/check", h_admin_check },
 	{ "GET", "/api/admin/questions/:id", h_admin_question_get },
 	{ "PUT", "/api/admin/questions/:id", h_admin_question_update },
 	{ "DELETE", "/api/admin/questions/:id", h_admin_question_delete },
@@ -54,6 +55,8 @@ static const struct route routes[] = {
 	{ "PUT", "/api/admin/candidates/:id", h_admin_candidate_update },
 	{ "DELETE", "/api/admin/candidates/:id", h_admin_candidate_delete },
 	{ "POST", "/api/admin/candidates/:id/invite", h_admin_candidate_invite },
+	{ "GET", "/api/admin/candidates/:id/report", h_admin_candidate_report },
+	{ "GET", "/api/admin/export/scores.csv", h_admin_export_scores },
 };
 
 static int env_int(const char *name, int dflt, int lo, int hi)

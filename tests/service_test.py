@@ -3,7 +3,7 @@
 tests/service_test.py - end-to-end tests of the whole service (nginx, the ce-fcgi
 pool, the embedded PostgreSQL, the sandbox) over HTTP.
 
-    make all && /usr/bin/python3 tests/service_test.py
+    make all && /usr/bin/python3 tests/service_test.py [name-part ...]
 
 setUpModule starts a private stack with conf/service.sh (PORT 18180, a fresh
 database in tests/out/var-service, a random admin password); tearDownModule
@@ -13,7 +13,9 @@ when anything failed.
 """
 import atexit
 import concurrent.futures
+import csv
 import http.client
+import io
 import json
 import os
 import re
@@ -1196,6 +1198,106 @@ class T07Proxy(Base):
 
 # ---------------------------------------------------------------- every reference solution
 
+class T07Reports(Base):
+    """The recruiter's take-aways: check a solution before saving, CSV, printable report."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.q = BY_SLUG["01-sensor-summary"]
+        # a name a spreadsheet would run as a formula and a page would run as script
+        cls.name = '=HYPERLINK("x") <script>alert(1)</script> "Q"'
+        cls.cid, invite, _ = new_candidate([cls.q["uuid"]], name=cls.name)
+        cls.tok, _ = start_session(invite)
+        r = proxy(cls.tok, cls.q["uuid"], "python", cls.q["solutions"]["python"], mode="submit")
+        assert r.status == 200 and r.json["status"] == "accepted", r
+        # the start moved ten minutes back: the next heartbeat comes after a gap
+        psql("UPDATE session_event SET at = at - interval '10 minutes' WHERE candidate_id = '%s' AND kind = 'start'"
+             % cls.cid)
+        assert call("PUT", "/api/test-session/%s/heartbeat" % cls.cid, {}, token=cls.tok).status == 200
+        assert call("PUT", "/api/test-session/%s/complete" % cls.cid, {}, token=cls.tok).status == 200
+
+    def check(self, code, tests, language="python", **kw):
+        body = {"language": language, "code": code, "time_limit_ms": 2000, "memory_limit_mb": 128,
+                "test_cases": [{"input": i, "expected_output": o} for i, o in tests]}
+        body.update(kw)
+        return admin("POST", "/api/admin/questions/check", body)
+
+    def test_a_check_reference_solution(self):
+        tests = [(t["input"], t["output"]) for t in self.q["tests"]]
+        r = self.check(self.q["solutions"]["python"], tests)
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "accepted", r)
+        self.assertEqual(r.json["summary"]["passed"], len(tests))
+        self.assertEqual([t["status"] for t in r.json["test_results"]], ["accepted"] * len(tests))
+        r = self.check("print(int(input()) * 2)\n", [("2", "4"), ("3", "7")])
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "wrong_answer", r)
+        self.assertEqual([t["status"] for t in r.json["test_results"]], ["accepted", "wrong_answer"])
+        self.assertEqual(r.json["test_results"][1]["actual_output"], "6\n")
+        r = self.check("int main( {", [("", "")], language="c")
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "compilation_error", r)
+        self.assertTrue(r.json["compile"]["output"])
+
+    def test_b_check_bad_input(self):
+        ok = {"language": "python", "code": "print(1)", "test_cases": [{"input": "", "expected_output": "1"}]}
+        self.assertError(call("POST", "/api/admin/questions/check", ok), 401)
+        self.assertError(call("POST", "/api/admin/questions/check", ok, token="0" * 64), 401)
+        self.assertError(self.check("print(1)", [("", "1")], language="cobol"), 400, "invalid_language")
+        self.assertError(self.check("print(1)", [("", "1")], time_limit_ms="fast"), 400, "invalid_field")
+        self.assertError(self.check("print(1)", [("", "1")], time_limit_ms=10 ** 9), 400, "invalid_field")
+        self.assertClientError(self.check("print(1)", []), "no tests")
+        self.assertClientError(self.check("print(1)", [("", "1")], test_cases="many"), "tests not a list")
+        self.assertClientError(self.check("x" * (300 * 1024), [("", "1")]), "code over 256 KiB")
+        self.assertClientError(admin("POST", "/api/admin/questions/check", '{"language": "python",'), "malformed")
+        self.assertError(admin("GET", "/api/admin/questions/check"), 404)
+
+    def test_c_csv_export(self):
+        r = admin("GET", "/api/admin/export/scores.csv")
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.headers["content-type"].startswith("text/csv"), r.headers)
+        self.assertIn("attachment", r.headers.get("content-disposition", ""))
+        rows = list(csv.DictReader(io.StringIO(r.text)))
+        mine = [x for x in rows if "HYPERLINK" in x["name"]]
+        self.assertEqual(len(mine), 1, r.text[:2000])
+        row = mine[0]
+        # defused: the cell starts with a quote, so no spreadsheet runs it
+        self.assertEqual(row["name"], "'" + self.name)
+        self.assertEqual((row["status"], row["completion_method"], row["score"], row["max_score"], row["solved"],
+                          row["questions"], row["percent"]),
+                         ("completed", "manual", str(self.q["max_score"]), str(self.q["max_score"]), "1", "1",
+                          "100.0"))
+        self.assertRegex(row["started_at"], r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$")
+        self.assertEqual(len(rows), int(psql("SELECT count(*) FROM candidate")))
+        self.assertError(call("GET", "/api/admin/export/scores.csv"), 401)
+
+    def test_d_printable_report(self):
+        r = admin("GET", "/api/admin/candidates/%s/report" % self.cid)
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.headers["content-type"].startswith("text/html"), r.headers)
+        html = r.text
+        self.assertNotIn("<script>", html)
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", html)
+        self.assertIn("%d / %d" % (self.q["max_score"], self.q["max_score"]), html)
+        self.assertIn(self.q["title"], html)
+        # the final code, escaped the way the template escapes it
+        esc = (self.q["solutions"]["python"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+               .replace('"', "&quot;").replace("'", "&#39;"))
+        self.assertIn(esc, html)
+        for kind in ("start", "heartbeat_gap", "end", "manual"):
+            self.assertIn("<td>%s</td>" % kind if kind != "manual" else "manual", html)
+        self.assertRegex(html, r"\d+ s since the last heartbeat")
+        self.assertNotRegex(html, r"\{\{|\}\}", "an unfilled template tag")
+        c = admin("GET", "/api/admin/candidates/" + self.cid).json["candidate"]
+        gaps = [e for e in c["timeline"] if e["kind"] == "heartbeat_gap"]
+        self.assertEqual(len(gaps), 1, c["timeline"])
+        self.assertGreaterEqual(gaps[0]["gap_seconds"], 590)
+        self.assertNotIn("heartbeat", [e["kind"] for e in c["timeline"]])
+        self.assertError(admin("GET", "/api/admin/candidates/%s/report" % uuid.uuid4()), 404)
+        self.assertError(admin("GET", "/api/admin/candidates/nope/report"), 404)
+        self.assertError(call("GET", "/api/admin/candidates/%s/report" % self.cid), 401)
+
+
 class T08AllSolutions(Base):
     def test_every_solution_in_every_language_accepted(self):
         cid, invite, _ = new_candidate([b["uuid"] for b in BANK], minutes=1440, name="svc cand ALL")
@@ -1493,7 +1595,10 @@ class T10NoLeaks(Base):
 
 def main():
     t0 = time.time()
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+    loader = unittest.TestLoader()
+    if sys.argv[1:]:  # e.g. "T07Reports": only the tests whose names contain one of these
+        loader.testNamePatterns = ["*%s*" % a for a in sys.argv[1:]]
+    suite = loader.loadTestsFromModule(sys.modules[__name__])
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
     stop_service()
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

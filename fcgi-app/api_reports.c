@@ -1,0 +1,205 @@
+/*
+ * api_reports.c - what recruiters take away: checking a reference solution
+ * against a question's tests before saving it, every candidate's scores as
+ * CSV, and a printable report of one candidate rendered from templates/.
+ */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api.h"
+#include "auth.h"
+#include "db.h"
+#include "executor.h"
+#include "jsonh.h"
+#include "sandbox.h"
+#include "tmpl.h"
+
+/*
+ * POST /api/admin/questions/check {language, code, time_limit_ms?, memory_limit_mb?,
+ * test_cases: [{input, expected_output}]}: the executor's answer for a question
+ * that may not be saved yet.  The judge validates what it is given; only the
+ * fields named here reach it.
+ */
+int h_admin_check(struct http_req *r)
+{
+	static const char *const copy[] = { "language", "code", "test_cases", "memory_limit_mb" };
+	struct json_object *body, *req, *resp, *v;
+	char err[256] = "";
+	long long ms = 0;
+	int invalid = 0;
+	size_t i, len;
+	const char *text;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	body = http_json_body(r, HTTP_MAX_BODY);
+	if (!body)
+		return r->status;
+	if (jsonh_int(body, "time_limit_ms", 1, (long long)(JUDGE_MAX_TIMEOUT * 1000), &ms, err,
+		      sizeof(err)) < 0) {
+		json_object_put(body);
+		return http_error(r, 400, "invalid_field", "%s", err);
+	}
+	req = json_object_new_object();
+	for (i = 0; i < sizeof(copy) / sizeof(copy[0]); i++)
+		if (json_object_object_get_ex(body, copy[i], &v))
+			json_object_object_add(req, copy[i], json_object_get(v));
+	if (ms)
+		json_object_object_add(req, "timeout", json_object_new_double((double)ms / 1000.0));
+	json_object_put(body);
+	text = jsonh_text(req, &len);
+	resp = executor_run(text, len, &invalid, err, sizeof(err));
+	json_object_put(req);
+	if (!resp) {
+		fprintf(stderr, "ce-fcgi: check: %s\n", err);
+		return http_error(r, 503, "sandbox_unavailable", "the executor is unavailable; retry");
+	}
+	if (invalid)
+		return http_json(r, api_judge_error_status(resp), resp);
+	json_object_object_add(resp, "success", json_object_new_boolean(1));
+	return http_json(r, 200, resp);
+}
+
+/* One CSV field: quoted, quotes doubled, and a leading = + - @ defused so that a
+ * spreadsheet shows a candidate's name instead of running it as a formula. */
+static void csv_field(struct strbuf *sb, const char *s, int last)
+{
+	strbuf_addstr(sb, "\"");
+	if (strchr("=+-@\t\r", *s) && *s)
+		strbuf_addstr(sb, "'");
+	for (; *s; s++) {
+		if (*s == '"')
+			strbuf_addstr(sb, "\"");
+		strbuf_add(sb, s, 1);
+	}
+	strbuf_addstr(sb, last ? "\"\r\n" : "\",");
+}
+
+/* GET /api/admin/export/scores.csv: one row per candidate, newest first. */
+int h_admin_export_scores(struct http_req *r)
+{
+	static const char *const cols[] = { "name", "email", "status", "completion_method",
+					    "started_at", "completed_at", "questions", "solved",
+					    "score", "max_score", "percent" };
+	const size_t ncols = sizeof(cols) / sizeof(cols[0]);
+	struct strbuf sb = STRBUF_INIT;
+	PGresult *res;
+	int i, rc;
+	size_t j;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	session_sweep();
+	if (db_exec(&res,
+		    "SELECT c.name, c.email, COALESCE(s.status, 'invited') AS status,"
+		    " COALESCE(s.completion_method, '') AS completion_method,"
+		    " COALESCE(to_char(s.test_start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS started_at,"
+		    " COALESCE(to_char(s.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS completed_at,"
+		    " (SELECT count(*) FROM candidate_question cq WHERE cq.candidate_id = c.candidate_id) AS questions,"
+		    " (SELECT count(DISTINCT ic.question_id) FROM interview_coding ic"
+		    "   WHERE ic.candidate_id = c.candidate_id AND ic.status = 'accepted') AS solved,"
+		    " sc.score, sc.max_score,"
+		    " CASE WHEN sc.max_score > 0 THEN round(100.0 * sc.score / sc.max_score, 1)::text ELSE '' END AS percent"
+		    " FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
+		    " CROSS JOIN LATERAL (SELECT"
+		    "   (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best FROM interview_coding ic"
+		    "     WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b) AS score,"
+		    "   (SELECT COALESCE(sum(t.points), 0) FROM candidate_question cq JOIN test_cases t"
+		    "     ON t.question_id = cq.question_id WHERE cq.candidate_id = c.candidate_id) AS max_score) sc"
+		    " ORDER BY c.id DESC",
+		    0, NULL) != DB_OK)
+		return api_db_error(r);
+	for (j = 0; j < ncols; j++)
+		csv_field(&sb, cols[j], j + 1 == ncols);
+	for (i = 0; i < PQntuples(res); i++)
+		for (j = 0; j < ncols; j++)
+			csv_field(&sb, db_get(res, i, cols[j]), j + 1 == ncols);
+	PQclear(res);
+	rc = http_send(r, 200, "text/csv; charset=utf-8",
+		       "Content-Disposition: attachment; filename=\"scores.csv\"\r\n", sb.buf, sb.len);
+	strbuf_release(&sb);
+	return rc;
+}
+
+/* "2026-11-22T03:04:05.123456+00:00" -> "2026-11-22 03:04:05 UTC", in place, through the tree. */
+static void readable_times(struct json_object *o)
+{
+	if (json_object_is_type(o, json_type_array)) {
+		size_t i, n = json_object_array_length(o);
+
+		for (i = 0; i < n; i++)
+			readable_times(json_object_array_get_idx(o, i));
+	} else if (json_object_is_type(o, json_type_object)) {
+		json_object_object_foreach(o, key, v) {
+			const char *s;
+			char t[32];
+
+			if (!json_object_is_type(v, json_type_string)) {
+				readable_times(v);
+				continue;
+			}
+			s = json_object_get_string(v);
+			if (strlen(s) < 19 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+			    s[16] != ':' || strspn(s, "0123456789") != 4)
+				continue;
+			snprintf(t, sizeof(t), "%.10s %.8s UTC", s, s + 11);
+			json_object_object_add(o, key, json_object_new_string(t));
+		}
+	}
+}
+
+/* The template, read on each request: a recruiter may restyle it without a restart. */
+static int read_template(const char *name, struct strbuf *out)
+{
+	char path[512], buf[4096];
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", cfg.templates, name);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(out, buf, n);
+	fclose(f);
+	return 0;
+}
+
+/* GET /api/admin/candidates/:id/report: templates/report.html filled in. */
+int h_admin_candidate_report(struct http_req *r)
+{
+	struct strbuf tpl = STRBUF_INIT, out = STRBUF_INIT;
+	struct json_object *c, *data;
+	char err[256], now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	int dberr, rc;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	c = admin_candidate_json(r->m.params[0], &dberr);
+	if (!c)
+		return dberr ? api_db_error(r) : http_error(r, 404, "not_found", "no such candidate");
+	readable_times(c);
+	strftime(now, sizeof(now), "%Y-%m-%d %H:%M:%S UTC", gmtime_r(&t, &tm));
+	data = json_object_new_object();
+	json_object_object_add(data, "candidate", c);
+	json_object_object_add(data, "generated_at", json_object_new_string(now));
+	if (read_template("report.html", &tpl) < 0) {
+		fprintf(stderr, "ce-fcgi: report: cannot read %s/report.html\n", cfg.templates);
+		rc = http_error(r, 503, "unavailable", "the report template is missing");
+	} else if (tmpl_render(tpl.buf, data, &out, err, sizeof(err)) < 0) {
+		fprintf(stderr, "ce-fcgi: report: %s\n", err);
+		rc = http_error(r, 503, "unavailable", "the report template is malformed");
+	} else {
+		rc = http_send(r, 200, "text/html; charset=utf-8", NULL, out.buf, out.len);
+	}
+	json_object_put(data);
+	strbuf_release(&tpl);
+	strbuf_release(&out);
+	return rc;
+}
