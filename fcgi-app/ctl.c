@@ -59,7 +59,9 @@ static int migrate(const char *dir)
 	PGresult *res;
 	int n, i, rc = 1, applied = 0;
 
-	if (sql_ok(db_exec_script("CREATE TABLE IF NOT EXISTS schema_version ("
+	/* "already exists, skipping" on every later start is noise */
+	if (sql_ok(db_exec_script("SET client_min_messages = warning;"
+				  " CREATE TABLE IF NOT EXISTS schema_version ("
 				  " version integer PRIMARY KEY, name text NOT NULL,"
 				  " applied_at timestamptz NOT NULL DEFAULT now())"),
 		   "schema_version") < 0)
