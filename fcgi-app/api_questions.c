@@ -217,16 +217,141 @@ static int store_submission(struct http_req *r, const char *qid, const char *lan
 	return 0;
 }
 
+/* What grading a submission gave: the stored row and the summary. */
+struct grade {
+	const char *status;	/* accepted, or the first failing test's verdict */
+	int passed, graded, score, max_score;
+};
+
+/*
+ * The judge request for the question's tests (rows of res) plus the custom
+ * input of a run; meta gets each test's id, points and sample flag.
+ */
+static struct json_object *proxy_request(PGresult *res, const char *lang, const char *code,
+					 size_t code_len, const char *qkey, const char *custom,
+					 size_t custom_len, struct proxy_test *meta, int *max_score)
+{
+	struct json_object *req = json_object_new_object(), *tests = json_object_new_array();
+	int i, nt = PQntuples(res);
+
+	json_object_object_add(req, "language", json_object_new_string(lang));
+	json_object_object_add(req, "code", json_object_new_string_len(code, (int)code_len));
+	json_object_object_add(req, "question_id", json_object_new_string(qkey));
+	*max_score = 0;
+	for (i = 0; i < nt; i++) {
+		struct json_object *t = json_object_new_object();
+
+		json_object_object_add(t, "id", json_object_new_string(db_get(res, i, "id")));
+		json_object_object_add(t, "input", json_object_new_string(db_get(res, i, "input_data")));
+		json_object_object_add(t, "expected_output",
+				       json_object_new_string(db_get(res, i, "expected_output")));
+		json_object_array_add(tests, t);
+		meta[i].sample = !strcmp(db_get(res, i, "is_sample"), "t");
+		meta[i].points = (int)db_getll(res, i, "points");
+		snprintf(meta[i].id, sizeof(meta[i].id), "%s", db_get(res, i, "id"));
+		*max_score += meta[i].points;
+	}
+	if (custom) {
+		struct json_object *t = json_object_new_object();
+
+		json_object_object_add(t, "id", json_object_new_string("custom"));
+		json_object_object_add(t, "input", json_object_new_string_len(custom, (int)custom_len));
+		json_object_object_add(t, "expected_output", json_object_new_string(""));
+		json_object_array_add(tests, t);
+	}
+	json_object_object_add(req, "test_cases", tests);
+	if (nt) {
+		json_object_object_add(req, "timeout", json_object_new_double(
+			(double)db_getll(res, 0, "time_limit_ms") / 1000.0));
+		json_object_object_add(req, "memory_limit_mb",
+				       json_object_new_int((int)db_getll(res, 0, "memory_limit_mb")));
+	}
+	return req;
+}
+
+/* The custom input's run: its output and how it ended, no verdict. */
+static struct json_object *custom_result(struct json_object *tr)
+{
+	static const char *const ck[][2] = { { "input", "input" },
+					     { "actual_output", "output" },
+					     { "error", "error" },
+					     { "exit_code", "exit_code" },
+					     { "execution_time_ms", "execution_time_ms" },
+					     { "memory_usage_bytes", "memory_usage_bytes" },
+					     { "output_truncated", "output_truncated" } };
+	struct json_object *c = json_object_new_object(), *v;
+	size_t k;
+
+	for (k = 0; k < sizeof(ck) / sizeof(ck[0]); k++)
+		if (json_object_object_get_ex(tr, ck[k][0], &v))
+			json_object_object_add(c, ck[k][1], json_object_get(v));
+	if (json_object_object_get_ex(tr, "status", &v)) {
+		const char *s = json_object_get_string(v);
+
+		/* there is nothing to compare with: a clean run is just "ok" */
+		json_object_object_add(c, "status", json_object_new_string(
+			!strcmp(s, "accepted") || !strcmp(s, "wrong_answer") ? "ok" : s));
+	}
+	return c;
+}
+
+/* The seed-001 response from the judge's: graded tests (hidden ones redacted on submit), custom, summary. */
+static struct json_object *proxy_response(struct json_object *resp, const struct proxy_test *meta,
+					  int nt, bool submit, const char *mode, struct grade *g)
+{
+	struct json_object *out = http_ok(), *results = json_object_new_array(), *sum, *trs, *v;
+	size_t i, ntr;
+
+	g->status = NULL;
+	g->passed = g->graded = g->score = 0;
+	ntr = json_object_object_get_ex(resp, "test_results", &trs) ? json_object_array_length(trs) : 0;
+	for (i = 0; i < ntr; i++) {
+		struct json_object *tr = json_object_array_get_idx(trs, i);
+
+		if (i >= (size_t)nt) {
+			json_object_object_add(out, "custom", custom_result(tr));
+			continue;
+		}
+		g->graded++;
+		if (json_object_object_get_ex(tr, "passed", &v) && json_object_get_boolean(v)) {
+			g->passed++;
+			g->score += meta[i].points;
+		} else if (!g->status && json_object_object_get_ex(tr, "status", &v)) {
+			g->status = json_object_get_string(v);
+		}
+		json_object_array_add(results, proxy_result(tr, &meta[i], submit && !meta[i].sample));
+	}
+	if (!g->status)
+		g->status = g->graded ? "accepted" : "completed";
+	sum = json_object_new_object();
+	json_object_object_add(sum, "total_tests", json_object_new_int(g->graded));
+	json_object_object_add(sum, "passed", json_object_new_int(g->passed));
+	json_object_object_add(sum, "failed", json_object_new_int(g->graded - g->passed));
+	json_object_object_add(sum, "all_passed", json_object_new_boolean(g->graded && g->passed == g->graded));
+	json_object_object_add(sum, "score", json_object_new_int(g->score));
+	json_object_object_add(sum, "max_score", json_object_new_int(g->max_score));
+	if (json_object_object_get_ex(resp, "execution_id", &v))
+		json_object_object_add(out, "execution_id", json_object_get(v));
+	json_object_object_add(out, "status", json_object_new_string(g->status));
+	json_object_object_add(out, "mode", json_object_new_string(mode));
+	json_object_object_add(out, "summary", sum);
+	json_object_object_add(out, "results", results);
+	if (json_object_object_get_ex(resp, "compile", &v))
+		json_object_object_add(out, "compile", json_object_get(v));
+	if (json_object_object_get_ex(resp, "metadata", &v))
+		json_object_object_add(out, "metadata", json_object_get(v));
+	return out;
+}
+
 int h_proxy_execute(struct http_req *r)
 {
-	struct json_object *body = NULL, *req = NULL, *tests, *resp = NULL, *out = NULL, *results,
-			   *trs, *v, *sum;
-	const char *lang = NULL, *code = NULL, *qkey = NULL, *mode = "run", *custom = NULL, *p[2];
-	size_t code_len = 0, custom_len = 0, i, ntr;
+	struct json_object *body = NULL, *req = NULL, *resp = NULL, *out = NULL, *v;
+	const char *lang = NULL, *code = NULL, *qkey = NULL, *mode = "run", *custom = NULL, *p[2], *text;
+	size_t code_len = 0, custom_len = 0, len;
 	struct proxy_test *meta = NULL;
 	char err[256] = "", qid[16], sid[40] = "";
-	int rc, found, invalid, nt, passed = 0, score = 0, max_score = 0, graded = 0;
-	const char *first_fail = NULL;
+	int rc, found, invalid, nt;
+	struct grade g;
 	PGresult *res = NULL;
 	bool submit;
 
@@ -291,50 +416,15 @@ int h_proxy_execute(struct http_req *r)
 		goto out;
 	}
 	/* the server owns the tests: the client only names the question */
-	req = json_object_new_object();
-	json_object_object_add(req, "language", json_object_new_string(lang));
-	json_object_object_add(req, "code", json_object_new_string_len(code, (int)code_len));
-	json_object_object_add(req, "question_id", json_object_new_string(qkey));
-	tests = json_object_new_array();
 	meta = calloc((size_t)nt + 1, sizeof(*meta));
 	if (!meta) {
 		rc = http_error(r, 503, "unavailable", "out of memory");
 		goto out;
 	}
-	for (i = 0; i < (size_t)nt; i++) {
-		struct json_object *t = json_object_new_object();
-
-		json_object_object_add(t, "id", json_object_new_string(db_get(res, (int)i, "id")));
-		json_object_object_add(t, "input", json_object_new_string(db_get(res, (int)i, "input_data")));
-		json_object_object_add(t, "expected_output",
-				       json_object_new_string(db_get(res, (int)i, "expected_output")));
-		json_object_array_add(tests, t);
-		meta[i].sample = !strcmp(db_get(res, (int)i, "is_sample"), "t");
-		meta[i].points = (int)db_getll(res, (int)i, "points");
-		snprintf(meta[i].id, sizeof(meta[i].id), "%s", db_get(res, (int)i, "id"));
-		max_score += meta[i].points;
-	}
-	if (custom && !submit) {
-		struct json_object *t = json_object_new_object();
-
-		json_object_object_add(t, "id", json_object_new_string("custom"));
-		json_object_object_add(t, "input", json_object_new_string_len(custom, (int)custom_len));
-		json_object_object_add(t, "expected_output", json_object_new_string(""));
-		json_object_array_add(tests, t);
-	}
-	json_object_object_add(req, "test_cases", tests);
-	if (nt) {
-		json_object_object_add(req, "timeout", json_object_new_double(
-			(double)db_getll(res, 0, "time_limit_ms") / 1000.0));
-		json_object_object_add(req, "memory_limit_mb",
-				       json_object_new_int((int)db_getll(res, 0, "memory_limit_mb")));
-	}
-	{
-		size_t len;
-		const char *text = jsonh_text(req, &len);
-
-		resp = executor_run(text, len, &invalid, err, sizeof(err));
-	}
+	req = proxy_request(res, lang, code, code_len, qkey, submit ? NULL : custom, custom_len, meta,
+			    &g.max_score);
+	text = jsonh_text(req, &len);
+	resp = executor_run(text, len, &invalid, err, sizeof(err));
 	if (!resp) {
 		fprintf(stderr, "ce-fcgi: proxy execute: %s\n", err);
 		rc = http_error(r, 503, "sandbox_unavailable", "the executor is unavailable; retry");
@@ -345,66 +435,10 @@ int h_proxy_execute(struct http_req *r)
 		goto out;
 	}
 
-	out = http_ok();
-	results = json_object_new_array();
-	ntr = json_object_object_get_ex(resp, "test_results", &trs) ? json_object_array_length(trs) : 0;
-	for (i = 0; i < ntr; i++) {
-		struct json_object *tr = json_object_array_get_idx(trs, i);
-
-		if (i >= (size_t)nt) {
-			/* the custom input: its output, no verdict */
-			struct json_object *c = json_object_new_object();
-			static const char *const ck[][2] = { { "input", "input" },
-							     { "actual_output", "output" },
-							     { "error", "error" },
-							     { "exit_code", "exit_code" },
-							     { "execution_time_ms", "execution_time_ms" },
-							     { "memory_usage_bytes", "memory_usage_bytes" },
-							     { "output_truncated", "output_truncated" } };
-			size_t k;
-
-			for (k = 0; k < sizeof(ck) / sizeof(ck[0]); k++)
-				if (json_object_object_get_ex(tr, ck[k][0], &v))
-					json_object_object_add(c, ck[k][1], json_object_get(v));
-			if (json_object_object_get_ex(tr, "status", &v)) {
-				const char *s = json_object_get_string(v);
-
-				json_object_object_add(c, "status", json_object_new_string(
-					!strcmp(s, "accepted") || !strcmp(s, "wrong_answer") ? "ok" : s));
-			}
-			json_object_object_add(out, "custom", c);
-			continue;
-		}
-		graded++;
-		if (json_object_object_get_ex(tr, "passed", &v) && json_object_get_boolean(v)) {
-			passed++;
-			score += meta[i].points;
-		} else if (!first_fail && json_object_object_get_ex(tr, "status", &v)) {
-			first_fail = json_object_get_string(v);
-		}
-		json_object_array_add(results, proxy_result(tr, &meta[i], submit && !meta[i].sample));
-	}
-	sum = json_object_new_object();
-	json_object_object_add(sum, "total_tests", json_object_new_int(graded));
-	json_object_object_add(sum, "passed", json_object_new_int(passed));
-	json_object_object_add(sum, "failed", json_object_new_int(graded - passed));
-	json_object_object_add(sum, "all_passed", json_object_new_boolean(graded && passed == graded));
-	json_object_object_add(sum, "score", json_object_new_int(score));
-	json_object_object_add(sum, "max_score", json_object_new_int(max_score));
-	if (json_object_object_get_ex(resp, "execution_id", &v))
-		json_object_object_add(out, "execution_id", json_object_get(v));
-	json_object_object_add(out, "status", json_object_new_string(
-		first_fail ? first_fail : graded ? "accepted" : "completed"));
-	json_object_object_add(out, "mode", json_object_new_string(mode));
-	json_object_object_add(out, "summary", sum);
-	json_object_object_add(out, "results", results);
-	if (json_object_object_get_ex(resp, "compile", &v))
-		json_object_object_add(out, "compile", json_object_get(v));
-	if (json_object_object_get_ex(resp, "metadata", &v))
-		json_object_object_add(out, "metadata", json_object_get(v));
+	out = proxy_response(resp, meta, nt, submit, mode, &g);
 	if (submit) {
-		if (store_submission(r, qid, lang, code, first_fail ? first_fail : "accepted", passed,
-				     graded, score, max_score, out, sid) < 0) {
+		if (store_submission(r, qid, lang, code, g.status, g.passed, g.graded, g.score,
+				     g.max_score, out, sid) < 0) {
 			rc = api_db_error(r);
 			goto out;
 		}
