@@ -185,7 +185,9 @@ int h_invitation(struct http_req *r)
 		" 'test_duration_minutes', c.test_duration_minutes,"
 		" 'question_count', (SELECT count(*) FROM candidate_question q WHERE q.candidate_id = c.candidate_id),"
 		" 'session_status', s.status, 'ends_at', s.ends_at,"
-		" 'remaining_seconds', GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int)"
+		/* null before the session starts: there is no clock yet */
+		" 'remaining_seconds', CASE WHEN s.ends_at IS NOT NULL"
+		"   THEN GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int END)"
 		" FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
 		" WHERE c.invite_token_hash = sha256(convert_to($1, 'UTF8'))",
 		1, p, &dberr);

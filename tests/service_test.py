@@ -844,6 +844,7 @@ class T06Session(Base):
         self.assertEqual((inv["candidate_id"], inv["name"], inv["question_count"], inv["test_duration_minutes"]),
                          (self.a_id, "svc cand A", 2, 60))
         self.assertIsNone(inv["session_status"])
+        self.assertIsNone(inv["remaining_seconds"], "no clock before the start")
         self.assertError(call("POST", "/api/invitation", {"invite_token": secrets.token_hex(32)}), 401)
         self.assertError(call("POST", "/api/invitation", {"invite_token": "x"}), 401)
         self.assertClientError(call("POST", "/api/invitation", {}), "no token")
