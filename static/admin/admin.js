@@ -1,0 +1,204 @@
+// admin.js - the recruiter pages: sign-in, the hash router (#/questions,
+// #/candidates/<id>, ...) and the frame around the views.
+import { api, session, onUnauthorized } from "./api.js";
+import { h, field, errorBox, announce, busy, confirmDialog } from "./dom.js";
+import { questionsView } from "./questions.js";
+import { questionFormView } from "./question-form.js";
+import { candidatesView, newCandidateView } from "./candidates.js";
+import { reportView } from "./report.js";
+
+const ROUTES = [
+	{ re: /^\/questions$/, nav: "questions", view: questionsView },
+	{ re: /^\/questions\/new$/, nav: "questions", view: (ctx) => questionFormView(ctx, null) },
+	{ re: /^\/questions\/([\w-]+)$/, nav: "questions", view: questionFormView },
+	{ re: /^\/candidates$/, nav: "candidates", view: candidatesView },
+	{ re: /^\/candidates\/new$/, nav: "candidates", view: newCandidateView },
+	{ re: /^\/candidates\/([\w-]+)$/, nav: "candidates", view: reportView },
+];
+
+const main = document.getElementById("main");
+const topbar = document.getElementById("topbar");
+let current = null;        // the view on screen: { alive, cleanups, dirty }
+let shownHash = "";        // the hash of that view, to go back to when leaving is cancelled
+
+function leaveView() {
+	if (!current) return;
+	current.alive = false;
+	for (const fn of current.cleanups) fn();
+	current = null;
+}
+
+// What a view gets: its root element and hooks into the frame.
+function viewContext(root) {
+	const ctx = {
+		root,
+		alive: true,
+		cleanups: [],
+		dirty: null,
+		title(text) {
+			document.title = `${text} · Recruiter · Coding Engine`;
+		},
+		onLeave(fn) {
+			ctx.cleanups.push(fn);
+		},
+		// a function telling whether leaving would lose edits
+		guardUnsaved(fn) {
+			ctx.dirty = fn;
+		},
+		go(hash) {
+			location.hash = hash;
+		},
+		// a new address for the same view (a new question got its id): no re-render
+		replaceHash(hash) {
+			history.replaceState(null, "", hash);
+			shownHash = location.hash;
+		},
+	};
+	return ctx;
+}
+
+function markNav(section) {
+	for (const a of topbar.querySelectorAll("[data-nav]")) {
+		if (a.dataset.nav === section) a.setAttribute("aria-current", "page");
+		else a.removeAttribute("aria-current");
+	}
+}
+
+function render() {
+	if (!session.token()) {
+		showLogin();
+		return;
+	}
+	const path = location.hash.replace(/^#/, "") || "/questions";
+	let route = null;
+	let params = [];
+	for (const r of ROUTES) {
+		const m = r.re.exec(path);
+		if (m) {
+			route = r;
+			params = m.slice(1);
+			break;
+		}
+	}
+	if (!route) {
+		location.replace("#/questions");
+		return;
+	}
+	leaveView();
+	topbar.hidden = false;
+	document.getElementById("user-name").textContent = session.user();
+	markNav(route.nav);
+	const root = h("div", { class: "view" });
+	main.replaceChildren(root);
+	current = viewContext(root);
+	shownHash = location.hash;
+	const ctx = current;
+	const done = route.view(ctx, ...params);
+	// views put their heading up before they load anything; start reading there
+	const heading = root.querySelector("h1");
+	if (heading) {
+		heading.tabIndex = -1;
+		heading.focus();
+	}
+	// a view that fails to load: its spinner gives way to what went wrong
+	Promise.resolve(done).catch((e) => {
+		if (!ctx.alive || e.status === 401) return;
+		for (const l of root.querySelectorAll(".loading")) l.remove();
+		root.append(errorBox(e.message));
+	});
+}
+
+async function onHashChange() {
+	if (location.hash === shownHash) return;
+	if (current && current.dirty && current.dirty()) {
+		const target = location.hash;
+		// stay on the form while asking; replaceState does not fire hashchange
+		history.replaceState(null, "", shownHash);
+		const leave = await confirmDialog("Leave without saving?",
+			"Your changes to this question are not saved. Leave the page and lose them?",
+			"Leave without saving");
+		if (!leave) return;
+		current.dirty = null;
+		history.pushState(null, "", target);
+	}
+	render();
+}
+
+function showLogin(notice) {
+	leaveView();
+	topbar.hidden = true;
+	shownHash = location.hash;
+	document.title = "Sign in · Recruiter · Coding Engine";
+	const user = h("input", { type: "text", name: "username", autocomplete: "username", required: true,
+		autocapitalize: "none", spellcheck: "false" });
+	const pass = h("input", { type: "password", name: "password", autocomplete: "current-password", required: true });
+	const submit = h("button", { type: "submit", class: "btn btn-primary btn-block" }, "Sign in");
+	const status = h("div", { class: "login-status" },
+		notice ? h("p", { class: "banner banner-info", role: "status" }, notice) : null);
+	const form = h("form", { class: "login-card", "aria-labelledby": "login-title", novalidate: true },
+		h("h1", { id: "login-title" }, "Recruiter sign-in"),
+		h("p", { class: "muted" }, "Coding Engine: question bank, candidates and reports."),
+		status,
+		field("Username", user).field,
+		field("Password", pass).field,
+		submit);
+	form.addEventListener("submit", (e) => {
+		e.preventDefault();
+		signIn(user, pass, submit, status);
+	});
+	main.replaceChildren(h("div", { class: "login-page" }, form));
+	user.focus();
+}
+
+async function signIn(user, pass, submit, status) {
+	if (!user.value.trim() || !pass.value) {
+		status.replaceChildren(errorBox("Enter your username and password."));
+		(user.value.trim() ? pass : user).focus();
+		return;
+	}
+	try {
+		const r = await busy(submit, "Signing in…", () => api.login(user.value.trim(), pass.value));
+		session.set(r.token, r.username || user.value.trim());
+		render();
+	} catch (e) {
+		const msg = e.code === "invalid_credentials"
+			? "Wrong username or password. Check them (the password is case-sensitive) and try again."
+			: e.message;
+		status.replaceChildren(errorBox(msg));
+		pass.select();
+		pass.focus();
+	}
+}
+
+async function signOut() {
+	try {
+		await api.post("/api/admin/logout");
+	} catch (e) {
+		// the token is dropped here either way; an expired one needs no logout
+	}
+	session.clear();
+	history.replaceState(null, "", "#/questions");
+	showLogin("You have signed out.");
+	announce("Signed out");
+}
+
+onUnauthorized(() => showLogin("Your sign-in has expired. Sign in again to continue."));
+
+document.getElementById("logout").addEventListener("click", async () => {
+	if (current && current.dirty && current.dirty() && !(await confirmDialog("Sign out without saving?",
+		"Your changes to this question are not saved. Sign out and lose them?", "Sign out"))) return;
+	signOut();
+});
+
+// the skip link moves focus; as a plain link it would change the route
+document.getElementById("skip-link").addEventListener("click", (e) => {
+	e.preventDefault();
+	main.focus();
+});
+
+window.addEventListener("hashchange", onHashChange);
+window.addEventListener("beforeunload", (e) => {
+	if (current && current.dirty && current.dirty()) e.preventDefault();
+});
+
+render();

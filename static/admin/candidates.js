@@ -1,0 +1,220 @@
+// candidates.js - the candidate list (status, score, CSV export) and the
+// new-candidate form that ends with the invitation link to copy.
+import { api } from "./api.js";
+import { h, uid, field, loading, errorBox, announce, busy, statusBadge, fmtDate, fmtDuration } from "./dom.js";
+import { difficultyBadge } from "./questions.js";
+
+export const METHOD_TEXT = {
+	manual: "submitted by the candidate",
+	auto: "completed automatically",
+	timer_expired: "time ran out",
+	tab_close: "tab closed and not reopened",
+	heartbeat_timeout: "connection lost (no heartbeat)",
+};
+
+// The invitation link with a Copy button. Where the clipboard API is missing
+// or refused (plain http on another host), the link is selected for Ctrl+C.
+export function inviteLinkBox(url) {
+	const input = h("input", { type: "text", readonly: true, value: url, class: "mono invite-url" });
+	const status = h("p", { class: "copy-status", role: "status" });
+	const copy = h("button", { type: "button", class: "btn btn-primary" }, "Copy link");
+	input.addEventListener("focus", () => input.select());
+	copy.addEventListener("click", async () => {
+		try {
+			await navigator.clipboard.writeText(url);
+			status.textContent = "Link copied to the clipboard.";
+		} catch (e) {
+			input.focus();
+			input.select();
+			status.textContent = "This browser did not allow copying. The link is selected: press Ctrl+C (⌘C on a Mac).";
+		}
+	});
+	const f = field("Invitation link", input);
+	return h("div", { class: "invite-box" }, h("div", { class: "invite-row" }, f.field, copy), status);
+}
+
+// Export every candidate's scores as CSV through a download link.
+export async function exportCsv(button) {
+	try {
+		const { blob, name } = await busy(button, "Exporting…", () => api.file("/api/admin/export/scores.csv", "scores.csv"));
+		const url = URL.createObjectURL(blob);
+		const a = h("a", { href: url, download: name, hidden: true });
+		document.body.append(a);
+		a.click();
+		a.remove();
+		// the download has started by the next tick; the URL can go after a while
+		setTimeout(() => URL.revokeObjectURL(url), 60000);
+		announce(`Downloading ${name}.`);
+	} catch (e) {
+		announce(e.message, "error");
+	}
+}
+
+// "completed · time ran out", "active · 32 min left"
+export function statusDetail(c) {
+	const s = c.session;
+	if (!s) return "link not opened yet";
+	if (s.status === "active") return `${fmtDuration(s.remaining_seconds)} left`;
+	return METHOD_TEXT[s.completion_method] || s.completion_method || "";
+}
+
+function candidateRow(c) {
+	return h("tr", { "data-candidate-id": c.candidate_id },
+		h("td", {}, h("a", { href: `#/candidates/${c.candidate_id}`, class: "row-title" }, c.name)),
+		h("td", {}, c.email || "—"),
+		h("td", {}, statusBadge(c.status), h("span", { class: "status-detail" }, statusDetail(c))),
+		h("td", { class: "num" }, (c.question_ids || []).length),
+		h("td", { class: "num nowrap", "data-score": c.score }, `${c.score} / ${c.max_score}`),
+		h("td", { class: "num" }, `${c.test_duration_minutes} min`),
+		h("td", { class: "nowrap" }, fmtDate(c.created_at)));
+}
+
+export async function candidatesView(ctx) {
+	ctx.title("Candidates");
+	const exportBtn = h("button", { type: "button", class: "btn" }, "Export CSV");
+	exportBtn.addEventListener("click", () => exportCsv(exportBtn));
+	const body = h("div", {}, loading("Loading candidates…"));
+	ctx.root.append(h("div", { class: "page-head" }, h("h1", {}, "Candidates"),
+		h("div", { class: "head-actions" }, exportBtn,
+			h("a", { class: "btn btn-primary", href: "#/candidates/new" }, "New candidate"))), body);
+
+	const list = (await api.get("/api/admin/candidates")).candidates;
+	if (!ctx.alive) return;
+	const search = h("input", { type: "search", placeholder: "Name or email" });
+	const status = h("select", {}, h("option", { value: "" }, "All"),
+		["invited", "active", "completed", "abandoned"].map((s) => h("option", { value: s }, s)));
+	const count = h("p", { class: "muted", "aria-live": "polite" });
+	const tbody = h("tbody");
+	const table = h("table", { class: "table" },
+		h("caption", { class: "visually-hidden" }, "Candidates"),
+		h("thead", {}, h("tr", {}, ["Name", "Email", "Status", "Questions", "Score", "Duration", "Invited"]
+			.map((c) => h("th", { scope: "col" }, c)))),
+		tbody);
+	const empty = h("p", { class: "empty", hidden: true });
+	function show() {
+		const text = search.value.trim().toLowerCase();
+		const shown = list.filter((c) => (!status.value || c.status === status.value)
+			&& (!text || c.name.toLowerCase().includes(text) || (c.email || "").toLowerCase().includes(text)));
+		tbody.replaceChildren(...shown.map(candidateRow));
+		table.hidden = !shown.length;
+		empty.hidden = !!shown.length;
+		empty.textContent = list.length ? "No candidate matches. Clear the search or pick another status."
+			: "No candidates yet. Use “New candidate” to invite the first one.";
+		count.textContent = `${shown.length} of ${list.length} candidate${list.length === 1 ? "" : "s"}`;
+	}
+	search.addEventListener("input", show);
+	status.addEventListener("change", show);
+	body.replaceChildren(h("div", { class: "filters", role: "search", "aria-label": "Filter candidates" },
+		field("Search", search).field, field("Status", status).field, count), table, empty);
+	show();
+}
+
+// A checkbox list of the bank with a filter; the order of ticking is the test's order.
+function questionPicker(bank) {
+	const order = [];
+	const filter = h("input", { type: "search", placeholder: "Filter by title or tag" });
+	const legendCount = h("span", { class: "muted" });
+	const orderList = h("ol", { class: "pick-order" });
+	const summary = h("div", { class: "pick-summary" },
+		h("p", { class: "field-hint" }, "Test order (the order you ticked them in):"), orderList);
+	const items = bank.map((q) => {
+		const box = h("input", { type: "checkbox", value: q.id, id: uid("pick") });
+		box.addEventListener("change", () => {
+			if (box.checked) order.push(q);
+			else order.splice(order.indexOf(q), 1);
+			update();
+		});
+		const li = h("li", { class: "pick-item" }, box,
+			h("label", { for: box.id }, h("span", { class: "pick-title" }, q.title), " ",
+				difficultyBadge(q.difficulty), " ",
+				h("span", { class: "muted" }, (q.tags || []).join(", "))));
+		return { q, li };
+	});
+	function update() {
+		legendCount.textContent = ` (${order.length} selected)`;
+		orderList.replaceChildren(...order.map((q) => h("li", {}, q.title)));
+		summary.hidden = !order.length;
+	}
+	filter.addEventListener("input", () => {
+		const t = filter.value.trim().toLowerCase();
+		for (const { q, li } of items) {
+			li.hidden = !!t && !q.title.toLowerCase().includes(t) && !(q.tags || []).some((x) => x.toLowerCase().includes(t));
+		}
+	});
+	update();
+	const fs = h("fieldset", { class: "picker" },
+		h("legend", {}, "Questions", legendCount),
+		field("Filter the bank", filter).field,
+		h("ul", { class: "pick-list" }, items.map((i) => i.li)),
+		summary);
+	return { element: fs, selected: () => order.map((q) => q.id), focus: () => filter.focus() };
+}
+
+export async function newCandidateView(ctx) {
+	ctx.title("New candidate");
+	const body = h("div", {}, loading("Loading the question bank…"));
+	ctx.root.append(h("div", { class: "page-head" },
+		h("div", {}, h("a", { href: "#/candidates", class: "back-link" }, "← Candidates"), h("h1", {}, "New candidate"))),
+		body);
+	const bank = (await api.get("/api/admin/questions")).questions;
+	if (!ctx.alive) return;
+
+	const name = field("Name", h("input", { type: "text", maxlength: 200, autocomplete: "off", required: true }));
+	const email = field("Email", h("input", { type: "email", maxlength: 200, autocomplete: "off" }),
+		"Optional. The service sends no email: you send the link yourself.");
+	const minutes = field("Duration (minutes)", h("input", { type: "number", min: 1, max: 1440, value: "60" }),
+		"1 to 1440. The clock starts when the candidate starts the test.");
+	const picker = questionPicker(bank);
+	const pickErr = h("p", { class: "field-error", role: "alert", hidden: true });
+	const submit = h("button", { type: "submit", class: "btn btn-primary" }, "Create and get the link");
+	const status = h("div");
+	const form = h("form", { class: "card candidate-form", novalidate: true },
+		h("div", { class: "grid-candidate" }, name.field, email.field, minutes.field),
+		picker.element, pickErr, status,
+		h("div", { class: "form-actions" }, submit, h("a", { class: "btn", href: "#/candidates" }, "Cancel")));
+
+	form.addEventListener("submit", async (e) => {
+		e.preventDefault();
+		const data = {
+			name: name.control.value.trim(),
+			email: email.control.value.trim(),
+			test_duration_minutes: Number(minutes.control.value),
+			question_ids: picker.selected(),
+		};
+		const d = data.test_duration_minutes;
+		name.setError(data.name ? "" : "Enter the candidate's name.");
+		email.setError(!data.email || email.control.checkValidity() ? "" : "Enter a valid email address, or leave it empty.");
+		minutes.setError(Number.isInteger(d) && d >= 1 && d <= 1440 ? "" : "Enter a whole number of minutes from 1 to 1440.");
+		pickErr.textContent = data.question_ids.length ? "" : "Tick at least one question for the test.";
+		pickErr.hidden = !!data.question_ids.length;
+		const bad = form.querySelector("[aria-invalid=true]");
+		if (bad || !data.question_ids.length) {
+			if (bad) bad.focus();
+			else picker.focus();
+			return;
+		}
+		try {
+			const r = await busy(submit, "Creating…", () => api.post("/api/admin/candidates", data));
+			showInvitation(body, r);
+			announce(`Invitation created for ${r.candidate.name}.`);
+		} catch (err) {
+			status.replaceChildren(errorBox(err.message));
+		}
+	});
+	body.replaceChildren(form);
+}
+
+function showInvitation(body, r) {
+	const c = r.candidate;
+	const n = (c.question_ids || []).length;
+	const heading = h("h2", { tabindex: -1, id: "inv-title" }, `Invitation for ${c.name}`);
+	body.replaceChildren(h("section", { class: "card invitation", "aria-labelledby": "inv-title" },
+		heading,
+		h("p", {}, `Send this link to ${c.name}. It opens a ${c.test_duration_minutes}-minute test with ${n} `
+			+ `question${n === 1 ? "" : "s"}. Anyone with the link can take the test, so send it privately.`),
+		inviteLinkBox(r.invite_url),
+		h("div", { class: "form-actions" },
+			h("a", { class: "btn", href: `#/candidates/${c.candidate_id}` }, "Open the candidate's page"),
+			h("a", { class: "btn", href: "#/candidates" }, "All candidates"))));
+	heading.focus();
+}

@@ -1,0 +1,94 @@
+// check.js - "Check": run a pasted reference solution against the form's
+// (unsaved) tests through POST /api/admin/questions/check and show a verdict per test.
+import { api } from "./api.js";
+import { h, field, errorBox, busy, verdictBadge, fmtBytes, LANGUAGE_NAMES } from "./dom.js";
+
+function outputBlock(label, text) {
+	return h("div", { class: "io" }, h("h4", {}, label), h("pre", { class: "mono" }, text === "" ? "(empty)" : text));
+}
+
+function resultRow(r, test) {
+	const details = [];
+	if (r.expected_output !== undefined && r.expected_output !== null) details.push(outputBlock("Expected output", r.expected_output));
+	if (r.actual_output !== undefined && r.actual_output !== null) details.push(outputBlock("Actual output", r.actual_output));
+	if (r.error) details.push(outputBlock("Error", r.error));
+	return h("tr", { "data-test": r.test_case_number },
+		h("th", { scope: "row", class: "num" }, r.test_case_number),
+		h("td", {}, test && test.is_sample ? "Sample" : "Hidden"),
+		h("td", {}, verdictBadge(r.status)),
+		h("td", { class: "nowrap" }, r.execution_time_ms === undefined ? "—" : `${r.execution_time_ms} ms`),
+		h("td", { class: "nowrap" }, fmtBytes(r.memory_usage_bytes)),
+		h("td", {}, details.length
+			? h("details", { open: !r.passed && r.status !== "compilation_error" },
+				h("summary", {}, r.passed ? "Output" : "What went wrong"), details)
+			: "—"));
+}
+
+function showResult(out, res, tests) {
+	const s = res.summary || {};
+	const passed = s.passed || 0;
+	const total = s.total_tests || 0;
+	const head = h("p", { class: "check-summary" }, verdictBadge(res.status),
+		` ${passed} of ${total} test${total === 1 ? "" : "s"} passed.`,
+		s.all_passed ? " The tests agree with this solution." : " Fix the tests or the solution before saving.");
+	const compile = res.compile && res.compile.status !== "ok" && res.compile.output
+		? h("div", {}, h("h3", {}, "Compiler output"), h("pre", { class: "mono compile-output" }, res.compile.output))
+		: null;
+	const rows = (res.test_results || []).map((r) => resultRow(r, tests[r.test_case_number - 1]));
+	out.replaceChildren(head, compile, h("table", { class: "table check-table" },
+		h("caption", { class: "visually-hidden" }, "Verdict per test"),
+		h("thead", {}, h("tr", {}, ["#", "Kind", "Verdict", "Time", "Memory", "Details"].map((c) => h("th", { scope: "col" }, c)))),
+		h("tbody", {}, rows)));
+}
+
+// getRequest() returns { time_limit_ms, memory_limit_mb, tests } or throws an
+// Error whose message says what to fix in the form first.
+// Returns { element, markStale() }.
+export function checkPanel(getRequest) {
+	const lang = h("select", {}, Object.entries(LANGUAGE_NAMES).map(([id, name]) => h("option", { value: id }, name)));
+	const holder = h("div", { class: "editor-box editor-check" });
+	const editor = window.CEEditor.create(holder, { language: "python", doc: "", label: "Reference solution" });
+	const run = h("button", { type: "button", class: "btn btn-primary" }, "Run check");
+	const stale = h("p", { class: "banner banner-warn", hidden: true },
+		"The tests changed after this check. Run it again to check the current tests.");
+	const out = h("div", { class: "check-result", "aria-live": "polite" });
+	lang.addEventListener("change", () => editor.setLanguage(lang.value));
+
+	run.addEventListener("click", async () => {
+		let req;
+		try {
+			req = getRequest();
+			if (!editor.getValue().trim()) throw new Error("Paste a reference solution into the editor first.");
+		} catch (e) {
+			out.replaceChildren(errorBox(e.message));
+			return;
+		}
+		stale.hidden = true;
+		out.replaceChildren(h("p", { class: "loading", role: "status" },
+			h("span", { class: "spinner", "aria-hidden": "true" }),
+			`Compiling and running ${req.tests.length} test${req.tests.length === 1 ? "" : "s"}…`));
+		try {
+			const res = await busy(run, "Checking…", () => api.post("/api/admin/questions/check", {
+				language: lang.value, code: editor.getValue(),
+				time_limit_ms: req.time_limit_ms, memory_limit_mb: req.memory_limit_mb,
+				test_cases: req.tests.map((t) => ({ input: t.input, expected_output: t.expected_output })),
+			}));
+			showResult(out, res, req.tests);
+		} catch (e) {
+			out.replaceChildren(errorBox(e.message));
+		}
+	});
+
+	const element = h("div", { class: "check-panel" },
+		h("p", { class: "field-hint" }, "Paste a solution you trust and run it against the tests in this form, saved or not. "
+			+ "Every test should be accepted before you save."),
+		h("div", { class: "check-controls" }, field("Language", lang).field, run),
+		h("div", { class: "field" }, h("span", { class: "label", "aria-hidden": "true" }, "Reference solution"), holder),
+		stale, out);
+	return {
+		element,
+		markStale() {
+			if (out.childElementCount) stale.hidden = false;
+		},
+	};
+}

@@ -1,0 +1,250 @@
+// report.js - one candidate: overview, session actions (extend, reopen, new
+// link, delete), best score and final code per question, every submission
+// with its per-test verdicts, the session timeline, and the printable report.
+import { api, idPath } from "./api.js";
+import {
+	h, field, loading, announce, busy, dialog, confirmDialog, statusBadge, verdictBadge,
+	fmtDate, fmtTime, fmtDuration, fmtBytes, codeView, LANGUAGE_NAMES,
+} from "./dom.js";
+import { inviteLinkBox, statusDetail } from "./candidates.js";
+import { difficultyBadge } from "./questions.js";
+import { timelineLines } from "./timeline.js";
+
+function langName(id) {
+	return LANGUAGE_NAMES[id] || id;
+}
+
+function overview(c) {
+	const s = c.session;
+	const items = [
+		["Status", [statusBadge(c.status), h("span", { class: "status-detail" }, statusDetail(c))]],
+		["Score", h("strong", { class: "total-score" }, `${c.score} / ${c.max_score}`)],
+		["Email", c.email || "—"],
+		["Test length", `${c.test_duration_minutes} min`],
+		["Invited", fmtDate(c.created_at)],
+		["Started", s ? fmtDate(s.test_start_time) : "not yet"],
+	];
+	if (s && s.status === "active") items.push(["Ends", `${fmtDate(s.ends_at)} (${fmtDuration(s.remaining_seconds)} left)`]);
+	if (s && s.completed_at) {
+		items.push(["Ended", fmtDate(s.completed_at)],
+			["Time used", fmtDuration((Date.parse(s.completed_at) - Date.parse(s.test_start_time)) / 1000)]);
+	}
+	return h("dl", { class: "overview" }, items.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v))));
+}
+
+// The best score and final code of each question of the test.
+function questionResults(c, editors) {
+	return c.questions.map((q, i) => {
+		const best = q.best_score === null || q.best_score === undefined ? null : q.best_score;
+		const codeBox = h("div", { class: "editor-box code-view" });
+		const card = h("article", { class: "card q-result", "data-question-id": q.id },
+			h("div", { class: "q-result-head" },
+				h("h3", {}, `${i + 1}. ${q.title}`), difficultyBadge(q.difficulty),
+				h("p", { class: "best-score" }, "Best score ",
+					h("strong", { "data-best-score": best === null ? "" : best }, best === null ? "—" : `${best} / ${q.max_score}`))),
+			q.final
+				? [h("p", { class: "muted" }, `Final code: ${langName(q.final.language)}, submitted ${fmtDate(q.final.created_at)} `,
+					verdictBadge(q.final.status)), codeBox]
+				: h("p", { class: "muted" }, "No submission for this question."));
+		if (q.final) editors.push(codeView(codeBox, q.final.language, q.final.code, `Final code for ${q.title}`));
+		return card;
+	});
+}
+
+function ioBlock(label, text) {
+	if (text === undefined || text === null) return null;
+	return h("div", { class: "io" }, h("h4", {}, label), h("pre", { class: "mono" }, text === "" ? "(empty)" : text));
+}
+
+function testRow(r, i) {
+	const shown = [ioBlock("Input", r.input), ioBlock("Expected output", r.expected_output),
+		ioBlock("Output", r.output), ioBlock("Error", r.error)].filter(Boolean);
+	return h("tr", {},
+		h("th", { scope: "row", class: "num" }, i + 1),
+		h("td", {}, r.hidden ? "Hidden" : "Sample"),
+		h("td", {}, verdictBadge(r.status)),
+		h("td", { class: "num" }, `${r.passed ? r.points : 0} / ${r.points}`),
+		h("td", { class: "num nowrap" }, r.execution_time_ms === undefined ? "—" : `${r.execution_time_ms} ms`),
+		h("td", { class: "num nowrap" }, fmtBytes(r.memory_usage_bytes)),
+		h("td", {}, r.hidden ? h("span", { class: "muted" }, "not shown to the candidate")
+			: shown.length ? h("details", {}, h("summary", {}, "Data"), shown) : "—"));
+}
+
+function submission(s, n, editors) {
+	const codeBox = h("div", { class: "editor-box code-view" });
+	const det = h("details", { class: "submission", "data-submission-id": s.submission_id },
+		h("summary", {},
+			h("span", { class: "sub-n" }, `#${n}`),
+			h("span", { class: "sub-time" }, fmtTime(s.created_at)),
+			h("span", { class: "sub-q" }, s.question_title),
+			h("span", {}, langName(s.language)),
+			verdictBadge(s.status),
+			h("span", { class: "nowrap" }, `${s.passed} / ${s.total} tests`),
+			h("span", { class: "nowrap sub-score" }, `${s.score} / ${s.max_score} points`)),
+		h("div", { class: "submission-body" },
+			h("table", { class: "table tests-result" },
+				h("caption", { class: "visually-hidden" }, `Verdict per test of submission ${n}`),
+				h("thead", {}, h("tr", {}, ["#", "Kind", "Verdict", "Points", "Time", "Memory", "Data"]
+					.map((c) => h("th", { scope: "col" }, c)))),
+				h("tbody", {}, (s.results || []).map(testRow))),
+			h("h4", {}, "Code"), codeBox));
+	// editors only for the submissions opened: a long test can have dozens
+	det.addEventListener("toggle", () => {
+		if (det.open && !codeBox.firstChild) editors.push(codeView(codeBox, s.language, s.code, `Code of submission ${n}`));
+	});
+	return det;
+}
+
+function timeline(c) {
+	const lines = timelineLines(c.timeline || []);
+	if (!lines.length) return h("p", { class: "muted" }, "Nothing yet: the candidate has not opened the link.");
+	const beats = (c.events || []).filter((e) => e.kind === "heartbeat").length;
+	const gaps = lines.filter((l) => l.kind === "heartbeat_gap").length;
+	return [
+		h("p", { class: "muted" }, `${beats} heartbeat${beats === 1 ? "" : "s"} received; `
+			+ `${gaps ? `${gaps} gap${gaps === 1 ? "" : "s"}` : "no gaps"} in the connection.`),
+		h("ol", { class: "timeline" }, lines.map((l) => h("li", { "data-kind": l.kind },
+			h("time", { datetime: l.at }, fmtTime(l.at)), h("span", {}, l.text)))),
+	];
+}
+
+// Ask for minutes; resolves to a number or null.
+async function askMinutes(c, reopen) {
+	const input = h("input", { type: "number", min: 1, max: 1440, value: reopen ? "30" : "15" });
+	const f = field(reopen ? "Minutes to give" : "Extra minutes", input,
+		reopen ? "The test reopens now with this much time (at least 5 minutes); the candidate uses the same link."
+			: "Added to the current end time.");
+	const ok = (n) => Number.isInteger(n) && n >= 1 && n <= 1440;
+	const v = await dialog({
+		title: reopen ? `Reopen the test of ${c.name}` : `Extend the test of ${c.name}`,
+		body: f.field,
+		actions: [{ label: "Cancel", value: "cancel" }, { label: reopen ? "Reopen test" : "Extend time", value: "ok", kind: "primary" }],
+		check: () => (ok(Number(input.value)) ? null : "Enter a whole number of minutes from 1 to 1440."),
+	});
+	return v === "ok" ? Number(input.value) : null;
+}
+
+// Fetch the server-rendered report with the admin header and show it in a new
+// tab. The tab is opened during the click, before the fetch, since browsers
+// block windows opened later.
+async function openPrintable(id, button) {
+	const w = window.open("", "_blank");
+	if (w) {
+		w.opener = null;
+		w.document.title = "Loading the report…";
+		w.document.body.textContent = "Loading the report…";
+	}
+	try {
+		const { blob } = await busy(button, "Opening…", () => api.file(`/api/admin/candidates/${idPath(id)}/report`, "report.html"));
+		// the blob URL stays valid while this page is open, so the report tab can be reloaded
+		const url = URL.createObjectURL(blob);
+		if (w) w.location.href = url;
+		else announce("Your browser blocked the new tab. Allow pop-ups for this site and try again.", "error");
+	} catch (e) {
+		if (w) w.close();
+		announce(e.message, "error");
+	}
+}
+
+export async function reportView(ctx, id) {
+	ctx.title("Candidate report");
+	const heading = h("h1", {}, "Candidate report");
+	const printBtn = h("button", { type: "button", class: "btn btn-primary", "data-action": "print" }, "Printable report");
+	printBtn.addEventListener("click", () => openPrintable(id, printBtn));
+	const body = h("div", {}, loading("Loading the report…"));
+	const inviteSlot = h("div");
+	ctx.root.append(h("div", { class: "page-head" },
+		h("div", {}, h("a", { href: "#/candidates", class: "back-link" }, "← Candidates"), heading),
+		h("div", { class: "head-actions" }, printBtn)), inviteSlot, body);
+
+	let editors = [];
+	const dropEditors = () => {
+		for (const e of editors) e.destroy();
+		editors = [];
+	};
+	ctx.onLeave(dropEditors);
+
+	async function load(focusAction) {
+		const c = (await api.get(`/api/admin/candidates/${idPath(id)}`)).candidate;
+		if (!ctx.alive) return;
+		dropEditors();
+		heading.textContent = c.name;
+		ctx.title(`${c.name}: report`);
+		body.replaceChildren(
+			h("div", { class: "report-top" },
+				h("section", { class: "card", "aria-labelledby": "ov-title" }, h("h2", { id: "ov-title" }, "Overview"), overview(c)),
+				h("section", { class: "card", "aria-labelledby": "sess-title" }, h("h2", { id: "sess-title" }, "Session"),
+					sessionActions(c))),
+			h("section", { "aria-labelledby": "qr-title" }, h("h2", { id: "qr-title" }, "Questions"), questionResults(c, editors)),
+			h("section", { class: "card", "aria-labelledby": "sub-title" },
+				h("h2", { id: "sub-title" }, `Submissions (${c.submissions.length})`),
+				c.submissions.length
+					? h("div", { class: "submissions" }, c.submissions.map((s, i) => submission(s, i + 1, editors)))
+					: h("p", { class: "muted" }, "No submissions yet.")),
+			h("section", { class: "card", "aria-labelledby": "tl-title" }, h("h2", { id: "tl-title" }, "Session timeline"),
+				timeline(c)));
+		const again = focusAction && body.querySelector(`[data-action="${focusAction}"]`);
+		if (again) again.focus();
+	}
+
+	function sessionActions(c) {
+		const s = c.session;
+		const act = (label, action, fn, kind) => {
+			const b = h("button", { type: "button", class: `btn ${kind || ""}`, "data-action": action }, label);
+			b.addEventListener("click", () => fn(b));
+			return b;
+		};
+		const note = !s ? "The candidate has not opened the link yet. A new link replaces the old one."
+			: s.status === "active" ? "The test is running. You can give more time."
+				: "The test is over. Reopening gives the candidate more time with the same link.";
+		return [
+			h("p", { class: "muted" }, note),
+			h("div", { class: "button-row" },
+				s && s.status === "active" ? act("Extend time…", "extend", () => changeTime(c, false)) : null,
+				s && s.status !== "active" ? act("Reopen test…", "reopen", () => changeTime(c, true)) : null,
+				act("New invitation link…", "invite", (b) => reinvite(c, b)),
+				act("Delete candidate…", "delete", () => remove(c), "btn-danger-quiet")),
+		];
+	}
+
+	async function changeTime(c, reopen) {
+		const minutes = await askMinutes(c, reopen);
+		if (minutes === null) return;
+		try {
+			await api.put(`/api/admin/candidates/${idPath(id)}`, reopen ? { reopen: true, extend_minutes: minutes } : { extend_minutes: minutes });
+			announce(reopen ? `Reopened for ${minutes} minutes.` : `Extended by ${minutes} minutes.`);
+			// either way the session is running now: the next thing to offer is more time
+			await load("extend");
+		} catch (e) {
+			announce(e.message, "error");
+		}
+	}
+
+	async function reinvite(c, button) {
+		if (!(await confirmDialog("Create a new invitation link?",
+			`The link ${c.name} has now stops working. Send them the new one.`, "Create new link", "primary"))) return;
+		try {
+			const r = await busy(button, "Creating…", () => api.post(`/api/admin/candidates/${idPath(id)}/invite`));
+			inviteSlot.replaceChildren(h("section", { class: "card invitation", "aria-label": "New invitation link" },
+				h("h2", {}, "New invitation link"), inviteLinkBox(r.invite_url)));
+			inviteSlot.querySelector("button").focus();
+			announce("New invitation link created; the old one no longer works.");
+		} catch (e) {
+			announce(e.message, "error");
+		}
+	}
+
+	async function remove(c) {
+		if (!(await confirmDialog("Delete this candidate?",
+			`${c.name}, their session and all their submissions will be deleted. This cannot be undone.`, "Delete candidate"))) return;
+		try {
+			await api.del(`/api/admin/candidates/${idPath(id)}`);
+			announce(`Deleted ${c.name}.`);
+			ctx.go("#/candidates");
+		} catch (e) {
+			announce(e.message, "error");
+		}
+	}
+
+	await load();
+}

@@ -1,0 +1,50 @@
+// timeline.js - the server's session timeline (start, activity, tab closes,
+// heartbeat gaps, the end) turned into the lines the recruiter reads.
+import { fmtDuration, fmtTime } from "./dom.js";
+
+const END_TEXT = {
+	manual: "Test submitted by the candidate",
+	auto: "Test completed automatically",
+	timer_expired: "Time ran out: the test was closed",
+	tab_close: "Abandoned: the tab was closed and did not come back",
+	heartbeat_timeout: "Abandoned: the connection was lost (no heartbeat)",
+};
+
+function text(e) {
+	switch (e.kind) {
+	case "start": return "Test started";
+	case "resume": return "Came back (page reopened or reconnected)";
+	case "tab_close": return "Tab closed";
+	case "heartbeat_gap": return `Heartbeat gap: no heartbeat for ${fmtDuration(e.gap_seconds)} before this one`;
+	case "extended": return "Time extended by a recruiter";
+	case "reopened": return "Test reopened by a recruiter";
+	case "end": {
+		const method = e.detail && e.detail.method;
+		return `${END_TEXT[method] || "Test ended"} (completion method: ${method || "unknown"})`;
+	}
+	default: return e.kind;
+	}
+}
+
+// timeline: the API's [{ kind, at, detail, gap_seconds }] in time order.
+// Returns [{ at, kind, text }], with each run of activity events as one line
+// (the server records at most one a minute; a long test has dozens).
+export function timelineLines(timeline) {
+	const lines = [];
+	let run = null;
+	for (const e of timeline) {
+		if (e.kind !== "activity") {
+			run = null;
+			lines.push({ at: e.at, kind: e.kind, text: text(e) });
+			continue;
+		}
+		if (!run) {
+			run = { at: e.at, kind: "activity", count: 0 };
+			lines.push(run);
+		}
+		run.count++;
+		run.text = run.count === 1 ? "Working (keyboard or mouse activity)"
+			: `Working until ${fmtTime(e.at)} (activity in ${run.count} different minutes)`;
+	}
+	return lines;
+}
