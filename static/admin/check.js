@@ -1,7 +1,7 @@
 // check.js - "Check": run a pasted reference solution against the form's
 // (unsaved) tests through POST /api/admin/questions/check and show a verdict per test.
 import { api } from "./api.js";
-import { h, field, errorBox, busy, verdictBadge, fmtBytes, LANGUAGE_NAMES } from "./dom.js";
+import { h, setChildren, field, errorBox, busy, verdictBadge, fmtBytes, LANGUAGE_NAMES } from "./dom.js";
 
 function outputBlock(label, text) {
 	return h("div", { class: "io" }, h("h4", {}, label), h("pre", { class: "mono" }, text === "" ? "(empty)" : text));
@@ -9,6 +9,7 @@ function outputBlock(label, text) {
 
 function resultRow(r, test) {
 	const details = [];
+	if (r.input !== undefined && r.input !== null) details.push(outputBlock("Input", r.input));
 	if (r.expected_output !== undefined && r.expected_output !== null) details.push(outputBlock("Expected output", r.expected_output));
 	if (r.actual_output !== undefined && r.actual_output !== null) details.push(outputBlock("Actual output", r.actual_output));
 	if (r.error) details.push(outputBlock("Error", r.error));
@@ -35,7 +36,7 @@ function showResult(out, res, tests) {
 		? h("div", {}, h("h3", {}, "Compiler output"), h("pre", { class: "mono compile-output" }, res.compile.output))
 		: null;
 	const rows = (res.test_results || []).map((r) => resultRow(r, tests[r.test_case_number - 1]));
-	out.replaceChildren(head, compile, h("table", { class: "table check-table" },
+	setChildren(out, head, compile, h("table", { class: "table check-table" },
 		h("caption", { class: "visually-hidden" }, "Verdict per test"),
 		h("thead", {}, h("tr", {}, ["#", "Kind", "Verdict", "Time", "Memory", "Details"].map((c) => h("th", { scope: "col" }, c)))),
 		h("tbody", {}, rows)));

@@ -35,6 +35,12 @@ export function h(tag, attrs, ...children) {
 	return node;
 }
 
+// Replace a node's children, with h()'s rules for the list (null skipped, arrays flattened).
+export function setChildren(node, ...children) {
+	node.replaceChildren();
+	append(node, children);
+}
+
 function append(node, children) {
 	for (const c of children) {
 		if (c === null || c === undefined || c === false) continue;

@@ -22,7 +22,8 @@ function descriptionEditor(text) {
 	const preview = h("div", { class: "markdown preview", "aria-label": "Preview of the description", role: "region",
 		tabindex: 0 });
 	let timer = 0;
-	const render = () => preview.replaceChildren(window.CEMarkdown.render(area.value));
+	const render = () => preview.replaceChildren(area.value.trim() ? window.CEMarkdown.render(area.value)
+		: h("p", { class: "muted" }, "The preview appears here as you type."));
 	area.addEventListener("input", () => {
 		clearTimeout(timer);
 		timer = setTimeout(render, 120);

@@ -66,7 +66,7 @@ function testRow(r, i) {
 		h("td", { class: "num" }, `${r.passed ? r.points : 0} / ${r.points}`),
 		h("td", { class: "num nowrap" }, r.execution_time_ms === undefined ? "—" : `${r.execution_time_ms} ms`),
 		h("td", { class: "num nowrap" }, fmtBytes(r.memory_usage_bytes)),
-		h("td", {}, r.hidden ? h("span", { class: "muted" }, "not shown to the candidate")
+		h("td", {}, r.hidden ? h("span", { class: "muted" }, "hidden test: data not kept")
 			: shown.length ? h("details", {}, h("summary", {}, "Data"), shown) : "—"));
 }
 

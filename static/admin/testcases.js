@@ -1,6 +1,6 @@
 // testcases.js - the test-case table of the question form: add, edit, delete,
 // sample flag, points, and tests read from uploaded files.
-import { h, uid, announce } from "./dom.js";
+import { h, setChildren, uid, announce } from "./dom.js";
 
 const MAX_IO_BYTES = 16 * 1024 * 1024;   // the executor's limit per input or expected output
 const SEPARATOR = /^---[ \t]*\r?$/m;       // splits a one-file test into input and expected output
@@ -134,7 +134,7 @@ export function testCaseTable(initial, onChange) {
 		for (const t of tests) addRow({ ...t, is_sample: false, points: 1 }, false);
 		fileInput.value = "";
 		if (tests.length) changed();
-		fileReport.replaceChildren(
+		setChildren(fileReport,
 			h("p", { class: tests.length ? "banner banner-info" : "banner banner-warn" },
 				tests.length ? `Added ${tests.length} test${tests.length === 1 ? "" : "s"} from files, as hidden tests worth 1 point.`
 					: "No test was added from those files."),

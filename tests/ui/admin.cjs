@@ -102,7 +102,13 @@ module.exports = [
 			h.assert((await preview.textContent()).includes("<script>window.pwned = 1</script>"), "raw HTML shows as text");
 			h.assert(await page.evaluate(() => window.pwned === undefined), "the script did not run");
 
+			// the language tabs follow the arrow keys
 			await page.getByRole("tab", { name: "Python", exact: true }).click();
+			await page.keyboard.press("ArrowRight");
+			const java = page.getByRole("tab", { name: "Java", exact: true });
+			h.assert(await java.getAttribute("aria-selected") === "true" && await java.evaluate((e) => e === document.activeElement),
+				"ArrowRight selects and focuses the next language");
+			await page.keyboard.press("ArrowLeft");
 			await setEditor(page, ".editor-starter", "import sys\n# read a and b\n");
 			await page.getByRole("tab", { name: "Java", exact: true }).click();
 			await page.getByRole("tab", { name: "Python", exact: true }).click();
@@ -330,6 +336,8 @@ module.exports = [
 			h.assert(second.join() === "accepted,accepted,accepted", `second submission verdicts: ${second}`);
 			h.assert((await subs.nth(1).locator(".cm-content").textContent()).includes("print(a + b)"), "the submission's code");
 
+			// code views measure themselves once on screen; bring the last one into view for the picture
+			await subs.nth(1).locator(".cm-editor").scrollIntoViewIfNeeded();
 			const tl = page.locator("ol.timeline");
 			h.assert(await tl.locator("[data-kind=start]").count() === 1, "the timeline has the start");
 			h.assert(/manual/.test(await tl.locator("[data-kind=end]").textContent()), "and the completion method");
