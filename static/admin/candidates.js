@@ -158,6 +158,11 @@ export async function newCandidateView(ctx) {
 		body);
 	const bank = (await api.get("/api/admin/questions")).questions;
 	if (!ctx.alive) return;
+	if (!bank.length) {
+		body.replaceChildren(h("p", { class: "empty" }, "The question bank is empty. ",
+			h("a", { href: "#/questions/new" }, "Write a question"), " first, then invite candidates to it."));
+		return;
+	}
 
 	const name = field("Name", h("input", { type: "text", maxlength: 200, autocomplete: "off", required: true }));
 	const email = field("Email", h("input", { type: "email", maxlength: 200, autocomplete: "off" }),

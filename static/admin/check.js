@@ -44,7 +44,7 @@ function showResult(out, res, tests) {
 
 // getRequest() returns { time_limit_ms, memory_limit_mb, tests } or throws an
 // Error whose message says what to fix in the form first.
-// Returns { element, markStale() }.
+// Returns { element, destroy(), markStale() }.
 export function checkPanel(getRequest) {
 	const lang = h("select", {}, Object.entries(LANGUAGE_NAMES).map(([id, name]) => h("option", { value: id }, name)));
 	const holder = h("div", { class: "editor-box editor-check" });
@@ -82,12 +82,13 @@ export function checkPanel(getRequest) {
 
 	const element = h("div", { class: "check-panel" },
 		h("p", { class: "field-hint" }, "Paste a solution you trust and run it against the tests in this form, saved or not. "
-			+ "Every test should be accepted before you save."),
+			+ "Every test should be accepted before you save. In the editor Tab indents; press Esc, then Tab, to move on."),
 		h("div", { class: "check-controls" }, field("Language", lang).field, run),
 		h("div", { class: "field" }, h("span", { class: "label", "aria-hidden": "true" }, "Reference solution"), holder),
 		stale, out);
 	return {
 		element,
+		destroy: () => editor.destroy(),
 		markStale() {
 			if (out.childElementCount) stale.hidden = false;
 		},

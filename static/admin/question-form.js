@@ -80,8 +80,10 @@ function starterEditor(starters) {
 	select(cur, false);
 	return {
 		element: h("div", {}, h("p", { class: "field-hint" },
-			"The code a candidate starts from. Leave a language empty to give candidates the default template."),
+			"The code a candidate starts from. Leave a language empty to give candidates the default template. "
+			+ "In the editor Tab indents; press Esc, then Tab, to move on."),
 		tablist, panel),
+		destroy: () => editor.destroy(),
 		// non-empty starters only: an absent language gets the default template
 		value() {
 			code[cur] = editor.getValue();
@@ -136,6 +138,11 @@ export async function questionFormView(ctx, id) {
 		return { time_limit_ms: Number(time.control.value), memory_limit_mb: Number(memory.control.value), tests: list };
 	}
 	check = checkPanel(checkRequest);
+	// editors listen on the window; they go with the view
+	ctx.onLeave(() => {
+		starters.destroy();
+		check.destroy();
+	});
 
 	function limitsProblem() {
 		const t = Number(time.control.value);

@@ -49,7 +49,7 @@ export async function testsFromFiles(files) {
 }
 
 // The editable table. onChange fires on any edit (the check results go stale).
-// Returns { element, tests(), focusFirstProblem(), sampleCount() }.
+// Returns { element, tests(), problem() }.
 export function testCaseTable(initial, onChange) {
 	const rows = [];
 	const tbody = h("tbody");
