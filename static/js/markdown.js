@@ -77,12 +77,12 @@
       var href = safeUrl(url);
       return href ? { node: link(href, url), len: url.length } : null;
     },
-    // **bold** or __bold__
+    // **bold** or __bold__ (underscores only around whole words)
     function (s) {
-      var m = /^(\*\*|__)(?=\S)([\s\S]*?\S)\1/.exec(s);
+      var m = /^\*\*(?=\S)([\s\S]*?\S)\*\*/.exec(s) || /^__(?=\S)([\s\S]*?\S)__(?!\w)/.exec(s);
       if (!m) return null;
       var b = el('strong');
-      b.appendChild(inline(m[2]));
+      b.appendChild(inline(m[1]));
       return { node: b, len: m[0].length };
     },
     // *em* or _em_
