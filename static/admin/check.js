@@ -21,7 +21,7 @@ function resultRow(r, test) {
 		h("td", { class: "nowrap" }, fmtBytes(r.memory_usage_bytes)),
 		h("td", {}, details.length
 			? h("details", { open: !r.passed && r.status !== "compilation_error" },
-				h("summary", {}, r.passed ? "Output" : "What went wrong"), details)
+				h("summary", {}, r.passed ? "Output" : "What went wrong"), h("div", { class: "io-grid" }, details))
 			: "—"));
 }
 

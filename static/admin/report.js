@@ -67,7 +67,7 @@ function testRow(r, i) {
 		h("td", { class: "num nowrap" }, r.execution_time_ms === undefined ? "—" : `${r.execution_time_ms} ms`),
 		h("td", { class: "num nowrap" }, fmtBytes(r.memory_usage_bytes)),
 		h("td", {}, r.hidden ? h("span", { class: "muted" }, "hidden test: data not kept")
-			: shown.length ? h("details", {}, h("summary", {}, "Data"), shown) : "—"));
+			: shown.length ? h("details", {}, h("summary", {}, "Data"), h("div", { class: "io-grid" }, shown)) : "—"));
 }
 
 function submission(s, n, editors) {
