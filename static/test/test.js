@@ -64,7 +64,6 @@
 		drafts: null,
 		current: '',
 		deadline: 0,             // performance.now() value at which the time is up
-		durationS: 0,
 		warned: {},
 		locked: false,
 		ending: false,
@@ -286,35 +285,40 @@
 		}
 		state.invite = m[1];
 		showView('view-loading');
-		loadLanguages().then(resumeFromTab);
+		Promise.all([loadLanguages(), request('POST', '/api/invitation', { invite_token: state.invite })])
+			.then(function (r) { return openInvitation(r[1]); });
 	}
 
-	/* A reload of this tab: keep using its token, if it still works. */
-	function resumeFromTab() {
-		var saved = storedSession();
-		if (!saved) return openInvitation();
-		state.token = saved.token;
-		state.cid = saved.candidate_id;
-		return request('GET', sessionPath()).then(function (res) {
-			if (res.status === 200) return enterTest(res.json.session);
-			if (transient(res)) return showUnreachable(boot);
-			state.token = '';
-			sessionStorage.removeItem('ce-session');
-			return openInvitation();
-		});
-	}
-
-	function openInvitation() {
-		return request('POST', '/api/invitation', { invite_token: state.invite }).then(function (res) {
-			if (transient(res)) return showUnreachable(boot);
-			if (res.status !== 200) return showInvalidInvitation();
-			var inv = res.json.invitation;
-			state.cid = inv.candidate_id;
-			state.name = inv.name || '';
-			$('who').textContent = state.name;
+	function openInvitation(res) {
+		if (transient(res)) return showUnreachable(boot);
+		if (res.status !== 200) return showInvalidInvitation();
+		var inv = res.json.invitation;
+		state.cid = inv.candidate_id;
+		state.name = inv.name || '';
+		$('who').textContent = state.name;
+		return resumeFromTab().then(function (resumed) {
+			if (resumed) return;
 			if (!inv.session_status) return showPreview(inv);
 			if (inv.session_status === 'active') return startSession();
 			return showFinishedMessage(inv.session_status);
+		});
+	}
+
+	/* A reload of this tab keeps using its token, if it still works (also
+	 * for a finished test, which then shows read-only). Resolves to whether
+	 * it did. */
+	function resumeFromTab() {
+		var saved = storedSession();
+		if (!saved || saved.candidate_id !== state.cid) return Promise.resolve(false);
+		state.token = saved.token;
+		return request('GET', sessionPath()).then(function (res) {
+			if (res.status === 200) {
+				enterTest(res.json.session);
+				return true;
+			}
+			state.token = '';
+			if (!transient(res)) sessionStorage.removeItem('ce-session');
+			return false;
 		});
 	}
 
@@ -385,7 +389,6 @@
 			$('session-bar').hidden = false;
 			document.title = 'Coding test';
 			syncClock(session.remaining_seconds, true);
-			state.durationS = session.test_duration_minutes * 60;
 			restoreDrafts(session.pending_answers);
 			createEditor();
 			renderQuestionList();
@@ -853,10 +856,12 @@
 			v.lastChild.setAttribute('aria-hidden', 'true');
 			v.appendChild(document.createTextNode(verdict(t.status) + exitDetail(t)));
 			row.appendChild(v);
-			row.appendChild(el('td', 'num', formatMs(t.execution_time_ms)));
-			row.appendChild(el('td', 'num', formatBytes(t.memory_usage_bytes)));
+			// after a compilation error nothing ran: the compiler output says it all
+			var ran = t.status !== 'compilation_error';
+			row.appendChild(el('td', 'num', ran ? formatMs(t.execution_time_ms) : '–'));
+			row.appendChild(el('td', 'num', ran ? formatBytes(t.memory_usage_bytes) : '–'));
 			tbody.appendChild(row);
-			if (!t.hidden) tbody.appendChild(detailRow(t));
+			if (!t.hidden && ran) tbody.appendChild(detailRow(t));
 		});
 		table.appendChild(tbody);
 		return table;
@@ -880,7 +885,7 @@
 		grid.appendChild(ioBlock('Your output' + (t.output_truncated ? ' (cut short)' : ''), t.output,
 			t.passed ? '' : 'io-wrong'));
 		td.appendChild(grid);
-		if (t.error && t.status !== 'compilation_error') td.appendChild(ioBlock('Errors (stderr)', t.error, 'io-stderr'));
+		if (t.error) td.appendChild(ioBlock('Errors (stderr)', t.error, 'io-stderr'));
 		row.appendChild(td);
 		return row;
 	}
@@ -1005,8 +1010,11 @@
 
 	/* ================= the end ================= */
 
-	function lock() {
+	/* Read-only from here on. The finish dialog closes unless it is the one
+	 * finishing the test. */
+	function lock(keepDialog) {
 		state.locked = true;
+		if (!keepDialog && $('finish-dialog').open) $('finish-dialog').close();
 		if (editor) editor.setReadOnly(true);
 		['run-btn', 'submit-btn', 'finish-btn', 'lang-select', 'custom-input'].forEach(function (id) {
 			$(id).disabled = true;
@@ -1106,7 +1114,7 @@
 		confirmBtn.disabled = cancel.disabled = true;
 		setButton(confirmBtn, 'Finishing…', true);
 		state.ending = true;
-		lock();
+		lock(true);
 		return submitPending().then(saveDrafts).then(completeWithRetry).then(function (res) {
 			state.ending = false;
 			confirmBtn.disabled = cancel.disabled = false;

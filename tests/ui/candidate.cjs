@@ -270,11 +270,13 @@ module.exports = [
 		},
 	},
 	{
-		name: "candidate finishes the test through the confirmation dialog",
+		name: "candidate finishes the test through the confirmation dialog (10-minute warning)",
 		fn: async (h) => {
-			const { q, inv, cid } = await setup(h, "Barbara Liskov", 30);
+			const { q, inv, cid } = await setup(h, "Barbara Liskov", 10);
 			const page = await h.newPage();
 			await start(page, inv);
+			await page.waitForSelector("#time-banner:not([hidden])");
+			h.assert(/10 minutes left/.test(await page.textContent("#time-banner")), "a 10-minute test starts with the 10-minute warning");
 			await setCode(page, q.solution["main.py"]);
 
 			// Escape keeps working
