@@ -124,50 +124,77 @@ async function onHashChange() {
 	render();
 }
 
+// The username and password fields with a submit button; onDone runs after a good sign-in.
+function signInFields(onDone, submitClass) {
+	const user = h("input", { type: "text", name: "username", autocomplete: "username", required: true,
+		autocapitalize: "none", spellcheck: "false", value: session.user() });
+	const pass = h("input", { type: "password", name: "password", autocomplete: "current-password", required: true });
+	const submit = h("button", { type: "submit", class: `btn btn-primary ${submitClass || ""}` }, "Sign in");
+	const status = h("div", { class: "login-status" });
+	async function onSubmit(e) {
+		e.preventDefault();
+		if (!user.value.trim() || !pass.value) {
+			status.replaceChildren(errorBox("Enter your username and password."));
+			(user.value.trim() ? pass : user).focus();
+			return;
+		}
+		try {
+			const r = await busy(submit, "Signing in…", () => api.login(user.value.trim(), pass.value));
+			session.set(r.token, r.username || user.value.trim());
+			onDone();
+		} catch (err) {
+			const msg = err.code === "invalid_credentials"
+				? "Wrong username or password. Check them (the password is case-sensitive) and try again."
+				: err.message;
+			status.replaceChildren(errorBox(msg));
+			pass.select();
+			pass.focus();
+		}
+	}
+	return { user, pass, submit, status, onSubmit, fields: [field("Username", user).field, field("Password", pass).field] };
+}
+
 function showLogin(notice) {
 	leaveView();
 	topbar.hidden = true;
 	shownHash = location.hash;
 	document.title = "Sign in · Recruiter · Coding Engine";
-	const user = h("input", { type: "text", name: "username", autocomplete: "username", required: true,
-		autocapitalize: "none", spellcheck: "false" });
-	const pass = h("input", { type: "password", name: "password", autocomplete: "current-password", required: true });
-	const submit = h("button", { type: "submit", class: "btn btn-primary btn-block" }, "Sign in");
-	const status = h("div", { class: "login-status" },
-		notice ? h("p", { class: "banner banner-info", role: "status" }, notice) : null);
+	const f = signInFields(render, "btn-block");
+	if (notice) f.status.append(h("p", { class: "banner banner-info", role: "status" }, notice));
 	const form = h("form", { class: "login-card", "aria-labelledby": "login-title", novalidate: true },
 		h("h1", { id: "login-title" }, "Recruiter sign-in"),
 		h("p", { class: "muted" }, "Coding Engine: question bank, candidates and reports."),
-		status,
-		field("Username", user).field,
-		field("Password", pass).field,
-		submit);
-	form.addEventListener("submit", (e) => {
-		e.preventDefault();
-		signIn(user, pass, submit, status);
-	});
+		f.status, f.fields, f.submit);
+	form.addEventListener("submit", f.onSubmit);
 	main.replaceChildren(h("div", { class: "login-page" }, form));
-	user.focus();
+	(f.user.value ? f.pass : f.user).focus();
 }
 
-async function signIn(user, pass, submit, status) {
-	if (!user.value.trim() || !pass.value) {
-		status.replaceChildren(errorBox("Enter your username and password."));
-		(user.value.trim() ? pass : user).focus();
-		return;
-	}
-	try {
-		const r = await busy(submit, "Signing in…", () => api.login(user.value.trim(), pass.value));
-		session.set(r.token, r.username || user.value.trim());
-		render();
-	} catch (e) {
-		const msg = e.code === "invalid_credentials"
-			? "Wrong username or password. Check them (the password is case-sensitive) and try again."
-			: e.message;
-		status.replaceChildren(errorBox(msg));
-		pass.select();
-		pass.focus();
-	}
+// The sign-in ran out while a form holds unsaved edits: sign in over the form
+// rather than leave it, and let the user save again.
+function signInAgain() {
+	if (document.getElementById("reauth")) return;
+	const leave = h("button", { type: "button", class: "btn" }, "Leave without saving");
+	const f = signInFields(() => {
+		dlg.close();
+		announce("Signed in again. Save your changes now.");
+	});
+	const form = h("form", { novalidate: true },
+		h("h2", { id: "reauth-title" }, "Sign in again"),
+		h("p", {}, "Your sign-in has expired. Sign in to keep your unsaved changes, then save them again."),
+		f.status, f.fields, h("div", { class: "dialog-actions" }, leave, f.submit));
+	const dlg = h("dialog", { id: "reauth", class: "dialog", "aria-labelledby": "reauth-title" }, form);
+	form.addEventListener("submit", f.onSubmit);
+	// Escape would leave the form with no way to save; the choice is explicit
+	dlg.addEventListener("cancel", (e) => e.preventDefault());
+	dlg.addEventListener("close", () => dlg.remove());
+	leave.addEventListener("click", () => {
+		dlg.close();
+		showLogin("Your sign-in has expired. Sign in again to continue.");
+	});
+	document.body.append(dlg);
+	dlg.showModal();
+	(f.user.value ? f.pass : f.user).focus();
 }
 
 async function signOut() {
@@ -182,7 +209,10 @@ async function signOut() {
 	announce("Signed out");
 }
 
-onUnauthorized(() => showLogin("Your sign-in has expired. Sign in again to continue."));
+onUnauthorized(() => {
+	if (current && current.dirty && current.dirty()) signInAgain();
+	else showLogin("Your sign-in has expired. Sign in again to continue.");
+});
 
 document.getElementById("logout").addEventListener("click", async () => {
 	if (current && current.dirty && current.dirty() && !(await confirmDialog("Sign out without saving?",

@@ -24,6 +24,10 @@ export const session = {
 		sessionStorage.removeItem(TOKEN_KEY);
 		sessionStorage.removeItem(USER_KEY);
 	},
+	// the token is dead; the user name stays to fill in the sign-in form
+	expire() {
+		sessionStorage.removeItem(TOKEN_KEY);
+	},
 };
 
 let unauthorized = () => {};
@@ -90,7 +94,7 @@ async function send(method, path, body) {
 	}
 	// a wrong password at login is also a 401, but that is the login form's own error
 	if (res.status === 401 && path !== "/api/admin/login") {
-		session.clear();
+		session.expire();
 		unauthorized();
 		throw new ApiError(401, "unauthorized", "Your sign-in has expired. Sign in again to continue.");
 	}

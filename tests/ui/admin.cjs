@@ -204,6 +204,23 @@ module.exports = [
 			h.assert(await page.getByLabel("Title").inputValue() === `${title} (unsaved)`, "cancel keeps the edits");
 			await page.getByLabel("Title").fill(q.title);
 
+			// a sign-in that runs out under unsaved edits: sign in again over the form, then save
+			await page.getByLabel("Title").fill(`${q.title} (after sign-in)`);
+			await h.api("POST", "/api/admin/logout", {}, await page.evaluate(() => sessionStorage.getItem("ce-admin-token")));
+			await page.getByRole("button", { name: "Save question" }).first().click();
+			const again = page.getByRole("dialog", { name: "Sign in again" });
+			await again.waitFor();
+			await h.shot(page, "admin-sign-in-again");
+			await again.getByLabel("Password").fill(h.adminPassword);
+			await again.getByRole("button", { name: "Sign in" }).click();
+			await again.waitFor({ state: "detached" });
+			h.assert(await page.getByLabel("Title").inputValue() === `${q.title} (after sign-in)`, "the edits survive");
+			await page.getByRole("button", { name: "Save question" }).first().click();
+			await page.locator(".banner-ok", { hasText: "(after sign-in)" }).waitFor();
+			await page.getByLabel("Title").fill(q.title);
+			await page.getByRole("button", { name: "Save question" }).first().click();
+			await page.locator(".banner-ok", { hasText: `Saved “${q.title}”` }).waitFor();
+
 			// delete a throwaway question, through the confirmation dialog
 			const tmp = await h.admin("POST", "/api/admin/questions", {
 				title: `Throwaway ${suffix}`, question: "to be deleted", difficulty: "easy",
