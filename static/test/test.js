@@ -1071,8 +1071,7 @@
 
 	function lockFinished(status, method) {
 		lock();
-		$('timer').textContent = formatClock(0);
-		$('timer-box').className = 'timer-box';
+		$('timer-box').hidden = true;   // the banner says how it ended
 		var text;
 		if (status === 'abandoned') text = 'This test was closed because the page was away for too long. Your saved code is shown read-only.';
 		else if (method === 'timer_expired') text = 'Time is up. The test has ended; your code is shown read-only. You can close this tab.';
