@@ -4,7 +4,7 @@ import { api } from "./api.js";
 import { h, uid, field, loading, errorBox, announce, busy, statusBadge, fmtDate, fmtDuration } from "./dom.js";
 import { difficultyBadge } from "./questions.js";
 
-export const METHOD_TEXT = {
+const METHOD_TEXT = {
 	manual: "submitted by the candidate",
 	auto: "completed automatically",
 	timer_expired: "time ran out",
@@ -34,7 +34,7 @@ export function inviteLinkBox(url) {
 }
 
 // Export every candidate's scores as CSV through a download link.
-export async function exportCsv(button) {
+async function exportCsv(button) {
 	try {
 		const { blob, name } = await busy(button, "Exporting…", () => api.file("/api/admin/export/scores.csv", "scores.csv"));
 		const url = URL.createObjectURL(blob);

@@ -35,7 +35,7 @@ function overview(c) {
 // The best score and final code of each question of the test.
 function questionResults(c, editors) {
 	return c.questions.map((q, i) => {
-		const best = q.best_score === null || q.best_score === undefined ? null : q.best_score;
+		const best = q.best_score ?? null;
 		const codeBox = h("div", { class: "editor-box code-view" });
 		const card = h("article", { class: "card q-result", "data-question-id": q.id },
 			h("div", { class: "q-result-head" },
@@ -149,7 +149,7 @@ async function openPrintable(id, button) {
 export async function reportView(ctx, id) {
 	ctx.title("Candidate report");
 	const heading = h("h1", {}, "Candidate report");
-	const printBtn = h("button", { type: "button", class: "btn btn-primary", "data-action": "print" }, "Printable report");
+	const printBtn = h("button", { type: "button", class: "btn btn-primary" }, "Printable report");
 	printBtn.addEventListener("click", () => openPrintable(id, printBtn));
 	const body = h("div", {}, loading("Loading the report…"));
 	const inviteSlot = h("div");

@@ -8,7 +8,7 @@ const SEPARATOR = /^---[ \t]*\r?$/m;       // splits a one-file test into input 
 // Files -> tests. NAME.in pairs with NAME.out (or NAME.ans); any other file is
 // a whole test: input, a line holding only ---, expected output.
 // Returns { tests: [{ input, expected_output }], problems: [text] } in name order.
-export async function testsFromFiles(files) {
+async function testsFromFiles(files) {
 	const pairs = new Map();
 	const singles = [];
 	const problems = [];
