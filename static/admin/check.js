@@ -3,16 +3,18 @@
 import { api } from "./api.js";
 import { h, setChildren, field, errorBox, busy, verdictBadge, fmtBytes, LANGUAGE_NAMES } from "./dom.js";
 
-function outputBlock(label, text) {
-	return h("div", { class: "io" }, h("h4", {}, label), h("pre", { class: "mono" }, text === "" ? "(empty)" : text));
+function outputBlock(label, text, wide) {
+	return h("div", { class: wide ? "io io-wide" : "io" }, h("h4", {}, label),
+		h("pre", { class: "mono" }, text === "" ? "(empty)" : text));
 }
 
-function resultRow(r, test) {
+// open: whether the details start unfolded (the first failure does)
+function resultRow(r, test, open) {
 	const details = [];
 	if (r.input !== undefined && r.input !== null) details.push(outputBlock("Input", r.input));
 	if (r.expected_output !== undefined && r.expected_output !== null) details.push(outputBlock("Expected output", r.expected_output));
 	if (r.actual_output !== undefined && r.actual_output !== null) details.push(outputBlock("Actual output", r.actual_output));
-	if (r.error) details.push(outputBlock("Error", r.error));
+	if (r.error) details.push(outputBlock("Error", r.error, true));
 	return h("tr", { "data-test": r.test_case_number },
 		h("th", { scope: "row", class: "num" }, r.test_case_number),
 		h("td", {}, test && test.is_sample ? "Sample" : "Hidden"),
@@ -20,7 +22,7 @@ function resultRow(r, test) {
 		h("td", { class: "nowrap" }, r.execution_time_ms === undefined ? "—" : `${r.execution_time_ms} ms`),
 		h("td", { class: "nowrap" }, fmtBytes(r.memory_usage_bytes)),
 		h("td", {}, details.length
-			? h("details", { open: !r.passed && r.status !== "compilation_error" },
+			? h("details", { open },
 				h("summary", {}, r.passed ? "Output" : "What went wrong"), h("div", { class: "io-grid" }, details))
 			: "—"));
 }
@@ -35,7 +37,10 @@ function showResult(out, res, tests) {
 	const compile = res.compile && res.compile.status !== "ok" && res.compile.output
 		? h("div", {}, h("h3", {}, "Compiler output"), h("pre", { class: "mono compile-output" }, res.compile.output))
 		: null;
-	const rows = (res.test_results || []).map((r) => resultRow(r, tests[r.test_case_number - 1]));
+	const results = res.test_results || [];
+	// a compilation error has its own block above; otherwise unfold the first failure
+	const first = res.status === "compilation_error" ? null : results.find((r) => !r.passed);
+	const rows = results.map((r) => resultRow(r, tests[r.test_case_number - 1], r === first));
 	setChildren(out, head, compile, h("table", { class: "table check-table" },
 		h("caption", { class: "visually-hidden" }, "Verdict per test"),
 		h("thead", {}, h("tr", {}, ["#", "Kind", "Verdict", "Time", "Memory", "Details"].map((c) => h("th", { scope: "col" }, c)))),

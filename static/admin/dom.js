@@ -188,8 +188,9 @@ export function fmtDuration(seconds) {
 	return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}`;
 }
 
+// 0 means not measured (a program that never ran)
 export function fmtBytes(n) {
-	if (n === null || n === undefined) return "—";
+	if (!n) return "—";
 	if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024))} KB`;
 	return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }

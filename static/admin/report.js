@@ -51,14 +51,15 @@ function questionResults(c, editors) {
 	});
 }
 
-function ioBlock(label, text) {
+function ioBlock(label, text, wide) {
 	if (text === undefined || text === null) return null;
-	return h("div", { class: "io" }, h("h4", {}, label), h("pre", { class: "mono" }, text === "" ? "(empty)" : text));
+	return h("div", { class: wide ? "io io-wide" : "io" }, h("h4", {}, label),
+		h("pre", { class: "mono" }, text === "" ? "(empty)" : text));
 }
 
 function testRow(r, i) {
 	const shown = [ioBlock("Input", r.input), ioBlock("Expected output", r.expected_output),
-		ioBlock("Output", r.output), ioBlock("Error", r.error)].filter(Boolean);
+		ioBlock("Output", r.output), ioBlock("Error", r.error, true)].filter(Boolean);
 	return h("tr", {},
 		h("th", { scope: "row", class: "num" }, i + 1),
 		h("td", {}, r.hidden ? "Hidden" : "Sample"),
