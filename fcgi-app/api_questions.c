@@ -21,6 +21,7 @@
 	"   'input', t.input_data, 'expected_output', t.expected_output, 'test_order', t.test_order)" \
 	"   ORDER BY t.test_order), '[]') FROM test_cases t WHERE t.question_id = q.id AND t.is_sample)," \
 	" 'total_tests', (SELECT count(*) FROM test_cases t WHERE t.question_id = q.id),"          \
+	" 'max_score', (SELECT COALESCE(sum(t.points), 0) FROM test_cases t WHERE t.question_id = q.id)," \
 	" 'progress', (SELECT json_build_object('attempts', count(*),"                           \
 	"   'best_score', COALESCE(max(ic.score), 0), 'max_score', COALESCE(max(ic.max_score), 0),"  \
 	"   'solved', COALESCE(bool_or(ic.status = 'accepted'), false))"                           \
@@ -343,6 +344,41 @@ static struct json_object *proxy_response(struct json_object *resp, const struct
 	return out;
 }
 
+/*
+ * Seconds after the end during which a submit is still taken, when the
+ * session is open or was closed by its timer: the page's last auto-submit
+ * may be in flight when the clock runs out.  Runs and manual finishes get none.
+ */
+#define FINAL_SUBMIT_GRACE_S "15"
+
+/* 0 when the caller's session takes this execution; else the 409 (or 503) is sent. */
+static int session_takes(struct http_req *r, bool submit)
+{
+	const char *p[2] = { r->candidate_id, submit ? "t" : "f" };
+	PGresult *res;
+	bool ok;
+
+	if (db_exec(&res,
+		    "SELECT (status = 'active' AND ends_at > now()) OR ($2::bool AND"
+		    " ends_at > now() - interval '" FINAL_SUBMIT_GRACE_S " seconds' AND"
+		    " (status = 'active' OR completion_method = 'timer_expired')) AS ok,"
+		    " ends_at <= now() AND status = 'active' AS expired"
+		    " FROM test_session WHERE candidate_id = $1::uuid",
+		    2, p) != DB_OK) {
+		api_db_error(r);
+		return -1;
+	}
+	ok = PQntuples(res) == 1 && !strcmp(db_get(res, 0, "ok"), "t");
+	if (PQntuples(res) == 1 && !strcmp(db_get(res, 0, "expired"), "t"))
+		session_sweep();
+	PQclear(res);
+	if (!ok) {
+		http_error(r, 409, "session_over", "the test session is over");
+		return -1;
+	}
+	return 0;
+}
+
 int h_proxy_execute(struct http_req *r)
 {
 	struct json_object *body = NULL, *req = NULL, *resp = NULL, *out = NULL, *v;
@@ -355,7 +391,8 @@ int h_proxy_execute(struct http_req *r)
 	PGresult *res = NULL;
 	bool submit;
 
-	if (auth_any_candidate(r, true) < 0)
+	/* a valid token first; whether the session still takes work depends on the mode */
+	if (auth_any_candidate(r, false) < 0)
 		return r->status;
 	body = http_json_body(r, JUDGE_MAX_CODE + JUDGE_MAX_IO + 65536);
 	if (!body)
@@ -389,6 +426,10 @@ int h_proxy_execute(struct http_req *r)
 		goto out;
 	}
 	submit = !strcmp(mode, "submit");
+	if (session_takes(r, submit) < 0) {
+		rc = r->status;
+		goto out;
+	}
 	found = question_lookup(qkey, qid);
 	if (found <= 0) {
 		rc = found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");

@@ -1156,6 +1156,29 @@ class T07Proxy(Base):
         qv = call("GET", "/api/questions/" + self.q["uuid"], token=self.tok).json["question"]
         self.assertEqual((qv["progress"]["solved"], qv["progress"]["best_score"]), (True, self.q["max_score"]))
 
+    def test_f_final_submit_grace(self):
+        """The clock ran out a moment ago: a submit still counts, a run does not; later, nothing."""
+        cid, invite, _ = new_candidate([self.q["uuid"]], name="svc cand grace")
+        tok, _ = start_session(invite)
+        sol = self.q["solutions"]["python"]
+        psql("UPDATE test_session SET ends_at = now() - interval '3 seconds' WHERE candidate_id = '%s'" % cid)
+        self.assertError(proxy(tok, self.q["uuid"], "python", sol, mode="run"), 409, "session_over")
+        # the run above let the sweep close it (timer_expired); the page's last submit is still taken
+        self.assertEqual(psql("SELECT status || ' ' || completion_method FROM test_session WHERE candidate_id = '%s'"
+                              % cid), "completed timer_expired")
+        r = proxy(tok, self.q["uuid"], "python", sol, mode="submit")
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "accepted")
+        psql("UPDATE test_session SET ends_at = now() - interval '20 seconds' WHERE candidate_id = '%s'" % cid)
+        self.assertError(proxy(tok, self.q["uuid"], "python", sol, mode="submit"), 409, "session_over")
+        # a session the candidate finished takes no late submit
+        cid2, invite2, _ = new_candidate([self.q["uuid"]], name="svc cand grace 2")
+        tok2, _ = start_session(invite2)
+        self.assertOk(call("PUT", "/api/test-session/%s/complete" % cid2, {}, token=tok2))
+        self.assertError(proxy(tok2, self.q["uuid"], "python", sol, mode="submit"), 409, "session_over")
+        c = admin("GET", "/api/admin/candidates/" + cid).json["candidate"]
+        self.assertEqual(len(c["submissions"]), 1)
+
     def test_d_failing_solution_wrong_answer(self):
         r = proxy(self.tok, self.q["uuid"], "python", "print('0 0 0 0')\n", mode="run")
         self.assertOk(r)
