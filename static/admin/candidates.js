@@ -100,7 +100,9 @@ export async function candidatesView(ctx) {
 		empty.hidden = !!shown.length;
 		empty.textContent = list.length ? "No candidate matches. Clear the search or pick another status."
 			: "No candidates yet. Use “New candidate” to invite the first one.";
-		count.textContent = `${shown.length} of ${list.length} candidate${list.length === 1 ? "" : "s"}`;
+		count.textContent = shown.length === list.length
+			? `${list.length} candidate${list.length === 1 ? "" : "s"}`
+			: `${shown.length} of ${list.length} candidates`;
 	}
 	search.addEventListener("input", show);
 	status.addEventListener("change", show);
