@@ -442,17 +442,21 @@ int h_admin_question_delete(struct http_req *r)
 	found = question_lookup(r->m.params[0], qid);
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
-	/* submissions are the candidates' record: a question they answered stays */
+	/*
+	 * A question in someone's test stays: deleting it would silently change
+	 * an invited candidate's test, or drop answers from a finished one's record.
+	 */
 	if (db_exec(&res,
 		    "DELETE FROM coding_question_bank q WHERE id = $1::int AND NOT EXISTS"
-		    " (SELECT 1 FROM interview_coding ic WHERE ic.question_id = q.id) RETURNING id",
+		    " (SELECT 1 FROM interview_coding ic WHERE ic.question_id = q.id) AND NOT EXISTS"
+		    " (SELECT 1 FROM candidate_question cq WHERE cq.question_id = q.id) RETURNING id",
 		    1, p) != DB_OK)
 		return api_db_error(r);
 	n = PQntuples(res);
 	PQclear(res);
 	if (n != 1)
 		return http_error(r, 409, "question_in_use",
-				  "candidates have submitted answers to this question; it cannot be deleted");
+				  "this question is in a candidate's test; remove the candidate first");
 	return http_json(r, 200, http_ok());
 }
 
@@ -648,7 +652,7 @@ struct json_object *admin_candidate_json(const char *candidate_id, int *dberr)
 		"   'question_id', q.uuid, 'question_title', q.title, 'language', ic.language,"
 		"   'code', ic.code, 'status', ic.status, 'passed', ic.passed, 'total', ic.total,"
 		"   'score', ic.score, 'max_score', ic.max_score, 'created_at', ic.created_at,"
-		"   'results', ic.result->'results') ORDER BY ic.created_at), '[]')"
+		"   'results', ic.result->'results', 'compile', ic.result->'compile') ORDER BY ic.created_at), '[]')"
 		"   FROM interview_coding ic JOIN coding_question_bank q ON q.id = ic.question_id"
 		"   WHERE ic.candidate_id = c.candidate_id),"
 		" 'events', (SELECT COALESCE(jsonb_agg(jsonb_build_object('kind', e.kind, 'at', e.at,"

@@ -163,9 +163,9 @@ struct proxy_test {
 	char id[16];
 };
 
-/* Redacted result entry in the seed-001 shape. */
+/* A result entry in the seed-001 shape; a hidden test's data is left out when redact is set. */
 static struct json_object *proxy_result(struct json_object *tr, const struct proxy_test *t,
-					bool hide)
+					bool hidden, bool redact)
 {
 	static const char *const keep[] = { "status", "passed", "execution_time_ms", "cpu_time_ms",
 					    "memory_usage_bytes" };
@@ -183,10 +183,10 @@ static struct json_object *proxy_result(struct json_object *tr, const struct pro
 	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
 		if (json_object_object_get_ex(tr, keep[i], &v))
 			json_object_object_add(o, keep[i], json_object_get(v));
-	json_object_object_add(o, "hidden", json_object_new_boolean(hide));
+	json_object_object_add(o, "hidden", json_object_new_boolean(hidden));
 	json_object_object_add(o, "points", json_object_new_int(t->points));
 	/* a hidden test shows its verdict only: its data, output and stderr could reveal it */
-	if (!hide)
+	if (!hidden || !redact)
 		for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
 			if (json_object_object_get_ex(tr, shown[i][0], &v))
 				json_object_object_add(o, shown[i][1], json_object_get(v));
@@ -296,9 +296,15 @@ static struct json_object *custom_result(struct json_object *tr)
 	return c;
 }
 
-/* The seed-001 response from the judge's: graded tests (hidden ones redacted on submit), custom, summary. */
+/*
+ * The seed-001 response from the judge's: graded tests, custom input, summary.
+ * On submit the non-sample tests are hidden; redact leaves out their data
+ * (what the candidate gets), without it they keep it (what the recruiter's
+ * record of the submission keeps).
+ */
 static struct json_object *proxy_response(struct json_object *resp, const struct proxy_test *meta,
-					  int nt, bool submit, const char *mode, struct grade *g)
+					  int nt, bool submit, bool redact, const char *mode,
+					  struct grade *g)
 {
 	struct json_object *out = http_ok(), *results = json_object_new_array(), *sum, *trs, *v;
 	size_t i, ntr;
@@ -320,7 +326,8 @@ static struct json_object *proxy_response(struct json_object *resp, const struct
 		} else if (!g->status && json_object_object_get_ex(tr, "status", &v)) {
 			g->status = json_object_get_string(v);
 		}
-		json_object_array_add(results, proxy_result(tr, &meta[i], submit && !meta[i].sample));
+		json_object_array_add(results,
+				      proxy_result(tr, &meta[i], submit && !meta[i].sample, redact));
 	}
 	if (!g->status)
 		g->status = g->graded ? "accepted" : "completed";
@@ -476,10 +483,14 @@ int h_proxy_execute(struct http_req *r)
 		goto out;
 	}
 
-	out = proxy_response(resp, meta, nt, submit, mode, &g);
+	out = proxy_response(resp, meta, nt, submit, true, mode, &g);
 	if (submit) {
-		if (store_submission(r, qid, lang, code, g.status, g.passed, g.graded, g.score,
-				     g.max_score, out, sid) < 0) {
+		struct json_object *record = proxy_response(resp, meta, nt, true, false, mode, &g);
+
+		rc = store_submission(r, qid, lang, code, g.status, g.passed, g.graded, g.score,
+				      g.max_score, record, sid);
+		json_object_put(record);
+		if (rc < 0) {
 			rc = api_db_error(r);
 			goto out;
 		}

@@ -39,7 +39,8 @@ int h_admin_check(struct http_req *r)
 	body = http_json_body(r, HTTP_MAX_BODY);
 	if (!body)
 		return r->status;
-	if (jsonh_int(body, "time_limit_ms", 1, (long long)(JUDGE_MAX_TIMEOUT * 1000), &ms, err,
+	/* the range a question may have */
+	if (jsonh_int(body, "time_limit_ms", 100, (long long)(JUDGE_MAX_TIMEOUT * 1000), &ms, err,
 		      sizeof(err)) < 0) {
 		json_object_put(body);
 		return http_error(r, 400, "invalid_field", "%s", err);

@@ -691,6 +691,10 @@ class T04AdminQuestions(Base):
         u = admin("GET", "/api/admin/questions/" + qid).json["question"]
         self.assertEqual((u["difficulty"], u["time_limit_ms"], len(u["test_cases"])), ("hard", 3000, 3))
 
+        # in a candidate's test, it stays until the candidate goes
+        cid, _, _ = new_candidate([qid], name="svc cand holds question")
+        self.assertError(admin("DELETE", "/api/admin/questions/" + qid), 409, "question_in_use")
+        self.assertOk(admin("DELETE", "/api/admin/candidates/" + cid))
         r = admin("DELETE", "/api/admin/questions/" + qid)
         self.assertOk(r)
         self.assertError(admin("GET", "/api/admin/questions/" + qid), 404)
@@ -1150,6 +1154,12 @@ class T07Proxy(Base):
                           len(self.q["tests"]), "python"))
         self.assertEqual(s["code"], self.q["solutions"]["python"])
         self.assertEqual(s["question_id"], self.q["uuid"])
+        # the recruiter's record keeps what the candidate does not see: hidden tests' data, the compile step
+        # (the judge's response carries at most 64 KiB of a test's input)
+        for res, t in zip(s["results"], self.q["tests"]):
+            self.assertEqual((res["hidden"], res["expected_output"].strip()), (not t["sample"], t["output"].strip()))
+            self.assertTrue(res["input"] and t["input"].startswith(res["input"]), t["name"])
+        self.assertEqual(s["compile"]["status"], "ok", s["compile"])
         self.assertEqual(c["score"], self.q["max_score"])
         best = {x["id"]: x["best_score"] for x in c["questions"]}
         self.assertEqual(best[self.q["uuid"]], self.q["max_score"])

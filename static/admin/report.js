@@ -67,8 +67,8 @@ function testRow(r, i) {
 		h("td", { class: "num" }, `${r.passed ? r.points : 0} / ${r.points}`),
 		h("td", { class: "num nowrap" }, r.execution_time_ms === undefined ? "—" : `${r.execution_time_ms} ms`),
 		h("td", { class: "num nowrap" }, fmtBytes(r.memory_usage_bytes)),
-		h("td", {}, r.hidden ? h("span", { class: "muted" }, "hidden test: data not kept")
-			: shown.length ? h("details", {}, h("summary", {}, "Data"), h("div", { class: "io-grid" }, shown)) : "—"));
+		h("td", {}, shown.length ? h("details", {}, h("summary", {}, "Data"), h("div", { class: "io-grid" }, shown))
+			: r.hidden ? h("span", { class: "muted" }, "hidden test: data not kept") : "—"));
 }
 
 function submission(s, n, editors) {
@@ -88,6 +88,7 @@ function submission(s, n, editors) {
 				h("thead", {}, h("tr", {}, ["#", "Kind", "Verdict", "Points", "Time", "Memory", "Data"]
 					.map((c) => h("th", { scope: "col" }, c)))),
 				h("tbody", {}, (s.results || []).map(testRow))),
+			s.compile && s.compile.output ? [h("h4", {}, "Compiler output"), h("pre", { class: "mono" }, s.compile.output)] : null,
 			h("h4", {}, "Code"), codeBox));
 	// editors only for the submissions opened: a long test can have dozens
 	det.addEventListener("toggle", () => {

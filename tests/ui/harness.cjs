@@ -17,7 +17,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const OUT = path.join(ROOT, "tests", "out");
 const SHOTS = path.join(OUT, "ui");
 const PORT = Number(process.env.UI_TEST_PORT || 18190);
-const VAR = path.join(OUT, "var-ui");
+const VAR = path.join(OUT, process.env.UI_TEST_PORT ? `var-ui-${PORT}` : "var-ui");
 const GRACE = 20;                 // seconds a closed tab has to come back before it counts as abandoned
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
