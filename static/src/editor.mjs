@@ -6,6 +6,7 @@
 //                                               onChange: (text) => {} });
 //   ed.getValue(); ed.setValue(text); ed.setLanguage(id); ed.setReadOnly(bool);
 //   ed.focus(); ed.destroy();
+//   CEEditor.textOf(anyElementInsideAnEditor) -> its text, or null
 //
 // Languages are the service's ids: python, java, cpp, c, javascript, csharp.
 // Tab indents; Escape then Tab leaves the editor (CodeMirror's keyboard escape).
@@ -94,4 +95,11 @@ function create(parent, opts = {}) {
 	};
 }
 
-window.CEEditor = { create, languages: Object.keys(LANGS) };
+// The text of the editor that element belongs to (null when none): what a
+// page's own code or a browser test reads without reaching into the DOM.
+function textOf(el) {
+	const view = el && EditorView.findFromDOM(el.closest(".cm-editor") || el);
+	return view ? view.state.doc.toString() : null;
+}
+
+window.CEEditor = { create, textOf, languages: Object.keys(LANGS) };
