@@ -12,14 +12,6 @@ const shared = {};             // what one scenario leaves for the next
 const SUM_PY = "import sys\na, b = map(int, sys.stdin.read().split())\nprint(a + b)\n";
 const WRONG_PY = "print(0)\n";
 
-async function signIn(h, page) {
-	await page.goto(`${h.base}/admin/`);
-	await page.getByLabel("Username").fill("admin");
-	await page.getByLabel("Password").fill(h.adminPassword);
-	await page.getByRole("button", { name: "Sign in" }).click();
-	await page.getByRole("heading", { level: 1, name: "Question bank" }).waitFor();
-}
-
 // Put text into a CodeMirror editor as one edit (no auto-indent per keystroke).
 async function setEditor(page, selector, text) {
 	await page.locator(`${selector} .cm-content`).fill(text);
@@ -71,7 +63,7 @@ module.exports = [
 			h.assert(after.status === 401, `the server forgot the token: ${after.status}`);
 
 			// a token that dies while the page is open sends the user back to the form
-			await signIn(h, page);
+			await h.adminSignIn(page);
 			const t2 = await page.evaluate(() => sessionStorage.getItem("ce-admin-token"));
 			await h.api("POST", "/api/admin/logout", {}, t2);
 			await page.getByRole("link", { name: "Candidates", exact: true }).click();
@@ -83,7 +75,7 @@ module.exports = [
 		name: "admin question form: preview, tests, files, check, save, search, edit, delete",
 		fn: async (h) => {
 			const page = await h.newPage();
-			await signIn(h, page);
+			await h.adminSignIn(page);
 			await page.getByRole("link", { name: "New question" }).click();
 			await page.getByRole("heading", { level: 1, name: "New question" }).waitFor();
 
@@ -249,7 +241,7 @@ module.exports = [
 			h.assert(shared.question, "the question of the form scenario exists");
 			const page = await h.newPage();
 			await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: h.base });
-			await signIn(h, page);
+			await h.adminSignIn(page);
 			await page.getByRole("link", { name: "Candidates", exact: true }).click();
 			await page.getByRole("link", { name: "New candidate" }).click();
 			await page.getByRole("heading", { level: 1, name: "New candidate" }).waitFor();
@@ -330,7 +322,7 @@ module.exports = [
 			h.assert(done.status === 200, `completed: ${done.text}`);
 
 			const page = await h.newPage();
-			await signIn(h, page);
+			await h.adminSignIn(page);
 			await page.getByRole("link", { name: "Candidates", exact: true }).click();
 			await page.getByRole("link", { name, exact: true }).click();
 			await page.getByRole("heading", { level: 1, name }).waitFor();

@@ -119,6 +119,15 @@ h.newPage = async (opts = {}) => {
 	return page;
 };
 
+// the recruiter pages, signed in as the first admin, on the question bank
+h.adminSignIn = async (page) => {
+	await page.goto(`${h.base}/admin/`);
+	await page.getByLabel("Username").fill("admin");
+	await page.getByLabel("Password").fill(h.adminPassword);
+	await page.getByRole("button", { name: "Sign in" }).click();
+	await page.getByRole("heading", { level: 1, name: "Question bank" }).waitFor();
+};
+
 h.shot = async (page, name) => {
 	fs.mkdirSync(SHOTS, { recursive: true });
 	const file = path.join(SHOTS, `${name}.png`);

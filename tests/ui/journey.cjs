@@ -8,14 +8,6 @@ const path = require("path");
 
 const SLUG = "01-sensor-summary";
 
-async function signIn(h, page) {
-	await page.goto(`${h.base}/admin/`);
-	await page.getByLabel("Username").fill("admin");
-	await page.getByLabel("Password").fill(h.adminPassword);
-	await page.getByRole("button", { name: "Sign in" }).click();
-	await page.getByRole("heading", { level: 1, name: "Question bank" }).waitFor();
-}
-
 async function setCode(page, text) {
 	await page.click(".cm-content");
 	await page.keyboard.press("Control+a");
@@ -43,7 +35,7 @@ module.exports = [{
 		// the recruiter invites
 		const admin = await h.newPage();
 		await admin.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: h.base });
-		await signIn(h, admin);
+		await h.adminSignIn(admin);
 		await admin.getByRole("link", { name: "Candidates", exact: true }).click();
 		await admin.getByRole("link", { name: "New candidate" }).click();
 		await admin.getByLabel("Name").fill(name);
