@@ -157,6 +157,7 @@ struct qbody {
 	bool has_tags, has_boiler;
 	long long time_ms, mem_mb;
 	bool has_time, has_mem;
+	char time_s[16], mem_s[16];	/* the limits as SQL parameters */
 	struct json_object *tests;
 };
 
@@ -304,38 +305,58 @@ static int send_question(struct http_req *r, const char *qid, int status)
 	return http_json(r, status, o);
 }
 
+/*
+ * The request's question, validated, with a create's defaults filled in; NULL
+ * when the error went out.  The caller frees it and puts *body.
+ */
+static struct qbody *read_question(struct http_req *r, bool create, struct json_object **body)
+{
+	struct qbody *q;
+
+	*body = http_json_body(r, HTTP_MAX_API_BODY);
+	if (!*body)
+		return NULL;
+	q = malloc(sizeof(*q));
+	if (!q) {
+		http_error(r, 503, "unavailable", "out of memory");
+		return NULL;
+	}
+	if (check_question(r, *body, q, create) != 0) {
+		free(q);
+		return NULL;
+	}
+	if (create && !q->has_time)
+		q->time_ms = 2000;
+	if (create && !q->has_mem)
+		q->mem_mb = 256;
+	snprintf(q->time_s, sizeof(q->time_s), "%lld", q->time_ms);
+	snprintf(q->mem_s, sizeof(q->mem_s), "%lld", q->mem_mb);
+	return q;
+}
+
 int h_admin_question_create(struct http_req *r)
 {
-	struct json_object *body;
-	struct qbody *q = NULL;
-	char tms[16], mmb[16], qid[16];
+	struct json_object *body = NULL;
+	struct qbody *q;
+	char qid[16];
 	const char *p[7];
 	PGresult *res;
 	int rc;
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	body = http_json_body(r, HTTP_MAX_API_BODY);
-	if (!body)
-		return r->status;
-	q = malloc(sizeof(*q));
+	q = read_question(r, true, &body);
 	if (!q) {
-		rc = http_error(r, 503, "unavailable", "out of memory");
-		goto out;
-	}
-	if (check_question(r, body, q, true) != 0) {
 		rc = r->status;
 		goto out;
 	}
-	snprintf(tms, sizeof(tms), "%lld", q->has_time ? q->time_ms : 2000);
-	snprintf(mmb, sizeof(mmb), "%lld", q->has_mem ? q->mem_mb : 256);
 	p[0] = q->title;
 	p[1] = q->question;
 	p[2] = q->difficulty;
 	p[3] = q->has_tags ? q->tags : "[]";
 	p[4] = q->has_boiler ? q->boiler : "{}";
-	p[5] = tms;
-	p[6] = mmb;
+	p[5] = q->time_s;
+	p[6] = q->mem_s;
 	if (db_begin() != DB_OK)
 		goto tx_fail;
 	if (db_exec(&res,
@@ -363,8 +384,8 @@ out:
 int h_admin_question_update(struct http_req *r)
 {
 	struct json_object *body = NULL;
-	struct qbody *q = NULL;
-	char tms[16], mmb[16], qid[16];
+	struct qbody *q;
+	char qid[16];
 	const char *p[8];
 	PGresult *res;
 	int rc, found;
@@ -374,28 +395,19 @@ int h_admin_question_update(struct http_req *r)
 	found = question_lookup(r->m.params[0], qid);
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
-	body = http_json_body(r, HTTP_MAX_API_BODY);
-	if (!body)
-		return r->status;
-	q = malloc(sizeof(*q));
+	q = read_question(r, false, &body);
 	if (!q) {
-		rc = http_error(r, 503, "unavailable", "out of memory");
-		goto out;
-	}
-	if (check_question(r, body, q, false) != 0) {
 		rc = r->status;
 		goto out;
 	}
-	snprintf(tms, sizeof(tms), "%lld", q->time_ms);
-	snprintf(mmb, sizeof(mmb), "%lld", q->mem_mb);
 	p[0] = qid;
 	p[1] = q->title;
 	p[2] = q->question;
 	p[3] = q->difficulty;
 	p[4] = q->has_tags ? q->tags : NULL;
 	p[5] = q->has_boiler ? q->boiler : NULL;
-	p[6] = q->has_time ? tms : NULL;
-	p[7] = q->has_mem ? mmb : NULL;
+	p[6] = q->has_time ? q->time_s : NULL;
+	p[7] = q->has_mem ? q->mem_s : NULL;
 	if (db_begin() != DB_OK)
 		goto tx_fail;
 	if (db_exec(&res,
