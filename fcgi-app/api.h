@@ -27,6 +27,8 @@ struct json_object *api_query_json(const char *sql, int n, const char *const *pa
 int api_ok_with(struct http_req *r, const char *key, struct json_object *value);
 /* Append a session event (best effort). */
 void api_event(const char *candidate_id, const char *kind, const char *detail_json);
+/* Append the file templates/<name> to out; -1 when it cannot be read. */
+int api_read_template(const char *name, struct strbuf *out);
 /* Starter code for a language from templates/starter/ (empty when missing). */
 const char *api_default_starter(const char *lang);
 /* HTTP status for the error the judge gave an invalid request (400 or 413). */

@@ -56,29 +56,39 @@ void api_event(const char *candidate_id, const char *kind, const char *detail_js
 		PQclear(res);
 }
 
+int api_read_template(const char *name, struct strbuf *out)
+{
+	char path[512], buf[4096];
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", cfg.templates, name);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(out, buf, n);
+	fclose(f);
+	return 0;
+}
+
 const char *api_default_starter(const char *lang)
 {
 	static struct strbuf cache[16];
 	static bool loaded[16];
 	const struct lang *l = lang_find(lang);
 	size_t i = l ? (size_t)(l - langs) : 0;
-	char path[512], buf[4096];
-	size_t n;
-	FILE *f;
+	char name[64];
 
 	if (!l || i >= 16)
 		return "";
-	if (loaded[i])
-		return cache[i].buf;
-	loaded[i] = true;
-	snprintf(path, sizeof(path), "%s/starter/%s.txt", cfg.templates, l->id);
-	f = fopen(path, "re");
-	if (!f)
-		return "";
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&cache[i], buf, n);
-	fclose(f);
-	return cache[i].buf;
+	if (!loaded[i]) {
+		loaded[i] = true;
+		snprintf(name, sizeof(name), "starter/%s.txt", l->id);
+		api_read_template(name, &cache[i]);	/* missing: no starter */
+	}
+	/* a zeroed strbuf that never grew has no buffer */
+	return cache[i].buf ? cache[i].buf : "";
 }
 
 int h_health(struct http_req *r)

@@ -70,7 +70,7 @@ int h_admin_check(struct http_req *r)
 static void csv_field(struct strbuf *sb, const char *s, int last)
 {
 	strbuf_addstr(sb, "\"");
-	if (strchr("=+-@\t\r", *s) && *s)
+	if (*s && strchr("=+-@\t\r", *s))
 		strbuf_addstr(sb, "'");
 	for (; *s; s++) {
 		if (*s == '"')
@@ -153,23 +153,6 @@ static void readable_times(struct json_object *o)
 	}
 }
 
-/* The template, read on each request: a recruiter may restyle it without a restart. */
-static int read_template(const char *name, struct strbuf *out)
-{
-	char path[512], buf[4096];
-	size_t n;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", cfg.templates, name);
-	f = fopen(path, "re");
-	if (!f)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(out, buf, n);
-	fclose(f);
-	return 0;
-}
-
 /* GET /api/admin/candidates/:id/report: templates/report.html filled in. */
 int h_admin_candidate_report(struct http_req *r)
 {
@@ -190,7 +173,8 @@ int h_admin_candidate_report(struct http_req *r)
 	data = json_object_new_object();
 	json_object_object_add(data, "candidate", c);
 	json_object_object_add(data, "generated_at", json_object_new_string(now));
-	if (read_template("report.html", &tpl) < 0) {
+	/* read on each request: a recruiter may restyle it without a restart */
+	if (api_read_template("report.html", &tpl) < 0) {
 		fprintf(stderr, "ce-fcgi: report: cannot read %s/report.html\n", cfg.templates);
 		rc = http_error(r, 503, "unavailable", "the report template is missing");
 	} else if (tmpl_render(tpl.buf, data, &out, err, sizeof(err)) < 0) {
