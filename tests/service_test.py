@@ -5,8 +5,8 @@ pool, the embedded PostgreSQL, the sandbox) over HTTP.
 
     make all && /usr/bin/python3 tests/service_test.py [name-part ...]
 
-setUpModule starts a private stack with conf/service.sh (PORT 18180, a fresh
-database in tests/out/var-service, a random admin password); tearDownModule
+setUpModule starts a private stack with conf/service.sh (PORT 18180, or
+SERVICE_TEST_PORT, a fresh database in tests/out/var-service, a random admin password); tearDownModule
 stops it again, also when something failed.  Standard library only.  The last
 line printed is "service: N passed, M failed"; the exit status is non-zero
 when anything failed.
@@ -30,8 +30,8 @@ import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "tests", "out")
-VAR = os.path.join(OUT, "var-service")
-PORT = 18180
+PORT = int(os.environ.get("SERVICE_TEST_PORT", "18180"))
+VAR = os.path.join(OUT, "var-service" if PORT == 18180 else "var-service-%d" % PORT)
 POOL_SIZE = 4
 GRACE = 3
 ADMIN_PASSWORD = "pw-" + secrets.token_urlsafe(18)
