@@ -24,13 +24,19 @@ else
 endif
 
 CPPFLAGS = -Isandbox -Ifcgi-app -Itests -I/usr/include/postgresql -MMD -MP
-LIBS_SBX = -lseccomp -ljson-c -lm
+LIBS_SBX = -ljson-c -lm
+LIBS_BOX = -lseccomp
 LIBS_APP = -lfcgi -lpq -lcrypt $(LIBS_SBX)
 
-SBX_SRC = sandbox/strbuf.c sandbox/utf8.c sandbox/util.c sandbox/cg.c sandbox/rules.c sandbox/box.c \
-          sandbox/lang.c sandbox/judge.c sandbox/judge_json.c
+# the unprivileged judge library: request, languages, verdicts, response, the launcher's client
+SBX_SRC = sandbox/strbuf.c sandbox/utf8.c sandbox/util.c sandbox/uuid.c sandbox/lang.c \
+          sandbox/judge.c sandbox/judge_json.c sandbox/client.c
 SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
 LIBSBX  = $(BUILD)/libsandbox.a
+
+# bin/ce-box, the only program that runs as root (setuid): these files and nothing else
+BOX_SRC = sandbox/launcher.c sandbox/box.c sandbox/cg.c sandbox/rules.c sandbox/util.c
+BOX_OBJ = $(BOX_SRC:%.c=$(BUILD)/%.o)
 
 APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/jsonh.c fcgi-app/http.c fcgi-app/auth.c \
           fcgi-app/executor.c fcgi-app/api_public.c fcgi-app/api_session.c \
@@ -56,7 +62,7 @@ UI_BUNDLE = static/vendor/editor.js
 
 .PHONY: all test bench deps clean run start stop
 .SECONDARY:
-all: $(BIN)/judge $(BIN)/ce-fcgi $(BIN)/ce-ctl $(UI_BUNDLE)
+all: $(BIN)/judge $(BIN)/ce-box $(BIN)/ce-fcgi $(BIN)/ce-ctl $(UI_BUNDLE)
 
 $(NPM_DIR)/.installed: conf/npm/package.json conf/npm/package-lock.json
 	@mkdir -p $(NPM_DIR)
@@ -80,6 +86,10 @@ $(LIBSBX): $(SBX_OBJ)
 $(BIN)/judge: $(BUILD)/sandbox/judge_main.o $(LIBSBX)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX)
+
+$(BIN)/ce-box: $(BOX_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_BOX)
 
 $(LIBAPP): $(APP_OBJ)
 	@rm -f $@
@@ -110,10 +120,10 @@ test: deps
 	@sh conf/install-deps.sh $(TEST_PKGS)
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@$(if $(SANITIZE),$(MAKE) --no-print-directory SANITIZE= all,true)
-	@BIN=$(BIN) NODE_PATH=$(CURDIR)/$(NPM_DIR)/node_modules sh tests/run.sh $(TEST_BIN) $(E2E_TESTS)
+	@BIN=$(BIN) CE_BOX=$(CURDIR)/$(BIN)/ce-box NODE_PATH=$(CURDIR)/$(NPM_DIR)/node_modules sh tests/run.sh $(TEST_BIN) $(E2E_TESTS)
 
 bench: deps
-	@$(MAKE) --no-print-directory $(BIN)/judge $(BUILD)/bench/overhead
+	@$(MAKE) --no-print-directory $(BIN)/judge $(BIN)/ce-box $(BUILD)/bench/overhead
 	@sh bench/run.sh $(BUILD)/bench/overhead $(BIN)/judge
 
 deps:

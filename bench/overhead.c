@@ -12,7 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "extern.h"
+#include "sandbox.h"
+#include "util.h"
 
 static int cmp_u64(const void *a, const void *b)
 {
@@ -58,11 +59,11 @@ static uint64_t run_bare(const char *path, const char *input)
 	return mono_us() - t0;
 }
 
-static uint64_t run_boxed(struct box *b, const char *path, const char *input)
+static uint64_t run_boxed(struct sbx *b, const char *path, const char *input)
 {
 	const char *argv[] = { path, NULL };
 	const char *envp[] = { "PATH=/usr/bin:/bin", NULL };
-	struct box_cmd cmd = {
+	struct sbx_cmd cmd = {
 		.argv = argv,
 		.envp = envp,
 		.stdin_data = input,
@@ -71,19 +72,19 @@ static uint64_t run_boxed(struct box *b, const char *path, const char *input)
 			 .output_bytes = 16u << 20, .fsize_bytes = 64u << 20,
 			 .stack_bytes = 256u << 20, .pids = 64, .nofile = 256, .tmp_mb = 64 },
 	};
-	struct box_outcome o;
+	struct sbx_outcome o;
 	char err[256];
 	uint64_t t0 = mono_us(), t;
 
-	box_outcome_init(&o);
-	if (box_run(b, &cmd, &o, err, sizeof(err)) < 0 || o.status != BOX_EXITED ||
+	sbx_outcome_init(&o);
+	if (sbx_run(b, &cmd, &o, err, sizeof(err)) < 0 || o.status != SBX_EXITED ||
 	    o.exit_code != 0) {
 		fprintf(stderr, "boxed run failed: %s (status %d exit %d)\n", err, o.status,
 			o.exit_code);
 		exit(1);
 	}
 	t = mono_us() - t0;
-	box_outcome_release(&o);
+	sbx_outcome_release(&o);
 	return t;
 }
 
@@ -97,12 +98,12 @@ int main(int argc, char **argv)
 	const char *input = "5\n1 2 3 4 5\n";
 	char err[512], dir[] = "/tmp/ce-bench-XXXXXX", src[64], bin[64], cc[256];
 	uint64_t *bare, *boxed, *tb, *tx;
-	struct box b;
+	struct sbx b;
 	int i;
 
 	if (n < 10)
 		n = 10;
-	if (sbx_init(NULL, err, sizeof(err)) != SBX_OK) {
+	if (sbx_init(NULL, err, sizeof(err)) != SBX_OK || sbx_check(err, sizeof(err)) != SBX_OK) {
 		fprintf(stderr, "sandbox: %s\n", err);
 		return 1;
 	}
@@ -120,8 +121,8 @@ int main(int argc, char **argv)
 	if (system(cc) != 0)
 		return 1;
 
-	if (box_open(&b, 64, err, sizeof(err)) < 0 ||
-	    box_write_file(&b, "main.c", prog, strlen(prog), err, sizeof(err)) < 0) {
+	if (sbx_open(&b, 64, err, sizeof(err)) < 0 ||
+	    sbx_write_file(&b, "main.c", prog, strlen(prog), err, sizeof(err)) < 0) {
 		fprintf(stderr, "box: %s\n", err);
 		return 1;
 	}
@@ -129,20 +130,20 @@ int main(int argc, char **argv)
 		const char *cargv[] = { "/usr/bin/gcc", "-std=gnu17", "-O2", "-o", "main", "main.c",
 					NULL };
 		const char *envp[] = { "PATH=/usr/bin:/bin", NULL };
-		struct box_cmd cmd = {
+		struct sbx_cmd cmd = {
 			.argv = cargv, .envp = envp, .writable = true,
 			.lim = { .cpu_ms = 10000, .wall_ms = 20000, .mem_bytes = 1u << 30,
 				 .output_bytes = 1u << 20, .fsize_bytes = 64u << 20,
 				 .stack_bytes = 64u << 20, .pids = 128, .nofile = 256, .tmp_mb = 256 },
 		};
-		struct box_outcome o;
+		struct sbx_outcome o;
 
-		box_outcome_init(&o);
-		if (box_run(&b, &cmd, &o, err, sizeof(err)) < 0 || o.exit_code != 0) {
+		sbx_outcome_init(&o);
+		if (sbx_run(&b, &cmd, &o, err, sizeof(err)) < 0 || o.exit_code != 0) {
 			fprintf(stderr, "compile in box failed: %s %s\n", err, o.err.buf);
 			return 1;
 		}
-		box_outcome_release(&o);
+		sbx_outcome_release(&o);
 	}
 
 	bare = calloc((size_t)n, sizeof(*bare));
@@ -162,7 +163,7 @@ int main(int argc, char **argv)
 		tb[i] = run_bare("/usr/bin/true", "");
 		tx[i] = run_boxed(&b, "/usr/bin/true", "");
 	}
-	box_close(&b);
+	sbx_close(&b);
 	unlink(bin);
 	unlink(src);
 	rmdir(dir);

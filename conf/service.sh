@@ -10,7 +10,8 @@
 # DATABASE_URL (use that server instead of the embedded one), ADMIN_PASSWORD
 # (first start only), POOL_SIZE (2 x cores), CE_EXECUTE_ALLOW and
 # CE_ADMIN_ALLOW (space-separated addresses/CIDRs, or "all"), CE_API_KEY,
-# CE_ABANDON_GRACE, CE_HEARTBEAT_TIMEOUT, EXEC_RATE (per client per second).
+# CE_ABANDON_GRACE, CE_HEARTBEAT_TIMEOUT, EXEC_RATE (per client per second),
+# CE_NODE_NAME (the judge host's name shown in results; never the host name).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,9 +68,9 @@ layout() {
 	chmod 770 "$VAR/log"
 	ensure_traversable "$VAR"
 	ensure_traversable "$ROOT/static"
-	# the judge is the only privileged piece: setuid root, runnable only by the app's group
-	install -o root -g "$APP_USER" -m 4750 "$ROOT/bin/judge" "$VAR/bin/judge"
-	install -o root -g root -m 755 "$ROOT/bin/ce-fcgi" "$ROOT/bin/ce-ctl" "$VAR/bin/"
+	# the launcher is the only privileged piece: setuid root, runnable only by the app's group
+	install -o root -g "$APP_USER" -m 4750 "$ROOT/bin/ce-box" "$VAR/bin/ce-box"
+	install -o root -g root -m 755 "$ROOT/bin/judge" "$ROOT/bin/ce-fcgi" "$ROOT/bin/ce-ctl" "$VAR/bin/"
 	rm -rf "$VAR/share"
 	mkdir -p "$VAR/share"
 	cp -r "$ROOT/templates" "$ROOT/sql" "$VAR/share/"
@@ -177,7 +178,7 @@ app_env() {
 	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DATABASE_URL="$DATABASE_URL" CE_JUDGE="$VAR/bin/judge" \
 		CE_TEMPLATES="$VAR/share/templates" CE_API_KEY="${CE_API_KEY:-}" \
 		CE_ABANDON_GRACE="${CE_ABANDON_GRACE:-60}" CE_HEARTBEAT_TIMEOUT="${CE_HEARTBEAT_TIMEOUT:-300}" \
-		CE_PUBLIC_URL="${CE_PUBLIC_URL:-}" "$@"
+		CE_PUBLIC_URL="${CE_PUBLIC_URL:-}" CE_NODE_NAME="${CE_NODE_NAME:-}" "$@"
 }
 
 fcgi_start() {
@@ -228,7 +229,7 @@ stop_all() {
 
 start_common() {
 	STARTING=1
-	[ -x "$ROOT/bin/judge" ] && [ -x "$ROOT/bin/ce-fcgi" ] || die "build first (make)"
+	[ -x "$ROOT/bin/judge" ] && [ -x "$ROOT/bin/ce-box" ] && [ -x "$ROOT/bin/ce-fcgi" ] || die "build first (make)"
 	ensure_users
 	layout
 	pg_start

@@ -1,4 +1,4 @@
-/* executor.c - run the setuid judge with the request on stdin, read its JSON answer */
+/* executor.c - run the judge with the request on stdin, read its JSON answer */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -18,18 +18,26 @@
 extern char **environ;
 
 static char judge_path[512] = "bin/judge";
+static char node_env[96];
+static char *judge_env[] = { "PATH=/usr/bin:/bin", NULL, NULL };
 
 void executor_init(const char *path)
 {
+	const char *node = getenv("CE_NODE_NAME");
+
 	if (path && *path)
 		snprintf(judge_path, sizeof(judge_path), "%s", path);
+	/* the judge's own environment is fixed: nothing of ours leaks into it but the node name */
+	if (node && *node) {
+		snprintf(node_env, sizeof(node_env), "CE_NODE_NAME=%s", node);
+		judge_env[1] = node_env;
+	}
 }
 
 /* Spawn the judge with argv, feed input, collect stdout; returns the exit status or -1. */
 static int spawn_judge(char *const argv[], const char *in, size_t inlen, struct strbuf *out,
 		       char *err, size_t errlen)
 {
-	static char *const envp[] = { "PATH=/usr/bin:/bin", NULL };
 	int pin[2] = { -1, -1 }, pout[2] = { -1, -1 }, status = 0, rc = -1;
 	posix_spawn_file_actions_t fa;
 	size_t off = 0;
@@ -44,8 +52,7 @@ static int spawn_judge(char *const argv[], const char *in, size_t inlen, struct 
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, pin[0], 0);
 	posix_spawn_file_actions_adddup2(&fa, pout[1], 1);
-	/* the judge's own environment is fixed: nothing of ours leaks into it */
-	rc = posix_spawn(&pid, judge_path, &fa, NULL, argv, envp);
+	rc = posix_spawn(&pid, judge_path, &fa, NULL, argv, judge_env);
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc != 0) {
 		snprintf(err, errlen, "cannot run %s: %s", judge_path, strerror(rc));

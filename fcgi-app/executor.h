@@ -1,10 +1,10 @@
 /*
  * executor.h - hand an execution request to the privileged judge
  *
- * The FastCGI workers run unprivileged.  Building a sandbox takes root, so
- * each execution runs bin/judge (installed setuid root, executable only by
- * the service's group), which re-validates the request with the same strict
- * parser before doing anything.  A bug in HTTP handling cannot reach root.
+ * The FastCGI workers run unprivileged, and so does bin/judge, which each
+ * execution runs: it re-validates the request with the same strict parser
+ * and starts bin/ce-box, the small setuid launcher that alone builds boxes
+ * as root.  No JSON, HTTP or database code runs as root.
  */
 #ifndef CE_EXECUTOR_H
 #define CE_EXECUTOR_H

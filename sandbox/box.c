@@ -19,22 +19,23 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "extern.h"
+#include "launcher.h"
 
 #ifndef CLONE_PIDFD
 #define CLONE_PIDFD 0x00001000
 #endif
 
+/* Fixed at build time: nothing the caller sends or sets chooses where boxes live or who runs them. */
+#define RUN_DIR		"/run/coding-engine"
+#define FIRST_UID	60000u
+#define SLOTS		64u
+
 static struct {
-	char run_dir[256];
-	char stage[300];	/* mount point of each box's root, private to its namespace */
-	char locks[300];
-	unsigned first_uid;
-	unsigned slots;
 	long ncpu;
 	bool ready;
 } cfg;
@@ -72,7 +73,7 @@ static int probe_ns(int flag, const char *name, char *err, size_t errlen)
 	return 0;
 }
 
-int box_global_init(const struct sbx_config *c, char *err, size_t errlen)
+int box_global_init(char *err, size_t errlen)
 {
 	static const struct {
 		int flag;
@@ -85,22 +86,24 @@ int box_global_init(const struct sbx_config *c, char *err, size_t errlen)
 
 	if (cfg.ready)
 		return 0;
-	snprintf(cfg.run_dir, sizeof(cfg.run_dir), "%s",
-		 c && c->run_dir ? c->run_dir : "/run/coding-engine");
-	cfg.first_uid = c && c->first_uid ? c->first_uid : 60000;
-	cfg.slots = c && c->slots ? c->slots : 64;
-	snprintf(cfg.stage, sizeof(cfg.stage), "%s/root", cfg.run_dir);
-	snprintf(cfg.locks, sizeof(cfg.locks), "%s/slots", cfg.run_dir);
 	cfg.ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	if (cfg.ncpu < 1)
 		cfg.ncpu = 1;
-
 	for (i = 0; i < sizeof(ns) / sizeof(ns[0]); i++)
 		if (probe_ns(ns[i].flag, ns[i].name, err, errlen) < 0)
 			return -1;
-	if (mkdir_p(cfg.run_dir, 0755) < 0 || mkdir_p(cfg.stage, 0755) < 0 ||
-	    mkdir_p(cfg.locks, 0700) < 0)
-		return fail_errno(err, errlen, "cannot create %s", cfg.run_dir);
+	/* root's own directory: if anyone else made or owns it, refuse rather than use it */
+	if (mkdir_p(RUN_DIR "/root", 0755) < 0 || mkdir_p(RUN_DIR "/slots", 0700) < 0)
+		return fail_errno(err, errlen, "cannot create %s", RUN_DIR);
+	for (i = 0; i < 3; i++) {
+		static const char *const dirs[] = { RUN_DIR, RUN_DIR "/root", RUN_DIR "/slots" };
+		struct stat st;
+
+		if (lstat(dirs[i], &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != 0 ||
+		    (st.st_mode & 022))
+			return fail(err, errlen, "%s must be a directory owned by root and writable only by it",
+				    dirs[i]);
+	}
 	cfg.ready = true;
 	return 0;
 }
@@ -109,10 +112,14 @@ int box_global_init(const struct sbx_config *c, char *err, size_t errlen)
 
 static int bind_ro(const char *src, const char *dst)
 {
+	struct mount_attr attr = {
+		.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV,
+	};
+
 	if (mount(src, dst, NULL, MS_BIND | MS_REC, NULL) < 0)
 		return -1;
-	return mount(NULL, dst, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV,
-		     NULL);
+	/* every mount under the bind too: a remount would change only the top one */
+	return mount_setattr(AT_FDCWD, dst, AT_RECURSIVE, &attr, sizeof(attr));
 }
 
 static int touch(const char *path)
@@ -203,9 +210,9 @@ static int setup_root(uid_t uid, unsigned work_mb, const char **step)
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		return -1;
 	*step = "mount root tmpfs";
-	if (mount("box", cfg.stage, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=512,mode=755") <
+	if (mount("box", RUN_DIR "/root", "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=512,mode=755") <
 		    0 ||
-	    chdir(cfg.stage) < 0)
+	    chdir(RUN_DIR "/root") < 0)
 		return -1;
 	*step = "populate root";
 	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
@@ -243,12 +250,12 @@ static int setup_root(uid_t uid, unsigned work_mb, const char **step)
 static int slot_lock(struct box *b, char *err, size_t errlen)
 {
 	char path[400];
-	unsigned i, s, start = (unsigned)getpid() % cfg.slots;
+	unsigned i, s, start = (unsigned)getpid() % SLOTS;
 	int fd;
 
-	for (i = 0; i < cfg.slots; i++) {
-		s = (start + i) % cfg.slots;
-		snprintf(path, sizeof(path), "%s/%u", cfg.locks, s);
+	for (i = 0; i < SLOTS; i++) {
+		s = (start + i) % SLOTS;
+		snprintf(path, sizeof(path), RUN_DIR "/slots/%u", s);
 		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 		if (fd < 0)
 			return fail_errno(err, errlen, "cannot open slot lock %s", path);
@@ -258,13 +265,13 @@ static int slot_lock(struct box *b, char *err, size_t errlen)
 			cg_sweep(path);
 			b->slot = (int)s;
 			b->tag = (unsigned)(mono_us() * 2654435761u) ^ (unsigned)getpid() * 40503u;
-			b->uid = (uid_t)(cfg.first_uid + s);
+			b->uid = (uid_t)(FIRST_UID + s);
 			b->lock_fd = fd;
 			return 0;
 		}
 		close(fd);
 	}
-	return fail(err, errlen, "all %u sandbox slots are busy", cfg.slots);
+	return fail(err, errlen, "all %u sandbox slots are busy", SLOTS);
 }
 
 int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
@@ -340,17 +347,27 @@ fail:
 	return -1;
 }
 
-int box_write_file(struct box *b, const char *name, const char *data, size_t len, char *err,
-		   size_t errlen)
+int box_copy_file(struct box *b, const char *name, int src, size_t len, char *err, size_t errlen)
 {
-	int fd, r;
+	char buf[65536];
+	size_t off = 0;
+	ssize_t n;
+	int fd, r = 0;
 
 	if (strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
 		return fail(err, errlen, "bad file name '%s'", name);
 	fd = openat(b->dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return fail_errno(err, errlen, "cannot create %s in the box", name);
-	r = write_all(fd, data, len);
+	while (off < len && r == 0) {
+		n = pread(src, buf, len - off < sizeof(buf) ? len - off : sizeof(buf), (off_t)off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		r = write_all(fd, buf, (size_t)n);
+		off += (size_t)n;
+	}
 	if (close(fd) < 0 || r < 0)
 		return fail_errno(err, errlen, "cannot write %s in the box", name);
 	return 0;
@@ -384,7 +401,7 @@ struct child {
 	const struct box *box;
 	const struct box_cmd *cmd;
 	const struct cg_run *cg;
-	int in_r, out_w, err_w, status_w;
+	int status_w;
 	char proc_opts[64];
 	char tmp_opts[96];
 	volatile int exec_err;
@@ -456,7 +473,7 @@ static int setup_credentials(uid_t uid)
 
 static int setup_fds(const struct child *c)
 {
-	if (dup2(c->in_r, 0) < 0 || dup2(c->out_w, 1) < 0 || dup2(c->err_w, 2) < 0)
+	if (dup2(c->cmd->fd[0], 0) < 0 || dup2(c->cmd->fd[1], 1) < 0 || dup2(c->cmd->fd[2], 2) < 0)
 		return -1;
 	return close_range(3, ~0u, 0);
 }
@@ -495,6 +512,11 @@ static void exec_program(struct child *c)
 		goto fail;
 	step = "fds";
 	if (setup_fds(c) < 0)
+		goto fail;
+	/* no speculative store bypass: a program cannot read across it (EINVAL/ENXIO: not this CPU) */
+	step = "speculation control";
+	if (prctl(PR_SET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, PR_SPEC_FORCE_DISABLE, 0, 0) < 0 &&
+	    errno != EINVAL && errno != ENXIO)
 		goto fail;
 	step = "credentials";
 	if (setup_credentials(c->box->uid) < 0)
@@ -555,9 +577,9 @@ static void box_init(struct child *c)
 	}
 	if (pid == 0)
 		exec_program(c);
-	close(c->in_r);
-	close(c->out_w);
-	close(c->err_w);
+	close(c->cmd->fd[0]);
+	close(c->cmd->fd[1]);
+	close(c->cmd->fd[2]);
 	if (c->exec_err) {
 		waitpid(pid, &wstatus, 0);
 		report(c, REPORT_EXEC_FAILED, 0, c->exec_err, (const char *)c->exec_step, NULL);
@@ -580,30 +602,15 @@ fail:
 	_exit(1);
 }
 
-void box_outcome_init(struct box_outcome *o)
-{
-	memset(o, 0, sizeof(*o));
-	strbuf_init(&o->out);
-	strbuf_init(&o->err);
-}
-
-void box_outcome_release(struct box_outcome *o)
-{
-	strbuf_release(&o->out);
-	strbuf_release(&o->err);
-}
-
 struct monitor {
 	int pidfd;
 	long pid;
-	int in_w, out_r, err_r;
-	size_t in_off;
-	enum box_status killed_for;
+	enum proto_status killed_for;
 	bool killed;
 	bool exited;
 };
 
-static void kill_box(struct monitor *m, enum box_status why)
+static void kill_box(struct monitor *m, enum proto_status why)
 {
 	if (m->killed)
 		return;
@@ -613,165 +620,71 @@ static void kill_box(struct monitor *m, enum box_status why)
 	kill((pid_t)m->pid, SIGKILL);
 }
 
-static int drain(int *fd, struct strbuf *sb, struct monitor *m, struct box_outcome *o,
-		 uint64_t cap)
-{
-	char buf[65536];
-	ssize_t n;
-
-	for (;;) {
-		n = read(*fd, buf, sizeof(buf));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return errno == EAGAIN ? 0 : -1;
-		if (n == 0) {
-			close(*fd);
-			*fd = -1;
-			return 0;
-		}
-		if (m->killed)
-			continue;
-		if (o->out.len + o->err.len + (size_t)n > cap) {
-			/* keep what fits, stop the run, read no further */
-			strbuf_add(sb, buf, cap - o->out.len - o->err.len);
-			kill_box(m, BOX_OUTPUT_LIMIT);
-			close(*fd);
-			*fd = -1;
-			return 0;
-		}
-		if (strbuf_add(sb, buf, (size_t)n) < 0)
-			return -1;
-	}
-}
-
-static void feed(struct monitor *m, const struct box_cmd *cmd)
-{
-	size_t chunk;
-	ssize_t n;
-
-	while (m->in_w >= 0 && m->in_off < cmd->stdin_len) {
-		chunk = cmd->stdin_len - m->in_off;
-		if (chunk > 1u << 20)
-			chunk = 1u << 20;
-		n = write(m->in_w, cmd->stdin_data + m->in_off, chunk);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno == EAGAIN)
-				return;
-			break; /* EPIPE: the program closed its stdin, which is its right */
-		}
-		m->in_off += (size_t)n;
-	}
-	close(m->in_w);
-	m->in_w = -1;
-}
-
 static int monitor_run(struct monitor *m, const struct box_cmd *cmd, const struct cg_run *cg,
-		       struct box_outcome *o)
+		       int ctl, bool (*ctl_kill)(int), struct box_outcome *o)
 {
 	const uint64_t start = mono_us();
 	const uint64_t wall_end = start + cmd->lim.wall_ms * 1000u;
 	const uint64_t cpu_limit_ns = cmd->lim.cpu_ms * 1000000u;
 	uint64_t now, next_cpu = start, cpu_ns, wait_us;
-	struct pollfd pfd[4];
-	int n, i;
+	struct pollfd pfd[2] = { { .fd = m->pidfd, .events = POLLIN }, { .fd = ctl, .events = POLLIN } };
 
-	for (;;) {
+	while (!m->exited) {
 		now = mono_us();
 		if (!m->killed && now >= wall_end)
-			kill_box(m, BOX_WALL_LIMIT);
+			kill_box(m, PROTO_WALL);
 		if (!m->killed && now >= next_cpu && cg_cpu_ns(cg, &cpu_ns) == 0) {
 			if (cpu_ns >= cpu_limit_ns)
-				kill_box(m, BOX_CPU_LIMIT);
+				kill_box(m, PROTO_CPU);
 			/* CPU time cannot grow faster than ncpu seconds per second */
 			else
 				next_cpu = now + (cpu_limit_ns - cpu_ns) / 1000u / (uint64_t)cfg.ncpu +
 					   1000u;
 		}
-		if (m->exited && m->out_r < 0 && m->err_r < 0)
-			break;
 		wait_us = m->killed ? 100000u : (next_cpu < wall_end ? next_cpu : wall_end) - now;
-		n = 0;
-		if (!m->exited)
-			pfd[n++] = (struct pollfd){ .fd = m->pidfd, .events = POLLIN };
-		if (m->out_r >= 0)
-			pfd[n++] = (struct pollfd){ .fd = m->out_r, .events = POLLIN };
-		if (m->err_r >= 0)
-			pfd[n++] = (struct pollfd){ .fd = m->err_r, .events = POLLIN };
-		if (m->in_w >= 0)
-			pfd[n++] = (struct pollfd){ .fd = m->in_w, .events = POLLOUT };
-		if (poll(pfd, (nfds_t)n, (int)((wait_us + 999) / 1000)) < 0) {
+		/* once the caller has asked, or gone, its socket needs no more watching */
+		if (poll(pfd, m->killed ? 1 : 2, (int)((wait_us + 999) / 1000)) < 0) {
 			if (errno == EINTR)
 				continue;
 			return -1;
 		}
-		for (i = 0; i < n; i++) {
-			if (!pfd[i].revents)
-				continue;
-			if (pfd[i].fd == m->pidfd)
-				m->exited = true;
-			else if (pfd[i].fd == m->out_r)
-				drain(&m->out_r, &o->out, m, o, cmd->lim.output_bytes);
-			else if (pfd[i].fd == m->err_r)
-				drain(&m->err_r, &o->err, m, o, cmd->lim.output_bytes);
-			else if (pfd[i].fd == m->in_w)
-				feed(m, cmd);
-		}
-		/* every writer is dead once init is: what is left in the pipes is all there is */
-		if (m->exited) {
-			if (m->out_r >= 0)
-				drain(&m->out_r, &o->out, m, o, cmd->lim.output_bytes);
-			if (m->err_r >= 0)
-				drain(&m->err_r, &o->err, m, o, cmd->lim.output_bytes);
-		}
+		if (pfd[0].revents)
+			m->exited = true;
+		if (!m->killed && pfd[1].revents && ctl_kill(ctl))
+			kill_box(m, PROTO_KILLED);
 	}
 	o->wall_us = mono_us() - start;
 	return 0;
 }
 
-static void close_fd(int *fd)
+int box_run(struct box *b, const struct box_cmd *cmd, int ctl, bool (*ctl_kill)(int),
+	    struct box_outcome *o, char *err, size_t errlen)
 {
-	if (*fd >= 0)
-		close(*fd);
-	*fd = -1;
-}
-
-int box_run(struct box *b, const struct box_cmd *cmd, struct box_outcome *o, char *err,
-	    size_t errlen)
-{
-	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, er[2] = { -1, -1 }, st[2] = { -1, -1 };
-	struct monitor m = { .pidfd = -1, .in_w = -1, .out_r = -1, .err_r = -1 };
+	int st[2] = { -1, -1 };
+	struct monitor m = { .pidfd = -1 };
 	struct cg_run cg = { .ndirs = 0 };
 	struct child c;
 	struct report rep;
+	struct statfs sf;
 	char name[48];
 	int wstatus, r = -1;
+	uint64_t cpu_ns = 0;
 	ssize_t n;
 
 	memset(&c, 0, sizeof(c));
+	memset(o, 0, sizeof(*o));
 	cg.procs_fd[0] = cg.procs_fd[1] = cg.procs_fd[2] = cg.cpu_fd = -1;
 	/* no host pid in the name: the box can read its own cgroup path */
 	snprintf(name, sizeof(name), "b%d-%08x-%u", b->slot, b->tag, b->runs++);
 	if (cg_create(&cg, name, cmd->lim.mem_bytes, cmd->lim.pids, err, errlen) < 0)
 		return -1;
-	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0 || pipe2(er, O_CLOEXEC) < 0 ||
-	    pipe2(st, O_CLOEXEC) < 0) {
+	if (pipe2(st, O_CLOEXEC) < 0) {
 		fail_errno(err, errlen, "pipe");
 		goto out;
 	}
-	/* fewer wake-ups for large inputs and outputs */
-	fcntl(out[1], F_SETPIPE_SZ, 1 << 20);
-	if (cmd->stdin_len > 65536)
-		fcntl(in[1], F_SETPIPE_SZ, 1 << 20);
-
 	c.box = b;
 	c.cmd = cmd;
 	c.cg = &cg;
-	c.in_r = in[0];
-	c.out_w = out[1];
-	c.err_w = er[1];
 	c.status_w = st[1];
 	/* only this box's processes appear in its /proc, and only those the viewer may inspect */
 	snprintf(c.proc_opts, sizeof(c.proc_opts), "hidepid=invisible,subset=pid");
@@ -786,28 +699,14 @@ int box_run(struct box *b, const struct box_cmd *cmd, struct box_outcome *o, cha
 		goto out;
 	}
 	if (m.pid == 0) {
-		close(in[1]);
-		close(out[0]);
-		close(er[0]);
 		close(st[0]);
 		box_init(&c);
 	}
-	close_fd(&in[0]);
-	close_fd(&out[1]);
-	close_fd(&er[1]);
-	close_fd(&st[1]);
-	m.in_w = in[1];
-	m.out_r = out[0];
-	m.err_r = er[0];
-	in[1] = out[0] = er[0] = -1;
-	fcntl(m.in_w, F_SETFL, O_NONBLOCK);
-	fcntl(m.out_r, F_SETFL, O_NONBLOCK);
-	fcntl(m.err_r, F_SETFL, O_NONBLOCK);
-	if (cmd->stdin_len == 0)
-		close_fd(&m.in_w);
+	close(st[1]);
+	st[1] = -1;
 
-	if (monitor_run(&m, cmd, &cg, o) < 0) {
-		kill_box(&m, BOX_WALL_LIMIT);
+	if (monitor_run(&m, cmd, &cg, ctl, ctl_kill, o) < 0) {
+		kill_box(&m, PROTO_WALL);
 		fail_errno(err, errlen, "monitor");
 		waitpid((pid_t)m.pid, &wstatus, 0);
 		goto out;
@@ -815,10 +714,11 @@ int box_run(struct box *b, const struct box_cmd *cmd, struct box_outcome *o, cha
 	while (waitpid((pid_t)m.pid, &wstatus, 0) < 0 && errno == EINTR)
 		;
 
-	uint64_t cpu_ns = 0;
 	cg_cpu_ns(&cg, &cpu_ns);
 	o->cpu_us = cpu_ns / 1000u;
 	cg_mem_stats(&cg, &o->mem_peak, &o->oom);
+	if (fstatfs(b->dir_fd, &sf) == 0)
+		o->box_bytes = (uint64_t)(sf.f_blocks - sf.f_bfree) * (uint64_t)sf.f_bsize;
 
 	memset(&rep, 0, sizeof(rep));
 	fcntl(st[0], F_SETFL, O_NONBLOCK);
@@ -839,33 +739,27 @@ int box_run(struct box *b, const struct box_cmd *cmd, struct box_outcome *o, cha
 	} else if (n == (ssize_t)sizeof(rep) && rep.kind == REPORT_ENDED) {
 		o->maxrss = (uint64_t)rep.ru.ru_maxrss * 1024u;
 		if (WIFEXITED(rep.wstatus)) {
-			o->status = BOX_EXITED;
+			o->status = PROTO_EXITED;
 			o->exit_code = WEXITSTATUS(rep.wstatus);
 		} else {
-			o->status = BOX_SIGNALED;
+			o->status = PROTO_SIGNALED;
 			o->exit_code = -1;
 			o->signal = WTERMSIG(rep.wstatus);
 		}
 	} else {
 		/* init died without a word: only the kernel (OOM) or a signal from outside does that */
-		o->status = BOX_SIGNALED;
+		o->status = PROTO_SIGNALED;
 		o->exit_code = -1;
 		o->signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : SIGKILL;
 	}
 	r = 0;
 out:
-	close_fd(&m.pidfd);
-	close_fd(&m.in_w);
-	close_fd(&m.out_r);
-	close_fd(&m.err_r);
-	close_fd(&in[0]);
-	close_fd(&in[1]);
-	close_fd(&out[0]);
-	close_fd(&out[1]);
-	close_fd(&er[0]);
-	close_fd(&er[1]);
-	close_fd(&st[0]);
-	close_fd(&st[1]);
+	if (m.pidfd >= 0)
+		close(m.pidfd);
+	if (st[0] >= 0)
+		close(st[0]);
+	if (st[1] >= 0)
+		close(st[1]);
 	cg_destroy(&cg);
 	return r;
 }

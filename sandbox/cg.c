@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "extern.h"
+#include "launcher.h"
 
 #define CG_PARENT "coding-engine"
 

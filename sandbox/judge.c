@@ -29,7 +29,7 @@ const char *verdict_name(enum verdict v)
 static const char *const sbx_errors[SBX__MAX] = {
 	[SBX_OK] = "ok",
 	[SBX_ENOMEM] = "out of memory",
-	[SBX_EPRIV] = "not privileged enough to build a sandbox (run as root)",
+	[SBX_EPRIV] = "cannot run the launcher that builds a sandbox",
 	[SBX_EKERNEL] = "the kernel lacks a feature the sandbox needs",
 	[SBX_ESYSTEM] = "a system call failed in the sandbox",
 	[SBX_EINIT] = "sandbox not initialised",
@@ -38,26 +38,6 @@ static const char *const sbx_errors[SBX__MAX] = {
 const char *sbx_strerror(enum sbx_err e)
 {
 	return (unsigned)e < SBX__MAX ? sbx_errors[e] : "unknown error";
-}
-
-static bool sbx_ready;
-
-enum sbx_err sbx_init(const struct sbx_config *cfg, char *err, size_t errlen)
-{
-	if (sbx_ready)
-		return SBX_OK;
-	if (geteuid() != 0) {
-		fail(err, errlen,
-		     "the sandbox needs root (namespaces, mounts, cgroups, uid changes); "
-		     "refusing to run untrusted code unconfined");
-		return SBX_EPRIV;
-	}
-	signal(SIGPIPE, SIG_IGN);
-	if (box_global_init(cfg, err, errlen) < 0 || cg_init(err, errlen) < 0 ||
-	    rules_init(err, errlen) < 0)
-		return SBX_EKERNEL;
-	sbx_ready = true;
-	return SBX_OK;
 }
 
 /* ---- output comparison ---- */
@@ -270,11 +250,10 @@ static void show(struct strbuf *dst, bool *truncated, const char *s, size_t n)
 }
 
 static void classify(const struct judge_request *req, const struct judge_test *t,
-		     const struct box_outcome *o, struct judge_test_result *r)
+		     const struct sbx_outcome *o, uint64_t mem_limit, struct judge_test_result *r)
 {
 	const struct lang *l = req->lang;
 	const uint64_t cpu_limit_us = (uint64_t)(req->timeout_s * 1e6);
-	const uint64_t mem_limit = (uint64_t)req->memory_mb << 20;
 	bool marker = l->oom_marker && o->err.len && memmem(o->err.buf, o->err.len, l->oom_marker,
 							   strlen(l->oom_marker));
 	struct strbuf reason = STRBUF_INIT;
@@ -285,22 +264,22 @@ static void classify(const struct judge_request *req, const struct judge_test *t
 	r->wall_ms = o->wall_us / 1000u;
 	r->memory_bytes = o->maxrss ? o->maxrss : o->mem_peak;
 
-	if (o->status == BOX_OUTPUT_LIMIT) {
+	if (o->status == SBX_OUTPUT_LIMIT) {
 		r->verdict = V_OUTPUT_LIMIT;
 		strbuf_addf(&reason, "output limit of %u KiB exceeded", req->output_kb);
-	} else if (o->status == BOX_CPU_LIMIT ||
-		   (o->status != BOX_WALL_LIMIT && o->cpu_us > cpu_limit_us)) {
+	} else if (o->status == SBX_CPU_LIMIT ||
+		   (o->status != SBX_WALL_LIMIT && o->cpu_us > cpu_limit_us)) {
 		r->verdict = V_TIME_LIMIT;
 		strbuf_addf(&reason, "CPU time limit of %.3f s exceeded", req->timeout_s);
-	} else if (o->status == BOX_WALL_LIMIT) {
+	} else if (o->status == SBX_WALL_LIMIT) {
 		r->verdict = V_TIME_LIMIT;
 		strbuf_addf(&reason, "wall time limit of %.3f s exceeded (sleeping or blocked?)",
 			    req->timeout_s * 2 + 1);
-	} else if (o->oom || (o->status == BOX_SIGNALED && o->signal == SIGKILL &&
+	} else if (o->oom || (o->status == SBX_SIGNALED && o->signal == SIGKILL &&
 			      o->mem_peak >= mem_limit - mem_limit / 32)) {
 		r->verdict = V_MEMORY_LIMIT;
 		strbuf_addf(&reason, "memory limit of %u MiB exceeded", req->memory_mb);
-	} else if (o->status == BOX_EXITED && o->exit_code == 0) {
+	} else if (o->status == SBX_EXITED && o->exit_code == 0) {
 		r->verdict = judge_output_matches(o->out.buf, o->out.len, t->expected, t->expected_len)
 				     ? V_ACCEPTED
 				     : V_WRONG_ANSWER;
@@ -308,12 +287,12 @@ static void classify(const struct judge_request *req, const struct judge_test *t
 		r->verdict = V_MEMORY_LIMIT;
 		strbuf_addf(&reason, "memory limit of %u MiB exceeded (%s)", req->memory_mb,
 			    l->oom_marker);
-	} else if (o->status == BOX_SIGNALED && o->signal == SIGXCPU) {
+	} else if (o->status == SBX_SIGNALED && o->signal == SIGXCPU) {
 		r->verdict = V_TIME_LIMIT;
 		strbuf_addf(&reason, "CPU time limit of %.3f s exceeded", req->timeout_s);
 	} else {
 		r->verdict = V_RUNTIME_ERROR;
-		if (o->status == BOX_SIGNALED)
+		if (o->status == SBX_SIGNALED)
 			strbuf_addf(&reason, "killed by signal %d (SIG%s)", o->signal,
 				    signame(o->signal));
 		else
@@ -373,22 +352,22 @@ static void fill_all(struct judge_result *res, enum verdict v, const char *why)
 	res->verdict = v;
 }
 
-static enum sbx_err compile(struct box *b, const struct judge_request *req, struct argv_buf *env,
+static enum sbx_err compile(struct sbx *b, const struct judge_request *req, struct argv_buf *env,
 			    const char *cls, const char *src, struct judge_result *res, char *err,
 			    size_t errlen)
 {
-	struct box_cmd cmd = {
+	struct sbx_cmd cmd = {
 		.writable = true,
 		.lim = { .cpu_ms = 10000, .wall_ms = 20000, .mem_bytes = 1ull << 30,
 			 .output_bytes = 4u << 20, .fsize_bytes = 256u << 20,
 			 .stack_bytes = 64u << 20, .pids = 128, .nofile = 512, .tmp_mb = 512 },
 	};
 	struct argv_buf argv;
-	struct box_outcome o;
+	struct sbx_outcome o;
 	enum sbx_err rc = SBX_OK;
 	uint64_t t0 = mono_us();
 
-	box_outcome_init(&o);
+	sbx_outcome_init(&o);
 	if (argv_build(&argv, NULL, 0, req->lang->compile, cls, src, 512) < 0) {
 		argv_release(&argv);
 		return SBX_ENOMEM;
@@ -396,21 +375,22 @@ static enum sbx_err compile(struct box *b, const struct judge_request *req, stru
 	cmd.argv = argv.v;
 	cmd.envp = env->v;
 	res->compiled = true;
-	if (box_run(b, &cmd, &o, err, errlen) < 0) {
+	if (sbx_run(b, &cmd, &o, err, errlen) < 0) {
 		rc = SBX_ESYSTEM;
 		goto out;
 	}
-	res->compile_ok = o.status == BOX_EXITED && o.exit_code == 0;
+	res->compile_ok = o.status == SBX_EXITED && o.exit_code == 0;
+	res->box_bytes = o.box_bytes;
 	strbuf_add(&res->compile_output, o.err.buf, o.err.len);
 	strbuf_add(&res->compile_output, o.out.buf, o.out.len);
 	if (!res->compile_ok) {
-		if (o.status == BOX_CPU_LIMIT || o.status == BOX_WALL_LIMIT)
+		if (o.status == SBX_CPU_LIMIT || o.status == SBX_WALL_LIMIT)
 			strbuf_addstr(&res->compile_output, "\ncompilation time limit exceeded");
-		else if (o.status == BOX_OUTPUT_LIMIT)
+		else if (o.status == SBX_OUTPUT_LIMIT)
 			strbuf_addstr(&res->compile_output, "\ncompiler output too long");
 		else if (o.oom)
 			strbuf_addstr(&res->compile_output, "\ncompiler memory limit exceeded");
-		else if (o.status == BOX_SIGNALED)
+		else if (o.status == SBX_SIGNALED)
 			strbuf_addf(&res->compile_output, "\ncompiler killed by signal %d", o.signal);
 	}
 	/* the box's paths mean nothing to the user */
@@ -425,7 +405,7 @@ static enum sbx_err compile(struct box *b, const struct judge_request *req, stru
 	}
 out:
 	res->compile_ms = (mono_us() - t0) / 1000u;
-	box_outcome_release(&o);
+	sbx_outcome_release(&o);
 	argv_release(&argv);
 	return rc;
 }
@@ -437,8 +417,9 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	const unsigned heap = heap_mb(l, req->memory_mb);
 	struct argv_buf argv = { .n = 0 }, env = { .n = 0 };
 	char cls[65], src[96];
-	struct box b = { .lock_fd = -1, .mnt_fd = -1, .dir_fd = -1 };
-	struct box_outcome o;
+	struct sbx b = { .sock = -1, .pid = -1 };
+	uint64_t mem_limit = (uint64_t)req->memory_mb << 20;
+	struct sbx_outcome o;
 	enum sbx_err rc = SBX_OK;
 	uint64_t t0 = mono_us();
 	size_t i;
@@ -452,11 +433,6 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	for (i = 0; i < res->ntests; i++) {
 		strbuf_init(&res->tests[i].output);
 		strbuf_init(&res->tests[i].error);
-	}
-	if (!sbx_ready) {
-		fail(err, errlen, "sandbox not initialised");
-		rc = SBX_EINIT;
-		goto out;
 	}
 
 	snprintf(cls, sizeof(cls), "Main");
@@ -476,9 +452,12 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		goto out;
 	}
 
-	if (box_open(&b, 256, err, errlen) < 0 ||
-	    box_write_file(&b, src, req->code, req->code_len, err, errlen) < 0 ||
-	    (l->support_name && box_write_file(&b, l->support_name, l->support_text,
+	if (sbx_open(&b, 256, err, errlen) < 0) {
+		rc = SBX_EPRIV;
+		goto out;
+	}
+	if (sbx_write_file(&b, src, req->code, req->code_len, err, errlen) < 0 ||
+	    (l->support_name && sbx_write_file(&b, l->support_name, l->support_text,
 					       strlen(l->support_text), err, errlen) < 0)) {
 		rc = SBX_ESYSTEM;
 		goto out;
@@ -492,11 +471,26 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 			goto done;
 		}
 	}
+	/*
+	 * The files in /box (a compiled program's static data among them) were
+	 * charged to the compile, not to the runs that map them: they count
+	 * against each run's memory limit here.
+	 */
+	if (res->box_bytes + (1u << 20) > mem_limit) {
+		char why[160];
+
+		snprintf(why, sizeof(why),
+			 "memory limit of %u MiB exceeded: the compiled program takes %.1f MiB",
+			 req->memory_mb, (double)res->box_bytes / 1048576.0);
+		fill_all(res, V_MEMORY_LIMIT, why);
+		goto done;
+	}
+	mem_limit -= res->box_bytes;
 
 	res->verdict = V_ACCEPTED;
 	for (i = 0; i < req->ntests; i++) {
 		const struct judge_test *t = &req->tests[i];
-		struct box_cmd cmd = {
+		struct sbx_cmd cmd = {
 			.argv = argv.v,
 			.envp = env.v,
 			.stdin_data = t->input,
@@ -504,7 +498,7 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 			.lim = {
 				.cpu_ms = (uint64_t)(req->timeout_s * 1000 + 0.5),
 				.wall_ms = (uint64_t)(req->timeout_s * 2000 + 1000.5),
-				.mem_bytes = (uint64_t)req->memory_mb << 20,
+				.mem_bytes = mem_limit,
 				.output_bytes = (uint64_t)req->output_kb << 10,
 				.fsize_bytes = 64u << 20,
 				.stack_bytes = (uint64_t)req->memory_mb << 20,
@@ -514,14 +508,14 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 			},
 		};
 
-		box_outcome_init(&o);
-		if (box_run(&b, &cmd, &o, err, errlen) < 0) {
-			box_outcome_release(&o);
+		sbx_outcome_init(&o);
+		if (sbx_run(&b, &cmd, &o, err, errlen) < 0) {
+			sbx_outcome_release(&o);
 			rc = SBX_ESYSTEM;
 			goto out;
 		}
-		classify(req, t, &o, &res->tests[i]);
-		box_outcome_release(&o);
+		classify(req, t, &o, mem_limit, &res->tests[i]);
+		sbx_outcome_release(&o);
 		if (res->verdict == V_ACCEPTED && res->tests[i].verdict != V_ACCEPTED)
 			res->verdict = res->tests[i].verdict;
 	}
@@ -529,7 +523,7 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 out:
 	fill_all(res, V_INTERNAL_ERROR, err && *err ? err : sbx_strerror(rc));
 done:
-	box_close(&b);
+	sbx_close(&b);
 	argv_release(&argv);
 	argv_release(&env);
 	res->total_ms = (mono_us() - t0) / 1000u;

@@ -1,12 +1,12 @@
 /* judge_json.c - the execution request and response of SPEC section 3, in JSON */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <json-c/json.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "extern.h"
@@ -372,20 +372,29 @@ struct json_object *judge_error_json(const char *code, const char *message)
 	return o;
 }
 
+const char *judge_node_name(void)
+{
+	const char *node = getenv("CE_NODE_NAME");
+	size_t i, n = node ? strlen(node) : 0;
+
+	/* the host's own name is never shown: only a name the operator chose */
+	if (n == 0 || n > 63)
+		return "judge";
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)node[i]) && !strchr("._-", node[i]))
+			return "judge";
+	return node;
+}
+
 struct json_object *judge_result_json(const struct judge_request *req,
 				      const struct judge_result *res)
 {
 	struct json_object *o = json_object_new_object(), *meta, *sum, *arr, *comp;
 	uint64_t cpu = 0, wall = 0, mem = 0;
 	size_t i, passed = 0;
-	struct utsname un;
-	char host[256] = "";
-	const char *node = getenv("CE_NODE_NAME");
+	const char *node = judge_node_name();
 	char sub[37];
 
-	gethostname(host, sizeof(host) - 1);
-	if (!node || !*node)
-		node = uname(&un) == 0 ? un.nodename : host;
 	uuid_v4(sub);
 
 	add(o, "execution_id", json_object_new_string(res->execution_id));
@@ -440,7 +449,7 @@ struct json_object *judge_result_json(const struct judge_request *req,
 	add(meta, "cpu_usage_percent", jnum(wall ? 100.0 * (double)cpu / (double)wall : 0.0, 1));
 	add(meta, "memory_usage_bytes", json_object_new_int64((int64_t)mem));
 	add(meta, "memory_usage_mb", jnum((double)mem / 1048576.0, 1));
-	add(meta, "container_id", json_object_new_string(host));
+	add(meta, "container_id", json_object_new_string(node));
 	add(meta, "replica", json_object_new_string(node));
 	add(meta, "security", json_object_new_string("enabled"));
 	add(meta, "confinement", sbx_confinement_json());
@@ -470,8 +479,9 @@ struct json_object *sbx_confinement_json(void)
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		json_object_array_add(ns, json_object_new_string(names[i]));
 	add(o, "namespaces", ns);
-	add(o, "cgroup", json_object_new_string(cg_describe()));
-	add(o, "seccomp", json_object_new_string("deny-list filter (libseccomp)"));
+	add(o, "cgroup", json_object_new_string(sbx_cgroups()));
+	add(o, "seccomp", json_object_new_string("deny-list filter (libseccomp); ENOSYS for system "
+						 "calls newer than the filter"));
 	add(o, "root", json_object_new_string("read-only minimal root, private tmpfs /box and /tmp"));
 	add(o, "user", json_object_new_string("non-root uid per box, no capabilities, no_new_privs"));
 	add(o, "rlimits", json_object_new_string("fsize, core, stack, nofile, nproc, memlock, cpu"));

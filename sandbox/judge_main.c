@@ -2,11 +2,11 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "sandbox.h"
@@ -21,6 +21,28 @@ static void print_json(struct json_object *o)
 	fputc('\n', stdout);
 	fflush(stdout);
 	json_object_put(o);
+}
+
+/*
+ * Address space: the largest request (64 MiB) parsed, kept and answered,
+ * plus one run's output at its largest cap, fits well inside 2 GiB.  A
+ * sanitizer's shadow memory needs far more address space than it uses.
+ */
+#define JUDGE_MAX_AS (2048ull << 20)
+
+static int limit_memory(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	return 0;
+#else
+	struct rlimit rl;
+
+	/* the soft limit only: the launcher puts it back for the boxes, which have their own */
+	if (getrlimit(RLIMIT_AS, &rl) < 0)
+		return -1;
+	rl.rlim_cur = rl.rlim_max < JUDGE_MAX_AS ? rl.rlim_max : JUDGE_MAX_AS;
+	return setrlimit(RLIMIT_AS, &rl);
+#endif
 }
 
 static int read_body(int fd, struct strbuf *sb)
@@ -56,12 +78,12 @@ int main(int argc, char **argv)
 	int fd = 0;
 
 	/*
-	 * Installed setuid root for the service: become root all through, so the
-	 * unprivileged caller can no longer signal us, and keep no supplementary groups.
+	 * Unprivileged: the request, the language table, the verdicts and the
+	 * response are all handled as the caller.  Only bin/ce-box, started per
+	 * box, runs as root.  The whole judge stays under a memory bound.
 	 */
-	if (geteuid() == 0 && getuid() != 0 &&
-	    (setgroups(0, NULL) < 0 || setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0)) {
-		fprintf(stderr, "judge: cannot take root credentials\n");
+	if (limit_memory() < 0) {
+		fprintf(stderr, "judge: cannot set a memory limit: %s\n", strerror(errno));
 		return 1;
 	}
 	if (argc > 2 || (argc == 2 && !strcmp(argv[1], "--help"))) {
@@ -71,6 +93,8 @@ int main(int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[1], "--check")) {
 		/* can this machine build a sandbox? (used by /health) */
 		rc = sbx_init(NULL, err, sizeof(err));
+		if (rc == SBX_OK)
+			rc = sbx_check(err, sizeof(err));
 		printf("%s\n", rc == SBX_OK ? "ok" : err);
 		return rc == SBX_OK ? 0 : 1;
 	}
@@ -102,7 +126,11 @@ int main(int argc, char **argv)
 	rc = judge_execute(&req, &res, err, sizeof(err));
 	if (rc != SBX_OK)
 		fprintf(stderr, "judge: %s: %s\n", sbx_strerror(rc), err);
-	print_json(judge_result_json(&req, &res));
+	/* no box could be built: nothing ran, so there is no result to show */
+	if (rc == SBX_EPRIV)
+		print_json(judge_error_json("sandbox_unavailable", err));
+	else
+		print_json(judge_result_json(&req, &res));
 	judge_result_release(&res);
 	judge_request_release(&req);
 	return rc == SBX_OK ? 0 : 1;

@@ -1,6 +1,7 @@
 /* rules.c - the seccomp filter every boxed process runs under */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stddef.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <sched.h>
@@ -13,7 +14,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "extern.h"
+#include "launcher.h"
 
 /*
  * Denied outright (EPERM).  The filter allows by default and names what a
@@ -96,10 +97,49 @@ static int add_rules(scmp_filter_ctx ctx)
 	return 0;
 }
 
+/* The highest system call number this libseccomp knows on this architecture. */
+static unsigned highest_known(void)
+{
+	unsigned nr, hi = 0;
+	char *name;
+
+	for (nr = 0; nr < 1024; nr++) {
+		name = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, (int)nr);
+		if (name)
+			hi = nr;
+		free(name);
+	}
+	return hi;
+}
+
+/*
+ * A deny list passes what it has never heard of: a system call newer than
+ * the library (listmount, open_tree_attr, ...) would reach the kernel
+ * unchecked.  These instructions, run before libseccomp's program, answer
+ * ENOSYS to every native number above the highest it knows, so runtimes
+ * fall back as on an older kernel.  Foreign ABIs go on to libseccomp's own
+ * architecture check, which kills.
+ */
+static unsigned short prefix(struct sock_filter *f, unsigned highest)
+{
+	const struct sock_filter p[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, seccomp_arch_native(), 0, 4),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000u, 2, 0),
+		BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, highest, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (ENOSYS & SECCOMP_RET_DATA)),
+	};
+
+	memcpy(f, p, sizeof(p));
+	return (unsigned short)(sizeof(p) / sizeof(p[0]));
+}
+
 int rules_init(char *err, size_t errlen)
 {
 	scmp_filter_ctx ctx;
 	int fd = -1, r = -1;
+	unsigned short pre;
 	off_t size;
 
 	if (filter)
@@ -123,18 +163,23 @@ int rules_init(char *err, size_t errlen)
 	}
 	size = lseek(fd, 0, SEEK_END);
 	if (size <= 0 || size % (off_t)sizeof(struct sock_filter) ||
-	    size / (off_t)sizeof(struct sock_filter) > BPF_MAXINSNS) {
+	    size / (off_t)sizeof(struct sock_filter) > BPF_MAXINSNS - 16) {
 		fail(err, errlen, "seccomp: exported filter has a bad size");
 		goto out;
 	}
-	filter = malloc((size_t)size);
-	if (!filter || pread(fd, filter, (size_t)size, 0) != size) {
+	filter = malloc((size_t)size + 16 * sizeof(struct sock_filter));
+	if (!filter) {
+		fail(err, errlen, "seccomp: out of memory");
+		goto out;
+	}
+	pre = prefix(filter, highest_known());
+	if (pread(fd, filter + pre, (size_t)size, 0) != size) {
 		free(filter);
 		filter = NULL;
 		fail(err, errlen, "seccomp: cannot read back the filter");
 		goto out;
 	}
-	filter_len = (unsigned short)(size / (off_t)sizeof(struct sock_filter));
+	filter_len = (unsigned short)(pre + size / (off_t)sizeof(struct sock_filter));
 	r = 0;
 out:
 	if (fd >= 0)

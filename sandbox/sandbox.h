@@ -1,9 +1,10 @@
 /*
  * sandbox.h - compile and run untrusted code in a Linux sandbox and judge it
  *
- * The one public header of libsandbox.  A caller runs sbx_init() once per
- * process (it needs root: namespaces, mounts, cgroups and uid changes), then
- * judge_execute() for each submission.  Requests and results convert to and
+ * The one public header of libsandbox, the unprivileged side: it parses,
+ * compiles and runs through the launcher (bin/ce-box, the only part that
+ * runs as root), compares and renders.  A caller runs sbx_init() once per
+ * process, then judge_execute() for each submission.  Requests and results convert to and
  * from the JSON of SPEC section 3 with judge_request_parse() and
  * judge_result_json().
  */
@@ -32,20 +33,89 @@ enum sbx_err {
 const char *sbx_strerror(enum sbx_err e);
 
 struct sbx_config {
-	const char *run_dir;	/* locks and mount points; default /run/coding-engine */
-	unsigned first_uid;	/* box uids are first_uid + slot; default 60000 */
-	unsigned slots;		/* concurrent boxes on this machine; default 64 */
+	const char *launcher;	/* bin/ce-box; default $CE_BOX, else ce-box beside this program */
 };
 
 /*
- * Check the kernel (namespaces, cgroups, seccomp), prepare the seccomp
- * filter and the cgroup parents.  On failure returns an sbx_err and writes a
- * message naming the missing piece into err.  cfg may be NULL for defaults.
- * Sets SIGPIPE to ignored: the judge writes to pipes whose readers may die.
+ * Find the launcher (bin/ce-box, the setuid root part that builds boxes).
+ * cfg may be NULL for defaults.  Sets SIGPIPE to ignored: the judge writes
+ * to pipes whose readers may die.  On failure returns an sbx_err and writes
+ * a message into err.
  */
 enum sbx_err sbx_init(const struct sbx_config *cfg, char *err, size_t errlen);
+/* Ask the launcher whether this machine can build a box (namespaces, cgroups, seccomp). */
+enum sbx_err sbx_check(char *err, size_t errlen);
 /* What confinement a box gets, as a JSON object (caller owns the reference). */
 struct json_object *sbx_confinement_json(void);
+
+/*
+ * A box, through the launcher (client.c): open it, write files into /box,
+ * run commands in it one after another, close it.  Each run is a fresh
+ * process tree in fresh namespaces and its own cgroup; the caller feeds its
+ * stdin and collects its stdout and stderr here, unprivileged.
+ */
+struct sbx {
+	int sock;	/* the launcher's socket */
+	int pid;	/* the launcher */
+};
+
+struct sbx_limits {
+	uint64_t cpu_ms;
+	uint64_t wall_ms;
+	uint64_t mem_bytes;
+	uint64_t output_bytes;	/* stdout + stderr */
+	uint64_t fsize_bytes;
+	uint64_t stack_bytes;
+	unsigned pids;
+	unsigned nofile;
+	unsigned tmp_mb;
+};
+
+struct sbx_cmd {
+	const char *const *argv;
+	const char *const *envp;
+	bool writable;		/* /box writable (compile) or read-only (tests) */
+	const char *stdin_data;
+	size_t stdin_len;
+	struct sbx_limits lim;
+};
+
+enum sbx_status {
+	SBX_EXITED,		/* exited by itself, see exit_code */
+	SBX_SIGNALED,		/* killed by a signal it did not get from us */
+	SBX_CPU_LIMIT,		/* stopped: CPU time */
+	SBX_WALL_LIMIT,		/* stopped: wall time */
+	SBX_OUTPUT_LIMIT,	/* stopped: too much output */
+};
+
+struct sbx_outcome {
+	enum sbx_status status;
+	int exit_code;
+	int signal;
+	bool oom;
+	uint64_t cpu_us;
+	uint64_t wall_us;
+	uint64_t mem_peak;	/* cgroup peak, bytes */
+	uint64_t maxrss;	/* largest resident set of the program tree, bytes */
+	uint64_t box_bytes;	/* what the files in /box take after the run */
+	struct strbuf out;
+	struct strbuf err;
+};
+
+int sbx_open(struct sbx *b, unsigned work_mb, char *err, size_t errlen);
+/* Create a new file in /box. */
+int sbx_write_file(struct sbx *b, const char *name, const char *data, size_t len, char *err,
+		   size_t errlen);
+void sbx_outcome_init(struct sbx_outcome *o);
+void sbx_outcome_release(struct sbx_outcome *o);
+/*
+ * Run one command in a fresh process tree inside the box.  Returns -1 only
+ * when the sandbox itself failed (err says why); the program's own failures
+ * are in the outcome.
+ */
+int sbx_run(struct sbx *b, const struct sbx_cmd *cmd, struct sbx_outcome *o, char *err,
+	    size_t errlen);
+void sbx_close(struct sbx *b);
 
 /* Verdicts, in the order of SPEC section 3. */
 enum verdict {
@@ -139,6 +209,7 @@ struct judge_result {
 	bool compile_ok;
 	struct strbuf compile_output;
 	uint64_t compile_ms;
+	uint64_t box_bytes;	/* what the compiled program and its files take in /box */
 	uint64_t total_ms;
 	struct judge_test_result *tests;
 	size_t ntests;
@@ -172,6 +243,8 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 /* The response JSON of SPEC section 3 (caller owns the reference). */
 struct json_object *judge_result_json(const struct judge_request *req,
 				      const struct judge_result *res);
+/* The node name shown as container_id and replica: $CE_NODE_NAME, else "judge"; never the host name. */
+const char *judge_node_name(void);
 /* {"success":false,"error":{"code":...,"message":...}} */
 struct json_object *judge_error_json(const char *code, const char *message);
 

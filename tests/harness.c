@@ -18,6 +18,8 @@ int harness_init(void)
 	if (inited)
 		return 0;
 	rc = sbx_init(NULL, err, sizeof(err));
+	if (rc == SBX_OK)
+		rc = sbx_check(err, sizeof(err));
 	if (rc != SBX_OK) {
 		fprintf(stderr, "sandbox unavailable: %s: %s\n", sbx_strerror(rc), err);
 		return -1;

@@ -242,7 +242,7 @@ static void test_response_json(void)
 	run_free(r);
 }
 
-/* Without root the judge refuses, names why, and runs nothing. */
+/* Without a setuid launcher the judge refuses, names why, and runs nothing. */
 static void test_refuses_unprivileged(void)
 {
 	char dir[] = "/tmp/ce-unpriv-XXXXXX", cmd[512], out[2048] = "";
@@ -253,7 +253,8 @@ static void test_refuses_unprivileged(void)
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
 	/* a copy in /tmp: the checkout itself may not be reachable by nobody */
-	snprintf(cmd, sizeof(cmd), "cp %s/judge %s/judge && chmod 755 %s %s/judge", bin, dir, dir, dir);
+	snprintf(cmd, sizeof(cmd), "cp %s/judge %s/ce-box %s/ && chmod 755 %s %s/judge %s/ce-box", bin,
+		 bin, dir, dir, dir, dir);
 	CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
 	snprintf(cmd, sizeof(cmd),
 		 "echo '{\"language\":\"c\",\"code\":\"int main(){return 0;}\","
@@ -266,7 +267,7 @@ static void test_refuses_unprivileged(void)
 	st = pclose(p);
 	CU_ASSERT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "sandbox_unavailable"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "needs root"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "setuid root"));
 	CU_ASSERT_PTR_NULL(strstr(out, "accepted"));
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	CU_ASSERT_EQUAL(system(cmd), 0);

@@ -10,6 +10,6 @@ run_app env ADMIN_PASSWORD="${ADMIN_PASSWORD:-}" bin/ce-ctl ensure-admin
 run_app bin/ce-ctl sweep 5 &
 exec spawn-fcgi -n -a 0.0.0.0 -p 9000 -u coding-engine -g coding-engine -- \
 	/usr/bin/env -i PATH=/usr/bin:/bin DATABASE_URL="$DATABASE_URL" \
-	CE_JUDGE=/usr/local/libexec/ce-judge CE_TEMPLATES=/opt/coding-engine/templates \
+	CE_JUDGE=/usr/local/libexec/coding-engine/judge CE_TEMPLATES=/opt/coding-engine/templates \
 	CE_API_KEY="${CE_API_KEY:-}" CE_NODE_NAME="${CE_NODE_NAME:-$(hostname)}" \
 	bin/ce-fcgi --workers "${POOL_SIZE:-4}"

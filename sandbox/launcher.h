@@ -1,0 +1,115 @@
+/*
+ * launcher.h - private interfaces of bin/ce-box, the privileged launcher, grouped by file
+ *
+ * Only the files declared here (launcher.c, box.c, cg.c, rules.c, util.c)
+ * run as root.  What they trust: the kernel, the launcher binary itself,
+ * and the host's /usr and the few /etc entries bound into a box (all
+ * root-owned).  What they do not trust: the caller (the service user) and
+ * everything it sends — each request field is checked against the ranges
+ * of proto.h, file contents arrive only as sealed memfds and are copied,
+ * never opened by name — and the boxed program, whose files are never
+ * followed, read or parsed.  No environment variable, argument or file of
+ * the caller's choosing steers the launcher.  It parses no JSON.
+ */
+#ifndef CE_LAUNCHER_H
+#define CE_LAUNCHER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "proto.h"
+#include "util.h"
+
+/* cg.c - one control group per run (cgroup v1 or v2, detected) */
+
+struct cg_run {
+	char dir[3][256];	/* controller dirs in use (v2: only [0]) */
+	int ndirs;
+	int procs_fd[3];	/* cgroup.procs, kept open for the child to join */
+	int cpu_fd;		/* cpuacct.usage (v1) or cpu.stat (v2) */
+	uint64_t mem_limit;
+};
+
+int cg_init(char *err, size_t errlen);
+/* Human-readable description of the detected hierarchy, e.g. "v1 memory+pids+cpuacct". */
+const char *cg_describe(void);
+int cg_create(struct cg_run *cg, const char *name, uint64_t mem_bytes, unsigned pids, char *err,
+	      size_t errlen);
+/* Remove the empty groups whose names start with prefix (left by a launcher that died). */
+void cg_sweep(const char *prefix);
+/* Called in the child: move the calling process into the group. Async-signal-safe. */
+int cg_join(const struct cg_run *cg);
+/* CPU time used so far, in nanoseconds, summed over every thread that ran in the group. */
+int cg_cpu_ns(const struct cg_run *cg, uint64_t *ns);
+/* Peak memory (bytes) and whether the kernel's OOM killer acted in the group. */
+int cg_mem_stats(const struct cg_run *cg, uint64_t *peak, bool *oom);
+/* Close the files and remove the group; the group must have no live process. */
+void cg_destroy(struct cg_run *cg);
+
+/* rules.c - the seccomp filter */
+
+int rules_init(char *err, size_t errlen);
+/* Install the prepared filter on the calling thread. Async-signal-safe. */
+int rules_apply(void);
+
+/* box.c - building a box and running one process tree in it */
+
+struct box {
+	int slot;
+	uid_t uid;
+	int lock_fd;
+	int mnt_fd;	/* the box's mount namespace, with its minimal root */
+	int dir_fd;	/* the box's working directory, /box inside */
+	unsigned runs;
+	unsigned tag;	/* random part of this box's cgroup names */
+};
+
+struct box_limits {
+	uint64_t cpu_ms;
+	uint64_t wall_ms;
+	uint64_t mem_bytes;
+	uint64_t fsize_bytes;
+	uint64_t stack_bytes;
+	unsigned pids;
+	unsigned nofile;
+	unsigned tmp_mb;
+};
+
+struct box_cmd {
+	const char *const *argv;
+	const char *const *envp;
+	bool writable;		/* /box writable (compile) or read-only (tests) */
+	int fd[3];		/* the program's stdin, stdout and stderr */
+	struct box_limits lim;
+};
+
+struct box_outcome {
+	enum proto_status status;
+	int exit_code;
+	int signal;
+	bool oom;
+	uint64_t cpu_us;
+	uint64_t wall_us;
+	uint64_t mem_peak;	/* cgroup peak, bytes */
+	uint64_t maxrss;	/* largest resident set of the program tree, bytes */
+	uint64_t box_bytes;	/* what the files in /box take after the run */
+};
+
+/* Check the kernel's namespaces, prepare the run directory. */
+int box_global_init(char *err, size_t errlen);
+int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen);
+/* Copy the first len bytes of fd into a new file in the box's working directory (never follows a link). */
+int box_copy_file(struct box *b, const char *name, int fd, size_t len, char *err, size_t errlen);
+/*
+ * Run one command in a fresh process tree inside the box.  ctl is polled
+ * for a kill request (the caller's socket): readable means a message or end
+ * of file, which ctl_kill() reads and answers true when the run must stop.
+ * Returns -1 only when the sandbox itself failed (err says why).
+ */
+int box_run(struct box *b, const struct box_cmd *cmd, int ctl, bool (*ctl_kill)(int ctl),
+	    struct box_outcome *o, char *err, size_t errlen);
+void box_close(struct box *b);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * util.h - small system helpers, linked into both the launcher and the judge
+ */
+#ifndef CE_UTIL_H
+#define CE_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Format into err (may be NULL) and return -1, so callers can `return fail(...)`. */
+int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* As fail(), with ": strerror(errno)" appended. */
+int fail_errno(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+uint64_t mono_us(void);
+/* Write the whole buffer, retrying on EINTR and short writes. */
+int write_all(int fd, const void *buf, size_t len);
+/* Write a short string to a file that already exists (cgroup and /proc knobs); never follows a link. */
+int write_file(const char *path, const char *text);
+int write_fileat(int dirfd, const char *name, const char *text);
+/* Read at most len-1 bytes of a small file at offset 0; NUL-terminates. */
+ssize_t read_small(int fd, char *buf, size_t len);
+int mkdir_p(const char *path, mode_t mode);
+
+#endif
