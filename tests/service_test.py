@@ -1332,6 +1332,64 @@ class T07Reports(Base):
         self.assertError(call("GET", "/api/admin/candidates/%s/report" % self.cid), 401)
 
 
+class T13Privilege(Base):
+    """Root only where a box is built: the installed judge runs as its caller, only the
+    launcher is setuid, and the FastCGI workers carry no box code at all."""
+
+    def test_a_only_the_launcher_is_setuid(self):
+        judge = os.stat(os.path.join(VAR, "bin", "judge"))
+        box = os.stat(os.path.join(VAR, "bin", "ce-box"))
+        self.assertFalse(judge.st_mode & 0o6000, "bin/judge must not be setuid or setgid")
+        self.assertEqual(box.st_uid, 0)
+        self.assertEqual(box.st_mode & 0o7777, 0o4750)
+        import grp
+        self.assertEqual(grp.getgrgid(box.st_gid).gr_name, "coding-engine")
+        for name in ("ce-fcgi", "ce-ctl"):
+            st = os.stat(os.path.join(VAR, "bin", name))
+            self.assertFalse(st.st_mode & 0o6000, name)
+
+    def test_b_a_path_is_opened_as_the_caller(self):
+        """A request file only root may read stays unread when the service user names it."""
+        d = os.path.join(OUT, "root-only-%d" % os.getpid())
+        os.makedirs(d, exist_ok=True)
+        os.chmod(d, 0o755)
+        path = os.path.join(d, "request.json")
+        secret = "ROOTONLY-" + secrets.token_hex(8)
+        with open(path, "w") as f:
+            json.dump({"language": "python", "code": "print(%r)" % secret,
+                       "test_cases": [{"input": "", "expected_output": secret}]}, f)
+        os.chmod(path, 0o600)
+        try:
+            p = subprocess.run(["runuser", "-u", "coding-engine", "--",
+                                os.path.join(VAR, "bin", "judge"), path],
+                               capture_output=True, text=True, timeout=60)
+        finally:
+            shutil.rmtree(d, ignore_errors=True)
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertIn("Permission denied", p.stdout)
+        self.assertNotIn(secret, p.stdout)
+
+    def test_c_workers_link_no_box_code(self):
+        fcgi = os.path.join(VAR, "bin", "ce-fcgi")
+        syms = subprocess.run(["nm", fcgi], capture_output=True, text=True).stdout
+        box = [l for l in syms.splitlines() if re.search(r" [TtDdBb] (box_|cg_|rules_)", l)]
+        self.assertEqual(box, [], "box code in ce-fcgi")
+        libs = subprocess.run(["ldd", fcgi], capture_output=True, text=True).stdout
+        self.assertNotIn("libseccomp", libs)
+        self.assertNotIn("libseccomp", subprocess.run(["ldd", os.path.join(VAR, "bin", "judge")],
+                                                      capture_output=True, text=True).stdout)
+
+    def test_d_the_service_user_runs_code_through_the_launcher(self):
+        """The same judge, as the service user: judged in a box, not refused."""
+        req = json.dumps({"language": "python", "code": "print(int(input()) * 2)",
+                          "test_cases": [{"input": "21", "expected_output": "42"}]})
+        p = subprocess.run(["runuser", "-u", "coding-engine", "--",
+                            os.path.join(VAR, "bin", "judge")],
+                           input=req, capture_output=True, text=True, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertEqual(json.loads(p.stdout)["status"], "accepted")
+
+
 class T08AllSolutions(Base):
     def test_every_solution_in_every_language_accepted(self):
         cid, invite, _ = new_candidate([b["uuid"] for b in BANK], minutes=1440, name="svc cand ALL")

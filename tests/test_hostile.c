@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/resource.h>
@@ -50,7 +51,7 @@
 	"#include <sys/syscall.h>\n#include <sys/types.h>\n#include <sys/uio.h>\n"               \
 	"#include <sys/un.h>\n#include <sys/wait.h>\n#include <linux/perf_event.h>\n"            \
 	"#include <linux/netlink.h>\n#include <stddef.h>\n#include <sys/time.h>\n"              \
-	"#include <sys/resource.h>\n"
+	"#include <sys/resource.h>\n#include <sys/statvfs.h>\n#include <sys/prctl.h>\n"
 /* The body is stringified: no preprocessor directives and no macros inside. */
 #define CPROG(...) HDR #__VA_ARGS__ "\n"
 
@@ -2468,6 +2469,146 @@ static void test_two_submissions_isolated(void)
 }
 
 /* ======================================================================= */
+/* the box itself: read-only all the way down, new system calls, speculation, /box memory */
+/* ======================================================================= */
+
+#define PROBE_MNT "/usr/local/lib/ce-probe-rw"
+
+static const char prog_write_submount[] = CPROG(
+int main(void) {
+	struct statvfs v;
+	int fd = open("/usr/local/lib/ce-probe-rw/planted", O_CREAT | O_WRONLY, 0644);
+
+	printf("open %s\n", fd >= 0 ? "WROTE" : strerror(errno));
+	if (statvfs("/usr/local/lib/ce-probe-rw", &v) == 0)
+		printf("rdonly %d\nnosuid %d\nnodev %d\n", !!(v.f_flag & ST_RDONLY),
+		       !!(v.f_flag & ST_NOSUID), !!(v.f_flag & ST_NODEV));
+	return 0;
+}
+);
+
+/* A mount below a bound host directory (/usr here) is read-only, nosuid and nodev in the box too. */
+static void test_readonly_submounts(void)
+{
+	struct run *r;
+	const char *o;
+	if (mkdir(PROBE_MNT, 0755) < 0 && errno != EEXIST) {
+		CU_FAIL("cannot make " PROBE_MNT);
+		return;
+	}
+	CU_ASSERT_EQUAL_FATAL(mount("probe", PROBE_MNT, "tmpfs", 0, "mode=1777,size=1m"), 0);
+	r = run1_lim("c", prog_write_submount, "", "", 2.0, 0, 0);
+	CU_ASSERT(ran_ok(r));
+	o = out0(r);
+	CU_ASSERT(strstr(o, "open ") != NULL && strstr(o, "WROTE") == NULL);
+	CU_ASSERT_EQUAL(line_num(o, "rdonly "), 1);
+	CU_ASSERT_EQUAL(line_num(o, "nosuid "), 1);
+	CU_ASSERT_EQUAL(line_num(o, "nodev "), 1);
+	CU_ASSERT(access(PROBE_MNT "/planted", F_OK) < 0);
+	umount2(PROBE_MNT, MNT_DETACH);
+	rmdir(PROBE_MNT);
+	ASSERT_HOST_CLEAN();
+	run_free(r);
+}
+
+static const char prog_new_syscalls[] = CPROG(
+int main(void) {
+	/* statmount, listmount, open_tree_attr, and numbers no kernel has yet */
+	long nrs[] = { 457, 458, 467, 500, 1000 };
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		long r;
+
+		errno = 0;
+		r = syscall(nrs[i], 0, 0, 0, 0, 0);
+		printf("nr%ld %d\n", nrs[i], r < 0 ? errno : 0);
+	}
+	return 0;
+}
+);
+
+/* System calls newer than the filter never reach the kernel: ENOSYS, as on an older kernel. */
+static void test_new_syscalls(void)
+{
+	struct run *r = run1_lim("c", prog_new_syscalls, "", "", 2.0, 0, 0);
+	const char *o;
+
+	CU_ASSERT_FATAL(ran_ok(r));
+	o = out0(r);
+	CU_ASSERT_EQUAL(line_num(o, "nr457 "), ENOSYS);
+	CU_ASSERT_EQUAL(line_num(o, "nr458 "), ENOSYS);
+	CU_ASSERT_EQUAL(line_num(o, "nr467 "), ENOSYS);
+	CU_ASSERT_EQUAL(line_num(o, "nr500 "), ENOSYS);
+	CU_ASSERT_EQUAL(line_num(o, "nr1000 "), ENOSYS);
+	ASSERT_HOST_CLEAN();
+	run_free(r);
+}
+
+static const char prog_speculation[] = CPROG(
+int main(void) {
+	printf("ssb %d\n", prctl(PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0, 0, 0));
+	return 0;
+}
+);
+
+/* Speculative store bypass is force-disabled for the program, where the CPU lets it be controlled. */
+static void test_speculation(void)
+{
+	int host = prctl(PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0, 0, 0);
+	struct run *r = run1_lim("c", prog_speculation, "", "", 2.0, 0, 0);
+	long long v;
+
+	CU_ASSERT_FATAL(ran_ok(r));
+	v = line_num(out0(r), "ssb ");
+	if (host <= 0 || !(host & PR_SPEC_PRCTL)) {
+		fprintf(stderr, "\n  note: this CPU does not let store bypass be controlled (%d)\n", host);
+		CU_ASSERT(v == host);
+	} else {
+		CU_ASSERT(v > 0 && (v & PR_SPEC_FORCE_DISABLE));
+	}
+	run_free(r);
+}
+
+static const char prog_big_data[] = CPROG(
+static char big[200 << 20] = { 1 };
+int main(void) {
+	long s = 0, i;
+
+	for (i = 0; i < (long)sizeof(big); i += 4096)
+		s += big[i];
+	printf("%ld\n", s);
+	return 0;
+}
+);
+
+static const char prog_small_data[] = CPROG(
+static char small[4 << 20] = { 1 };
+int main(void) {
+	long s = 0, i;
+
+	for (i = 0; i < (long)sizeof(small); i += 4096)
+		s += small[i];
+	printf("%ld\n", s);
+	return 0;
+}
+);
+
+/* The compiled program's pages in /box count against the run's memory limit. */
+static void test_box_files_count(void)
+{
+	struct run *r = run1_lim("c", prog_big_data, "", "1", 2.0, 32, 0);
+
+	ASSERT_VERDICT(r, V_MEMORY_LIMIT);
+	CU_ASSERT(r->res.tests[0].error.buf && strstr(r->res.tests[0].error.buf, "MiB") != NULL);
+	run_free(r);
+	r = run1_lim("c", prog_small_data, "", "1", 2.0, 32, 0);
+	ASSERT_VERDICT(r, V_ACCEPTED);
+	run_free(r);
+	ASSERT_HOST_CLEAN();
+}
+
+/* ======================================================================= */
 
 static CU_TestInfo tests[] = {
 	{ "identity: non-root uid, no capabilities, no_new_privs, seccomp", test_identity },
@@ -2498,6 +2639,10 @@ static CU_TestInfo tests[] = {
 	{ "stopped program", test_stopped_program },
 	{ "compiler bomb: #include /dev/zero", test_compile_bomb },
 	{ "two submissions at once", test_two_submissions_isolated },
+	{ "read-only all the way down: a mount under /usr", test_readonly_submounts },
+	{ "system calls newer than the filter: ENOSYS", test_new_syscalls },
+	{ "speculative store bypass disabled", test_speculation },
+	{ "files in /box count against the memory limit", test_box_files_count },
 	CU_TEST_INFO_NULL,
 };
 

@@ -273,8 +273,42 @@ static void test_refuses_unprivileged(void)
 	CU_ASSERT_EQUAL(system(cmd), 0);
 }
 
+/* The host's name never reaches a response: container_id and replica are the configured node name. */
+static void test_node_name(void)
+{
+	struct run *r = run1("python", "print(1)\n", "", "1");
+	struct json_object *o, *meta, *v;
+	char host[256] = "";
+	const char *c;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	gethostname(host, sizeof(host) - 1);
+	unsetenv("CE_NODE_NAME");
+	o = judge_result_json(&r->req, &r->res);
+	CU_ASSERT_FATAL(json_object_object_get_ex(o, "metadata", &meta));
+	CU_ASSERT(json_object_object_get_ex(meta, "container_id", &v) &&
+		  !strcmp(json_object_get_string(v), "judge"));
+	CU_ASSERT(json_object_object_get_ex(meta, "replica", &v) &&
+		  !strcmp(json_object_get_string(v), "judge"));
+	c = json_object_to_json_string(o);
+	CU_ASSERT(!host[0] || strstr(c, host) == NULL || !strcmp(host, "judge"));
+	json_object_put(o);
+	setenv("CE_NODE_NAME", "node-7", 1);
+	o = judge_result_json(&r->req, &r->res);
+	CU_ASSERT(json_object_object_get_ex(o, "metadata", &meta) &&
+		  json_object_object_get_ex(meta, "container_id", &v) &&
+		  !strcmp(json_object_get_string(v), "node-7"));
+	json_object_put(o);
+	/* a name that is not a plain host label is not shown */
+	setenv("CE_NODE_NAME", "a b\"<x>", 1);
+	CU_ASSERT_STRING_EQUAL(judge_node_name(), "judge");
+	unsetenv("CE_NODE_NAME");
+	run_free(r);
+}
+
 static CU_TestInfo tests[] = {
 	{ "refuses without privileges", test_refuses_unprivileged },
+	{ "node name, never the host name", test_node_name },
 	{ "compare exact", test_compare_exact },
 	{ "compare whitespace", test_compare_whitespace },
 	{ "compare binary", test_compare_binary },
