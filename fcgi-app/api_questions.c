@@ -39,8 +39,7 @@ int question_lookup(const char *key, char out[16])
 		if (db_exec(&res, "SELECT id FROM coding_question_bank WHERE id = $1::int", 1, p) !=
 		    DB_OK)
 			return -1;
-	} else if (n == 36 && strspn(key, "0123456789abcdefABCDEF-") == 36 && key[8] == '-' &&
-		   key[13] == '-' && key[18] == '-' && key[23] == '-') {
+	} else if (api_is_uuid(key)) {
 		if (db_exec(&res, "SELECT id FROM coding_question_bank WHERE uuid = $1::uuid", 1, p) !=
 		    DB_OK)
 			return -1;
@@ -204,7 +203,7 @@ static int store_submission(struct http_req *r, const char *qid, const char *lan
 {
 	char sp[12], st[12], ss[12], sm[12];
 	const char *p[10] = { r->candidate_id, qid, lang, code, status, sp, st, ss, sm,
-			      jsonh_text(result, NULL) };
+			      jsonh_db_text(result, NULL) };
 	PGresult *res;
 
 	snprintf(sp, sizeof(sp), "%d", passed);

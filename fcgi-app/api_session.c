@@ -293,8 +293,8 @@ int h_session_progress(struct http_req *r)
 		goto out;
 	}
 	p[0] = r->candidate_id;
-	p[1] = sections ? jsonh_text(sections, NULL) : NULL;
-	p[2] = answers ? jsonh_text(answers, NULL) : NULL;
+	p[1] = sections ? jsonh_db_text(sections, NULL) : NULL;
+	p[2] = answers ? jsonh_db_text(answers, NULL) : NULL;
 	if (db_exec(&res,
 		    "UPDATE test_session s SET sections_completed = COALESCE($2::jsonb, sections_completed),"
 		    " pending_answers = COALESCE($3::jsonb, pending_answers), updated_at = now()"

@@ -178,6 +178,11 @@ int auth_candidate(struct http_req *r, const char *candidate_id, bool active_onl
 			return -1;
 		}
 		if (a > 0) {
+			/* the admin names any candidate: a malformed id is no candidate, not a query */
+			if (!api_is_uuid(candidate_id)) {
+				http_error(r, 404, "not_found", "no such candidate");
+				return -1;
+			}
 			snprintf(r->candidate_id, sizeof(r->candidate_id), "%s", candidate_id);
 			return 0;
 		}
