@@ -388,6 +388,8 @@ int h_session_abandon(struct http_req *r)
 	PGresult *res;
 	int rc;
 
+	/* navigator.sendBeacon POSTs without headers: its token can only be in the URL */
+	r->query_token_ok = !strcmp(r->method, "POST");
 	if (auth_candidate(r, r->m.params[0], true, false) < 0)
 		return r->status;
 	/* the body (sendBeacon's) says tab_close; nothing else is accepted or needed */

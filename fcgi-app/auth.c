@@ -113,12 +113,18 @@ int auth_admin(struct http_req *r)
 	return -1;
 }
 
+/*
+ * The bearer token, or "?token=" on the one route that needs it: a URL ends
+ * up in logs and histories, so everywhere else a token there is no token.
+ */
 static const char *session_token(const struct http_req *r, char *buf, size_t len)
 {
 	const char *t = http_bearer(r);
 
 	if (t)
 		return t;
+	if (!r->query_token_ok)
+		return NULL;
 	return http_query(r, "token", buf, len);
 }
 
