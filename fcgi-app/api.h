@@ -6,6 +6,7 @@
 
 #include <json-c/json.h>
 #include <libpq-fe.h>
+#include <stdbool.h>
 
 #include "http.h"
 
@@ -31,6 +32,8 @@ void api_event(const char *candidate_id, const char *kind, const char *detail_js
 int api_read_template(const char *name, struct strbuf *out);
 /* Starter code for a language from templates/starter/ (empty when missing). */
 const char *api_default_starter(const char *lang);
+/* Is s a uuid in its text form (what PostgreSQL takes as ::uuid without error)? */
+bool api_is_uuid(const char *s);
 /* HTTP status for the error the judge gave an invalid request (400 or 413). */
 int api_judge_error_status(struct json_object *o);
 

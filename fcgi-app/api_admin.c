@@ -164,6 +164,7 @@ struct qbody {
 static int check_question(struct http_req *r, struct json_object *b, struct qbody *q, bool create)
 {
 	struct json_object *v;
+	const char *text;
 	char err[256];
 	size_t i, n;
 	int g;
@@ -202,7 +203,7 @@ static int check_question(struct http_req *r, struct json_object *b, struct qbod
 				return http_error(r, 400, "invalid_field",
 						  "tags must be strings of 1 to 40 characters");
 		}
-		snprintf(q->tags, sizeof(q->tags), "%s", jsonh_text(v, NULL));
+		snprintf(q->tags, sizeof(q->tags), "%s", jsonh_db_text(v, NULL));
 		q->has_tags = true;
 	}
 	if ((g = jsonh_get(b, "boiler_plate", json_type_object, &v, err, sizeof(err))) < 0)
@@ -217,9 +218,10 @@ static int check_question(struct http_req *r, struct json_object *b, struct qbod
 				return http_error(r, 400, "invalid_field",
 						  "boiler_plate.%s must be a string of at most 32 KiB", key);
 		}
-		if (strlen(jsonh_text(v, NULL)) >= sizeof(q->boiler))
+		text = jsonh_db_text(v, NULL);
+		if (strlen(text) >= sizeof(q->boiler))
 			return http_error(r, 413, "payload_too_large", "boiler_plate is too large");
-		snprintf(q->boiler, sizeof(q->boiler), "%s", jsonh_text(v, NULL));
+		snprintf(q->boiler, sizeof(q->boiler), "%s", text);
 		q->has_boiler = true;
 	}
 	if ((g = jsonh_int(b, "time_limit_ms", 100, 30000, &q->time_ms, err, sizeof(err))) < 0)
@@ -491,12 +493,6 @@ int h_admin_question_delete(struct http_req *r)
 	" 'max_score', (SELECT COALESCE(sum(t.points), 0) FROM candidate_question cq"              \
 	"   JOIN test_cases t ON t.question_id = cq.question_id WHERE cq.candidate_id = c.candidate_id))"
 
-static bool is_uuid(const char *s)
-{
-	return strlen(s) == 36 && strspn(s, "0123456789abcdefABCDEF-") == 36 && s[8] == '-' &&
-	       s[13] == '-' && s[18] == '-' && s[23] == '-';
-}
-
 static void invite_url(const struct http_req *r, const char *token, char *out, size_t len)
 {
 	const char *base = getenv("CE_PUBLIC_URL");
@@ -644,7 +640,7 @@ struct json_object *admin_candidate_json(const char *candidate_id, int *dberr)
 	const char *p[1] = { candidate_id };
 
 	*dberr = 0;
-	if (!is_uuid(candidate_id))
+	if (!api_is_uuid(candidate_id))
 		return NULL;
 	session_sweep();
 	return api_query_json(
@@ -711,7 +707,7 @@ int h_admin_candidate_update(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	if (!is_uuid(r->m.params[0]))
+	if (!api_is_uuid(r->m.params[0]))
 		return http_error(r, 404, "not_found", "no such candidate");
 	body = http_json_body(r, 64 * 1024);
 	if (!body)
@@ -789,7 +785,7 @@ int h_admin_candidate_delete(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	if (!is_uuid(p[0]))
+	if (!api_is_uuid(p[0]))
 		return http_error(r, 404, "not_found", "no such candidate");
 	if (db_exec(&res, "DELETE FROM candidate WHERE candidate_id = $1::uuid RETURNING 1", 1, p) !=
 	    DB_OK)
@@ -810,7 +806,7 @@ int h_admin_candidate_invite(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	if (!is_uuid(p[0]))
+	if (!api_is_uuid(p[0]))
 		return http_error(r, 404, "not_found", "no such candidate");
 	if (auth_new_token(token) < 0)
 		return http_error(r, 503, "unavailable", "no randomness available; retry");

@@ -46,6 +46,12 @@ int api_ok_with(struct http_req *r, const char *key, struct json_object *value)
 	return http_json(r, 200, o);
 }
 
+bool api_is_uuid(const char *s)
+{
+	return strlen(s) == 36 && strspn(s, "0123456789abcdefABCDEF-") == 36 && s[8] == '-' &&
+	       s[13] == '-' && s[18] == '-' && s[23] == '-';
+}
+
 void api_event(const char *candidate_id, const char *kind, const char *detail_json)
 {
 	const char *p[3] = { candidate_id, kind, detail_json ? detail_json : "{}" };

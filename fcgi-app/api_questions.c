@@ -39,8 +39,7 @@ int question_lookup(const char *key, char out[16])
 		if (db_exec(&res, "SELECT id FROM coding_question_bank WHERE id = $1::int", 1, p) !=
 		    DB_OK)
 			return -1;
-	} else if (n == 36 && strspn(key, "0123456789abcdefABCDEF-") == 36 && key[8] == '-' &&
-		   key[13] == '-' && key[18] == '-' && key[23] == '-') {
+	} else if (api_is_uuid(key)) {
 		if (db_exec(&res, "SELECT id FROM coding_question_bank WHERE uuid = $1::uuid", 1, p) !=
 		    DB_OK)
 			return -1;
@@ -163,13 +162,19 @@ struct proxy_test {
 	char id[16];
 };
 
-/* A result entry in the seed-001 shape; a hidden test's data is left out when redact is set. */
+/*
+ * A result entry in the seed-001 shape.  With redact, a hidden test shows its
+ * verdict and points only: a program can encode the hidden input in its time,
+ * CPU time or memory as easily as in its output or exit code.
+ */
 static struct json_object *proxy_result(struct json_object *tr, const struct proxy_test *t,
 					bool hidden, bool redact)
 {
-	static const char *const keep[] = { "status", "passed", "execution_time_ms", "cpu_time_ms",
-					    "memory_usage_bytes" };
-	static const char *const shown[][2] = { { "actual_output", "output" },
+	static const char *const keep[] = { "status", "passed" };
+	static const char *const shown[][2] = { { "execution_time_ms", "execution_time_ms" },
+						{ "cpu_time_ms", "cpu_time_ms" },
+						{ "memory_usage_bytes", "memory_usage_bytes" },
+						{ "actual_output", "output" },
 						{ "expected_output", "expected_output" },
 						{ "input", "input" },
 						{ "error", "error" },
@@ -185,7 +190,6 @@ static struct json_object *proxy_result(struct json_object *tr, const struct pro
 			json_object_object_add(o, keep[i], json_object_get(v));
 	json_object_object_add(o, "hidden", json_object_new_boolean(hidden));
 	json_object_object_add(o, "points", json_object_new_int(t->points));
-	/* a hidden test shows its verdict only: its data, output and stderr could reveal it */
 	if (!hidden || !redact)
 		for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
 			if (json_object_object_get_ex(tr, shown[i][0], &v))
@@ -199,7 +203,7 @@ static int store_submission(struct http_req *r, const char *qid, const char *lan
 {
 	char sp[12], st[12], ss[12], sm[12];
 	const char *p[10] = { r->candidate_id, qid, lang, code, status, sp, st, ss, sm,
-			      jsonh_text(result, NULL) };
+			      jsonh_db_text(result, NULL) };
 	PGresult *res;
 
 	snprintf(sp, sizeof(sp), "%d", passed);
@@ -296,6 +300,51 @@ static struct json_object *custom_result(struct json_object *tr)
 	return c;
 }
 
+static int64_t figure(struct json_object *tr, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(tr, key, &v) ? json_object_get_int64(v) : 0;
+}
+
+/*
+ * The judge's metadata for a candidate's submit.  Its memory peak and CPU
+ * share are over all tests, so with one hidden test they are that test's own
+ * figures: here they are taken over the shown (sample) tests only.  The
+ * total time stays: it covers the whole submission, and the client can time
+ * the request anyway.
+ */
+static struct json_object *shown_metadata(struct json_object *md, struct json_object *trs,
+					  const struct proxy_test *meta, int nt)
+{
+	struct json_object *o = json_object_new_object();
+	int64_t mem = 0, cpu = 0, wall = 0;
+	char buf[32];
+	int i;
+
+	json_object_object_foreach(md, key, val)
+		if (strcmp(key, "memory_usage_bytes") && strcmp(key, "memory_usage_mb") &&
+		    strcmp(key, "cpu_usage_percent"))
+			json_object_object_add(o, key, json_object_get(val));
+	for (i = 0; i < nt && (size_t)i < json_object_array_length(trs); i++) {
+		struct json_object *tr = json_object_array_get_idx(trs, (size_t)i);
+
+		if (!meta[i].sample)
+			continue;
+		if (figure(tr, "memory_usage_bytes") > mem)
+			mem = figure(tr, "memory_usage_bytes");
+		cpu += figure(tr, "cpu_time_ms");
+		wall += figure(tr, "execution_time_ms");
+	}
+	json_object_object_add(o, "memory_usage_bytes", json_object_new_int64(mem));
+	snprintf(buf, sizeof(buf), "%.1f", (double)mem / 1048576.0);
+	json_object_object_add(o, "memory_usage_mb", json_object_new_double_s((double)mem / 1048576.0, buf));
+	snprintf(buf, sizeof(buf), "%.1f", wall ? 100.0 * (double)cpu / (double)wall : 0.0);
+	json_object_object_add(o, "cpu_usage_percent",
+			       json_object_new_double_s(wall ? 100.0 * (double)cpu / (double)wall : 0.0, buf));
+	return o;
+}
+
 /*
  * The seed-001 response from the judge's: graded tests, custom input, summary.
  * On submit the non-sample tests are hidden; redact leaves out their data
@@ -347,7 +396,8 @@ static struct json_object *proxy_response(struct json_object *resp, const struct
 	if (json_object_object_get_ex(resp, "compile", &v))
 		json_object_object_add(out, "compile", json_object_get(v));
 	if (json_object_object_get_ex(resp, "metadata", &v))
-		json_object_object_add(out, "metadata", json_object_get(v));
+		json_object_object_add(out, "metadata", submit && redact ? shown_metadata(v, trs, meta, nt)
+									 : json_object_get(v));
 	return out;
 }
 

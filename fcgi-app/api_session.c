@@ -293,8 +293,8 @@ int h_session_progress(struct http_req *r)
 		goto out;
 	}
 	p[0] = r->candidate_id;
-	p[1] = sections ? jsonh_text(sections, NULL) : NULL;
-	p[2] = answers ? jsonh_text(answers, NULL) : NULL;
+	p[1] = sections ? jsonh_db_text(sections, NULL) : NULL;
+	p[2] = answers ? jsonh_db_text(answers, NULL) : NULL;
 	if (db_exec(&res,
 		    "UPDATE test_session s SET sections_completed = COALESCE($2::jsonb, sections_completed),"
 		    " pending_answers = COALESCE($3::jsonb, pending_answers), updated_at = now()"
@@ -388,6 +388,8 @@ int h_session_abandon(struct http_req *r)
 	PGresult *res;
 	int rc;
 
+	/* navigator.sendBeacon POSTs without headers: its token can only be in the URL */
+	r->query_token_ok = !strcmp(r->method, "POST");
 	if (auth_candidate(r, r->m.params[0], true, false) < 0)
 		return r->status;
 	/* the body (sendBeacon's) says tab_close; nothing else is accepted or needed */

@@ -113,12 +113,18 @@ int auth_admin(struct http_req *r)
 	return -1;
 }
 
+/*
+ * The bearer token, or "?token=" on the one route that needs it: a URL ends
+ * up in logs and histories, so everywhere else a token there is no token.
+ */
 static const char *session_token(const struct http_req *r, char *buf, size_t len)
 {
 	const char *t = http_bearer(r);
 
 	if (t)
 		return t;
+	if (!r->query_token_ok)
+		return NULL;
 	return http_query(r, "token", buf, len);
 }
 
@@ -178,6 +184,11 @@ int auth_candidate(struct http_req *r, const char *candidate_id, bool active_onl
 			return -1;
 		}
 		if (a > 0) {
+			/* the admin names any candidate: a malformed id is no candidate, not a query */
+			if (!api_is_uuid(candidate_id)) {
+				http_error(r, 404, "not_found", "no such candidate");
+				return -1;
+			}
 			snprintf(r->candidate_id, sizeof(r->candidate_id), "%s", candidate_id);
 			return 0;
 		}

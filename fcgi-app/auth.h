@@ -29,7 +29,8 @@ int auth_admin(struct http_req *r);
  * failed; sends nothing. */
 int auth_try_admin(struct http_req *r);
 /*
- * Require the session token of candidate_id (bearer header or ?token=).
+ * Require the session token of candidate_id: the bearer header, or ?token=
+ * where the handler set r->query_token_ok (the abandon beacon only).
  * With active_only, a session past its end or no longer active is refused
  * with 409 (and marked expired when the clock ran out).  Admins pass when
  * admin_ok is set.

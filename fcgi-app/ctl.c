@@ -179,8 +179,8 @@ static int load_one(const char *dir, const char *slug)
 		p[1] = title;
 		p[2] = md.buf;
 		p[3] = diff;
-		p[4] = tags ? jsonh_text(tags, NULL) : "[]";
-		p[5] = jsonh_text(bp, NULL);
+		p[4] = tags ? jsonh_db_text(tags, NULL) : "[]";
+		p[5] = jsonh_db_text(bp, NULL);
 		p[6] = tms;
 		p[7] = mmb;
 		if (sql_ok(db_exec(&res,

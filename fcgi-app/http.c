@@ -28,8 +28,9 @@ void http_req_init(struct http_req *r, FCGX_Request *fx)
 	/* REQUEST_URI is what the client sent; the path ends at '?' */
 	uri = param(fx, "REQUEST_URI", "/");
 	n = strcspn(uri, "?");
+	/* a cut path could name another route: too long is no path at all (404) */
 	if (n >= sizeof(r->path))
-		n = sizeof(r->path) - 1;
+		n = 0;
 	memcpy(r->path, uri, n);
 	r->path[n] = '\0';
 	r->query = param(fx, "QUERY_STRING", "");

@@ -29,6 +29,8 @@ struct http_req {
 	const char *scheme;
 	struct strbuf body;
 	struct route_match m;
+	/* the session token may come as "?token=" (set by the handler, before it authenticates) */
+	bool query_token_ok;
 	/* the caller, once authenticated */
 	int admin_id;
 	char candidate_id[40];

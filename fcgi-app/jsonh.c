@@ -5,6 +5,8 @@
 
 #include "jsonh.h"
 #include "sandbox.h"
+#include "strbuf.h"
+#include "utf8.h"
 
 struct json_object *jsonh_parse(const char *buf, size_t len, char *err, size_t errlen)
 {
@@ -105,4 +107,63 @@ const char *jsonh_text(struct json_object *o, size_t *len)
 {
 	return json_object_to_json_string_length(
 		o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, len);
+}
+
+/*
+ * Into sb, the bytes of s with NUL and invalid UTF-8 made U+FFFD; false when
+ * s needs no change (or memory ran out: then the database refuses it).
+ */
+static bool db_safe(const char *s, size_t n, struct strbuf *sb)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+
+	while (i < n && p[i] && (k = utf8_seq(p + i, n - i)) != 0)
+		i += k;
+	if (i == n || strbuf_add(sb, s, i) < 0)
+		return false;
+	while (i < n) {
+		k = p[i] ? utf8_seq(p + i, n - i) : 0;
+		if (k ? strbuf_add(sb, s + i, k) < 0 : strbuf_addstr(sb, "\xEF\xBF\xBD") < 0)
+			return false;
+		i += k ? k : 1;
+	}
+	return true;
+}
+
+static void db_sanitise(struct json_object *o, int depth)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, n;
+
+	/* the parser bounds the depth already; this only keeps a hand-built tree from recursing far */
+	if (!o || depth > JSONH_MAX_DEPTH + 1)
+		return;
+	switch (json_object_get_type(o)) {
+	case json_type_string:
+		if (db_safe(json_object_get_string(o), (size_t)json_object_get_string_len(o), &sb))
+			json_object_set_string_len(o, sb.buf, (int)sb.len);
+		strbuf_release(&sb);
+		break;
+	case json_type_array:
+		n = json_object_array_length(o);
+		for (i = 0; i < n; i++)
+			db_sanitise(json_object_array_get_idx(o, i), depth + 1);
+		break;
+	case json_type_object: {
+		json_object_object_foreach(o, key, val) {
+			(void)key;
+			db_sanitise(val, depth + 1);
+		}
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+const char *jsonh_db_text(struct json_object *o, size_t *len)
+{
+	db_sanitise(o, 0);
+	return jsonh_text(o, len);
 }

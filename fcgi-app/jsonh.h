@@ -31,4 +31,13 @@ int jsonh_get(struct json_object *o, const char *key, enum json_type type,
 /* Serialise without escaping '/'; the string lives as long as o. */
 const char *jsonh_text(struct json_object *o, size_t *len);
 
+/*
+ * Serialise o for a jsonb parameter: the one way JSON goes into the
+ * database.  PostgreSQL refuses "\u0000" in jsonb and invalid UTF-8 in any
+ * text, so first every string in o (keys stay) has each NUL byte and each
+ * byte of an invalid UTF-8 sequence replaced by U+FFFD, in place; other
+ * control characters stay (JSON escapes them).  Like jsonh_text otherwise.
+ */
+const char *jsonh_db_text(struct json_object *o, size_t *len);
+
 #endif

@@ -1,5 +1,6 @@
 /* router.c - method + path matching with ":param" segments */
 #include <ctype.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "router.h"
@@ -42,6 +43,37 @@ int url_decode(const char *in, size_t len, char *out, size_t outlen, int plus)
 	return 0;
 }
 
+/*
+ * Is path in the one spelling nginx's locations see?  nginx matches its
+ * locations (and so its rate limits and allowlists) on the normalised URI:
+ * slashes merged, "." and ".." resolved, but a trailing slash kept.  A path
+ * the router would read the same as another, it refuses.
+ */
+static bool canonical(const char *path)
+{
+	const char *seg;
+
+	if (path[0] != '/')
+		return false;
+	if (!path[1])
+		return true;
+	for (seg = path + 1;; seg++) {
+		size_t n = strcspn(seg, "/");
+
+		/* empty (a doubled or trailing slash), "." or ".." */
+		if (n == 0 || (seg[0] == '.' && (n == 1 || (n == 2 && seg[1] == '.'))))
+			return false;
+		seg += n;
+		if (!*seg)
+			return true;
+	}
+}
+
+static bool dot_segment(const char *s)
+{
+	return s[0] == '.' && (!s[1] || (s[1] == '.' && !s[2]));
+}
+
 /* Match one pattern; fill params. */
 static int match(const char *pat, const char *path, struct route_match *m)
 {
@@ -63,7 +95,7 @@ static int match(const char *pat, const char *path, struct route_match *m)
 			if (!sl || np >= ROUTE_MAX_PARAMS)
 				return 0;
 			if (url_decode(path, sl, m->params[np], ROUTE_PARAM_MAX, 0) < 0 ||
-			    strchr(m->params[np], '/'))
+			    strchr(m->params[np], '/') || dot_segment(m->params[np]))
 				return 0;
 			np++;
 		} else if (pl != sl || memcmp(pat, path, pl)) {
@@ -72,9 +104,6 @@ static int match(const char *pat, const char *path, struct route_match *m)
 		pat += pl;
 		path += sl;
 	}
-	/* a single trailing slash is tolerated */
-	if (!*pat && path[0] == '/' && !path[1])
-		path++;
 	if (*pat || *path)
 		return 0;
 	m->nparams = np;
@@ -88,6 +117,8 @@ int router_match(const struct route *table, size_t n, const char *method, const 
 	size_t i;
 
 	memset(m, 0, sizeof(*m));
+	if (!canonical(path))
+		return ROUTE_NOT_FOUND;
 	for (i = 0; i < n; i++) {
 		if (!match(table[i].pattern, path, m))
 			continue;

@@ -31,7 +31,10 @@ enum { ROUTE_FOUND = 0, ROUTE_NOT_FOUND = -1, ROUTE_BAD_METHOD = -2 };
 /*
  * Find the route for method + path (path without query string).
  * ROUTE_BAD_METHOD when some route has the path but not the method;
- * captured segments are URL-decoded and must not contain '/' or NUL.
+ * captured segments are URL-decoded and must not contain '/' or NUL, nor
+ * be "." or "..".  A path that is not canonical (a trailing or doubled
+ * slash, a "." or ".." segment) is ROUTE_NOT_FOUND: nginx picks its
+ * location, rate limit included, by the normalised path.
  */
 int router_match(const struct route *table, size_t n, const char *method, const char *path,
 		 struct route_match *m);

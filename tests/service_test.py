@@ -1438,6 +1438,268 @@ class T08AllSolutions(Base):
 
 # ---------------------------------------------------------------- resilience (run last)
 
+# ---------------------------------------------------------------- issue 8: what a candidate sees, bad ids, the edge
+
+MIB = 1048576
+
+
+def raw_call(method, target, token=None, body=b""):
+    """One request whose target goes out byte for byte (http.client refuses raw UTF-8)."""
+    import socket
+    head = b"%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: %d\r\n" % (
+        method.encode(), target if isinstance(target, bytes) else target.encode(), len(body))
+    if body:
+        head += b"Content-Type: application/json\r\n"
+    if token:
+        head += b"Authorization: Bearer " + token.encode() + b"\r\n"
+    s = socket.create_connection(("127.0.0.1", PORT), timeout=60)
+    try:
+        s.sendall(head + b"\r\n" + body)
+        resp = http.client.HTTPResponse(s, method=method)
+        resp.begin()
+        r = Resp(resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read())
+    finally:
+        s.close()
+    REQUESTS[0] += 1
+    _check_leaks(method, repr(target)[:80], r)
+    return r
+
+
+# the program reads the first byte of its input and holds that many MiB: per-test memory carries it out
+MEM_SPY_PY = ("import sys\nb = sys.stdin.buffer.read(1)\nx = bytearray(b[0] * %d)\nx[::4096] = b'\\x01' * len(x[::4096])\n"
+              "print('ok')\n" % MIB)
+HIDDEN_SHOWS = {"test_id", "status", "passed", "points", "hidden"}
+
+
+class T11Hidden(Base):
+    """Section 4 of issue 8: a hidden test shows its verdict and points, nothing a program could steer."""
+
+    @classmethod
+    def setUpClass(cls):
+        q = {"title": "svc-test hidden spy", "question": "Print ok.", "difficulty": "easy",
+             "time_limit_ms": 3000, "memory_limit_mb": 512,
+             "test_cases": [{"input": "\x10 sample\n", "expected_output": "ok\n", "is_sample": True, "points": 1},
+                            {"input": "SECRET\n", "expected_output": "ok\n", "is_sample": False, "points": 4}]}
+        r = admin("POST", "/api/admin/questions", q)
+        assert r.status == 201, r
+        cls.qid = r.json["question"]["id"]
+        cls.cid, invite, _ = new_candidate([cls.qid], name="svc cand hidden spy")
+        cls.tok, _ = start_session(invite)
+
+    def test_a_hidden_test_shows_verdict_and_points_only(self):
+        r = proxy(self.tok, self.qid, "python", MEM_SPY_PY, mode="submit")
+        self.assertOk(r)
+        j = r.json
+        self.assertEqual((j["status"], j["summary"]["passed"], j["summary"]["score"]), ("accepted", 2, 5), r)
+        shown = [t for t in j["results"] if not t["hidden"]]
+        hidden = [t for t in j["results"] if t["hidden"]]
+        self.assertEqual((len(shown), len(hidden)), (1, 1))
+        # the sample test keeps its figures: the candidate may see what their program did on it
+        self.assertIn("memory_usage_bytes", shown[0])
+        self.assertIn("execution_time_ms", shown[0])
+        h = hidden[0]
+        self.assertEqual((h["status"], h["passed"], h["points"]), ("accepted", True, 4))
+        extra = sorted(set(h) - HIDDEN_SHOWS)
+        self.assertEqual(extra, [], "the hidden test shows %s; memory_usage_bytes %r reads back as %r" % (
+            extra, h.get("memory_usage_bytes"),
+            chr(round((h.get("memory_usage_bytes", 0) - shown[0]["memory_usage_bytes"]) / MIB) + 0x10)
+            if "memory_usage_bytes" in h else None))
+        # the metadata is no hidden test's figure in disguise: its memory peak is over the shown tests
+        meta = j["metadata"]
+        if "memory_usage_bytes" in meta:
+            self.assertEqual(meta["memory_usage_bytes"], shown[0]["memory_usage_bytes"],
+                             "metadata memory %d reads the hidden input back as %r" % (
+                                 meta["memory_usage_bytes"],
+                                 chr(round((meta["memory_usage_bytes"] - shown[0]["memory_usage_bytes"]) / MIB)
+                                     + 0x10)))
+        # nowhere in the response does a figure near the hidden test's peak (ord('S') MiB) appear
+        def numbers(o):
+            if isinstance(o, bool):
+                return []
+            if isinstance(o, (int, float)):
+                return [o]
+            if isinstance(o, dict):
+                return [n for v in o.values() for n in numbers(v)]
+            if isinstance(o, list):
+                return [n for v in o for n in numbers(v)]
+            return []
+        self.assertFalse([n for n in numbers(j) if 80 * MIB <= n <= 200 * MIB], j)
+        # the recruiter's record keeps everything
+        c = admin("GET", "/api/admin/candidates/" + self.cid).json["candidate"]
+        s = [x for x in c["submissions"] if x["submission_id"] == j["submission_id"]][0]
+        rh = [t for t in s["results"] if t["hidden"]][0]
+        for k in ("input", "expected_output", "output", "execution_time_ms", "cpu_time_ms", "memory_usage_bytes",
+                  "exit_code"):
+            self.assertIn(k, rh, k)
+        self.assertTrue(rh["input"].startswith("SECRET"))
+        self.assertGreater(rh["memory_usage_bytes"], ord("S") * MIB)
+        self.assertGreater(s["metadata"]["memory_usage_bytes"] if "metadata" in s else rh["memory_usage_bytes"],
+                           ord("S") * MIB)
+
+
+# output with a NUL byte, invalid UTF-8 and control bytes, on stdout and stderr
+NUL_OUT_PY = ("import sys\nsys.stdin.read()\nsys.stdout.buffer.write(b'a\\x00b\\xff\\xfe\\x01\\x1b[31m\\x7f\\n')\n"
+              "sys.stderr.buffer.write(b'e\\x00\\xc3(\\n')\n")
+
+
+class T11Stored(Base):
+    """Section 5 of issue 8: anything judged is recorded, whatever bytes the program wrote."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.q = BY_SLUG["01-sensor-summary"]
+        cls.cid, invite, _ = new_candidate([cls.q["uuid"]], name="svc cand NUL")
+        cls.tok, _ = start_session(invite)
+
+    def test_a_nul_in_output_is_stored(self):
+        r = proxy(self.tok, self.q["uuid"], "python", NUL_OUT_PY, mode="submit")
+        self.assertOk(r, msg="a submit whose output holds a NUL byte")
+        self.assertEqual(r.json["status"], "wrong_answer")
+        sid = r.json["submission_id"]
+        self.assertEqual(psql("SELECT count(*) FROM interview_coding WHERE submission_id = '%s'" % sid), "1")
+        shown = [t for t in r.json["results"] if not t["hidden"]][0]
+        self.assertEqual(shown["output"], "a\ufffdb\ufffd\ufffd\x01\x1b[31m\x7f\n")
+        c = admin("GET", "/api/admin/candidates/" + self.cid).json["candidate"]
+        s = [x for x in c["submissions"] if x["submission_id"] == sid][0]
+        for t in s["results"]:
+            self.assertEqual(t["output"], "a\ufffdb\ufffd\ufffd\x01\x1b[31m\x7f\n")
+            self.assertTrue(t["error"].startswith("e\ufffd\ufffd("), t["error"])
+
+    def test_b_progress_with_nul_is_stored(self):
+        base = "/api/test-session/" + self.cid
+        answers = {"q": {"language": "c", "code": "char s[] = \"a\u0000b\";\n"}, "x": "\u0000"}
+        r = call("PUT", base + "/progress", {"pending_answers": answers, "sections_completed": ["a\u0000"]},
+                 token=self.tok)
+        self.assertOk(r, msg="a draft with \\u0000")
+        want = {"q": {"language": "c", "code": "char s[] = \"a\ufffdb\";\n"}, "x": "\ufffd"}
+        self.assertEqual(r.json["pending_answers"], want)
+        s = call("GET", base, token=self.tok).json["session"]
+        self.assertEqual((s["pending_answers"], s["sections_completed"]), (want, ["a\ufffd"]))
+        # a lone surrogate escape is no 5xx either
+        r = call("PUT", base + "/progress", '{"pending_answers": {"x": "\\ud800 \\udc00"}}', token=self.tok)
+        self.assertTrue(r.status < 500, r)
+
+
+BAD_IDS = ["not-a-uuid", "99999999999999999999", "-1", "0", "1.5", "1e5", "%00", "a%00b", "%C3%A9", "%ff",
+           "%27%3B--", "%20", "..", ".", "%2e%2e", "{%s}" % uuid.uuid4(), str(uuid.uuid4()).upper() + "0",
+           "00000000-0000-0000-0000-00000000000g", "x" * 127, "x" * 128, "x" * 10240,
+           "\u00e9t\u00e9".encode().decode("latin-1"), "\U0001f600".encode().decode("latin-1")]
+
+
+class T11BadIds(Base):
+    """Section 5 of issue 8: no id in a path is a 5xx, on any route that takes one."""
+
+    # every route of fcgi-app/main.c with an :id, and who calls it
+    ROUTES = [("GET", "/api/questions/%s", "both", None),
+              ("GET", "/api/test-session/%s", "both", None),
+              ("PUT", "/api/test-session/%s/heartbeat", "candidate", None),
+              ("PUT", "/api/test-session/%s/activity", "candidate", {"type": "keypress"}),
+              ("PUT", "/api/test-session/%s/progress", "candidate", {"pending_answers": {}}),
+              ("PUT", "/api/test-session/%s/complete", "candidate", {}),
+              ("PUT", "/api/test-session/%s/abandon", "candidate", {}),
+              ("POST", "/api/test-session/%s/abandon", "candidate", {}),
+              ("GET", "/api/admin/questions/%s", "admin", None),
+              ("PUT", "/api/admin/questions/%s", "admin", {"title": "x"}),
+              ("DELETE", "/api/admin/questions/%s", "admin", None),
+              ("GET", "/api/admin/candidates/%s", "admin", None),
+              ("PUT", "/api/admin/candidates/%s", "admin", {"test_duration_minutes": 30}),
+              ("DELETE", "/api/admin/candidates/%s", "admin", None),
+              ("POST", "/api/admin/candidates/%s/invite", "admin", {}),
+              ("GET", "/api/admin/candidates/%s/report", "admin", None)]
+
+    @classmethod
+    def setUpClass(cls):
+        cls.cid, invite, _ = new_candidate([BY_SLUG["01-sensor-summary"]["uuid"]], name="svc cand bad ids")
+        cls.tok, _ = start_session(invite)
+
+    def test_a_every_id_route_answers_4xx(self):
+        bad = []
+        for method, pat, who, body in self.ROUTES:
+            callers = [("admin", ADMIN), ("candidate", self.tok)] if who == "both" else \
+                [(who, ADMIN if who == "admin" else self.tok)]
+            for name, tok in callers:
+                for key in BAD_IDS:
+                    target = (pat % key).encode("latin-1")
+                    data = json.dumps(body).encode() if body is not None else b""
+                    r = raw_call(method, target, token=tok, body=data)
+                    ok = 400 <= r.status < 500 and isinstance(r.json, dict) and r.json.get("success") is False \
+                        and isinstance(r.json.get("error"), dict)
+                    if not ok:
+                        bad.append("%s %s as %s -> %d %s" % (method, repr(target[:60])[2:-1], name, r.status,
+                                                            r.text[:80].strip()))
+        self.assertEqual(bad, [], "%d answers were not a 4xx JSON error:\n  %s" % (len(bad), "\n  ".join(bad)))
+        # none of it touched the session
+        s = admin("GET", "/api/test-session/" + self.cid).json["session"]
+        self.assertEqual((s["status"], s["tab_closed_at"]), ("active", None))
+
+
+class T11Edge(Base):
+    """Section 7 of issue 8: rate limits hold whatever the path spelling; tokens stay out of the logs."""
+
+    def test_a_login_path_spellings_are_refused_or_limited(self):
+        for path in ("/api/admin/login/", "/api/admin//login", "/api/admin/./login", "/api/admin/login/.",
+                     "/api/admin/x/../login/", "/api/admin/login%2F", "/api/admin/log%69n"):
+            seen = {}
+            for i in range(15):
+                r = raw_call("POST", path, body=json.dumps({"username": "admin", "password": "wrong"}).encode())
+                seen[r.status] = seen.get(r.status, 0) + 1
+                if r.status != 429:
+                    self.assertError(r, 404, msg="POST %s (answers so far %r)" % (path, seen))
+        # the canonical path is limited
+        got = [call("POST", "/api/admin/login", {"username": "admin", "password": "wrong"}, retry429=False).status
+               for i in range(15)]
+        self.assertIn(429, got)
+        time.sleep(6)
+
+    def test_b_execute_path_spellings_run_nothing(self):
+        ok = {"language": "python", "code": "print(1)", "test_cases": [{"input": "", "expected_output": "1"}]}
+        cid, invite, _ = new_candidate([BY_SLUG["01-sensor-summary"]["uuid"]], name="svc cand edge")
+        tok, _ = start_session(invite)
+        prox = {"language": "python", "code": "print(1)", "question_id": BY_SLUG["01-sensor-summary"]["uuid"]}
+        for path, body, t in (("/execute/", ok, None), ("/execute//", ok, None), ("//execute", ok, None),
+                              ("/proxy/execute/", prox, tok), ("/proxy//execute", prox, tok),
+                              ("/proxy/./execute/", prox, tok)):
+            r = raw_call("POST", path, token=t, body=json.dumps(body).encode())
+            self.assertIn(r.status, (404, 405, 429), "POST %s: %r" % (path, r))
+            self.assertNotIn("test_results", r.text)
+            self.assertNotIn("results", r.text)
+
+    def test_c_query_token_only_for_abandon(self):
+        cid, invite, _ = new_candidate([BY_SLUG["01-sensor-summary"]["uuid"]], name="svc cand query token")
+        tok, _ = start_session(invite)
+        base = "/api/test-session/" + cid
+        q = "?token=" + tok
+        for method, path, body in (("GET", base, None), ("PUT", base + "/heartbeat", None),
+                                   ("PUT", base + "/activity", {"type": "keypress"}),
+                                   ("PUT", base + "/progress", {"pending_answers": {"a": 1}}),
+                                   ("GET", "/api/questions", None),
+                                   ("GET", "/api/questions/" + BY_SLUG["01-sensor-summary"]["uuid"], None),
+                                   ("POST", "/proxy/execute", {"language": "python", "code": "print(1)",
+                                                               "question_id": BY_SLUG["01-sensor-summary"]["uuid"]}),
+                                   ("PUT", base + "/complete", {})):
+            self.assertError(call(method, path + q, body), 401, msg="%s %s?token" % (method, path))
+        s = call("GET", base, token=tok).json["session"]
+        self.assertEqual((s["status"], s["pending_answers"]), ("active", {}))
+        # the one call a browser sends without headers: the abandon beacon
+        r = call("POST", base + "/abandon" + q, '{"reason":"tab_close"}', ctype="text/plain;charset=UTF-8")
+        self.assertOk(r)
+
+    def test_d_access_log_has_no_token(self):
+        cid, invite, _ = new_candidate([BY_SLUG["01-sensor-summary"]["uuid"]], name="svc cand log")
+        self.assertEqual(call("GET", "/test/?invite=" + invite).status, 200)
+        tok, _ = start_session(invite)
+        base = "/api/test-session/" + cid
+        call("GET", base + "?token=" + tok)
+        call("PUT", base + "/heartbeat?token=" + tok)
+        self.assertOk(call("POST", base + "/abandon?token=" + tok, "", ctype="text/plain;charset=UTF-8"))
+        time.sleep(0.5)
+        with open(os.path.join(VAR, "log", "nginx-access.log"), errors="replace") as f:
+            log = f.read()
+        self.assertIn(base + "/abandon", log)
+        lines = [l for l in log.splitlines() if tok in l or invite in l]
+        self.assertEqual(lines, [], "the access log shows a token")
+
+
 def fcgi_pids():
     out = subprocess.run(["pgrep", "-f", VAR + "/bin/ce-fcgi"], capture_output=True, text=True).stdout.split()
     pids = [int(p) for p in out]

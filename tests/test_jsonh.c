@@ -589,6 +589,31 @@ static void test_text(void)
 	json_object_put(o);
 }
 
+static void test_db_text(void)
+{
+	struct json_object *o = parse("{\"a\":\"x\\u0000y\",\"l\":[\"\\u0000\",1,{\"k\":\"\\u0000\\u0001\"}],"
+				      "\"ok\":\"h\u00e9 \\\\u0000\"}");
+	struct json_object *bad = json_object_new_object();
+	const char *t;
+	size_t len = 0;
+
+	/* NUL becomes U+FFFD everywhere in the tree; other control characters stay escaped */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	t = jsonh_db_text(o, &len);
+	CU_ASSERT_STRING_EQUAL(t, "{\"a\":\"x\xef\xbf\xbdy\",\"l\":[\"\xef\xbf\xbd\",1,{\"k\":\"\xef\xbf\xbd\\u0001\"}],"
+				  "\"ok\":\"h\u00e9 \\\\u0000\"}");
+	CU_ASSERT_EQUAL(len, strlen(t));
+	json_object_put(o);
+
+	/* invalid UTF-8 (a tree built by hand; the parser refuses it) becomes U+FFFD per byte */
+	json_object_object_add(bad, "s", json_object_new_string_len("a\xff\xc3(\xe2\x82", 6));
+	json_object_object_add(bad, "v", json_object_new_string("\xf0\x9f\x98\x80 ok"));
+	t = jsonh_db_text(bad, NULL);
+	CU_ASSERT_STRING_EQUAL(t, "{\"s\":\"a\xef\xbf\xbd\xef\xbf\xbd(\xef\xbf\xbd\xef\xbf\xbd\","
+				  "\"v\":\"\xf0\x9f\x98\x80 ok\"}");
+	json_object_put(bad);
+}
+
 /* ---- auth.c pure functions ---- */
 
 static void test_token(void)
@@ -724,6 +749,7 @@ static CU_TestInfo tests[] = {
 	{ "bool", test_bool },
 	{ "get: array and object", test_get },
 	{ "text: plain, no escaped slashes", test_text },
+	{ "db text: NUL and invalid UTF-8 become U+FFFD", test_db_text },
 	{ "auth: new token", test_token },
 	{ "auth: hash password", test_hash },
 	{ "auth: check password", test_check },

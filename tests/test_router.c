@@ -144,21 +144,49 @@ static void test_literal_mismatch(void)
 
 static void test_trailing_slash(void)
 {
-	CU_ASSERT_EQUAL(match("GET", "/api/health/"), ROUTE_FOUND);
-	CU_ASSERT_EQUAL(which(), 1);
-	CU_ASSERT_EQUAL(match("GET", "/api/questions/7/"), ROUTE_FOUND);
-	CU_ASSERT_EQUAL(which(), 5);
-	CU_ASSERT_STRING_EQUAL(m.params[0], "7");
-	CU_ASSERT_EQUAL(match("POST", "/api/test-session/s1/heartbeat/"), ROUTE_FOUND);
-	CU_ASSERT_EQUAL(which(), 7);
-	CU_ASSERT_STRING_EQUAL(m.params[0], "s1");
-	/* only one */
+	/* nginx picks its location by the exact path: "/x/" must not reach the route of "/x" */
+	CU_ASSERT_EQUAL(match("GET", "/api/health/"), ROUTE_NOT_FOUND);
+	CU_ASSERT_PTR_NULL(m.route);
+	CU_ASSERT_EQUAL(match("GET", "/api/questions/7/"), ROUTE_NOT_FOUND);
+	CU_ASSERT_EQUAL(match("POST", "/api/test-session/s1/heartbeat/"), ROUTE_NOT_FOUND);
 	CU_ASSERT_EQUAL(match("GET", "/api/health//"), ROUTE_NOT_FOUND);
 	CU_ASSERT_EQUAL(match("GET", "/api/questions/7//"), ROUTE_NOT_FOUND);
-	/* "/api/questions/" is the list, not ":id" with an empty capture */
-	CU_ASSERT_EQUAL(match("GET", "/api/questions/"), ROUTE_FOUND);
-	CU_ASSERT_EQUAL(which(), 2);
+	/* "/api/questions/" is neither the list nor ":id" with an empty capture */
+	CU_ASSERT_EQUAL(match("GET", "/api/questions/"), ROUTE_NOT_FOUND);
+	CU_ASSERT_EQUAL(match("POST", "/api/questions/"), ROUTE_NOT_FOUND);
 	CU_ASSERT_EQUAL(m.nparams, 0);
+	/* the root is the one path that ends in a slash */
+	CU_ASSERT_EQUAL(match("GET", "/"), ROUTE_FOUND);
+	CU_ASSERT_EQUAL(which(), 11);
+}
+
+static void test_not_canonical(void)
+{
+	static const char *const paths[] = {
+		"/api/./health", "/api/health/.", "/./api/health", "/api/x/../health",
+		"/api/health/..", "/api/questions/../questions", "/api/questions/.",
+		"/api/questions/..", "/api/test-session/./heartbeat", "/api/test-session/../heartbeat",
+		"//api/health", "/api//health", "/api/health//", "/api/test-session//s1/heartbeat",
+		"api/health", "", ".", "/.", "/..",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		CU_ASSERT_EQUAL(match("GET", paths[i]), ROUTE_NOT_FOUND);
+		CU_ASSERT_EQUAL(match("POST", paths[i]), ROUTE_NOT_FOUND);
+		CU_ASSERT_PTR_NULL(m.route);
+	}
+	/* a capture that decodes to a dot segment is one too */
+	CU_ASSERT_EQUAL(match("GET", "/api/questions/%2e"), ROUTE_NOT_FOUND);
+	CU_ASSERT_EQUAL(match("GET", "/api/questions/%2E%2e"), ROUTE_NOT_FOUND);
+	CU_ASSERT_EQUAL(match("POST", "/api/test-session/.%2e/heartbeat"), ROUTE_NOT_FOUND);
+	/* dots inside a segment are data */
+	CU_ASSERT_EQUAL(match("GET", "/api/questions/..."), ROUTE_FOUND);
+	CU_ASSERT_STRING_EQUAL(m.params[0], "...");
+	CU_ASSERT_EQUAL(match("GET", "/api/questions/.a"), ROUTE_FOUND);
+	CU_ASSERT_STRING_EQUAL(m.params[0], ".a");
+	CU_ASSERT_EQUAL(match("GET", "/api/questions/a.."), ROUTE_FOUND);
+	CU_ASSERT_STRING_EQUAL(m.params[0], "a..");
 }
 
 static void test_params(void)
@@ -216,9 +244,8 @@ static void test_params_decoded(void)
 	CU_ASSERT_EQUAL(match("GET", "/api/admin/%27%3B--/items/x"), ROUTE_FOUND);
 	CU_ASSERT_STRING_EQUAL(m.params[0], "';--");
 	CU_ASSERT_STRING_EQUAL(m.params[1], "x");
-	/* a literal ".." is just a value */
-	CU_ASSERT_EQUAL(match("GET", "/api/questions/.."), ROUTE_FOUND);
-	CU_ASSERT_STRING_EQUAL(m.params[0], "..");
+	/* a literal ".." is a dot segment, not a value */
+	CU_ASSERT_EQUAL(match("GET", "/api/questions/.."), ROUTE_NOT_FOUND);
 }
 
 static void test_params_rejected(void)
@@ -268,7 +295,7 @@ static void test_bad_method(void)
 	CU_ASSERT_PTR_NULL(m.route);
 	CU_ASSERT_EQUAL(m.nparams, 0);
 	CU_ASSERT_EQUAL(match("GET", "/api/test-session/1/heartbeat"), ROUTE_BAD_METHOD);
-	CU_ASSERT_EQUAL(match("GET", "/api/test-session/1/heartbeat/"), ROUTE_BAD_METHOD);
+	CU_ASSERT_EQUAL(match("GET", "/api/test-session/1/heartbeat/"), ROUTE_NOT_FOUND);
 	/* methods are case sensitive */
 	CU_ASSERT_EQUAL(match("get", "/api/health"), ROUTE_BAD_METHOD);
 	CU_ASSERT_EQUAL(match("", "/api/health"), ROUTE_BAD_METHOD);
@@ -281,7 +308,7 @@ static void test_bad_method(void)
 	CU_ASSERT_EQUAL(match("PUT", "/api/questions/5"), ROUTE_FOUND);
 	CU_ASSERT_EQUAL(which(), 6);
 	CU_ASSERT_STRING_EQUAL(m.params[0], "5");
-	CU_ASSERT_EQUAL(match("POST", "/api/questions/"), ROUTE_FOUND);
+	CU_ASSERT_EQUAL(match("POST", "/api/questions"), ROUTE_FOUND);
 	CU_ASSERT_EQUAL(which(), 3);
 }
 
@@ -460,7 +487,8 @@ static void test_url_decode_overflow(void)
 static CU_TestInfo tests[] = {
 	{ "literal routes", test_literal },
 	{ "literal mismatches are 404", test_literal_mismatch },
-	{ "one trailing slash is tolerated", test_trailing_slash },
+	{ "a trailing slash is refused", test_trailing_slash },
+	{ "doubled slashes and dot segments are refused", test_not_canonical },
 	{ ":param captures", test_params },
 	{ ":param captures are URL-decoded", test_params_decoded },
 	{ "encoded '/' or NUL and empty segments are refused", test_params_rejected },
