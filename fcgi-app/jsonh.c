@@ -109,28 +109,6 @@ const char *jsonh_text(struct json_object *o, size_t *len)
 		o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, len);
 }
 
-/*
- * Into sb, the bytes of s with NUL and invalid UTF-8 made U+FFFD; false when
- * s needs no change (or memory ran out: then the database refuses it).
- */
-static bool db_safe(const char *s, size_t n, struct strbuf *sb)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k;
-
-	while (i < n && p[i] && (k = utf8_seq(p + i, n - i)) != 0)
-		i += k;
-	if (i == n || strbuf_add(sb, s, i) < 0)
-		return false;
-	while (i < n) {
-		k = p[i] ? utf8_seq(p + i, n - i) : 0;
-		if (k ? strbuf_add(sb, s + i, k) < 0 : strbuf_addstr(sb, "\xEF\xBF\xBD") < 0)
-			return false;
-		i += k ? k : 1;
-	}
-	return true;
-}
-
 static void db_sanitise(struct json_object *o, int depth)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -141,7 +119,9 @@ static void db_sanitise(struct json_object *o, int depth)
 		return;
 	switch (json_object_get_type(o)) {
 	case json_type_string:
-		if (db_safe(json_object_get_string(o), (size_t)json_object_get_string_len(o), &sb))
+		/* NUL and invalid UTF-8 become U+FFFD: jsonb refuses both */
+		if (utf8_scrub(json_object_get_string(o), (size_t)json_object_get_string_len(o), true,
+			       &sb))
 			json_object_set_string_len(o, sb.buf, (int)sb.len);
 		strbuf_release(&sb);
 		break;

@@ -300,31 +300,11 @@ out:
 /* A JSON string of arbitrary bytes: invalid UTF-8 becomes U+FFFD. */
 static struct json_object *jstr(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	struct strbuf sb = STRBUF_INIT;
 	struct json_object *o;
-	size_t i = 0, k;
 
-	while (i < n) {
-		k = utf8_seq(p + i, n - i);
-		if (k)
-			i += k;
-		else
-			break;
-	}
-	if (i == n)
+	if (!utf8_scrub(s, n, false, &sb))
 		return json_object_new_string_len(s, (int)n);
-	strbuf_add(&sb, s, i);
-	while (i < n) {
-		k = utf8_seq(p + i, n - i);
-		if (k) {
-			strbuf_add(&sb, s + i, k);
-			i += k;
-		} else {
-			strbuf_addstr(&sb, "\xEF\xBF\xBD");
-			i++;
-		}
-	}
 	o = json_object_new_string_len(sb.buf, (int)sb.len);
 	strbuf_release(&sb);
 	return o;

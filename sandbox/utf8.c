@@ -58,3 +58,27 @@ size_t utf8_cut(const char *s, size_t n, size_t max)
 		cut--;
 	return cut;
 }
+
+/* Length of the valid character at p (0: replace it). */
+static size_t keep(const unsigned char *p, size_t n, bool no_nul)
+{
+	return no_nul && !*p ? 0 : utf8_seq(p, n);
+}
+
+bool utf8_scrub(const char *s, size_t n, bool no_nul, struct strbuf *sb)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+
+	while (i < n && (k = keep(p + i, n - i, no_nul)) != 0)
+		i += k;
+	if (i == n || strbuf_add(sb, s, i) < 0)
+		return false;
+	while (i < n) {
+		k = keep(p + i, n - i, no_nul);
+		if (k ? strbuf_add(sb, s + i, k) < 0 : strbuf_addstr(sb, "\xEF\xBF\xBD") < 0)
+			return false;
+		i += k ? k : 1;
+	}
+	return true;
+}
