@@ -1390,6 +1390,31 @@ class T13Privilege(Base):
         self.assertEqual(json.loads(p.stdout)["status"], "accepted")
 
 
+    def test_e_the_judge_runs_under_a_memory_limit(self):
+        """The unprivileged judge caps its own address space (RLIMIT_AS), the boxes keep theirs."""
+        req = json.dumps({"language": "python", "code": "import time\ntime.sleep(1.5)\nprint(1)",
+                          "test_cases": [{"input": "", "expected_output": "1"}]})
+        p = subprocess.Popen([os.path.join(VAR, "bin", "judge")], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, user="coding-engine",
+                             group="coding-engine", extra_groups=[], env={"PATH": "/usr/bin:/bin"})
+        try:
+            limit = None
+            deadline = time.time() + 5
+            while limit is None and time.time() < deadline:
+                time.sleep(0.05)
+                with open("/proc/%d/limits" % p.pid) as f:
+                    for line in f:
+                        if line.startswith("Max address space"):
+                            limit = line.split()[3]
+            out, _ = p.communicate(req, timeout=60)
+        finally:
+            p.kill()
+        self.assertIsNotNone(limit)
+        self.assertNotEqual(limit, "unlimited")
+        self.assertLessEqual(int(limit), 2 << 30)
+        self.assertEqual(json.loads(out)["status"], "accepted", out[:300])
+
+
 class T08AllSolutions(Base):
     def test_every_solution_in_every_language_accepted(self):
         cid, invite, _ = new_candidate([b["uuid"] for b in BANK], minutes=1440, name="svc cand ALL")
