@@ -16,6 +16,7 @@ struct config {
 	int abandon_grace_s;		/* tab close -> abandoned after this long without a heartbeat */
 	int heartbeat_timeout_s;	/* no heartbeat for this long -> heartbeat_timeout */
 	int admin_token_hours;
+	int worker_memory_mb;		/* CE_WORKER_MEMORY_MB: a worker's address space; 0 = none */
 };
 extern struct config cfg;
 

@@ -5,9 +5,11 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,6 +34,8 @@ static int spawn_judge(char *const argv[], const char *in, size_t inlen, struct 
 	static char *const envp[] = { "PATH=/usr/bin:/bin", NULL };
 	int pin[2] = { -1, -1 }, pout[2] = { -1, -1 }, status = 0, rc = -1;
 	posix_spawn_file_actions_t fa;
+	struct rlimit as, judge_as;
+	bool limited = false;
 	size_t off = 0;
 	char buf[65536];
 	pid_t pid;
@@ -44,9 +48,20 @@ static int spawn_judge(char *const argv[], const char *in, size_t inlen, struct 
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, pin[0], 0);
 	posix_spawn_file_actions_adddup2(&fa, pout[1], 1);
+	/*
+	 * The worker's memory limit (main.c) is its own: the judge and the runtimes
+	 * in its boxes, JVMs that reserve gigabytes, get theirs from the sandbox.
+	 */
+	if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != as.rlim_max) {
+		judge_as = as;
+		judge_as.rlim_cur = as.rlim_max;
+		limited = setrlimit(RLIMIT_AS, &judge_as) == 0;
+	}
 	/* the judge's own environment is fixed: nothing of ours leaks into it */
 	rc = posix_spawn(&pid, judge_path, &fa, NULL, argv, envp);
 	posix_spawn_file_actions_destroy(&fa);
+	if (limited)
+		setrlimit(RLIMIT_AS, &as);
 	if (rc != 0) {
 		snprintf(err, errlen, "cannot run %s: %s", judge_path, strerror(rc));
 		rc = -1;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -77,6 +78,7 @@ static void config_load(void)
 	cfg.abandon_grace_s = env_int("CE_ABANDON_GRACE", 60, 1, 3600);
 	cfg.heartbeat_timeout_s = env_int("CE_HEARTBEAT_TIMEOUT", 300, 5, 86400);
 	cfg.admin_token_hours = env_int("CE_ADMIN_TOKEN_HOURS", 12, 1, 720);
+	cfg.worker_memory_mb = env_int("CE_WORKER_MEMORY_MB", 1024, 0, 1 << 20);
 	db_init(getenv("DATABASE_URL"));
 	executor_init(getenv("CE_JUDGE"));
 }
@@ -97,6 +99,37 @@ static void handle(FCGX_Request *fx)
 	if (!r.sent)
 		http_error(&r, 503, "unavailable", "the request could not be completed");
 	http_req_release(&r);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+/*
+ * A worker's address space is capped (soft RLIMIT_AS), so a request that
+ * makes it grow fails alone instead of taking the host's memory.  A worker
+ * at rest peaks near 20 MiB; the default of 1 GiB leaves room for a 64 MiB
+ * /execute body and its response.  Only the soft limit: executor.c lifts it
+ * for the judge, whose boxes have limits of their own.  AddressSanitizer
+ * reserves terabytes of address space, so a sanitizer build sets none.
+ */
+static void worker_limit_memory(void)
+{
+#ifndef UNDER_ASAN
+	struct rlimit rl;
+
+	if (!cfg.worker_memory_mb || getrlimit(RLIMIT_AS, &rl) < 0)
+		return;
+	rl.rlim_cur = (rlim_t)cfg.worker_memory_mb << 20;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_cur > rl.rlim_max)
+		rl.rlim_cur = rl.rlim_max;
+	if (setrlimit(RLIMIT_AS, &rl) < 0)
+		fprintf(stderr, "ce-fcgi: cannot limit worker memory: %s\n", strerror(errno));
+#endif
 }
 
 static volatile sig_atomic_t stopping;
@@ -168,6 +201,7 @@ int main(int argc, char **argv)
 	config_load();
 	if (argc == 3 && !strcmp(argv[1], "--workers"))
 		supervise(atoi(argv[2]) > 0 ? atoi(argv[2]) : 1);
+	worker_limit_memory();
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&fx, 0, 0) != 0) {
 		fprintf(stderr, "ce-fcgi: cannot initialise FastCGI\n");
 		return 1;
