@@ -35,6 +35,10 @@ const char *api_default_starter(const char *lang);
 /* HTTP status for the error the judge gave an invalid request (400 or 413). */
 int api_judge_error_status(struct json_object *o);
 
+/* routes.c: every endpoint, for router_match() */
+extern const struct route app_routes[];
+extern const size_t app_nroutes;
+
 /* api_public.c */
 int h_health(struct http_req *r);
 int h_languages(struct http_req *r);
