@@ -22,6 +22,7 @@
 #include "executor.h"
 #include "http.h"
 #include "router.h"
+#include "sandbox.h"
 
 
 static int env_int(const char *name, int dflt, int lo, int hi)
@@ -159,10 +160,18 @@ int main(int argc, char **argv)
 {
 	FCGX_Request fx;
 	time_t last_sweep = 0;
+	size_t i;
 
 	/* a client or the judge may go away mid-write: that is an error code, not a signal */
 	signal(SIGPIPE, SIG_IGN);
 	config_load();
+	/*
+	 * The toolchain versions (GET /api/languages) come from running java, mono...
+	 * once: before the memory limit, which a JVM would not start under, and in
+	 * the supervisor, so that every worker inherits them.
+	 */
+	for (i = 0; i < nlangs; i++)
+		lang_version(&langs[i]);
 	if (argc == 3 && !strcmp(argv[1], "--workers"))
 		supervise(atoi(argv[2]) > 0 ? atoi(argv[2]) : 1);
 	worker_limit_memory();

@@ -1806,7 +1806,10 @@ class T12Bounds(Base):
             with open("/proc/%d/limits" % pid) as f:
                 line = [l for l in f if l.startswith("Max address space")][0]
             self.assertNotIn("unlimited", line.split()[3], "worker %d: %s" % (pid, line.strip()))
-        # the judge (and the JVM in its box) is not held to the worker's limit
+        # what the workers run themselves still runs: the toolchain versions (java -version) ...
+        langs = {l["id"]: l for l in call("GET", "/api/languages").json["languages"]}
+        self.assertIn("17", langs["java"]["version"])
+        # ... and the judge (and the JVM in its box) is not held to the worker's limit
         cid, tok, _ = self.session()
         r = proxy(tok, self.q["uuid"], "java", self.q["solutions"]["java"])
         self.assertOk(r)
