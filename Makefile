@@ -4,6 +4,7 @@
 #   make test       every test (SANITIZE=1 to run them under ASan + UBSan)
 #   make bench      benchmarks, printing comparison tables
 #   make deps       install the Debian packages the build and tests need
+#   make fuzz       the libFuzzer target on its seed corpus (FUZZ_TIME seconds, default 60)
 
 CC      ?= gcc
 SANITIZE ?=
@@ -42,6 +43,7 @@ APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/jsonh.c fcgi-app/http.c fcgi-
           fcgi-app/executor.c fcgi-app/api_public.c fcgi-app/api_session.c \
           fcgi-app/api_questions.c fcgi-app/api_admin.c \
           fcgi-app/api_reports.c fcgi-app/tmpl.c
+APP_SRC += fcgi-app/routes.c
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 LIBAPP  = $(BUILD)/libapp.a
 
@@ -143,5 +145,26 @@ stop:
 
 clean:
 	rm -rf build bin $(UI_BUNDLE)
+
+# libFuzzer (clang) on the request parser and the router: tests/fuzz/, seeds in tests/fuzz/corpus;
+# new inputs go to build/fuzz/corpus.  A crash, a sanitizer report or 256 MiB of RSS fails it.
+.PHONY: fuzz
+FUZZ_PKGS  = clang libclang-rt-14-dev
+FUZZ_TIME ?= 60
+FUZZ_BIN   = build/fuzz/fuzz_request
+FUZZ_SRC   = tests/fuzz/fuzz_request.c $(filter-out fcgi-app/main.c fcgi-app/ctl.c,$(APP_SRC)) $(SBX_SRC)
+FUZZ_FLAGS = -std=gnu17 -O1 -g $(filter-out -Wno-format-truncation,$(WARN)) \
+             -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+
+$(FUZZ_BIN): $(FUZZ_SRC) $(wildcard sandbox/*.h fcgi-app/*.h)
+	@mkdir -p $(@D)
+	clang -Isandbox -Ifcgi-app -I/usr/include/postgresql $(FUZZ_FLAGS) -o $@ $(FUZZ_SRC) $(LIBS_APP)
+
+fuzz:
+	@sh conf/install-deps.sh $(DEB_PKGS) $(FUZZ_PKGS)
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@mkdir -p build/fuzz/corpus
+	$(FUZZ_BIN) -rss_limit_mb=256 -max_len=65536 -timeout=10 -max_total_time=$(FUZZ_TIME) \
+		-print_final_stats=1 build/fuzz/corpus tests/fuzz/corpus
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -10,7 +10,7 @@
 # DATABASE_URL (use that server instead of the embedded one), ADMIN_PASSWORD
 # (first start only), POOL_SIZE (2 x cores), CE_EXECUTE_ALLOW and
 # CE_ADMIN_ALLOW (space-separated addresses/CIDRs, or "all"), CE_API_KEY,
-# CE_ABANDON_GRACE, CE_HEARTBEAT_TIMEOUT, EXEC_RATE (per client per second),
+# CE_ABANDON_GRACE, CE_HEARTBEAT_TIMEOUT, CE_WORKER_MEMORY_MB, EXEC_RATE (per client per second),
 # CE_NODE_NAME (the judge host's name shown in results; never the host name).
 set -eu
 
@@ -178,7 +178,8 @@ app_env() {
 	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DATABASE_URL="$DATABASE_URL" CE_JUDGE="$VAR/bin/judge" \
 		CE_TEMPLATES="$VAR/share/templates" CE_API_KEY="${CE_API_KEY:-}" \
 		CE_ABANDON_GRACE="${CE_ABANDON_GRACE:-60}" CE_HEARTBEAT_TIMEOUT="${CE_HEARTBEAT_TIMEOUT:-300}" \
-		CE_PUBLIC_URL="${CE_PUBLIC_URL:-}" CE_NODE_NAME="${CE_NODE_NAME:-}" "$@"
+		CE_PUBLIC_URL="${CE_PUBLIC_URL:-}" CE_NODE_NAME="${CE_NODE_NAME:-}" \
+		CE_WORKER_MEMORY_MB="${CE_WORKER_MEMORY_MB:-}" "$@"
 }
 
 fcgi_start() {

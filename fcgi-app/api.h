@@ -17,6 +17,7 @@ struct config {
 	int abandon_grace_s;		/* tab close -> abandoned after this long without a heartbeat */
 	int heartbeat_timeout_s;	/* no heartbeat for this long -> heartbeat_timeout */
 	int admin_token_hours;
+	int worker_memory_mb;		/* CE_WORKER_MEMORY_MB: a worker's address space; 0 = none */
 };
 extern struct config cfg;
 
@@ -36,6 +37,10 @@ const char *api_default_starter(const char *lang);
 bool api_is_uuid(const char *s);
 /* HTTP status for the error the judge gave an invalid request (400 or 413). */
 int api_judge_error_status(struct json_object *o);
+
+/* routes.c: every endpoint, for router_match() */
+extern const struct route app_routes[];
+extern const size_t app_nroutes;
 
 /* api_public.c */
 int h_health(struct http_req *r);

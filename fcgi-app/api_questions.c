@@ -438,6 +438,8 @@ static int session_takes(struct http_req *r, bool submit)
 
 int h_proxy_execute(struct http_req *r)
 {
+	static const char *const fields[] = { "language", "code", "question_id", "mode",
+					      "custom_input", NULL };
 	struct json_object *body = NULL, *req = NULL, *resp = NULL, *out = NULL, *v;
 	const char *lang = NULL, *code = NULL, *qkey = NULL, *mode = "run", *custom = NULL, *p[2], *text;
 	size_t code_len = 0, custom_len = 0, len;
@@ -451,13 +453,18 @@ int h_proxy_execute(struct http_req *r)
 	/* a valid token first; whether the session still takes work depends on the mode */
 	if (auth_any_candidate(r, false) < 0)
 		return r->status;
-	body = http_json_body(r, JUDGE_MAX_CODE + JUDGE_MAX_IO + 65536);
+	body = http_json_body(r, HTTP_MAX_PROXY_BODY);
 	if (!body)
 		return r->status;
+	/* the server owns the tests: a body naming test_cases (seed 001) is refused, not ignored */
+	if (jsonh_only(body, fields, err, sizeof(err)) < 0) {
+		rc = http_error(r, 400, "unknown_field", "%s", err);
+		goto out;
+	}
 	if (jsonh_str(body, "language", 32, &lang, NULL, err, sizeof(err)) != 0 ||
 	    jsonh_str(body, "code", JUDGE_MAX_CODE, &code, &code_len, err, sizeof(err)) != 0 ||
 	    jsonh_str(body, "mode", 16, &mode, NULL, err, sizeof(err)) < 0 ||
-	    jsonh_str(body, "custom_input", JUDGE_MAX_IO, &custom, &custom_len, err, sizeof(err)) < 0) {
+	    jsonh_str(body, "custom_input", HTTP_MAX_PROXY_BODY, &custom, &custom_len, err, sizeof(err)) < 0) {
 		rc = http_error(r, 400, *err ? "invalid_field" : "missing_field", "%s",
 				*err ? err : "'language' and 'code' are required");
 		goto out;

@@ -19,6 +19,81 @@
 	" 'last_activity', s.last_activity, 'tab_closed_at', s.tab_closed_at,"                    \
 	" 'sections_completed', s.sections_completed, 'pending_answers', s.pending_answers)"
 
+/*
+ * Candidate writes are rate-limited per session and kind: a token bucket in
+ * session_rate holds up to burst requests and refills per_s a second.  The
+ * page (static/test/test.js) sends a heartbeat every 30 s (and on returning
+ * to the tab), activity at most every 15 s and drafts 2 s after typing stops,
+ * one save at a time: far below these.
+ */
+static const struct session_rate {
+	const char *kind;
+	const char *burst;
+	const char *per_s;
+} session_rates[] = {
+	{ "heartbeat", "30", "0.5" },
+	{ "activity", "30", "0.5" },
+	{ "progress", "30", "1" },
+};
+
+/* Stored drafts (sections_completed + pending_answers as JSON text) at most this many bytes. */
+#define SESSION_MAX_DRAFTS (1024 * 1024)
+
+/* Take a token from the caller's bucket for kind; on failure sends 429 (or 503), returns -1. */
+static int session_rate_take(struct http_req *r, const char *kind)
+{
+	const struct session_rate *b = NULL;
+	const char *p[4];
+	PGresult *res;
+	size_t i;
+	int n;
+
+	for (i = 0; i < sizeof(session_rates) / sizeof(session_rates[0]); i++)
+		if (!strcmp(session_rates[i].kind, kind))
+			b = &session_rates[i];
+	if (!b)
+		return 0;
+	p[0] = r->candidate_id;
+	p[1] = b->kind;
+	p[2] = b->burst;
+	p[3] = b->per_s;
+	if (db_exec(&res,
+		    "INSERT INTO session_rate AS b (candidate_id, kind, tokens) VALUES ($1, $2, $3::float8 - 1)"
+		    " ON CONFLICT (candidate_id, kind) DO UPDATE SET at = now(), tokens ="
+		    "  LEAST($3::float8, b.tokens + extract(epoch FROM now() - b.at) * $4::float8) - 1"
+		    " WHERE LEAST($3::float8, b.tokens + extract(epoch FROM now() - b.at) * $4::float8) >= 1"
+		    " RETURNING 1",
+		    4, p) != DB_OK) {
+		api_db_error(r);
+		return -1;
+	}
+	n = PQntuples(res);
+	PQclear(res);
+	if (n != 1) {
+		http_error(r, 429, "rate_limited", "too many %s calls for this session; slow down",
+			   kind);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The body of a candidate write: at most max bytes, a JSON object (empty is
+ * {}) whose members are among names.  NULL after sending the error.
+ */
+static struct json_object *closed_body(struct http_req *r, size_t max, const char *const *names)
+{
+	struct json_object *body = http_json_body(r, max);
+	char err[128];
+
+	if (body && jsonh_only(body, names, err, sizeof(err)) < 0) {
+		http_error(r, 400, "unknown_field", "%s", err);
+		json_object_put(body);
+		return NULL;
+	}
+	return body;
+}
+
 static bool hex64(const char *s)
 {
 	return s && strlen(s) == TOKEN_HEX_LEN && strspn(s, "0123456789abcdef") == TOKEN_HEX_LEN;
@@ -65,7 +140,9 @@ int session_sweep(void)
 
 int h_session_start(struct http_req *r)
 {
-	struct json_object *body = http_json_body(r, 64 * 1024), *sess = NULL, *o;
+	static const char *const fields[] = { "invite_token", "candidate_id",
+					      "test_duration_minutes", NULL };
+	struct json_object *body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields), *sess = NULL, *o;
 	const char *invite = NULL, *given = NULL, *p[3];
 	char err[256], token[TOKEN_HEX_LEN + 1], cid[40];
 	PGresult *res = NULL;
@@ -164,7 +241,8 @@ out:
 /* Preview of an invitation: what the test holds, without starting it. */
 int h_invitation(struct http_req *r)
 {
-	struct json_object *body = http_json_body(r, 64 * 1024), *o;
+	static const char *const fields[] = { "invite_token", NULL };
+	struct json_object *body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields), *o;
 	const char *invite = NULL, *p[1];
 	char err[256];
 	int dberr = 0, rc;
@@ -245,7 +323,16 @@ static int touch(struct http_req *r, const char *sql, const char *key)
 
 int h_session_heartbeat(struct http_req *r)
 {
+	static const char *const fields[] = { NULL };
+	struct json_object *body;
+
 	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+		return r->status;
+	body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields);
+	if (!body)
+		return r->status;
+	json_object_put(body);
+	if (session_rate_take(r, "heartbeat") < 0)
 		return r->status;
 	api_event(r->candidate_id, "heartbeat", NULL);
 	/* a heartbeat after a tab close means the candidate came back */
@@ -261,7 +348,22 @@ int h_session_heartbeat(struct http_req *r)
 
 int h_session_activity(struct http_req *r)
 {
+	static const char *const fields[] = { "type", NULL };
+	struct json_object *body;
+	const char *type;
+	char err[128];
+
 	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+		return r->status;
+	body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields);
+	if (!body)
+		return r->status;
+	if (jsonh_str(body, "type", 64, &type, NULL, err, sizeof(err)) < 0) {
+		json_object_put(body);
+		return http_error(r, 400, "invalid_field", "%s", err);
+	}
+	json_object_put(body);
+	if (session_rate_take(r, "activity") < 0)
 		return r->status;
 	return touch(r,
 		     "WITH ev AS (INSERT INTO session_event (candidate_id, kind)"
@@ -276,15 +378,16 @@ int h_session_activity(struct http_req *r)
 
 int h_session_progress(struct http_req *r)
 {
+	static const char *const fields[] = { "sections_completed", "pending_answers", NULL };
 	struct json_object *body, *sections = NULL, *answers = NULL, *o;
-	const char *p[3];
-	char err[256];
+	const char *p[4];
+	char err[256], cap[16];
 	PGresult *res;
-	int rc;
+	int rc, n;
 
 	if (auth_candidate(r, r->m.params[0], true, false) < 0)
 		return r->status;
-	body = http_json_body(r, 8u << 20);
+	body = closed_body(r, HTTP_MAX_PROGRESS_BODY, fields);
 	if (!body)
 		return r->status;
 	if (jsonh_get(body, "sections_completed", json_type_array, &sections, err, sizeof(err)) < 0 ||
@@ -292,21 +395,41 @@ int h_session_progress(struct http_req *r)
 		rc = http_error(r, 400, "invalid_field", "%s", err);
 		goto out;
 	}
+	if (session_rate_take(r, "progress") < 0) {
+		rc = r->status;
+		goto out;
+	}
+	snprintf(cap, sizeof(cap), "%d", SESSION_MAX_DRAFTS);
 	p[0] = r->candidate_id;
 	p[1] = sections ? jsonh_db_text(sections, NULL) : NULL;
 	p[2] = answers ? jsonh_db_text(answers, NULL) : NULL;
+	p[3] = cap;
+	/* what is kept plus what is new must fit the cap, or nothing changes */
 	if (db_exec(&res,
 		    "UPDATE test_session s SET sections_completed = COALESCE($2::jsonb, sections_completed),"
 		    " pending_answers = COALESCE($3::jsonb, pending_answers), updated_at = now()"
 		    " WHERE s.candidate_id = $1 AND s.status = 'active' AND s.ends_at > now()"
+		    " AND octet_length(COALESCE($2::jsonb, s.sections_completed)::text)"
+		    "  + octet_length(COALESCE($3::jsonb, s.pending_answers)::text) <= $4::int"
 		    " RETURNING s.sections_completed::text AS sc, s.pending_answers::text AS pa",
-		    3, p) != DB_OK) {
+		    4, p) != DB_OK) {
 		rc = api_db_error(r);
 		goto out;
 	}
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		rc = http_error(r, 409, "session_over", "the test session is over");
+		if (db_exec(&res,
+			    "SELECT 1 FROM test_session WHERE candidate_id = $1 AND status = 'active'"
+			    " AND ends_at > now()",
+			    1, p) != DB_OK) {
+			rc = api_db_error(r);
+			goto out;
+		}
+		n = PQntuples(res);
+		PQclear(res);
+		rc = n ? http_error(r, 413, "payload_too_large",
+				    "the saved drafts would take more than %d bytes", SESSION_MAX_DRAFTS)
+		       : http_error(r, 409, "session_over", "the test session is over");
 		goto out;
 	}
 	o = http_ok();
@@ -352,6 +475,7 @@ static int finish(struct http_req *r, const char *status, const char *method)
 int h_session_complete(struct http_req *r)
 {
 	static const char *const ok[] = { "manual", "auto", "timer_expired" };
+	static const char *const fields[] = { "completion_method", NULL };
 	struct json_object *body;
 	const char *method = "manual";
 	char err[256];
@@ -360,7 +484,7 @@ int h_session_complete(struct http_req *r)
 
 	if (auth_candidate(r, r->m.params[0], true, false) < 0)
 		return r->status;
-	body = http_json_body(r, 64 * 1024);
+	body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields);
 	if (!body)
 		return r->status;
 	if (jsonh_str(body, "completion_method", 32, &method, NULL, err, sizeof(err)) < 0) {
@@ -393,7 +517,7 @@ int h_session_abandon(struct http_req *r)
 	if (auth_candidate(r, r->m.params[0], true, false) < 0)
 		return r->status;
 	/* the body (sendBeacon's) says tab_close; nothing else is accepted or needed */
-	if (http_read_body(r, 64 * 1024) < 0)
+	if (http_read_body(r, HTTP_MAX_CANDIDATE_BODY) < 0)
 		return r->status;
 	p[0] = r->candidate_id;
 	/* not abandoned yet: only if no heartbeat comes back within the grace period */

@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,7 @@ static int spawn_judge(char *const argv[], const char *in, size_t inlen, struct 
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, pin[0], 0);
 	posix_spawn_file_actions_adddup2(&fa, pout[1], 1);
+	/* the worker's memory limit is a soft one: the judge sets its own, and the launcher the boxes' */
 	rc = posix_spawn(&pid, judge_path, &fa, NULL, argv, judge_env);
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc != 0) {

@@ -85,6 +85,7 @@ int http_read_body(struct http_req *r, size_t max)
 struct json_object *http_json_body(struct http_req *r, size_t max)
 {
 	struct json_object *o;
+	enum json_doc_err why;
 	char err[256];
 
 	/* sendBeacon posts text/plain; anything that says JSON or text is read as JSON */
@@ -97,9 +98,12 @@ struct json_object *http_json_body(struct http_req *r, size_t max)
 		return NULL;
 	if (r->body.len == 0)
 		return json_object_new_object();
-	o = jsonh_parse(r->body.buf, r->body.len, err, sizeof(err));
+	o = json_parse_document(r->body.buf, r->body.len, &why, err, sizeof(err));
 	if (!o) {
-		http_error(r, 400, "invalid_json", "%s", err);
+		if (why == JSON_DOC_TOO_LARGE)
+			http_error(r, 413, "payload_too_large", "%s", err);
+		else
+			http_error(r, 400, "invalid_json", "%s", err);
 		return NULL;
 	}
 	if (!json_object_is_type(o, json_type_object)) {

@@ -12,10 +12,15 @@
 #include <stdbool.h>
 
 #include "router.h"
+#include "sandbox.h"
 #include "strbuf.h"
 
-#define HTTP_MAX_BODY (64u * 1024 * 1024)	/* the executor's limit; nginx enforces it too */
-#define HTTP_MAX_API_BODY (40u * 1024 * 1024)	/* other endpoints */
+/* Request bodies per route; conf/nginx.conf.in sets the same sizes (client_max_body_size). */
+#define HTTP_MAX_BODY (64u * 1024 * 1024)	/* POST /execute: SPEC section 3 */
+#define HTTP_MAX_API_BODY (40u * 1024 * 1024)	/* admin endpoints that carry test data */
+#define HTTP_MAX_CANDIDATE_BODY (64u * 1024)	/* candidate calls but the two below */
+#define HTTP_MAX_PROGRESS_BODY (1024u * 1024)	/* PUT .../progress: the drafts */
+#define HTTP_MAX_PROXY_BODY (JUDGE_MAX_CODE + 64u * 1024)	/* POST /proxy/execute */
 
 struct http_req {
 	FCGX_Request *fx;
@@ -46,7 +51,8 @@ void http_req_release(struct http_req *r);
 int http_read_body(struct http_req *r, size_t max);
 /*
  * Read and parse a JSON object body; on failure sends the error (415, 413,
- * 400) and returns NULL.  The caller owns the reference.
+ * 400) and returns NULL: 413 too for a document past the JSON reader's
+ * bounds (JUDGE_JSON_MAX_*).  An empty body is {}.  The caller owns the reference.
  */
 struct json_object *http_json_body(struct http_req *r, size_t max);
 

@@ -103,6 +103,22 @@ int jsonh_get(struct json_object *o, const char *key, enum json_type type,
 	return 0;
 }
 
+int jsonh_only(struct json_object *o, const char *const *names, char *err, size_t errlen)
+{
+	const char *const *n;
+
+	json_object_object_foreach(o, key, val) {
+		(void)val;
+		for (n = names; *n && strcmp(*n, key); n++)
+			;
+		if (!*n) {
+			snprintf(err, errlen, "unknown field '%.64s'", key);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 const char *jsonh_text(struct json_object *o, size_t *len)
 {
 	return json_object_to_json_string_length(

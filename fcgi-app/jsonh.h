@@ -28,6 +28,12 @@ int jsonh_bool(struct json_object *o, const char *key, bool *out, char *err, siz
 int jsonh_get(struct json_object *o, const char *key, enum json_type type,
 	      struct json_object **out, char *err, size_t errlen);
 
+/*
+ * A closed contract: every member of o is one of names (NULL-terminated).
+ * 0, or -1 with "unknown field 'x'" in err.
+ */
+int jsonh_only(struct json_object *o, const char *const *names, char *err, size_t errlen);
+
 /* Serialise without escaping '/'; the string lives as long as o. */
 const char *jsonh_text(struct json_object *o, size_t *len);
 

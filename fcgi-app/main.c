@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,43 +22,8 @@
 #include "executor.h"
 #include "http.h"
 #include "router.h"
+#include "sandbox.h"
 
-
-static const struct route routes[] = {
-	{ "GET", "/health", h_health },
-	{ "GET", "/api/health", h_health },
-	{ "GET", "/api/languages", h_languages },
-	{ "POST", "/execute", h_execute },
-	{ "POST", "/proxy/execute", h_proxy_execute },
-	{ "GET", "/api/questions", h_questions_list },
-	{ "GET", "/api/questions/:id", h_question_get },
-	{ "POST", "/api/invitation", h_invitation },
-	{ "POST", "/api/test-session", h_session_start },
-	{ "GET", "/api/test-session/:id", h_session_get },
-	{ "PUT", "/api/test-session/:id/heartbeat", h_session_heartbeat },
-	{ "PUT", "/api/test-session/:id/activity", h_session_activity },
-	{ "PUT", "/api/test-session/:id/progress", h_session_progress },
-	{ "PUT", "/api/test-session/:id/complete", h_session_complete },
-	{ "PUT", "/api/test-session/:id/abandon", h_session_abandon },
-	/* navigator.sendBeacon can only POST */
-	{ "POST", "/api/test-session/:id/abandon", h_session_abandon },
-	{ "POST", "/api/admin/login", h_admin_login },
-	{ "POST", "/api/admin/logout", h_admin_logout },
-	{ "GET", "/api/admin/questions", h_admin_questions_list },
-	{ "POST", "/api/admin/questions", h_admin_question_create },
-	{ "POST", "/api/admin/questions/check", h_admin_check },
-	{ "GET", "/api/admin/questions/:id", h_admin_question_get },
-	{ "PUT", "/api/admin/questions/:id", h_admin_question_update },
-	{ "DELETE", "/api/admin/questions/:id", h_admin_question_delete },
-	{ "GET", "/api/admin/candidates", h_admin_candidates_list },
-	{ "POST", "/api/admin/candidates", h_admin_candidate_create },
-	{ "GET", "/api/admin/candidates/:id", h_admin_candidate_get },
-	{ "PUT", "/api/admin/candidates/:id", h_admin_candidate_update },
-	{ "DELETE", "/api/admin/candidates/:id", h_admin_candidate_delete },
-	{ "POST", "/api/admin/candidates/:id/invite", h_admin_candidate_invite },
-	{ "GET", "/api/admin/candidates/:id/report", h_admin_candidate_report },
-	{ "GET", "/api/admin/export/scores.csv", h_admin_export_scores },
-};
 
 static int env_int(const char *name, int dflt, int lo, int hi)
 {
@@ -77,6 +43,7 @@ static void config_load(void)
 	cfg.abandon_grace_s = env_int("CE_ABANDON_GRACE", 60, 1, 3600);
 	cfg.heartbeat_timeout_s = env_int("CE_HEARTBEAT_TIMEOUT", 300, 5, 86400);
 	cfg.admin_token_hours = env_int("CE_ADMIN_TOKEN_HOURS", 12, 1, 720);
+	cfg.worker_memory_mb = env_int("CE_WORKER_MEMORY_MB", 1024, 0, 1 << 20);
 	db_init(getenv("DATABASE_URL"));
 	executor_init(getenv("CE_JUDGE"));
 }
@@ -87,7 +54,7 @@ static void handle(FCGX_Request *fx)
 	int m;
 
 	http_req_init(&r, fx);
-	m = router_match(routes, sizeof(routes) / sizeof(routes[0]), r.method, r.path, &r.m);
+	m = router_match(app_routes, app_nroutes, r.method, r.path, &r.m);
 	if (m == ROUTE_NOT_FOUND)
 		http_error(&r, 404, "not_found", "no such endpoint");
 	else if (m == ROUTE_BAD_METHOD)
@@ -97,6 +64,37 @@ static void handle(FCGX_Request *fx)
 	if (!r.sent)
 		http_error(&r, 503, "unavailable", "the request could not be completed");
 	http_req_release(&r);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+/*
+ * A worker's address space is capped (soft RLIMIT_AS), so a request that
+ * makes it grow fails alone instead of taking the host's memory.  A worker
+ * at rest peaks near 20 MiB; the default of 1 GiB leaves room for a 64 MiB
+ * /execute body and its response.  Only the soft limit: the judge sets its
+ * own, and the launcher gives the boxes theirs.  AddressSanitizer
+ * reserves terabytes of address space, so a sanitizer build sets none.
+ */
+static void worker_limit_memory(void)
+{
+#ifndef UNDER_ASAN
+	struct rlimit rl;
+
+	if (!cfg.worker_memory_mb || getrlimit(RLIMIT_AS, &rl) < 0)
+		return;
+	rl.rlim_cur = (rlim_t)cfg.worker_memory_mb << 20;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_cur > rl.rlim_max)
+		rl.rlim_cur = rl.rlim_max;
+	if (setrlimit(RLIMIT_AS, &rl) < 0)
+		fprintf(stderr, "ce-fcgi: cannot limit worker memory: %s\n", strerror(errno));
+#endif
 }
 
 static volatile sig_atomic_t stopping;
@@ -162,12 +160,21 @@ int main(int argc, char **argv)
 {
 	FCGX_Request fx;
 	time_t last_sweep = 0;
+	size_t i;
 
 	/* a client or the judge may go away mid-write: that is an error code, not a signal */
 	signal(SIGPIPE, SIG_IGN);
 	config_load();
+	/*
+	 * The toolchain versions (GET /api/languages) come from running java, mono...
+	 * once: before the memory limit, which a JVM would not start under, and in
+	 * the supervisor, so that every worker inherits them.
+	 */
+	for (i = 0; i < nlangs; i++)
+		lang_version(&langs[i]);
 	if (argc == 3 && !strcmp(argv[1], "--workers"))
 		supervise(atoi(argv[2]) > 0 ? atoi(argv[2]) : 1);
+	worker_limit_memory();
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&fx, 0, 0) != 0) {
 		fprintf(stderr, "ce-fcgi: cannot initialise FastCGI\n");
 		return 1;

@@ -1961,6 +1961,247 @@ class T09Resilience(Base):
                          "requests beyond the pool size stall: %s" % res)
 
 
+# ---------------------------------------------------------------- bounded input (issue 8, section 3)
+
+def fcgi_direct(method, path, body=b"", token=None, content_length=None, timeout=20):
+    """One request straight to the ce-fcgi socket, past nginx: the app's own limits.
+    content_length may claim more than body holds; the stream then ends early."""
+    import socket
+    import struct
+
+    def record(kind, content):
+        return struct.pack("!BBHHBx", 1, kind, 1, len(content), 0) + content
+
+    def pair(k, v):
+        k, v = k.encode(), v.encode()
+        out = b""
+        for n in (len(k), len(v)):
+            out += bytes([n]) if n < 128 else struct.pack("!I", n | 0x80000000)
+        return out + k + v
+
+    params = {"REQUEST_METHOD": method, "REQUEST_URI": path, "SCRIPT_NAME": path.split("?")[0],
+              "QUERY_STRING": path.partition("?")[2], "CONTENT_TYPE": "application/json",
+              "CONTENT_LENGTH": str(len(body) if content_length is None else content_length),
+              "REMOTE_ADDR": "127.0.0.1", "HTTP_HOST": "127.0.0.1"}
+    if token:
+        params["HTTP_AUTHORIZATION"] = "Bearer " + token
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(timeout)
+    t0 = time.time()
+    try:
+        s.connect(os.path.join(VAR, "run", "fcgi.sock"))
+        s.sendall(record(1, struct.pack("!HB5x", 1, 0)))
+        s.sendall(record(4, b"".join(pair(k, v) for k, v in params.items())) + record(4, b""))
+        for i in range(0, len(body), 65535):
+            s.sendall(record(5, body[i:i + 65535]))
+        s.sendall(record(5, b""))
+        out, buf = b"", b""
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            buf += chunk
+            while len(buf) >= 8:
+                _, kind, _, clen, plen = struct.unpack("!BBHHB", buf[:7])
+                if len(buf) < 8 + clen + plen:
+                    break
+                if kind == 6:
+                    out += buf[8:8 + clen]
+                buf = buf[8 + clen + plen:]
+                if kind == 3:
+                    buf = None
+                    break
+            if buf is None:
+                break
+    finally:
+        s.close()
+    head, _, data = out.partition(b"\r\n\r\n")
+    status = int(re.search(rb"Status: (\d+)", head).group(1)) if b"Status:" in head else 200
+    hdrs = {k.lower(): v.strip() for k, _, v in (l.decode().partition(":") for l in head.split(b"\r\n"))}
+    r = Resp(status, hdrs, data)
+    r.seconds = time.time() - t0
+    return r
+
+
+def proc_status(pid, field):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return None
+
+
+class T12Bounds(Base):
+    """Issue 8 section 3: body limits per route (nginx and the app), the JSON reader's
+    bounds, closed contracts on the candidate calls, worker memory limits, per-session
+    rate limits and the draft cap."""
+
+    KIB = 1024
+    LIMITS = (("PUT", "heartbeat", 64 * 1024), ("PUT", "activity", 64 * 1024),
+              ("PUT", "complete", 64 * 1024), ("PUT", "abandon", 64 * 1024),
+              ("PUT", "progress", 1024 * 1024))
+
+    @classmethod
+    def setUpClass(cls):
+        cls.q = BY_SLUG["01-sensor-summary"]
+
+    def session(self):
+        cid, invite, _ = new_candidate([self.q["uuid"]], minutes=600, name="svc cand bounds")
+        tok, _ = start_session(invite)
+        return cid, tok, invite
+
+    def stored(self, cid):
+        s = admin("GET", "/api/test-session/" + cid).json["session"]
+        return s["status"], s["pending_answers"], s["sections_completed"]
+
+    @staticmethod
+    def padded(limit, extra):
+        """A JSON object body of exactly limit + extra bytes."""
+        pad = limit + extra - len('{"pad":""}')
+        return ('{"pad":"%s"}' % ("x" * pad)).encode()
+
+    def test_a_body_limits_in_nginx(self):
+        cid, tok, invite = self.session()
+        base = "/api/test-session/" + cid
+        for method, what, limit in self.LIMITS:
+            r = call(method, "%s/%s" % (base, what), self.padded(limit, 1), token=tok, retry429=False)
+            self.assertError(r, 413, "payload_too_large", msg="%s over %d" % (what, limit))
+            self.assertNotIn("64 MiB", r.json["error"]["message"], what)
+        for path, limit in (("/api/test-session", 64 * 1024), ("/api/invitation", 64 * 1024),
+                            ("/proxy/execute", 256 * 1024 + 64 * 1024)):
+            r = call("POST", path, self.padded(limit, 1), token=tok, retry429=False)
+            self.assertError(r, 413, "payload_too_large", msg="%s over %d" % (path, limit))
+        # a draft of almost 1 MiB still saves; nothing was changed by the refusals
+        self.assertEqual(self.stored(cid), ("active", {}, []))
+        big = {"pending_answers": {"q": "y" * (1024 * 1024 - 200)}}
+        self.assertOk(call("PUT", base + "/progress", big, token=tok))
+        self.assertEqual(self.stored(cid)[1], big["pending_answers"])
+
+    def test_b_body_limits_in_the_app(self):
+        """Past nginx, the app refuses by Content-Length alone: nothing is read, no waiting."""
+        cid, tok, _ = self.session()
+        base = "/api/test-session/" + cid
+        for method, what, limit in self.LIMITS:
+            r = fcgi_direct(method, "%s/%s" % (base, what), b"{}", token=tok, content_length=limit + 1)
+            self.assertError(r, 413, "payload_too_large", msg="%s claims %d" % (what, limit + 1))
+            self.assertLess(r.seconds, 5, what)
+        for path, limit in (("/api/test-session", 64 * 1024), ("/api/invitation", 64 * 1024),
+                            ("/proxy/execute", 256 * 1024 + 64 * 1024)):
+            r = fcgi_direct("POST", path, b"{}", token=tok, content_length=limit + 1)
+            self.assertError(r, 413, "payload_too_large", msg="%s claims %d" % (path, limit + 1))
+        # a body within the limit still works past nginx
+        self.assertOk(fcgi_direct("PUT", base + "/heartbeat", b"", token=tok))
+        self.assertEqual(self.stored(cid), ("active", {}, []))
+
+    def test_c_hostile_json_bounded(self):
+        """The issue's body of {} objects, sent past nginx: refused, and no worker grows."""
+        cid, tok, _ = self.session()
+        sup, workers = fcgi_pids()
+        body = ('{"language":"python","code":"print(1)","question_id":"%s","mode":"run","junk":[%s]}'
+                % (self.q["uuid"], ",".join(["{}"] * (300 * 1024 // 3)))).encode()
+        for pid in workers:
+            with open("/proc/%d/clear_refs" % pid, "w") as f:
+                f.write("5")          # resets VmHWM
+        base_rss = {pid: proc_status(pid, "VmHWM") for pid in workers}
+        r = fcgi_direct("POST", "/proxy/execute", body, token=tok)
+        grown = max(proc_status(pid, "VmHWM") - base_rss[pid] for pid in workers)
+        NOTES.append("hostile /proxy/execute body of %d KiB: HTTP %d, worker peak RSS +%d KiB"
+                     % (len(body) // 1024, r.status, grown))
+        self.assertError(r, 413, "payload_too_large", msg="hostile body")
+        self.assertLess(grown * 1024, 20 * len(body) + 4 * 1024 * 1024, "worker peak RSS grew %d KiB" % grown)
+        # deep, long names, long strings: clear 4xx
+        base = "/api/test-session/" + cid
+        for what, text in (("deep", '{"pending_answers":' + '{"a":' * 40 + '1' + '}' * 41),
+                           ("long name", '{"pending_answers":{"%s":1}}' % ("k" * 2000))):
+            self.assertClientError(call("PUT", base + "/progress", text, token=tok), what)
+        self.assertEqual(self.stored(cid), ("active", {}, []))
+
+    def test_d_closed_contracts(self):
+        cid, tok, invite = self.session()
+        base = "/api/test-session/" + cid
+        for method, path, body in (
+                ("PUT", base + "/heartbeat", {"beat": 1}),
+                ("PUT", base + "/activity", {"type": "keypress", "extra": 1}),
+                ("PUT", base + "/progress", {"pending_answers": {"a": 1}, "junk": [{}]}),
+                ("PUT", base + "/complete", {"completion_method": "manual", "score": 100}),
+                ("POST", "/api/test-session", {"invite_token": invite, "admin": True}),
+                ("POST", "/proxy/execute", {"language": "python", "code": "print(1)", "mode": "run",
+                                            "question_id": self.q["uuid"],
+                                            "test_cases": [{"input": "", "expected_output": "1"}]})):
+            r = call(method, path, body, token=tok, retry429=False)
+            self.assertError(r, 400, "unknown_field", msg="%s %s" % (method, path))
+        self.assertEqual(self.stored(cid), ("active", {}, []))
+        # the fields the contract names are still fine, and so is no body at all
+        self.assertOk(call("PUT", base + "/heartbeat", token=tok))
+        self.assertOk(call("PUT", base + "/heartbeat", {}, token=tok))
+        self.assertOk(call("PUT", base + "/activity", {"type": "keypress"}, token=tok))
+        self.assertOk(call("PUT", base + "/progress", {"pending_answers": {"a": 1}, "sections_completed": []},
+                           token=tok))
+
+    def test_e_worker_memory_limit(self):
+        sup, workers = fcgi_pids()
+        self.assertTrue(workers)
+        peaks = []
+        for pid in workers:
+            with open("/proc/%d/limits" % pid) as f:
+                line = [l for l in f if l.startswith("Max address space")][0]
+            peaks.append(proc_status(pid, "VmPeak"))
+        NOTES.append("ce-fcgi worker VmPeak: %s KiB; address space limit %s" % (peaks, line.split()[3]))
+        for pid in workers:
+            with open("/proc/%d/limits" % pid) as f:
+                line = [l for l in f if l.startswith("Max address space")][0]
+            self.assertNotIn("unlimited", line.split()[3], "worker %d: %s" % (pid, line.strip()))
+        # what the workers run themselves still runs: the toolchain versions (java -version) ...
+        langs = {l["id"]: l for l in call("GET", "/api/languages").json["languages"]}
+        self.assertIn("17", langs["java"]["version"])
+        # ... and the judge (and the JVM in its box) is not held to the worker's limit
+        cid, tok, _ = self.session()
+        r = proxy(tok, self.q["uuid"], "java", self.q["solutions"]["java"])
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "accepted", r.text[:600])
+
+    def test_f_rate_limits(self):
+        cid, tok, _ = self.session()
+        other, otok, _ = self.session()
+        base = "/api/test-session/" + cid
+        for what, body in (("heartbeat", None), ("activity", {"type": "keypress"})):
+            codes = [call("PUT", "%s/%s" % (base, what), body, token=tok, retry429=False)
+                     for _ in range(45)]
+            statuses = [r.status for r in codes]
+            self.assertIn(429, statuses, what)
+            self.assertEqual(statuses[:20], [200] * 20, "%s: a burst of 20 is fine" % what)
+            self.assertError([r for r in codes if r.status == 429][0], 429, "rate_limited", msg=what)
+        n, last = 0, None
+        for i in range(45):
+            answers = {"n": i}
+            r = call("PUT", base + "/progress", {"pending_answers": answers}, token=tok, retry429=False)
+            if r.status == 200:
+                last = answers
+                continue
+            self.assertError(r, 429, "rate_limited", msg="progress %d" % i)
+            n += 1
+        self.assertGreater(n, 0, "45 saves at once are throttled")
+        self.assertEqual(self.stored(cid)[1], last, "a throttled save changes nothing")
+        # per session: the other candidate is not affected
+        self.assertOk(call("PUT", "/api/test-session/%s/heartbeat" % other, token=otok, retry429=False))
+        self.assertOk(call("PUT", "/api/test-session/%s/progress" % other, {"pending_answers": {"a": 1}},
+                           token=otok, retry429=False))
+
+    def test_g_draft_cap(self):
+        cid, tok, _ = self.session()
+        base = "/api/test-session/" + cid
+        drafts = {"q1": {"language": "python", "code_by_language": {"python": "p" * (1000 * 1024)}}}
+        self.assertOk(call("PUT", base + "/progress", {"pending_answers": drafts}, token=tok))
+        # each part fits the body limit; together they pass the cap of 1 MiB
+        r = call("PUT", base + "/progress", {"sections_completed": ["s" * (60 * 1024)]}, token=tok)
+        self.assertError(r, 413, "payload_too_large", msg="drafts over the cap")
+        self.assertEqual(self.stored(cid), ("active", drafts, []))
+        small = {"q1": {"language": "python", "code_by_language": {"python": "print(1)"}}}
+        self.assertOk(call("PUT", base + "/progress", {"pending_answers": small, "sections_completed": ["s"]},
+                           token=tok))
+        self.assertEqual(self.stored(cid), ("active", small, ["s"]))
+
+
 class T10NoLeaks(Base):
     def test_no_response_leaked_secrets(self):
         # errors that touch the database and authentication, once more, then the record of the whole run

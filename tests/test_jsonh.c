@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "auth.h"
 #include "harness.h"
@@ -299,6 +301,233 @@ static void test_parse_err_bounded(void)
 	CU_ASSERT_EQUAL(strlen(small), 4);
 	CU_ASSERT_EQUAL(small[5], 'Z');
 	json_object_put(o);
+}
+
+/* ---- bounded input: values, strings, member names, memory ---- */
+
+/* A buffer of n copies of unit between head and tail, separated by sep. */
+static char *repeat(const char *head, const char *unit, const char *sep, size_t n, const char *tail,
+		    size_t *len)
+{
+	size_t hl = strlen(head), ul = strlen(unit), sl = strlen(sep), tl = strlen(tail), i, p = 0;
+	char *buf = malloc(hl + n * (ul + sl) + tl + 1);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
+	memcpy(buf + p, head, hl);
+	p += hl;
+	for (i = 0; i < n; i++) {
+		if (i) {
+			memcpy(buf + p, sep, sl);
+			p += sl;
+		}
+		memcpy(buf + p, unit, ul);
+		p += ul;
+	}
+	memcpy(buf + p, tail, tl);
+	p += tl;
+	buf[p] = '\0';
+	*len = p;
+	return buf;
+}
+
+/* Parse what repeat() builds; the result as parse_n's. */
+static struct json_object *parse_repeat(const char *head, const char *unit, const char *sep,
+					size_t n, const char *tail)
+{
+	size_t len;
+	char *buf = repeat(head, unit, sep, n, tail, &len);
+	struct json_object *o = parse_n(buf, len);
+
+	free(buf);
+	return o;
+}
+
+static void test_parse_values_limit(void)
+{
+	struct json_object *o;
+
+	/* the array counts as one value: JUDGE_JSON_MAX_VALUES in all fit, one more does not */
+	o = parse_repeat("[", "\"xxxxxxxxxxxxxxxxxxxxxxxx\"", ",", JUDGE_JSON_MAX_VALUES - 1, "]");
+	CU_ASSERT_PTR_NOT_NULL(o);
+	if (!o)
+		fprintf(stderr, "\n    %u values refused: %s\n", JUDGE_JSON_MAX_VALUES, err);
+	json_object_put(o);
+	o = parse_repeat("[", "\"xxxxxxxxxxxxxxxxxxxxxxxx\"", ",", JUDGE_JSON_MAX_VALUES, "]");
+	CU_ASSERT_PTR_NULL(o);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "values"));
+	json_object_put(o);
+	/* member names count too */
+	o = parse_repeat("{", "\"kkkkkkkkkkkkkkkkkkkkkkkk\":\"vvvvvvvvvvvvvvvvvvvvvv\"", ",",
+			       JUDGE_JSON_MAX_VALUES / 2, "}");
+	CU_ASSERT_PTR_NULL(o);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "values"));
+	json_object_put(o);
+}
+
+static void test_parse_string_limit(void)
+{
+	struct json_object *o;
+
+	o = parse_repeat("[\"", "a", "", JUDGE_JSON_MAX_STRING, "\"]");
+	CU_ASSERT_PTR_NOT_NULL(o);
+	CU_ASSERT_TRUE(o && json_object_get_string_len(json_object_array_get_idx(o, 0)) ==
+				    (int)JUDGE_JSON_MAX_STRING);
+	json_object_put(o);
+	o = parse_repeat("[\"", "a", "", JUDGE_JSON_MAX_STRING + 1, "\"]");
+	CU_ASSERT_PTR_NULL(o);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "string"));
+	json_object_put(o);
+	/* the limit is on the decoded text: escapes count as what they stand for */
+	o = parse_repeat("[\"", "\\n", "", JUDGE_JSON_MAX_STRING, "\"]");
+	CU_ASSERT_PTR_NOT_NULL(o);
+	if (!o)
+		fprintf(stderr, "\n    %u escaped newlines refused: %s\n", JUDGE_JSON_MAX_STRING, err);
+	json_object_put(o);
+	o = parse_repeat("[\"", "\\u00e9", "", JUDGE_JSON_MAX_STRING / 2, "\"]");
+	CU_ASSERT_PTR_NOT_NULL(o);
+	json_object_put(o);
+	o = parse_repeat("[\"", "\\u00e9", "", JUDGE_JSON_MAX_STRING / 2 + 1, "\"]");
+	CU_ASSERT_PTR_NULL(o);
+	json_object_put(o);
+	/* an escaped quote does not end the string */
+	o = parse_repeat("[\"", "\\\"", "", JUDGE_JSON_MAX_STRING + 1, "\"]");
+	CU_ASSERT_PTR_NULL(o);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "string"));
+	json_object_put(o);
+}
+
+static void test_parse_key_limit(void)
+{
+	struct json_object *o;
+
+	o = parse_repeat("{\"", "k", "", JUDGE_JSON_MAX_KEY, "\":1}");
+	CU_ASSERT_PTR_NOT_NULL(o);
+	json_object_put(o);
+	o = parse_repeat("{\"", "k", "", JUDGE_JSON_MAX_KEY + 1, "\":1}");
+	CU_ASSERT_PTR_NULL(o);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "name"));
+	json_object_put(o);
+	/* a long string value is no member name */
+	o = parse_repeat("{\"k\":\"", "v", "", JUDGE_JSON_MAX_KEY + 1, "\"}");
+	CU_ASSERT_PTR_NOT_NULL(o);
+	json_object_put(o);
+}
+
+/* Many small containers for their size: what drove a worker to 4.2 GB. */
+static void test_parse_growth_limit(void)
+{
+	struct json_object *o;
+
+	o = parse_repeat("{\"junk\":[", "{}", ",", 64 * 1024 / 3, "]}");
+	CU_ASSERT_PTR_NULL(o);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "too large"));
+	json_object_put(o);
+	o = parse_repeat("[", "[]", ",", 64 * 1024 / 3, "]");
+	CU_ASSERT_PTR_NULL(o);
+	json_object_put(o);
+	o = parse_repeat("[", "1", ",", 1024 * 1024 / 2, "]");
+	CU_ASSERT_PTR_NULL(o);
+	json_object_put(o);
+	/* a small document may still hold a few hundred objects */
+	o = parse_repeat("[", "{\"a\":{}}", ",", 500, "]");
+	CU_ASSERT_PTR_NOT_NULL(o);
+	json_object_put(o);
+}
+
+static long vm_hwm_kb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "VmHWM:", 6))
+			kb = atol(line + 6);
+	fclose(f);
+	return kb;
+}
+
+/*
+ * Parse buf in a child and measure how far its peak RSS grows: at most about
+ * 20 times the document (plus 2 MiB for the allocator), accepted or not.
+ */
+static void check_growth(const char *what, char *buf, size_t len)
+{
+	long grown[2] = { -1, -1 }, before, after;
+	int fd[2], status;
+	pid_t pid;
+
+	CU_ASSERT_FATAL(pipe(fd) == 0);
+	pid = fork();
+	CU_ASSERT_FATAL(pid >= 0);
+	if (pid == 0) {
+		struct json_object *o;
+
+		before = vm_hwm_kb();
+		o = jsonh_parse(buf, len, err, sizeof(err));
+		after = vm_hwm_kb();
+		grown[0] = after - before;
+		grown[1] = o != NULL;
+		if (write(fd[1], grown, sizeof(grown)) != (ssize_t)sizeof(grown))
+			_exit(1);
+		_exit(0);
+	}
+	close(fd[1]);
+	if (read(fd[0], grown, sizeof(grown)) != (ssize_t)sizeof(grown))
+		grown[0] = -1;
+	close(fd[0]);
+	waitpid(pid, &status, 0);
+	fprintf(stderr, "\n    %-28s %8zu bytes, %s, peak RSS +%ld KiB (%.1fx)", what, len,
+		grown[1] ? "accepted" : "refused", grown[0], grown[0] * 1024.0 / (double)len);
+	CU_ASSERT_TRUE(grown[0] >= 0);
+	CU_ASSERT_TRUE(grown[0] * 1024 <= 20 * (long)len + 2048 * 1024);
+	free(buf);
+}
+
+static void test_parse_rss_bound(void)
+{
+	size_t len, n = 2 * 1024 * 1024 / 3;
+	char *buf;
+
+#if defined(__SANITIZE_ADDRESS__)
+	/* ASan's redzones and quarantine are no measure of the release build's memory */
+	return;
+#endif
+	buf = repeat("{\"junk\":[", "{}", ",", n, "]}", &len);
+	check_growth("{\"junk\":[{},{},...]}", buf, len);
+	buf = repeat("[", "[]", ",", n, "]", &len);
+	check_growth("[[],[],...]", buf, len);
+	buf = repeat("[", "1", ",", n, "]", &len);
+	check_growth("[1,1,...]", buf, len);
+	buf = repeat("[", "\"\"", ",", n, "]", &len);
+	check_growth("[\"\",\"\",...]", buf, len);
+	buf = repeat("{", "\"k\":{}", ",", n / 3, "}", &len);
+	check_growth("{\"k\":{},...} (one key)", buf, len);
+	buf = repeat("[", "[[[[[[[[[[[[[[1]]]]]]]]]]]]]]", ",", n / 10, "]", &len);
+	check_growth("[[[[...1]]]],... (deep)", buf, len);
+	/* padded so that it fits the budget: accepted, and still bounded */
+	buf = repeat("[", "{}                                                            ", ",",
+		     n / 21, "]", &len);
+	check_growth("[{}<60 spaces>,...]", buf, len);
+	buf = repeat("[", "\"a\"     ", ",", n / 3, "]", &len);
+	check_growth("[\"a\"<5 spaces>,...]", buf, len);
+	fputc('\n', stderr);
+}
+
+/* The judge's request parser refuses the same document as too large (413), not as bad JSON. */
+static void test_judge_request_hostile(void)
+{
+	struct judge_request req;
+	struct judge_error e;
+	size_t len;
+	char *buf = repeat("{\"language\":\"python\",\"code\":\"print(1)\",\"test_cases\":[{\"expected_output\":\"1\"}],"
+			   "\"junk\":[", "{}", ",", 1024 * 1024 / 3, "]}", &len);
+
+	CU_ASSERT_EQUAL(judge_request_parse(buf, len, &req, &e), -1);
+	CU_ASSERT_STRING_EQUAL(e.code ? e.code : "(none)", "payload_too_large");
+	free(buf);
 }
 
 /* ---- typed getters ---- */
@@ -737,6 +966,12 @@ static CU_TestInfo tests[] = {
 	{ "parse: the document null", test_parse_null_document },
 	{ "parse: invalid UTF-8 is refused", test_parse_utf8 },
 	{ "parse: the message respects errlen", test_parse_err_bounded },
+	{ "parse: at most JUDGE_JSON_MAX_VALUES values", test_parse_values_limit },
+	{ "parse: strings at most JUDGE_JSON_MAX_STRING decoded", test_parse_string_limit },
+	{ "parse: member names at most JUDGE_JSON_MAX_KEY", test_parse_key_limit },
+	{ "parse: many small containers are refused", test_parse_growth_limit },
+	{ "parse: peak RSS at most about 20x the body", test_parse_rss_bound },
+	{ "judge: a hostile request is payload_too_large", test_judge_request_hostile },
 	{ "str: present", test_str },
 	{ "str: absent or null is 1", test_str_absent },
 	{ "str: wrong type is -1 with a message", test_str_wrong_type },
