@@ -318,6 +318,27 @@ class R2Paths(unittest.TestCase):
             service("stop", "rootfiles-closed.log", env)
             shutil.rmtree(CLOSED, ignore_errors=True)
 
+    def test_c_default_var_outside_closed_checkout(self):
+        """A checkout the service users cannot enter (a clone under /root): the default VAR_DIR is
+        /var/lib/coding-engine, and the checkout's parents keep their modes."""
+        shutil.rmtree(CLOSED, ignore_errors=True)
+        os.mkdir(CLOSED, 0o700)
+        os.chmod(CLOSED, 0o700)
+        os.makedirs(os.path.join(CLOSED, "ce", "conf"))
+        shutil.copy(os.path.join(ROOT, "conf", "service.sh"), os.path.join(CLOSED, "ce", "conf"))
+        env = {k: v for k, v in ENV.items() if k != "VAR_DIR"}
+        try:
+            p = subprocess.run(["sh", os.path.join(CLOSED, "ce", "conf", "service.sh"), "status"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60)
+            out = p.stdout.decode(errors="replace")
+            print(out.strip())
+            self.assertEqual(p.returncode, 0, out)
+            self.assertIn("/var/lib/coding-engine", out)
+            self.assertIn(CLOSED, out)
+            self.assertEqual(stat.S_IMODE(os.stat(CLOSED).st_mode), 0o700)
+        finally:
+            shutil.rmtree(CLOSED, ignore_errors=True)
+
     def test_b_static_served_from_var(self):
         """nginx serves a copy of static/ under VAR_DIR, not the checkout."""
         fresh_stack()
