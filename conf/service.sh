@@ -6,7 +6,8 @@
 #   conf/service.sh stop    stop what start (or run) started
 #   conf/service.sh status
 #
-# Environment: PORT (8080), TLS_PORT (PORT+363; 0 = no TLS), VAR_DIR (var/),
+# Environment: PORT (8080), TLS_PORT (PORT+363; 0 = no TLS), VAR_DIR (var/ when the
+# service users can enter the checkout, else /var/lib/coding-engine),
 # DATABASE_URL (use that server instead of the embedded one), ADMIN_PASSWORD
 # (first start only), POOL_SIZE (2 x cores), CE_EXECUTE_ALLOW and
 # CE_ADMIN_ALLOW (space-separated addresses/CIDRs, or "all"), CE_API_KEY,
@@ -14,12 +15,10 @@
 # CE_NODE_NAME (the judge host's name shown in results; never the host name).
 set -eu
 
+umask 022
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-8080}
 TLS_PORT=${TLS_PORT:-$((PORT + 363))}
-VAR_DIR=${VAR_DIR:-$ROOT/var}
-mkdir -p "$VAR_DIR"
-VAR=$(cd "$VAR_DIR" && pwd)
 POOL_SIZE=${POOL_SIZE:-$(($(nproc) * 2))}
 APP_USER=coding-engine
 WEB_USER=www-data
@@ -47,34 +46,107 @@ ensure_users() {
 	id "$PG_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /bin/sh "$PG_USER"
 }
 
-# The service users must be able to walk down to $VAR and the static files:
-# give "search" (o+x, not read) on each parent directory that lacks it.
-ensure_traversable() {
+# The service users (nobody stands in for them) can reach $1, or the nearest part of it
+# that exists, with the permissions it has: this script changes none on the way.
+reachable() {
 	d=$1
-	while [ "$d" != / ] && [ -n "$d" ]; do
-		if ! runuser -u nobody -- test -x "$d" 2>/dev/null; then
-			chmod o+x "$d"
-			log "note: gave others search permission on $d so the service users can reach $1"
-		fi
+	while [ ! -e "$d" ]; do d=$(dirname "$d"); done
+	runuser -u nobody -- test -x "$d" 2>/dev/null
+}
+
+# the outermost directory on the way to $1 that the service users cannot enter
+closed_on_way() {
+	d=$1 closed=$1
+	while [ ! -e "$d" ]; do d=$(dirname "$d"); done
+	while [ "$d" != / ] && ! runuser -u nobody -- test -x "$d" 2>/dev/null; do
+		closed=$d
 		d=$(dirname "$d")
+	done
+	printf '%s\n' "$closed"
+}
+
+# Root writes in $VAR: no other user may change a directory on the way there. Each
+# directory is root's and writable by no one else (or sticky, as /tmp is, for the
+# ones above), and no link on the way belongs to another user.
+check_root_path() {
+	p=$1 top=$1
+	while :; do
+		if [ -L "$p" ] && [ "$(stat -c %u "$p")" != 0 ]; then
+			die "$p is a link owned by $(stat -c %U "$p"); VAR_DIR must be a path only root can change"
+		fi
+		if [ -e "$p" ]; then
+			owner=$(stat -L -c %u "$p")
+			mode=$(stat -L -c %a "$p")
+			[ "$owner" = 0 ] ||
+				die "$p belongs to $(stat -L -c %U "$p"); VAR_DIR must be a path only root can change"
+			if [ $((0$mode & 022)) != 0 ] && { [ "$p" = "$top" ] || [ $((0$mode & 01000)) = 0 ]; }; then
+				die "$p is writable by others (mode $mode); VAR_DIR must be a path only root can change"
+			fi
+		fi
+		[ "$p" = / ] && break
+		p=$(dirname "$p")
 	done
 }
 
+# VAR_DIR: as given, or var/ in the checkout when the service users can reach it,
+# else /var/lib/coding-engine. Nothing but VAR_DIR itself is created or changed.
+resolve_var() {
+	if [ -z "${VAR_DIR:-}" ]; then
+		if reachable "$ROOT"; then
+			VAR_DIR=$ROOT/var
+		else
+			VAR_DIR=/var/lib/coding-engine
+			log "note: the service users cannot enter $(closed_on_way "$ROOT"), so the data lives in $VAR_DIR (set VAR_DIR to choose)"
+		fi
+	fi
+	case $VAR_DIR in /*) ;; *) VAR_DIR=$(pwd)/$VAR_DIR ;; esac
+	check_root_path "$VAR_DIR"
+	if [ "${1:-}" = create ]; then
+		reachable "$VAR_DIR" ||
+			die "VAR_DIR $VAR_DIR cannot be reached by the service users: $(closed_on_way "$VAR_DIR") is closed to others. Choose a VAR_DIR outside it, e.g. VAR_DIR=/var/lib/coding-engine (this script does not change permissions on your directories)"
+		mkdir -p "$VAR_DIR"
+	fi
+	if [ -d "$VAR_DIR" ]; then
+		VAR=$(cd "$VAR_DIR" && pwd)
+		check_root_path "$VAR"
+		check_root_path "$(cd "$VAR_DIR" && pwd -P)"
+	else
+		VAR=$VAR_DIR
+	fi
+}
+
+# a directory of root's own in $VAR: made if missing, never a link or another user's
+root_dir() {
+	d=$1
+	[ -L "$d" ] && die "$d is a link; remove it (only root can have made it)"
+	mkdir -p "$d"
+	[ "$(stat -c %u "$d")" = 0 ] || die "$d belongs to $(stat -c %U "$d"), not root"
+	chown root:"$2" "$d"
+	chmod "$3" "$d"
+}
+
+# Root writes only in directories that are root's alone: $VAR, run/, log/, tls/, bin/,
+# share/. No service user may write there, so nothing in them can be a link planted by
+# one. log/ holds root's logs and nginx's (the pool's and the sweeper's output reach
+# theirs through a descriptor root opened); www-data may read it to reopen its logs.
 layout() {
-	mkdir -p "$VAR/run" "$VAR/log" "$VAR/bin" "$VAR/tls"
-	chmod 755 "$VAR" "$VAR/run" "$VAR/bin"
-	chmod 750 "$VAR/log"
-	chown root:"$APP_USER" "$VAR/log"
-	chmod 770 "$VAR/log"
-	ensure_traversable "$VAR"
-	ensure_traversable "$ROOT/static"
+	root_dir "$VAR" root 755
+	root_dir "$VAR/run" root 755
+	root_dir "$VAR/log" "$WEB_USER" 750
+	root_dir "$VAR/tls" root 700
+	root_dir "$VAR/bin" root 755
+	# log/ was writable by the app's group before: drop whatever is not a plain file of root's or nginx's
+	find "$VAR/log" -mindepth 1 -maxdepth 1 \( ! -type f -o -links +1 -o ! \( -user root -o -user "$WEB_USER" \) \) \
+		-exec rm -rf {} +
 	# the launcher is the only privileged piece: setuid root, runnable only by the app's group
 	install -o root -g "$APP_USER" -m 4750 "$ROOT/bin/ce-box" "$VAR/bin/ce-box"
 	install -o root -g root -m 755 "$ROOT/bin/judge" "$ROOT/bin/ce-fcgi" "$ROOT/bin/ce-ctl" "$VAR/bin/"
+	# templates, migrations and the pages: copies the service users may read (nginx serves
+	# share/static), so no directory of the checkout needs to be open to them
 	rm -rf "$VAR/share"
-	mkdir -p "$VAR/share"
-	cp -r "$ROOT/templates" "$ROOT/sql" "$VAR/share/"
-	chmod -R a+rX "$VAR/share"
+	root_dir "$VAR/share" root 755
+	cp -r "$ROOT/templates" "$ROOT/sql" "$ROOT/static" "$VAR/share/"
+	chmod -R a+rX,go-w "$VAR/share"
 }
 
 pg_embedded() { [ -z "${DATABASE_URL:-}" ]; }
@@ -86,14 +158,18 @@ pg_start() {
 	fi
 	PGDATA=$VAR/pg/data
 	PGSOCK=$VAR/pg/run
-	mkdir -p "$PGSOCK"
-	chown "$PG_USER" "$VAR/pg" "$PGSOCK"
-	chmod 755 "$VAR/pg" "$PGSOCK"
+	# pg/ is postgres's: root makes it in $VAR and hands it over, then does nothing
+	# inside it but as postgres
+	[ -L "$VAR/pg" ] && die "$VAR/pg is a link; remove it (only root can have made it)"
+	mkdir -p "$VAR/pg"
+	chown "$PG_USER" "$VAR/pg"
+	chmod 755 "$VAR/pg"
+	as_pg() { runuser -u "$PG_USER" -- "$@"; }
+	as_pg mkdir -p "$PGSOCK" || die "cannot make $PGSOCK"
+	as_pg chmod 755 "$PGSOCK"
 	if [ ! -s "$PGDATA/PG_VERSION" ]; then
 		log "database: initialising an embedded PostgreSQL cluster in $PGDATA"
-		mkdir -p "$PGDATA"
-		chown "$PG_USER" "$PGDATA"
-		chmod 700 "$PGDATA"
+		as_pg mkdir -p "$PGDATA" && as_pg chmod 700 "$PGDATA" || die "cannot make $PGDATA"
 		# local peer authentication only: no password exists anywhere
 		runuser -u "$PG_USER" -- "$PG_BIN/initdb" -D "$PGDATA" -U postgres \
 			--auth-local=peer --auth-host=reject -E UTF8 --locale=C.UTF-8 >"$VAR/log/initdb.log" 2>&1 ||
@@ -157,7 +233,7 @@ nginx_conf() {
 	fi
 	exec_allow=$(allow_lines "${CE_EXECUTE_ALLOW:-}")
 	admin_allow=$(allow_lines "${CE_ADMIN_ALLOW:-all}")
-	awk -v var="$VAR" -v conf="$ROOT/conf" -v static="$ROOT/static" -v daemon="$daemon" \
+	awk -v var="$VAR" -v conf="$ROOT/conf" -v static="$VAR/share/static" -v daemon="$daemon" \
 		-v web="$WEB_USER" -v listen="$PORT" -v tls="$tls_listen" -v hsts="$hsts" \
 		-v ea="$exec_allow" -v aa="$admin_allow" -v rate="$EXEC_RATE" -v burst="$EXEC_BURST" '
 		{
@@ -244,6 +320,11 @@ banner() {
 	[ -n "${tls_listen:-}" ] && log "  https://127.0.0.1:$TLS_PORT/  (self-signed certificate)"
 	log "  data, logs and pid files: $VAR"
 }
+
+case "${1:-}" in
+run | start) resolve_var create ;;
+*) resolve_var ;;
+esac
 
 case "${1:-}" in
 run)

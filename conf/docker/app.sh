@@ -1,5 +1,7 @@
 #!/bin/sh
 # conf/docker/app.sh - entrypoint of an app node: migrate, load the bank, serve FastCGI on :9000.
+# 0.0.0.0 inside the container is its interface on the internal "backend" network (and
+# lo); docker-compose.yml publishes no port of this container.
 set -eu
 cd /opt/coding-engine
 run_app() { runuser -u coding-engine -- env DATABASE_URL="$DATABASE_URL" "$@"; }
