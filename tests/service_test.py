@@ -1332,6 +1332,10 @@ class T07Reports(Base):
         self.assertError(call("GET", "/api/admin/candidates/%s/report" % self.cid), 401)
 
 
+# the environment the workers give the judge: no CE_BOX, so it finds the installed launcher beside it
+JUDGE_ENV = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
+
+
 class T13Privilege(Base):
     """Root only where a box is built: the installed judge runs as its caller, only the
     launcher is setuid, and the FastCGI workers carry no box code at all."""
@@ -1362,7 +1366,7 @@ class T13Privilege(Base):
         try:
             p = subprocess.run(["runuser", "-u", "coding-engine", "--",
                                 os.path.join(VAR, "bin", "judge"), path],
-                               capture_output=True, text=True, timeout=60)
+                               capture_output=True, text=True, timeout=60, env=JUDGE_ENV)
         finally:
             shutil.rmtree(d, ignore_errors=True)
         self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
@@ -1385,7 +1389,7 @@ class T13Privilege(Base):
                           "test_cases": [{"input": "21", "expected_output": "42"}]})
         p = subprocess.run(["runuser", "-u", "coding-engine", "--",
                             os.path.join(VAR, "bin", "judge")],
-                           input=req, capture_output=True, text=True, timeout=60)
+                           input=req, capture_output=True, text=True, timeout=60, env=JUDGE_ENV)
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         self.assertEqual(json.loads(p.stdout)["status"], "accepted")
 
@@ -1396,7 +1400,7 @@ class T13Privilege(Base):
                           "test_cases": [{"input": "", "expected_output": "1"}]})
         p = subprocess.Popen([os.path.join(VAR, "bin", "judge")], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, text=True, user="coding-engine",
-                             group="coding-engine", extra_groups=[], env={"PATH": "/usr/bin:/bin"})
+                             group="coding-engine", extra_groups=[], env=JUDGE_ENV)
         try:
             limit = None
             deadline = time.time() + 5
