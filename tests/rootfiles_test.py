@@ -11,7 +11,7 @@ in every directory under VAR_DIR that user can write to, and adds every name the
 service creates anywhere, with a symlink to a target of its own outside VAR_DIR: a
 sentinel file, a sentinel directory, or a path that does not exist (to catch a
 file being created).  The targets sit in a directory only root may enter, so only
-root can change them.  Then `service.sh start` and `service.sh stop` run as root,
+root can change them.  Then `make start` and `make stop` run as root,
 and nothing under the targets may have changed (content, mode, owner, mtime) or
 appeared.  Standard library only.  The last line printed is
 "rootfiles: N passed, M failed".
@@ -38,7 +38,8 @@ APP_USER, PG_USER, WEB_USER = "coding-engine", "postgres", "www-data"
 
 ENV = {k: v for k, v in os.environ.items()
        if k not in ("DATABASE_URL", "CE_API_KEY", "CE_EXECUTE_ALLOW", "CE_ADMIN_ALLOW", "CE_PUBLIC_URL",
-                    "EXEC_RATE", "EXEC_BURST", "VAR_DIR", "PORT", "TLS_PORT")}
+                    "EXEC_RATE", "EXEC_BURST", "VAR_DIR", "PORT", "TLS_PORT",
+                    "MAKEFLAGS", "MAKELEVEL", "MFLAGS", "SANITIZE")}
 ENV.update(PORT=str(PORT), TLS_PORT=str(TLS_PORT), VAR_DIR=VAR, ADMIN_PASSWORD="rootfiles-unused-pw",
            POOL_SIZE="2")
 
@@ -90,7 +91,8 @@ def service(cmd, log_name, env=None):
     with open(os.path.join(OUT, log_name), "ab") as log:
         log.write(("\n==== %s %s\n" % (time.strftime("%H:%M:%S"), cmd)).encode())
         log.flush()
-        return subprocess.run(["sh", os.path.join(ROOT, "conf", "service.sh"), cmd], cwd=ROOT,
+        # what an operator types: make start (packages, build, service.sh start) and make stop
+        return subprocess.run(["make", "--no-print-directory", "-C", ROOT, cmd], cwd=ROOT,
                               env=env or ENV, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                               timeout=300).returncode
 
