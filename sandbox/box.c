@@ -73,7 +73,7 @@ static int probe_ns(int flag, const char *name, char *err, size_t errlen)
 	return 0;
 }
 
-int box_global_init(char *err, size_t errlen)
+int box_probe(char *err, size_t errlen)
 {
 	static const struct {
 		int flag;
@@ -84,14 +84,21 @@ int box_global_init(char *err, size_t errlen)
 	};
 	size_t i;
 
+	for (i = 0; i < sizeof(ns) / sizeof(ns[0]); i++)
+		if (probe_ns(ns[i].flag, ns[i].name, err, errlen) < 0)
+			return -1;
+	return 0;
+}
+
+int box_global_init(char *err, size_t errlen)
+{
+	size_t i;
+
 	if (cfg.ready)
 		return 0;
 	cfg.ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	if (cfg.ncpu < 1)
 		cfg.ncpu = 1;
-	for (i = 0; i < sizeof(ns) / sizeof(ns[0]); i++)
-		if (probe_ns(ns[i].flag, ns[i].name, err, errlen) < 0)
-			return -1;
 	/* root's own directory: if anyone else made or owns it, refuse rather than use it */
 	if (mkdir_p(RUN_DIR "/root", 0755) < 0 || mkdir_p(RUN_DIR "/slots", 0700) < 0)
 		return fail_errno(err, errlen, "cannot create %s", RUN_DIR);

@@ -170,8 +170,13 @@ static void do_open(char **w, int n)
 		return reply("err bad open request");
 	if (box_is_open)
 		return reply("err the box is already open");
-	if (!init_all(err, sizeof(err)) || box_open(&box, (unsigned)mb, err, sizeof(err)) < 0)
+	if (!init_all(err, sizeof(err)))
 		return reply("err %s", err);
+	/* the namespaces are probed only when a box cannot be built: the probe names what is missing */
+	if (box_open(&box, (unsigned)mb, err, sizeof(err)) < 0) {
+		box_probe(err, sizeof(err));
+		return reply("err %s", err);
+	}
 	box_is_open = true;
 	reply("ok %s", cg_describe());
 }
@@ -355,7 +360,7 @@ int main(void)
 		} else if (strlen(msg) != (size_t)len || (n = split(msg, w, MAX_WORDS)) < 0) {
 			reply("err bad request");
 		} else if (!strcmp(w[0], "check") && n == 1 && nfds == 0) {
-			if (init_all(err, sizeof(err)))
+			if (init_all(err, sizeof(err)) && box_probe(err, sizeof(err)) == 0)
 				reply("ok %s", cg_describe());
 			else
 				reply("err %s", err);

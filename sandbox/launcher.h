@@ -97,8 +97,10 @@ struct box_outcome {
 	uint64_t box_bytes;	/* what the files in /box take after the run */
 };
 
-/* Check the kernel's namespaces, prepare the run directory. */
+/* Prepare the run directory. */
 int box_global_init(char *err, size_t errlen);
+/* Can this kernel make each namespace a box needs?  err names the first it cannot. */
+int box_probe(char *err, size_t errlen);
 int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen);
 /* Copy the first len bytes of fd into a new file in the box's working directory (never follows a link). */
 int box_copy_file(struct box *b, const char *name, int fd, size_t len, char *err, size_t errlen);

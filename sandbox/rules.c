@@ -100,16 +100,17 @@ static int add_rules(scmp_filter_ctx ctx)
 /* The highest system call number this libseccomp knows on this architecture. */
 static unsigned highest_known(void)
 {
-	unsigned nr, hi = 0;
+	unsigned nr;
 	char *name;
 
-	for (nr = 0; nr < 1024; nr++) {
+	for (nr = 1023; nr > 0; nr--) {
 		name = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, (int)nr);
-		if (name)
-			hi = nr;
-		free(name);
+		if (name) {
+			free(name);
+			return nr;
+		}
 	}
-	return hi;
+	return 0;
 }
 
 /*
