@@ -123,8 +123,14 @@ struct json_object *executor_run(const char *req, size_t len, int *invalid, char
 		goto out;
 	}
 	*invalid = rc == 2;
-	if (rc == 1)
+	if (rc == 1 && json_object_object_get_ex(o, "success", NULL)) {
+		/* no box could be built, so nothing ran: unavailable, as when the judge cannot start */
+		snprintf(err, errlen, "judge: %s", json_object_to_json_string(o));
+		json_object_put(o);
+		o = NULL;
+	} else if (rc == 1) {
 		snprintf(err, errlen, "judge reported a sandbox failure");
+	}
 out:
 	strbuf_release(&out);
 	return o;

@@ -17,7 +17,8 @@ void executor_init(const char *judge_path);
 /*
  * Judge a request (SPEC section 3 JSON).  Returns the response object; when
  * the judge rejected the request (exit 2) *invalid is set and the object is
- * its error.  NULL when the judge could not run; err says why (for logs).
+ * its error.  NULL when the judge could not run or could not build a box;
+ * err says why (for logs).
  */
 struct json_object *executor_run(const char *req, size_t len, int *invalid, char *err,
 				 size_t errlen);

@@ -1418,6 +1418,22 @@ class T13Privilege(Base):
         self.assertLessEqual(int(limit), 2 << 30)
         self.assertEqual(json.loads(out)["status"], "accepted", out[:300])
 
+    def test_f_no_box_is_a_503_and_nothing_ran(self):
+        """A launcher that cannot take root (its setuid bit gone) refuses; the API says 503."""
+        box = os.path.join(VAR, "bin", "ce-box")
+        req = {"language": "python", "code": "print(1)",
+               "test_cases": [{"input": "", "expected_output": "1"}]}
+        os.chmod(box, 0o750)
+        try:
+            r = call("POST", "/execute", req)
+        finally:
+            os.chmod(box, 0o4750)
+        self.assertError(r, 503, "sandbox_unavailable")
+        self.assertNotIn("setuid", r.text)
+        r = call("POST", "/execute", req)
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["status"], "accepted")
+
 
 class T08AllSolutions(Base):
     def test_every_solution_in_every_language_accepted(self):
