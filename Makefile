@@ -126,7 +126,7 @@ test: deps
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN)/judge $(BIN)/ce-box $(BUILD)/bench/overhead
-	@sh bench/run.sh $(BUILD)/bench/overhead $(BIN)/judge
+	@CE_BOX=$(CURDIR)/$(BIN)/ce-box sh bench/run.sh $(BUILD)/bench/overhead $(BIN)/judge
 
 deps:
 	@sh conf/install-deps.sh $(DEB_PKGS)
