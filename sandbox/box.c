@@ -485,7 +485,7 @@ static int setup_fds(const struct child *c)
 	return close_range(3, ~0u, 0);
 }
 
-static void reset_signals(void)
+void box_reset_signals(void)
 {
 	sigset_t all;
 	int s;
@@ -568,7 +568,7 @@ static void box_init(struct child *c)
 	step = "hostname";
 	if (sethostname("box", 3) < 0)
 		goto fail;
-	reset_signals();
+	box_reset_signals();
 	/* a session of its own: kill(0) and PRIO_PGRP must not reach the judge's process group */
 	step = "setsid";
 	if (setsid() < 0)

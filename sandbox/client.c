@@ -351,10 +351,16 @@ int sbx_run(struct sbx *b, const struct sbx_cmd *cmd, struct sbx_outcome *o, cha
 			pfd[n++] = (struct pollfd){ .fd = io.err, .events = POLLIN };
 		if (io.in >= 0)
 			pfd[n++] = (struct pollfd){ .fd = io.in, .events = POLLOUT };
-		if (poll(pfd, (nfds_t)n, -1) < 0) {
-			if (errno == EINTR)
-				continue;
+		/* once the launcher has answered, the box is gone and the pipes end at once */
+		i = poll(pfd, (nfds_t)n, answered ? 5000 : -1);
+		if (i < 0 && errno == EINTR)
+			continue;
+		if (i < 0) {
 			fail_errno(err, errlen, "poll");
+			goto out;
+		}
+		if (i == 0) {
+			fail(err, errlen, "the program's output did not end with its box");
 			goto out;
 		}
 		for (i = 0; i < n; i++) {

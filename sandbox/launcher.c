@@ -303,19 +303,14 @@ static void reset_process(void)
 {
 	static const int unlimited[] = { RLIMIT_AS, RLIMIT_DATA, RLIMIT_FSIZE, RLIMIT_CPU,
 					 RLIMIT_RSS, RLIMIT_MEMLOCK };
-	sigset_t all;
 	size_t i;
-	int s;
 
 	for (i = 0; i < sizeof(unlimited) / sizeof(unlimited[0]); i++)
 		soft_limit(unlimited[i], RLIM_INFINITY);
 	soft_limit(RLIMIT_STACK, 8u << 20);
 	soft_limit(RLIMIT_NOFILE, 1024);
 	soft_limit(RLIMIT_CORE, 0);
-	for (s = 1; s < NSIG; s++)
-		signal(s, SIG_DFL);
-	sigemptyset(&all);
-	sigprocmask(SIG_SETMASK, &all, NULL);
+	box_reset_signals();
 	signal(SIGPIPE, SIG_IGN);
 	umask(022);
 	clearenv();

@@ -113,5 +113,7 @@ int box_copy_file(struct box *b, const char *name, int fd, size_t len, char *err
 int box_run(struct box *b, const struct box_cmd *cmd, int ctl, bool (*ctl_kill)(int ctl),
 	    struct box_outcome *o, char *err, size_t errlen);
 void box_close(struct box *b);
+/* Every signal back to its default action, none blocked. */
+void box_reset_signals(void);
 
 #endif
