@@ -26,7 +26,6 @@ endif
 
 CPPFLAGS = -Isandbox -Ifcgi-app -Itests -I/usr/include/postgresql -MMD -MP
 LIBS_SBX = -ljson-c -lm
-LIBS_BOX = -lseccomp
 LIBS_APP = -lfcgi -lpq -lcrypt $(LIBS_SBX)
 
 # the unprivileged judge library: request, languages, verdicts, response, the launcher's client
@@ -35,9 +34,10 @@ SBX_SRC = sandbox/strbuf.c sandbox/utf8.c sandbox/util.c sandbox/uuid.c sandbox/
 SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
 LIBSBX  = $(BUILD)/libsandbox.a
 
-# bin/ce-box, the only program that runs as root (setuid): these files and nothing else
+# bin/ce-box, the only program that runs as root (setuid): these files and nothing else, plus
+# the seccomp filter that rules_gen compiles with libseccomp at build time
 BOX_SRC = sandbox/launcher.c sandbox/box.c sandbox/cg.c sandbox/rules.c sandbox/util.c
-BOX_OBJ = $(BOX_SRC:%.c=$(BUILD)/%.o)
+BOX_OBJ = $(BOX_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/rules_filter.o
 
 APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/jsonh.c fcgi-app/http.c fcgi-app/auth.c \
           fcgi-app/executor.c fcgi-app/api_public.c fcgi-app/api_session.c \
@@ -89,9 +89,19 @@ $(BIN)/judge: $(BUILD)/sandbox/judge_main.o $(LIBSBX)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX)
 
+$(BUILD)/rules_gen: $(BUILD)/sandbox/rules_gen.o
+	$(CC) $(LDFLAGS) -o $@ $^ -lseccomp
+
+$(BUILD)/gen/rules_filter.c: $(BUILD)/rules_gen
+	@mkdir -p $(@D)
+	$< >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/rules_filter.o: $(BUILD)/gen/rules_filter.c
+	$(CC) $(CFLAGS) -c $< -o $@
+
 $(BIN)/ce-box: $(BOX_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_BOX)
+	$(CC) $(LDFLAGS) -o $@ $^
 
 $(LIBAPP): $(APP_OBJ)
 	@rm -f $@

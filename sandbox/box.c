@@ -100,12 +100,12 @@ int box_global_init(char *err, size_t errlen)
 	if (cfg.ncpu < 1)
 		cfg.ncpu = 1;
 	/* root's own directory: if anyone else made or owns it, refuse rather than use it */
-	if (mkdir_p(RUN_DIR "/root", 0755) < 0 || mkdir_p(RUN_DIR "/slots", 0700) < 0)
-		return fail_errno(err, errlen, "cannot create %s", RUN_DIR);
 	for (i = 0; i < 3; i++) {
 		static const char *const dirs[] = { RUN_DIR, RUN_DIR "/root", RUN_DIR "/slots" };
 		struct stat st;
 
+		if (mkdir(dirs[i], i == 2 ? 0700 : 0755) < 0 && errno != EEXIST)
+			return fail_errno(err, errlen, "cannot create %s", dirs[i]);
 		if (lstat(dirs[i], &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != 0 ||
 		    (st.st_mode & 022))
 			return fail(err, errlen, "%s must be a directory owned by root and writable only by it",

@@ -96,25 +96,3 @@ ssize_t read_small(int fd, char *buf, size_t len)
 	buf[n] = '\0';
 	return n;
 }
-
-int mkdir_p(const char *path, mode_t mode)
-{
-	char tmp[4096];
-	size_t len = strlen(path);
-	char *p;
-
-	if (len >= sizeof(tmp))
-		return errno = ENAMETOOLONG, -1;
-	memcpy(tmp, path, len + 1);
-	for (p = tmp + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(tmp, mode) < 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	if (mkdir(tmp, mode) < 0 && errno != EEXIST)
-		return -1;
-	return 0;
-}

@@ -21,6 +21,5 @@ int write_file(const char *path, const char *text);
 int write_fileat(int dirfd, const char *name, const char *text);
 /* Read at most len-1 bytes of a small file at offset 0; NUL-terminates. */
 ssize_t read_small(int fd, char *buf, size_t len);
-int mkdir_p(const char *path, mode_t mode);
 
 #endif
