@@ -54,8 +54,9 @@ DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
            openjdk-17-jdk-headless nodejs mono-mcs python3 \
            libfcgi-dev libpq-dev libcrypt-dev postgresql-15 postgresql-client-15 \
            nginx spawn-fcgi curl
-# the browser tests drive Debian's Chromium
+# the browser tests drive Debian's Chromium; the HTTP benchmark drives wrk
 TEST_PKGS = chromium fonts-dejavu-core
+BENCH_PKGS = wrk
 
 # static/vendor/editor.js: CodeMirror 6 bundled by esbuild from the npm packages that
 # conf/npm/package-lock.json pins (installed under build/npm, never served)
@@ -135,6 +136,7 @@ test: deps
 	@BIN=$(BIN) CE_BOX=$(CURDIR)/$(BIN)/ce-box NODE_PATH=$(CURDIR)/$(NPM_DIR)/node_modules sh tests/run.sh $(TEST_BIN) $(E2E_TESTS)
 
 bench: deps
+	@sh conf/install-deps.sh $(BENCH_PKGS)
 	@$(MAKE) --no-print-directory $(BIN)/judge $(BIN)/ce-box $(BUILD)/bench/overhead
 	@CE_BOX=$(CURDIR)/$(BIN)/ce-box sh bench/run.sh $(BUILD)/bench/overhead $(BIN)/judge
 

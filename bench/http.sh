@@ -6,6 +6,8 @@
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VAR=$(mktemp -d /tmp/ce-bench-XXXXXX)
+# the service users must reach VAR_DIR (conf/service.sh refuses one they cannot enter)
+chmod 755 "$VAR"
 PORT=${BENCH_PORT:-18280}
 PW=bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')
 DUR=${BENCH_SECONDS:-15}

@@ -633,22 +633,26 @@ static int monitor_run(struct monitor *m, const struct box_cmd *cmd, const struc
 	const uint64_t start = mono_us();
 	const uint64_t wall_end = start + cmd->lim.wall_ms * 1000u;
 	const uint64_t cpu_limit_ns = cmd->lim.cpu_ms * 1000000u;
-	uint64_t now, next_cpu = start, cpu_ns, wait_us;
+	uint64_t now, next_cpu = start, cpu_ns, wait_us, until;
 	struct pollfd pfd[2] = { { .fd = m->pidfd, .events = POLLIN }, { .fd = ctl, .events = POLLIN } };
 
 	while (!m->exited) {
 		now = mono_us();
 		if (!m->killed && now >= wall_end)
 			kill_box(m, PROTO_WALL);
-		if (!m->killed && now >= next_cpu && cg_cpu_ns(cg, &cpu_ns) == 0) {
-			if (cpu_ns >= cpu_limit_ns)
+		if (!m->killed && now >= next_cpu) {
+			/* an unreadable counter is asked again soon; the wall limit still holds */
+			if (cg_cpu_ns(cg, &cpu_ns) < 0)
+				next_cpu = now + 10000u;
+			else if (cpu_ns >= cpu_limit_ns)
 				kill_box(m, PROTO_CPU);
 			/* CPU time cannot grow faster than ncpu seconds per second */
 			else
 				next_cpu = now + (cpu_limit_ns - cpu_ns) / 1000u / (uint64_t)cfg.ncpu +
 					   1000u;
 		}
-		wait_us = m->killed ? 100000u : (next_cpu < wall_end ? next_cpu : wall_end) - now;
+		until = next_cpu < wall_end ? next_cpu : wall_end;
+		wait_us = m->killed ? 100000u : until > now ? until - now : 0;
 		/* once the caller has asked, or gone, its socket needs no more watching */
 		if (poll(pfd, m->killed ? 1 : 2, (int)((wait_us + 999) / 1000)) < 0) {
 			if (errno == EINTR)
