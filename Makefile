@@ -24,19 +24,25 @@ else
   BIN    = build/sanitize/bin
 endif
 
-CPPFLAGS = -Isandbox -Ifcgi-app -Itests -I/usr/include/postgresql -MMD -MP
+CPPFLAGS = -Icommon -Isandbox -Ifcgi-app -Itests -I/usr/include/postgresql -MMD -MP
 LIBS_SBX = -ljson-c -lm
 LIBS_APP = -lfcgi -lpq -lcrypt $(LIBS_SBX)
 
-# the unprivileged judge library: request, languages, verdicts, response, the launcher's client
-SBX_SRC = sandbox/strbuf.c sandbox/utf8.c sandbox/util.c sandbox/uuid.c sandbox/lang.c \
-          sandbox/judge.c sandbox/judge_json.c sandbox/client.c
+# code every program shares: strings, UTF-8, system helpers, uuids, the language table and
+# limits, JSON documents and the error envelope
+COMMON_SRC = common/strbuf.c common/utf8.c common/util.c common/uuid.c common/lang.c \
+             common/jsondoc.c
+COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
+LIBCOMMON  = $(BUILD)/libcommon.a
+
+# the unprivileged judge library: request, verdicts, response, the launcher's client
+SBX_SRC = sandbox/judge.c sandbox/judge_json.c sandbox/client.c
 SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
 LIBSBX  = $(BUILD)/libsandbox.a
 
 # bin/ce-box, the only program that runs as root (setuid): these files and nothing else, plus
 # the seccomp filter that rules_gen compiles with libseccomp at build time
-BOX_SRC = sandbox/launcher.c sandbox/box.c sandbox/cg.c sandbox/rules.c sandbox/util.c
+BOX_SRC = sandbox/launcher.c sandbox/box.c sandbox/cg.c sandbox/rules.c common/util.c
 BOX_OBJ = $(BOX_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/rules_filter.o
 
 APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/jsonh.c fcgi-app/http.c fcgi-app/auth.c \
@@ -82,11 +88,15 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
+$(LIBCOMMON): $(COMMON_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
 $(LIBSBX): $(SBX_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN)/judge: $(BUILD)/sandbox/judge_main.o $(LIBSBX)
+$(BIN)/judge: $(BUILD)/sandbox/judge_main.o $(LIBSBX) $(LIBCOMMON)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX)
 
@@ -108,19 +118,19 @@ $(LIBAPP): $(APP_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN)/ce-fcgi: $(BUILD)/fcgi-app/main.o $(LIBAPP) $(LIBSBX)
+$(BIN)/ce-fcgi: $(BUILD)/fcgi-app/main.o $(LIBAPP) $(LIBCOMMON)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP)
 
-$(BIN)/ce-ctl: $(BUILD)/fcgi-app/ctl.o $(LIBAPP) $(LIBSBX)
+$(BIN)/ce-ctl: $(BUILD)/fcgi-app/ctl.o $(LIBAPP) $(LIBCOMMON)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP)
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/harness.o $(LIBAPP) $(LIBSBX)
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/harness.o $(LIBAPP) $(LIBSBX) $(LIBCOMMON)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP) -lcunit
 
-$(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBSBX)
+$(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBSBX) $(LIBCOMMON)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_SBX)
 
@@ -164,13 +174,14 @@ clean:
 FUZZ_PKGS  = clang libclang-rt-14-dev
 FUZZ_TIME ?= 60
 FUZZ_BIN   = build/fuzz/fuzz_request
-FUZZ_SRC   = tests/fuzz/fuzz_request.c $(filter-out fcgi-app/main.c fcgi-app/ctl.c,$(APP_SRC)) $(SBX_SRC)
+FUZZ_SRC   = tests/fuzz/fuzz_request.c $(filter-out fcgi-app/main.c fcgi-app/ctl.c,$(APP_SRC)) $(SBX_SRC) \
+             $(COMMON_SRC)
 FUZZ_FLAGS = -std=gnu17 -O1 -g $(filter-out -Wno-format-truncation,$(WARN)) \
              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
-$(FUZZ_BIN): $(FUZZ_SRC) $(wildcard sandbox/*.h fcgi-app/*.h)
+$(FUZZ_BIN): $(FUZZ_SRC) $(wildcard common/*.h sandbox/*.h fcgi-app/*.h)
 	@mkdir -p $(@D)
-	clang -Isandbox -Ifcgi-app -I/usr/include/postgresql $(FUZZ_FLAGS) -o $@ $(FUZZ_SRC) $(LIBS_APP)
+	clang -Icommon -Isandbox -Ifcgi-app -I/usr/include/postgresql $(FUZZ_FLAGS) -o $@ $(FUZZ_SRC) $(LIBS_APP)
 
 fuzz:
 	@sh conf/install-deps.sh $(DEB_PKGS) $(FUZZ_PKGS)

@@ -8,7 +8,7 @@
 #include "auth.h"
 #include "db.h"
 #include "jsonh.h"
-#include "sandbox.h"
+#include "lang.h"
 
 
 int h_admin_login(struct http_req *r)

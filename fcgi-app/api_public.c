@@ -9,7 +9,7 @@
 #include "db.h"
 #include "executor.h"
 #include "jsonh.h"
-#include "sandbox.h"
+#include "lang.h"
 
 struct config cfg;
 

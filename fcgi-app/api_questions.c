@@ -10,7 +10,7 @@
 #include "db.h"
 #include "executor.h"
 #include "jsonh.h"
-#include "sandbox.h"
+#include "lang.h"
 
 /* Question fields shown to candidates and in lists; $1 is the candidate (or NULL). */
 #define QUESTION_JSON                                                                            \

@@ -15,7 +15,7 @@
 #include "db.h"
 #include "executor.h"
 #include "jsonh.h"
-#include "sandbox.h"
+#include "lang.h"
 #include "tmpl.h"
 
 /*

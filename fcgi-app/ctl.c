@@ -22,7 +22,6 @@
 #include "auth.h"
 #include "db.h"
 #include "jsonh.h"
-#include "sandbox.h"
 #include "strbuf.h"
 
 static int read_file(const char *path, struct strbuf *sb)

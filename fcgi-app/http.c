@@ -179,18 +179,13 @@ int http_json(struct http_req *r, int status, struct json_object *o)
 
 int http_error(struct http_req *r, int status, const char *code, const char *fmt, ...)
 {
-	struct json_object *o = json_object_new_object(), *e = json_object_new_object();
 	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	json_object_object_add(e, "code", json_object_new_string(code));
-	json_object_object_add(e, "message", json_object_new_string(msg));
-	json_object_object_add(o, "success", json_object_new_boolean(0));
-	json_object_object_add(o, "error", e);
-	return http_json(r, status, o);
+	return http_json(r, status, json_error_envelope(code, msg));
 }
 
 const char *http_query(const struct http_req *r, const char *name, char *out, size_t outlen)

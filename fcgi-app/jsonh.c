@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "jsonh.h"
-#include "sandbox.h"
+#include "jsondoc.h"
 #include "strbuf.h"
 #include "utf8.h"
 

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "sandbox.h"
+#include "jsondoc.h"
 
 #define JSONH_MAX_DEPTH JUDGE_JSON_MAX_DEPTH
 

@@ -22,7 +22,7 @@
 #include "executor.h"
 #include "http.h"
 #include "router.h"
-#include "sandbox.h"
+#include "lang.h"
 
 
 static int env_int(const char *name, int dflt, int lo, int hi)

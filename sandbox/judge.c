@@ -9,6 +9,7 @@
 
 #include "extern.h"
 #include "utf8.h"
+#include "uuid.h"
 
 static const char *const verdict_names[VERDICT__MAX] = {
 	[V_ACCEPTED] = "accepted",

@@ -102,24 +102,24 @@ int main(int argc, char **argv)
 		fd = open(argv[1], O_RDONLY | O_CLOEXEC);
 		if (fd < 0) {
 			snprintf(err, sizeof(err), "cannot open %s: %s", argv[1], strerror(errno));
-			print_json(judge_error_json("invalid_request", err));
+			print_json(json_error_envelope("invalid_request", err));
 			return 2;
 		}
 	}
 	if (read_body(fd, &body) < 0) {
-		print_json(judge_error_json("invalid_request", "cannot read the request"));
+		print_json(json_error_envelope("invalid_request", "cannot read the request"));
 		return 2;
 	}
 	if (judge_request_parse(body.buf, body.len, &req, &jerr) < 0) {
 		strbuf_release(&body);
-		print_json(judge_error_json(jerr.code, jerr.message));
+		print_json(json_error_envelope(jerr.code, jerr.message));
 		return 2;
 	}
 	strbuf_release(&body);
 	rc = sbx_init(NULL, err, sizeof(err));
 	if (rc != SBX_OK) {
 		fprintf(stderr, "judge: %s: %s\n", sbx_strerror(rc), err);
-		print_json(judge_error_json("sandbox_unavailable", err));
+		print_json(json_error_envelope("sandbox_unavailable", err));
 		judge_request_release(&req);
 		return 1;
 	}
@@ -128,7 +128,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "judge: %s: %s\n", sbx_strerror(rc), err);
 	/* no box could be built: nothing ran, so there is no result to show */
 	if (rc == SBX_EPRIV)
-		print_json(judge_error_json("sandbox_unavailable", err));
+		print_json(json_error_envelope("sandbox_unavailable", err));
 	else
 		print_json(judge_result_json(&req, &res));
 	judge_result_release(&res);

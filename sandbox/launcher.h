@@ -1,15 +1,16 @@
 /*
  * launcher.h - private interfaces of bin/ce-box, the privileged launcher, grouped by file
  *
- * Only the files declared here (launcher.c, box.c, cg.c, rules.c, util.c)
- * run as root.  What they trust: the kernel, the launcher binary itself,
- * and the host's /usr and the few /etc entries bound into a box (all
- * root-owned).  What they do not trust: the caller (the service user) and
- * everything it sends — each request field is checked against the ranges
- * of proto.h, file contents arrive only as sealed memfds and are copied,
- * never opened by name — and the boxed program, whose files are never
- * followed, read or parsed.  No environment variable, argument or file of
- * the caller's choosing steers the launcher.  It parses no JSON.
+ * Only the files declared here (launcher.c, box.c, cg.c, rules.c, and
+ * common/util.c) run as root, with the seccomp filter rules_gen built.
+ * What they trust: the kernel, the launcher binary itself, and the host's
+ * /usr and the few /etc entries bound into a box (all root-owned).  What
+ * they do not trust: the caller (the service user) and everything it sends
+ * (each request field is checked against the ranges of proto.h, file
+ * contents arrive only as sealed memfds and are copied, never opened by
+ * name) and the boxed program, whose files are never followed, read or
+ * parsed.  No environment variable, argument or file of the caller's
+ * choosing steers the launcher.  It parses no JSON.
  */
 #ifndef CE_LAUNCHER_H
 #define CE_LAUNCHER_H

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "jsondoc.h"
+#include "lang.h"
 #include "strbuf.h"
 
 struct json_object;
@@ -132,44 +134,6 @@ enum verdict {
 
 const char *verdict_name(enum verdict v);
 
-/*
- * Languages are data: one entry in lang.c describes file names, commands and
- * how memory is handed to the runtime.  In argv and env templates, "{class}"
- * is the Java main class, "{heap}" the runtime heap in MiB (the memory limit
- * less heap_reserve_mb, at least half the limit) and "{src}" the source file.
- */
-struct lang {
-	const char *id;
-	const char *name;
-	const char *src;		/* source file name in /box ("{class}.java" allowed) */
-	const char *const *compile;	/* NULL: nothing to compile */
-	const char *const *run;
-	const char *const *env;		/* extra environment, templated like argv */
-	const char *const *version;	/* command that prints the toolchain version */
-	const char *oom_marker;		/* stderr text that means the runtime ran out of heap */
-	const char *support_name;	/* a file the runtime needs in /box, written before compiling */
-	const char *support_text;
-	unsigned heap_reserve_mb;	/* memory kept back for the runtime outside the heap */
-	unsigned run_pids;		/* processes + threads a run may have */
-};
-
-extern const struct lang langs[];
-extern const size_t nlangs;
-
-const struct lang *lang_find(const char *id);
-/* The toolchain version line (cached after the first call; "" when unknown). */
-const char *lang_version(const struct lang *l);
-
-/* Limits of SPEC section 3. */
-#define JUDGE_MAX_TESTS		200
-#define JUDGE_MAX_CODE		(256u * 1024)
-#define JUDGE_MAX_IO		(16u * 1024 * 1024)
-#define JUDGE_MAX_BODY		(64u * 1024 * 1024)
-#define JUDGE_MAX_TIMEOUT	30.0
-#define JUDGE_MAX_MEMORY_MB	2048
-#define JUDGE_MAX_OUTPUT_KB	(64u * 1024)
-#define JUDGE_SHOWN_MAX		(64u * 1024)	/* output/error bytes shown per test */
-
 struct judge_test {
 	char *id;
 	char *input;
@@ -245,35 +209,4 @@ struct json_object *judge_result_json(const struct judge_request *req,
 				      const struct judge_result *res);
 /* The node name shown as container_id and replica: $CE_NODE_NAME, else "judge"; never the host name. */
 const char *judge_node_name(void);
-/* {"success":false,"error":{"code":...,"message":...}} */
-struct json_object *judge_error_json(const char *code, const char *message);
-
-#define JUDGE_JSON_MAX_DEPTH 16
-/* Bounds a document must keep before json-c sees it (a pre-scan of the bytes checks them). */
-#define JUDGE_JSON_MAX_VALUES	(1024u * 1024)	/* values and member names, all counted */
-#define JUDGE_JSON_MAX_STRING	JUDGE_MAX_IO	/* bytes of one string once decoded */
-#define JUDGE_JSON_MAX_KEY	1024u		/* bytes of one member name */
-/* parsed, a document may take at most this many times its size, plus 1 MiB */
-#define JUDGE_JSON_MAX_GROWTH	16u
-
-/* Why json_parse_document() gave no object. */
-enum json_doc_err {
-	JSON_DOC_OK = 0,
-	JSON_DOC_INVALID,	/* not JSON, not UTF-8, too deep, or data after the value */
-	JSON_DOC_NULL,		/* the literal null: valid, but no object */
-	JSON_DOC_TOO_LARGE,	/* past a JUDGE_JSON_MAX_* bound: refused before parsing */
-};
-
-/*
- * Parse a whole JSON document: valid UTF-8, at most JUDGE_JSON_MAX_DEPTH deep,
- * within the JUDGE_JSON_MAX_* bounds, nothing but whitespace after the value.
- * NULL with a client-facing message in err otherwise, and the reason in *why
- * (may be NULL).
- */
-struct json_object *json_parse_document(const char *buf, size_t len, enum json_doc_err *why,
-					char *err, size_t errlen);
-
-/* A random RFC 4122 version 4 UUID, lower-case, into out[37]. */
-void uuid_v4(char out[37]);
-
 #endif

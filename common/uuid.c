@@ -5,8 +5,8 @@
 #include <sys/random.h>
 #include <unistd.h>
 
-#include "sandbox.h"
 #include "util.h"
+#include "uuid.h"
 
 void uuid_v4(char out[37])
 {

@@ -1,10 +1,12 @@
 /* lang.c - the language table: one entry per language, nothing language-specific elsewhere */
 #define _GNU_SOURCE
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
-#include "extern.h"
+#include "lang.h"
+#include "strbuf.h"
 
 #define ARGV(...) ((const char *const[]){ __VA_ARGS__, NULL })
 

@@ -1,0 +1,47 @@
+/*
+ * lang.h - the language table and the limits of an execution (SPEC sections 2 and 3)
+ */
+#ifndef CE_LANG_H
+#define CE_LANG_H
+
+#include <stddef.h>
+
+/*
+ * Languages are data: one entry in lang.c describes file names, commands and
+ * how memory is handed to the runtime.  In argv and env templates, "{class}"
+ * is the Java main class, "{heap}" the runtime heap in MiB (the memory limit
+ * less heap_reserve_mb, at least half the limit) and "{src}" the source file.
+ */
+struct lang {
+	const char *id;
+	const char *name;
+	const char *src;		/* source file name in /box ("{class}.java" allowed) */
+	const char *const *compile;	/* NULL: nothing to compile */
+	const char *const *run;
+	const char *const *env;		/* extra environment, templated like argv */
+	const char *const *version;	/* command that prints the toolchain version */
+	const char *oom_marker;		/* stderr text that means the runtime ran out of heap */
+	const char *support_name;	/* a file the runtime needs in /box, written before compiling */
+	const char *support_text;
+	unsigned heap_reserve_mb;	/* memory kept back for the runtime outside the heap */
+	unsigned run_pids;		/* processes + threads a run may have */
+};
+
+extern const struct lang langs[];
+extern const size_t nlangs;
+
+const struct lang *lang_find(const char *id);
+/* The toolchain version line (cached after the first call; "" when unknown). */
+const char *lang_version(const struct lang *l);
+
+/* Limits of SPEC section 3. */
+#define JUDGE_MAX_TESTS		200
+#define JUDGE_MAX_CODE		(256u * 1024)
+#define JUDGE_MAX_IO		(16u * 1024 * 1024)
+#define JUDGE_MAX_BODY		(64u * 1024 * 1024)
+#define JUDGE_MAX_TIMEOUT	30.0
+#define JUDGE_MAX_MEMORY_MB	2048
+#define JUDGE_MAX_OUTPUT_KB	(64u * 1024)
+#define JUDGE_SHOWN_MAX		(64u * 1024)	/* output/error bytes shown per test */
+
+#endif
