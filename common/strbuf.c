@@ -1,8 +1,11 @@
 /* strbuf.c - growable NUL-terminated byte buffer */
 #define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "strbuf.h"
 
@@ -137,4 +140,42 @@ int strbuf_replace_all(struct strbuf *sb, const char *from, const char *to)
 fail:
 	strbuf_release(&out);
 	return -1;
+}
+
+int strbuf_read_fd(struct strbuf *sb, int fd, size_t max)
+{
+	size_t start = sb->len;
+	ssize_t n;
+
+	while (sb->len - start <= max) {
+		if (strbuf_grow(sb, 1 << 16) < 0)
+			return -1;
+		n = read(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		sb->len += (size_t)n;
+		sb->buf[sb->len] = '\0';
+	}
+	return 0;
+}
+
+int strbuf_read_file(struct strbuf *sb, const char *path, size_t max)
+{
+	size_t start = sb->len;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), r;
+
+	if (fd < 0)
+		return -1;
+	r = strbuf_read_fd(sb, fd, max);
+	close(fd);
+	if (r == 0 && sb->len - start > max) {
+		strbuf_setlen(sb, start);
+		errno = EFBIG;
+		r = -1;
+	}
+	return r;
 }

@@ -38,5 +38,16 @@ void strbuf_setlen(struct strbuf *sb, size_t len);
 char *strbuf_detach(struct strbuf *sb, size_t *len);
 /* Replace every occurrence of `from` by `to`. */
 int strbuf_replace_all(struct strbuf *sb, const char *from, const char *to);
+/*
+ * Append what fd gives until end of file, or stop once more than max bytes
+ * were appended (the caller sees it by the length).  0, or -1 on a read
+ * error or when memory ran out (errno says which).
+ */
+int strbuf_read_fd(struct strbuf *sb, int fd, size_t max);
+/*
+ * Append the whole file at path, opened with the caller's own rights: 0, or
+ * -1 when it cannot be opened or read, or holds more than max bytes (EFBIG).
+ */
+int strbuf_read_file(struct strbuf *sb, const char *path, size_t max);
 
 #endif

@@ -29,7 +29,8 @@ struct json_object *api_query_json(const char *sql, int n, const char *const *pa
 int api_ok_with(struct http_req *r, const char *key, struct json_object *value);
 /* Append a session event (best effort). */
 void api_event(const char *candidate_id, const char *kind, const char *detail_json);
-/* Append the file templates/<name> to out; -1 when it cannot be read. */
+/* Append the file templates/<name> (at most API_MAX_TEMPLATE bytes) to out; -1 when it cannot be read. */
+#define API_MAX_TEMPLATE (1u << 20)
 int api_read_template(const char *name, struct strbuf *out);
 /* Starter code for a language from templates/starter/ (empty when missing). */
 const char *api_default_starter(const char *lang);

@@ -64,18 +64,10 @@ void api_event(const char *candidate_id, const char *kind, const char *detail_js
 
 int api_read_template(const char *name, struct strbuf *out)
 {
-	char path[512], buf[4096];
-	size_t n;
-	FILE *f;
+	char path[512];
 
 	snprintf(path, sizeof(path), "%s/%s", cfg.templates, name);
-	f = fopen(path, "re");
-	if (!f)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(out, buf, n);
-	fclose(f);
-	return 0;
+	return strbuf_read_file(out, path, API_MAX_TEMPLATE);
 }
 
 const char *api_default_starter(const char *lang)

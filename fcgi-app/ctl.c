@@ -22,22 +22,11 @@
 #include "auth.h"
 #include "db.h"
 #include "jsonh.h"
+#include "lang.h"
 #include "strbuf.h"
 
-static int read_file(const char *path, struct strbuf *sb)
-{
-	char buf[65536];
-	size_t n;
-	FILE *f = fopen(path, "re");
-
-	if (!f)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		if (strbuf_add(sb, buf, n) < 0)
-			break;
-	fclose(f);
-	return 0;
-}
+/* a migration or a file of the question bank: at most what one test's input may be */
+#define CTL_MAX_FILE JUDGE_MAX_IO
 
 static int by_name(const struct dirent **a, const struct dirent **b)
 {
@@ -91,7 +80,7 @@ static int migrate(const char *dir)
 		if (exists)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, name);
-		if (read_file(path, &sql) < 0) {
+		if (strbuf_read_file(&sql, path, CTL_MAX_FILE) < 0) {
 			fprintf(stderr, "ce-ctl: cannot read %s\n", path);
 			goto out;
 		}
@@ -139,13 +128,14 @@ static int load_one(const char *dir, const char *slug)
 	size_t k;
 
 	strbuf_addf(&path, "%s/%s/meta.json", dir, slug);
-	if (read_file(path.buf, &meta) < 0 || !(m = jsonh_parse(meta.buf, meta.len, err, sizeof(err)))) {
+	if (strbuf_read_file(&meta, path.buf, CTL_MAX_FILE) < 0 ||
+	    !(m = jsonh_parse(meta.buf, meta.len, err, sizeof(err)))) {
 		fprintf(stderr, "ce-ctl: %s: bad or missing meta.json\n", slug);
 		goto out;
 	}
 	strbuf_reset(&path);
 	strbuf_addf(&path, "%s/%s/question.md", dir, slug);
-	if (read_file(path.buf, &md) < 0) {
+	if (strbuf_read_file(&md, path.buf, CTL_MAX_FILE) < 0) {
 		fprintf(stderr, "ce-ctl: %s: missing question.md\n", slug);
 		goto out;
 	}
@@ -154,7 +144,7 @@ static int load_one(const char *dir, const char *slug)
 
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s/starter/%s", dir, slug, bank_files[k][1]);
-		if (read_file(path.buf, &code) == 0)
+		if (strbuf_read_file(&code, path.buf, CTL_MAX_FILE) == 0)
 			json_object_object_add(bp, bank_files[k][0],
 					       json_object_new_string_len(code.buf, (int)code.len));
 		strbuf_release(&code);
@@ -208,10 +198,10 @@ static int load_one(const char *dir, const char *slug)
 		snprintf(base, sizeof(base), "%.*s", (int)(len - 3), name);
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s/tests/%s.in", dir, slug, base);
-		read_file(path.buf, &in);
+		strbuf_read_file(&in, path.buf, CTL_MAX_FILE);
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s/tests/%s.out", dir, slug, base);
-		if (read_file(path.buf, &out) < 0) {
+		if (strbuf_read_file(&out, path.buf, CTL_MAX_FILE) < 0) {
 			strbuf_release(&in);
 			continue;
 		}

@@ -45,28 +45,6 @@ static int limit_memory(void)
 #endif
 }
 
-static int read_body(int fd, struct strbuf *sb)
-{
-	ssize_t n;
-
-	for (;;) {
-		if (strbuf_grow(sb, 1 << 16) < 0)
-			return -1;
-		n = read(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			return 0;
-		sb->len += (size_t)n;
-		sb->buf[sb->len] = '\0';
-		/* stop reading as soon as the body is known to be too large */
-		if (sb->len > JUDGE_MAX_BODY)
-			return 0;
-	}
-}
-
 int main(int argc, char **argv)
 {
 	struct strbuf body = STRBUF_INIT;
@@ -106,7 +84,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (read_body(fd, &body) < 0) {
+	if (strbuf_read_fd(&body, fd, JUDGE_MAX_BODY) < 0) {
 		print_json(json_error_envelope("invalid_request", "cannot read the request"));
 		return 2;
 	}
