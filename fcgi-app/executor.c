@@ -15,6 +15,10 @@
 #include "executor.h"
 #include "jsonh.h"
 #include "strbuf.h"
+#include "util.h"
+
+/* 200 tests with every shown field at 64 KiB, escaped, fit well inside */
+#define EXECUTOR_MAX_OUTPUT (256u << 20)
 
 extern char **environ;
 
@@ -41,10 +45,7 @@ static int spawn_judge(char *const argv[], const char *in, size_t inlen, struct 
 {
 	int pin[2] = { -1, -1 }, pout[2] = { -1, -1 }, status = 0, rc = -1;
 	posix_spawn_file_actions_t fa;
-	size_t off = 0;
-	char buf[65536];
 	pid_t pid;
-	ssize_t n;
 
 	if (pipe2(pin, O_CLOEXEC) < 0 || pipe2(pout, O_CLOEXEC) < 0) {
 		snprintf(err, errlen, "pipe: %s", strerror(errno));
@@ -65,25 +66,13 @@ static int spawn_judge(char *const argv[], const char *in, size_t inlen, struct 
 	close(pout[1]);
 	pin[0] = pout[1] = -1;
 	/* the judge reads the whole request before it writes a byte, so no deadlock here */
-	while (off < inlen) {
-		n = write(pin[1], in + off, inlen - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			break;
-		off += (size_t)n;
-	}
+	write_all(pin[1], in, inlen);
 	close(pin[1]);
 	pin[1] = -1;
-	for (;;) {
-		n = read(pout[0], buf, sizeof(buf));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		if (strbuf_add(out, buf, (size_t)n) < 0)
-			break;
-	}
+	/* past the bound the answer is cut, fails to parse, and the request is a 503 */
+	strbuf_read_fd(out, pout[0], EXECUTOR_MAX_OUTPUT);
+	close(pout[0]);
+	pout[0] = -1;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

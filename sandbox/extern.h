@@ -16,11 +16,4 @@
 /* The control groups the launcher reported, e.g. "v1 memory+pids+cpuacct". */
 const char *sbx_cgroups(void);
 
-/* judge.c helpers exposed for unit tests */
-
-/* Compare outputs under the rules of SPEC section 3. */
-bool judge_output_matches(const char *got, size_t gotlen, const char *want, size_t wantlen);
-/* Find the name of the public class in Java source; falls back to "Main". */
-void judge_java_class(const char *src, size_t len, char *out, size_t outlen);
-
 #endif

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "extern.h"
 #include "harness.h"
 
 static bool same(const char *got, const char *want)
