@@ -31,7 +31,7 @@ LIBS_APP = -lfcgi -lpq -lcrypt $(LIBS_SBX)
 # code every program shares: strings, UTF-8, system helpers, uuids, the language table and
 # limits, JSON documents and the error envelope
 COMMON_SRC = common/strbuf.c common/utf8.c common/util.c common/uuid.c common/lang.c \
-             common/jsondoc.c
+             common/jsonh.c
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIBCOMMON  = $(BUILD)/libcommon.a
 
@@ -45,7 +45,7 @@ LIBSBX  = $(BUILD)/libsandbox.a
 BOX_SRC = sandbox/launcher.c sandbox/box.c sandbox/cg.c sandbox/rules.c common/util.c
 BOX_OBJ = $(BOX_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/rules_filter.o
 
-APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/jsonh.c fcgi-app/http.c fcgi-app/auth.c \
+APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/http.c fcgi-app/auth.c \
           fcgi-app/executor.c fcgi-app/api_public.c fcgi-app/api_session.c \
           fcgi-app/api_questions.c fcgi-app/api_admin.c \
           fcgi-app/api_reports.c fcgi-app/tmpl.c

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 
 #include "router.h"
-#include "jsondoc.h"
+#include "jsonh.h"
 #include "strbuf.h"
 
 /* Request bodies per route; conf/nginx.conf.in sets the same sizes (client_max_body_size). */

@@ -2,7 +2,6 @@
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <json-c/json.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,47 +61,49 @@ static char *dup_len(const char *s, size_t n)
 	return p;
 }
 
-/* A string field, or a number turned into its text (ids); NULL + error otherwise. */
-static int get_text(struct json_object *o, const char *field, bool numbers_ok, size_t max,
+/*
+ * A text field of the request, copied: 0, 1 when absent or null, -1 with e
+ * filled in.  Too long is payload_too_large, a wrong type invalid_field.
+ */
+static int get_text(struct json_object *o, const char *key, unsigned flags, size_t max,
 		    char **out, size_t *outlen, struct judge_error *e)
 {
 	const char *s;
+	char msg[200];
 	size_t n;
+	int r = jsonh_bytes(o, key, max, flags | JSONH_NUL, &s, &n, msg, sizeof(msg));
 
-	if (json_object_is_type(o, json_type_string)) {
-		s = json_object_get_string(o);
-		n = (size_t)json_object_get_string_len(o);
-	} else if (numbers_ok && json_object_is_type(o, json_type_int)) {
-		s = json_object_get_string(o);
-		n = strlen(s);
-	} else {
-		return bad(e, "invalid_field", "'%s' must be a string", field);
-	}
-	if (n > max)
-		return bad(e, "payload_too_large", "'%s' is longer than %zu bytes", field, max);
+	if (r == 1)
+		return 1;
+	if (r < 0)
+		return bad(e, r == -2 ? "payload_too_large" : "invalid_field", "%s", msg);
 	*out = dup_len(s, n);
 	if (!*out)
-		return bad(e, "payload_too_large", "out of memory reading '%s'", field);
+		return bad(e, "payload_too_large", "out of memory reading '%s'", key);
 	if (outlen)
 		*outlen = n;
 	return 0;
 }
 
-static int get_number(struct json_object *root, const char *field, double lo, double hi,
+/* A required text field: absent is missing_field, null a wrong type. */
+static int need_text(struct json_object *o, const char *key, size_t max, char **out,
+		     size_t *outlen, struct judge_error *e)
+{
+	int r;
+
+	if (!json_object_object_get_ex(o, key, NULL))
+		return bad(e, "missing_field", "'%s' is required", key);
+	r = get_text(o, key, 0, max, out, outlen, e);
+	return r == 1 ? bad(e, "invalid_field", "'%s' must be a string", key) : r;
+}
+
+static int get_number(struct json_object *root, const char *key, double lo, double hi,
 		      bool integer, double *out, struct judge_error *e)
 {
-	struct json_object *o;
-	double v;
+	char msg[200];
 
-	if (!json_object_object_get_ex(root, field, &o) || json_object_is_type(o, json_type_null))
-		return 0;
-	if (!json_object_is_type(o, json_type_int) && !json_object_is_type(o, json_type_double))
-		return bad(e, "invalid_field", "'%s' must be a number", field);
-	v = json_object_get_double(o);
-	if (!isfinite(v) || v < lo || v > hi || (integer && v != floor(v)))
-		return bad(e, "invalid_field", "'%s' must be %s between %g and %g", field,
-			   integer ? "an integer" : "a number", lo, hi);
-	*out = v;
+	if (jsonh_number(root, key, lo, hi, integer, out, msg, sizeof(msg)) < 0)
+		return bad(e, "invalid_field", "%s", msg);
 	return 0;
 }
 
@@ -121,35 +122,34 @@ static int parse_tests(struct json_object *arr, struct judge_request *req, struc
 	if (!req->tests)
 		return bad(e, "payload_too_large", "out of memory");
 	for (i = 0; i < n; i++) {
-		struct json_object *t = json_object_array_get_idx(arr, i), *f;
+		struct json_object *t = json_object_array_get_idx(arr, i);
 		struct judge_test *jt = &req->tests[i];
+		int r;
 
 		req->ntests = i + 1;
 		if (!json_object_is_type(t, json_type_object))
 			return bad(e, "invalid_field", "test_cases[%zu] must be an object", i);
-		if (json_object_object_get_ex(t, "id", &f) && !json_object_is_type(f, json_type_null)) {
-			if (get_text(f, "test_cases[].id", true, 128, &jt->id, NULL, e) < 0)
-				return -1;
-		} else {
+		r = get_text(t, "id", JSONH_NUMBER, 128, &jt->id, NULL, e);
+		if (r < 0)
+			return -1;
+		if (r == 1) {
 			snprintf(name, sizeof(name), "test_%zu", i + 1);
 			jt->id = strdup(name);
 			if (!jt->id)
 				return bad(e, "payload_too_large", "out of memory");
 		}
-		if (json_object_object_get_ex(t, "input", &f) && !json_object_is_type(f, json_type_null)) {
-			if (get_text(f, "test_cases[].input", false, JUDGE_MAX_IO, &jt->input,
-				     &jt->input_len, e) < 0)
-				return -1;
-		} else if (!(jt->input = calloc(1, 1))) {
+		r = get_text(t, "input", 0, JUDGE_MAX_IO, &jt->input, &jt->input_len, e);
+		if (r < 0)
+			return -1;
+		if (r == 1 && !(jt->input = calloc(1, 1)))
 			return bad(e, "payload_too_large", "out of memory");
-		}
-		if (!json_object_object_get_ex(t, "expected_output", &f) ||
-		    json_object_is_type(f, json_type_null))
+		r = get_text(t, "expected_output", 0, JUDGE_MAX_IO, &jt->expected, &jt->expected_len,
+			     e);
+		if (r < 0)
+			return -1;
+		if (r == 1)
 			return bad(e, "missing_field", "test_cases[%zu].expected_output is required",
 				   i);
-		if (get_text(f, "test_cases[].expected_output", false, JUDGE_MAX_IO, &jt->expected,
-			     &jt->expected_len, e) < 0)
-			return -1;
 	}
 	return 0;
 }
@@ -181,22 +181,14 @@ int judge_request_parse(const char *body, size_t len, struct judge_request *req,
 		goto out;
 	}
 
-	if (!json_object_object_get_ex(root, "language", &f)) {
-		bad(e, "missing_field", "'language' is required");
-		goto out;
-	}
-	if (get_text(f, "language", false, 32, &lang, NULL, e) < 0)
+	if (need_text(root, "language", 32, &lang, NULL, e) < 0)
 		goto out;
 	req->lang = lang_find(lang);
 	if (!req->lang) {
 		bad(e, "invalid_language", "unknown language '%.32s'", lang);
 		goto out;
 	}
-	if (!json_object_object_get_ex(root, "code", &f)) {
-		bad(e, "missing_field", "'code' is required");
-		goto out;
-	}
-	if (get_text(f, "code", false, JUDGE_MAX_CODE, &req->code, &req->code_len, e) < 0)
+	if (need_text(root, "code", JUDGE_MAX_CODE, &req->code, &req->code_len, e) < 0)
 		goto out;
 	if (!req->code_len) {
 		bad(e, "invalid_field", "'code' is empty");
@@ -208,9 +200,7 @@ int judge_request_parse(const char *body, size_t len, struct judge_request *req,
 	}
 	if (parse_tests(f, req, e) < 0)
 		goto out;
-	if (json_object_object_get_ex(root, "question_id", &f) &&
-	    !json_object_is_type(f, json_type_null) &&
-	    get_text(f, "question_id", true, 128, &req->question_id, NULL, e) < 0)
+	if (get_text(root, "question_id", JSONH_NUMBER, 128, &req->question_id, NULL, e) < 0)
 		goto out;
 
 	v = req->timeout_s;

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "jsondoc.h"
+#include "jsonh.h"
 #include "lang.h"
 #include "strbuf.h"
 
