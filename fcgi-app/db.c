@@ -1,4 +1,6 @@
 /* db.c - one persistent libpq connection per worker, parameterised statements only */
+#define _GNU_SOURCE
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,9 +44,20 @@ static void note(const char *what, const char *msg)
 	last_error[strcspn(last_error, "\n")] = '\0';
 }
 
+/*
+ * Did the server close this connection while it sat idle (a restart)?  Its
+ * farewell and end of file wait on the socket: seen before anything is sent.
+ */
+static bool dropped_while_idle(void)
+{
+	struct pollfd p = { .fd = PQsocket(conn), .events = POLLIN | POLLRDHUP };
+
+	return p.fd < 0 || (poll(&p, 1, 0) == 1 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)));
+}
+
 static enum db_err db_connect(void)
 {
-	if (conn && PQstatus(conn) == CONNECTION_OK)
+	if (conn && PQstatus(conn) == CONNECTION_OK && (in_tx || !dropped_while_idle()))
 		return DB_OK;
 	if (conn) {
 		/* after a server restart the old socket is dead: start over */
@@ -79,35 +92,33 @@ enum db_err db_exec(PGresult **res, const char *sql, int nparams, const char *co
 	const char *state;
 	bool conflict;
 	PGresult *r;
-	int attempt;
 
 	*res = NULL;
-	for (attempt = 0; attempt < 2; attempt++) {
-		if (db_connect() != DB_OK)
-			return DB_ECONNECT;
-		r = PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0);
-		st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-		if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
-			*res = r;
-			return DB_OK;
-		}
-		note("query", r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
-		state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
-		if (PQstatus(conn) == CONNECTION_BAD) {
-			PQclear(r);
-			/* a retry inside a transaction would run outside it: give up instead */
-			if (in_tx) {
-				in_tx = false;
-				return DB_ECONNECT;
-			}
-			continue;
-		}
-		/* 23505 unique_violation, 23503 foreign_key_violation */
-		conflict = state && (!strcmp(state, "23505") || !strcmp(state, "23503"));
-		PQclear(r);
-		return conflict ? DB_ECONFLICT : DB_EQUERY;
+	/* a connection the server dropped while idle is replaced before anything is sent */
+	if (db_connect() != DB_OK)
+		return DB_ECONNECT;
+	r = PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0);
+	st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+		*res = r;
+		return DB_OK;
 	}
-	return DB_ECONNECT;
+	note("query", r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+	state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	if (PQstatus(conn) == CONNECTION_BAD) {
+		/*
+		 * Lost once sent: the statement may have committed, so it is never
+		 * sent again (a submission stored twice); inside a transaction a
+		 * retry would run outside it.  The next statement reconnects.
+		 */
+		PQclear(r);
+		in_tx = false;
+		return DB_ECONNECT;
+	}
+	/* 23505 unique_violation, 23503 foreign_key_violation */
+	conflict = state && (!strcmp(state, "23505") || !strcmp(state, "23503"));
+	PQclear(r);
+	return conflict ? DB_ECONFLICT : DB_EQUERY;
 }
 
 const char *db_last_error(void)

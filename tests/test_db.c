@@ -807,6 +807,25 @@ static void test_restart_reconnects(void)
 	CU_ASSERT_EQUAL(count_name("after-restart"), 1);
 }
 
+/*
+ * A statement whose connection is lost after it committed is not sent
+ * again: the procedure stores a row, commits, then its backend dies.  Sent
+ * twice, the second CALL would store the row again (here t.name is unique,
+ * so it would answer DB_ECONFLICT instead of DB_ECONNECT).
+ */
+static void test_lost_after_commit_not_resent(void)
+{
+	CU_ASSERT_EQUAL_FATAL(db_exec_script("CREATE OR REPLACE PROCEDURE once_then_die(n text)"
+					     " LANGUAGE plpgsql AS $$ BEGIN"
+					     " INSERT INTO t (name) VALUES (n); COMMIT;"
+					     " PERFORM pg_terminate_backend(pg_backend_pid());"
+					     " PERFORM pg_sleep(5); END $$"),
+			      DB_OK);
+	CU_ASSERT_EQUAL(st("CALL once_then_die($1)", 1, "sent-once", NULL), DB_ECONNECT);
+	/* the next statement reconnects; the row is there once */
+	CU_ASSERT_EQUAL(count_name("sent-once"), 1);
+}
+
 static void test_restart_in_transaction(void)
 {
 	/* a retry inside a transaction would run outside it: it must fail instead */
@@ -890,6 +909,7 @@ static CU_TestInfo tests[] = {
 	{ "exec_script with several statements", test_script },
 	{ "close then exec reconnects", test_close_reconnects },
 	{ "server restart between two statements: reconnect", test_restart_reconnects },
+	{ "lost after it committed: not sent again", test_lost_after_commit_not_resent },
 	{ "server restart inside a transaction: DB_ECONNECT", test_restart_in_transaction },
 	{ "exec_script after a server restart", test_script_after_restart },
 	{ "server down: DB_ECONNECT quickly, then back", test_server_down },
