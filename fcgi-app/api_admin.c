@@ -723,18 +723,23 @@ int h_admin_candidate_update(struct http_req *r)
 	p[0] = r->m.params[0];
 	p[1] = name;
 	p[2] = email;
+	/* the name and the clock change together or not at all */
+	if (db_begin() != DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
 	if (db_exec(&res,
 		    "UPDATE candidate SET name = COALESCE($2, name), email = COALESCE($3, email)"
 		    " WHERE candidate_id = $1::uuid RETURNING 1",
 		    3, p) != DB_OK) {
 		rc = api_db_error(r);
-		goto out;
+		goto rollback;
 	}
 	rc = PQntuples(res);
 	PQclear(res);
 	if (rc != 1) {
 		rc = http_error(r, 404, "not_found", "no such candidate");
-		goto out;
+		goto rollback;
 	}
 	if (extend || reopen) {
 		/* extend the clock; reopening a finished session gives it at least the extension */
@@ -755,16 +760,21 @@ int h_admin_candidate_update(struct http_req *r)
 			    " RETURNING 1",
 			    3, p) != DB_OK) {
 			rc = api_db_error(r);
-			goto out;
+			goto rollback;
 		}
 		rc = PQntuples(res);
 		PQclear(res);
 		if (rc != 1) {
 			rc = http_error(r, 409, "no_session", "the candidate has not started the test yet");
-			goto out;
+			goto rollback;
 		}
-		api_event(r->m.params[0], reopen ? "reopened" : "extended", NULL);
 	}
+	if (db_commit() != DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	if (extend || reopen)
+		api_event(r->m.params[0], reopen ? "reopened" : "extended", NULL);
 	c = api_query_json("SELECT " CANDIDATE_JSON " FROM candidate c WHERE c.candidate_id = $1::uuid",
 			   1, p, &dberr);
 	if (!c) {
@@ -772,6 +782,9 @@ int h_admin_candidate_update(struct http_req *r)
 		goto out;
 	}
 	rc = api_ok_with(r, "candidate", c);
+	goto out;
+rollback:
+	db_rollback();
 out:
 	json_object_put(body);
 	return rc;

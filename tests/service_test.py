@@ -1435,6 +1435,22 @@ class T13Privilege(Base):
         self.assertEqual(r.json["status"], "accepted")
 
 
+class T14Consistency(Base):
+    """A change that spans tables happens whole or not at all."""
+
+    def test_a_failed_extension_changes_no_name(self):
+        cid, _, _ = new_candidate([BY_SLUG["01-sensor-summary"]["uuid"]], name="before-409")
+        r = admin("PUT", "/api/admin/candidates/" + cid, {"name": "after-409", "extend_minutes": 5})
+        self.assertError(r, 409, "no_session")
+        r = admin("GET", "/api/admin/candidates/" + cid)
+        self.assertOk(r)
+        self.assertEqual(r.json["candidate"]["name"], "before-409")
+        # the same change where it can succeed: both parts land
+        r = admin("PUT", "/api/admin/candidates/" + cid, {"name": "renamed"})
+        self.assertOk(r)
+        self.assertEqual(r.json["candidate"]["name"], "renamed")
+
+
 class T08AllSolutions(Base):
     def test_every_solution_in_every_language_accepted(self):
         cid, invite, _ = new_candidate([b["uuid"] for b in BANK], minutes=1440, name="svc cand ALL")
