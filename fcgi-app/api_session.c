@@ -206,7 +206,9 @@ int h_session_start(struct http_req *r)
 		    " ON CONFLICT (candidate_id) DO UPDATE SET session_token_hash = EXCLUDED.session_token_hash,"
 		    "  tab_closed_at = NULL, last_heartbeat = now(), updated_at = now()"
 		    "  WHERE s.status = 'active' AND s.ends_at > now()"
-		    " RETURNING (xmax = 0) AS created)"
+		    " RETURNING (xmax = 0) AS created),"
+		    /* the candidate's status in the same statement: both change or neither */
+		    " c AS (UPDATE candidate SET status = 'active' FROM up WHERE candidate_id = $1)"
 		    " SELECT created FROM up",
 		    3, p) != DB_OK) {
 		rc = api_db_error(r);
@@ -218,10 +220,6 @@ int h_session_start(struct http_req *r)
 	}
 	api_event(cid, !strcmp(db_get(res, 0, "created"), "t") ? "start" : "resume", NULL);
 	PQclear(res);
-	res = NULL;
-	if (db_exec(&res, "UPDATE candidate SET status = 'active' WHERE candidate_id = $1", 1, p) ==
-	    DB_OK)
-		PQclear(res);
 	res = NULL;
 	sess = session_json(cid, &dberr);
 	if (!sess) {
