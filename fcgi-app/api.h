@@ -57,8 +57,6 @@ int h_session_activity(struct http_req *r);
 int h_session_progress(struct http_req *r);
 int h_session_complete(struct http_req *r);
 int h_session_abandon(struct http_req *r);
-/* Close sessions whose time ran out or whose tab closed for good; returns rows changed. */
-int session_sweep(void);
 
 /* api_questions.c */
 int h_questions_list(struct http_req *r);

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "jsonh.h"
 #include "lang.h"
+#include "session.h"
 
 
 int h_admin_login(struct http_req *r)

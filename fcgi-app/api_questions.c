@@ -11,6 +11,7 @@
 #include "executor.h"
 #include "jsonh.h"
 #include "lang.h"
+#include "session.h"
 
 /* Question fields shown to candidates and in lists; $1 is the candidate (or NULL). */
 #define QUESTION_JSON                                                                            \

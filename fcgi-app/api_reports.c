@@ -17,6 +17,7 @@
 #include "jsonh.h"
 #include "lang.h"
 #include "tmpl.h"
+#include "session.h"
 
 /*
  * POST /api/admin/questions/check {language, code, time_limit_ms?, memory_limit_mb?,

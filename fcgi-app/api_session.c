@@ -7,6 +7,7 @@
 #include "auth.h"
 #include "db.h"
 #include "jsonh.h"
+#include "session.h"
 
 /* The session as the client sees it; the server's clock decides what is left. */
 #define SESSION_JSON                                                                             \
@@ -105,37 +106,6 @@ static struct json_object *session_json(const char *candidate_id, int *dberr)
 
 	return api_query_json("SELECT " SESSION_JSON " FROM test_session s WHERE s.candidate_id = $1",
 			      1, p, dberr);
-}
-
-int session_sweep(void)
-{
-	char grace[16], hb[16];
-	const char *p[2] = { grace, hb };
-	PGresult *res;
-	int n = 0;
-
-	snprintf(grace, sizeof(grace), "%d", cfg.abandon_grace_s);
-	snprintf(hb, sizeof(hb), "%d", cfg.heartbeat_timeout_s);
-	if (db_exec(&res,
-		    "WITH done AS (UPDATE test_session s SET"
-		    "  status = CASE WHEN ends_at <= now() THEN 'completed' ELSE 'abandoned' END,"
-		    "  completion_method = CASE WHEN ends_at <= now() THEN 'timer_expired'"
-		    "    WHEN tab_closed_at IS NOT NULL AND tab_closed_at <= now() - make_interval(secs => $1::int)"
-		    "    THEN 'tab_close' ELSE 'heartbeat_timeout' END,"
-		    "  completed_at = LEAST(ends_at, now()), updated_at = now()"
-		    " WHERE status = 'active' AND (ends_at <= now()"
-		    "  OR (tab_closed_at IS NOT NULL AND tab_closed_at <= now() - make_interval(secs => $1::int))"
-		    "  OR (COALESCE(last_heartbeat, test_start_time) <= now() - make_interval(secs => $2::int)))"
-		    " RETURNING s.candidate_id, s.status, s.completion_method),"
-		    " c AS (UPDATE candidate SET status = done.status FROM done"
-		    "  WHERE candidate.candidate_id = done.candidate_id RETURNING 1)"
-		    " INSERT INTO session_event (candidate_id, kind, detail)"
-		    " SELECT candidate_id, 'end', jsonb_build_object('method', completion_method) FROM done",
-		    2, p) == DB_OK) {
-		n = atoi(PQcmdTuples(res));
-		PQclear(res);
-	}
-	return n;
 }
 
 int h_session_start(struct http_req *r)

@@ -10,6 +10,7 @@
 #include "auth.h"
 #include "db.h"
 #include "http.h"
+#include "session.h"
 
 int auth_new_token(char out[TOKEN_HEX_LEN + 1])
 {

@@ -24,6 +24,7 @@
 #include "jsonh.h"
 #include "lang.h"
 #include "strbuf.h"
+#include "session.h"
 
 /* a migration or a file of the question bank: at most what one test's input may be */
 #define CTL_MAX_FILE JUDGE_MAX_IO

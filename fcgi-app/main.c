@@ -21,8 +21,9 @@
 #include "db.h"
 #include "executor.h"
 #include "http.h"
-#include "router.h"
 #include "lang.h"
+#include "router.h"
+#include "session.h"
 
 
 static int env_int(const char *name, int dflt, int lo, int hi)
