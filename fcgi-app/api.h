@@ -61,8 +61,6 @@ int h_session_abandon(struct http_req *r);
 /* api_questions.c */
 int h_questions_list(struct http_req *r);
 int h_question_get(struct http_req *r);
-/* Resolve an integer or uuid question id to the internal id: 1 found, 0 not, -1 db error. */
-int question_lookup(const char *key, char out[16]);
 int h_proxy_execute(struct http_req *r);
 
 /* api_admin.c */

@@ -10,6 +10,7 @@
 #include "jsonh.h"
 #include "lang.h"
 #include "session.h"
+#include "store_question.h"
 
 
 int h_admin_login(struct http_req *r)
@@ -141,7 +142,7 @@ int h_admin_question_get(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	found = question_lookup(r->m.params[0], qid);
+	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
 	q = api_query_json("SELECT " ADMIN_QUESTION_JSON " FROM coding_question_bank q WHERE q.id = $1::int",
@@ -262,12 +263,11 @@ static int check_question(struct http_req *r, struct json_object *b, struct qbod
 static int insert_tests(const char *qid, struct json_object *tests)
 {
 	size_t i, n = json_object_array_length(tests);
-	PGresult *res;
 
 	for (i = 0; i < n; i++) {
 		struct json_object *t = json_object_array_get_idx(tests, i);
-		const char *in = "", *out = "", *p[6];
-		char err[64], order[16], pts[16];
+		const char *in = "", *out = "";
+		char err[64], pts[16];
 		long long points = 1;
 		bool sample = false;
 
@@ -275,20 +275,9 @@ static int insert_tests(const char *qid, struct json_object *tests)
 		jsonh_str(t, "expected_output", JUDGE_MAX_IO, &out, NULL, err, sizeof(err));
 		jsonh_bool(t, "is_sample", &sample, err, sizeof(err));
 		jsonh_int(t, "points", 0, 1000, &points, err, sizeof(err));
-		snprintf(order, sizeof(order), "%zu", i + 1);
 		snprintf(pts, sizeof(pts), "%lld", points);
-		p[0] = qid;
-		p[1] = in;
-		p[2] = out;
-		p[3] = sample ? "t" : "f";
-		p[4] = pts;
-		p[5] = order;
-		if (db_exec(&res,
-			    "INSERT INTO test_cases (question_id, input_data, expected_output, is_sample,"
-			    " points, test_order) VALUES ($1::int, $2, $3, $4::bool, $5::int, $6::int)",
-			    6, p) != DB_OK)
+		if (store_test_insert(qid, in, out, sample, pts, (int)i + 1) != DB_OK)
 			return -1;
-		PQclear(res);
 	}
 	return 0;
 }
@@ -340,10 +329,9 @@ static struct qbody *read_question(struct http_req *r, bool create, struct json_
 int h_admin_question_create(struct http_req *r)
 {
 	struct json_object *body = NULL;
+	struct store_question row;
 	struct qbody *q;
 	char qid[16];
-	const char *p[7];
-	PGresult *res;
 	int rc;
 
 	if (auth_admin(r) < 0)
@@ -353,23 +341,14 @@ int h_admin_question_create(struct http_req *r)
 		rc = r->status;
 		goto out;
 	}
-	p[0] = q->title;
-	p[1] = q->question;
-	p[2] = q->difficulty;
-	p[3] = q->has_tags ? q->tags : "[]";
-	p[4] = q->has_boiler ? q->boiler : "{}";
-	p[5] = q->time_s;
-	p[6] = q->mem_s;
-	if (db_begin() != DB_OK)
+	row = (struct store_question){
+		.title = q->title, .question = q->question, .difficulty = q->difficulty,
+		.tags_json = q->has_tags ? q->tags : "[]",
+		.boiler_json = q->has_boiler ? q->boiler : "{}",
+		.time_limit_ms = q->time_s, .memory_limit_mb = q->mem_s,
+	};
+	if (db_begin() != DB_OK || store_question_insert(&row, qid) != DB_OK)
 		goto tx_fail;
-	if (db_exec(&res,
-		    "INSERT INTO coding_question_bank (title, question, difficulty, tags, boiler_plate,"
-		    " time_limit_ms, memory_limit_mb) VALUES ($1, $2, lower($3), $4::jsonb, $5::jsonb,"
-		    " $6::int, $7::int) RETURNING id",
-		    7, p) != DB_OK)
-		goto tx_fail;
-	snprintf(qid, sizeof(qid), "%s", db_get(res, 0, "id"));
-	PQclear(res);
 	if ((q->tests && insert_tests(qid, q->tests) < 0) || db_commit() != DB_OK)
 		goto tx_fail;
 	rc = send_question(r, qid, 201);
@@ -395,7 +374,7 @@ int h_admin_question_update(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	found = question_lookup(r->m.params[0], qid);
+	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
 	q = read_question(r, false, &body);
@@ -454,7 +433,7 @@ int h_admin_question_delete(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	found = question_lookup(r->m.params[0], qid);
+	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
 	/*
@@ -589,7 +568,7 @@ int h_admin_candidate_create(struct http_req *r)
 			rc = http_error(r, 400, "invalid_field", "question_ids[%zu] must be an id", i);
 			goto out;
 		}
-		found = question_lookup(json_object_get_string(v), qid);
+		found = store_question_lookup(json_object_get_string(v), qid);
 		if (found <= 0) {
 			db_rollback();
 			rc = found < 0 ? api_db_error(r)

@@ -12,6 +12,7 @@
 #include "jsonh.h"
 #include "lang.h"
 #include "session.h"
+#include "store_question.h"
 
 /* Question fields shown to candidates and in lists; $1 is the candidate (or NULL). */
 #define QUESTION_JSON                                                                            \
@@ -27,32 +28,6 @@
 	"   'best_score', COALESCE(max(ic.score), 0), 'max_score', COALESCE(max(ic.max_score), 0),"  \
 	"   'solved', COALESCE(bool_or(ic.status = 'accepted'), false))"                           \
 	"   FROM interview_coding ic WHERE ic.candidate_id = $1::uuid AND ic.question_id = q.id))"
-
-/* Resolve ":id" (integer or uuid) to the internal id; 0 when malformed or unknown, -1 on db error. */
-int question_lookup(const char *key, char out[16])
-{
-	const char *p[1] = { key };
-	size_t n = strlen(key);
-	PGresult *res;
-	int found;
-
-	if (n && n <= 9 && strspn(key, "0123456789") == n) {
-		if (db_exec(&res, "SELECT id FROM coding_question_bank WHERE id = $1::int", 1, p) !=
-		    DB_OK)
-			return -1;
-	} else if (api_is_uuid(key)) {
-		if (db_exec(&res, "SELECT id FROM coding_question_bank WHERE uuid = $1::uuid", 1, p) !=
-		    DB_OK)
-			return -1;
-	} else {
-		return 0;
-	}
-	found = PQntuples(res) == 1;
-	if (found)
-		snprintf(out, 16, "%s", db_get(res, 0, "id"));
-	PQclear(res);
-	return found;
-}
 
 /* Fill missing languages of a boiler_plate object with the default starters. */
 static void fill_starters(struct json_object *bp)
@@ -131,7 +106,7 @@ int h_question_get(struct http_req *r)
 		return api_db_error(r);
 	if (!admin && auth_any_candidate(r, false) < 0)
 		return r->status;
-	found = question_lookup(r->m.params[0], qid);
+	found = store_question_lookup(r->m.params[0], qid);
 	if (found < 0)
 		return api_db_error(r);
 	if (!found)
@@ -495,7 +470,7 @@ int h_proxy_execute(struct http_req *r)
 		rc = r->status;
 		goto out;
 	}
-	found = question_lookup(qkey, qid);
+	found = store_question_lookup(qkey, qid);
 	if (found <= 0) {
 		rc = found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
 		goto out;

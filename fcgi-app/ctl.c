@@ -25,6 +25,7 @@
 #include "lang.h"
 #include "strbuf.h"
 #include "session.h"
+#include "store_question.h"
 
 /* a migration or a file of the question bank: at most what one test's input may be */
 #define CTL_MAX_FILE JUDGE_MAX_IO
@@ -122,10 +123,9 @@ static int load_one(const char *dir, const char *slug)
 	struct strbuf path = STRBUF_INIT, meta = STRBUF_INIT, md = STRBUF_INIT;
 	struct json_object *m = NULL, *bp = json_object_new_object(), *samples = NULL, *v;
 	struct dirent **ents = NULL;
+	struct store_question row;
 	char qid[16], err[128];
-	PGresult *res;
 	int n = 0, i, rc = -1, order = 0;
-	const char *p[8];
 	size_t k;
 
 	strbuf_addf(&path, "%s/%s/meta.json", dir, slug);
@@ -165,23 +165,14 @@ static int load_one(const char *dir, const char *slug)
 		if (json_object_object_get_ex(m, "memory_limit_mb", &v))
 			snprintf(mmb, sizeof(mmb), "%d", json_object_get_int(v));
 		json_object_object_get_ex(m, "tags", &tags);
-		p[0] = slug;
-		p[1] = title;
-		p[2] = md.buf;
-		p[3] = diff;
-		p[4] = tags ? jsonh_db_text(tags, NULL) : "[]";
-		p[5] = jsonh_db_text(bp, NULL);
-		p[6] = tms;
-		p[7] = mmb;
-		if (sql_ok(db_exec(&res,
-				   "INSERT INTO coding_question_bank (slug, title, question, difficulty, tags,"
-				   " boiler_plate, time_limit_ms, memory_limit_mb) VALUES ($1, $2, $3, $4,"
-				   " $5::jsonb, $6::jsonb, $7::int, $8::int) RETURNING id",
-				   8, p),
-			   slug) < 0)
+		row = (struct store_question){
+			.slug = slug, .title = title, .question = md.buf, .difficulty = diff,
+			.tags_json = tags ? jsonh_db_text(tags, NULL) : "[]",
+			.boiler_json = jsonh_db_text(bp, NULL),
+			.time_limit_ms = tms, .memory_limit_mb = mmb,
+		};
+		if (sql_ok(store_question_insert(&row, qid), slug) < 0)
 			goto out;
-		snprintf(qid, sizeof(qid), "%s", db_get(res, 0, "id"));
-		PQclear(res);
 	}
 	strbuf_reset(&path);
 	strbuf_addf(&path, "%s/%s/tests", dir, slug);
@@ -190,7 +181,7 @@ static int load_one(const char *dir, const char *slug)
 		const char *name = ents[i]->d_name;
 		size_t len = strlen(name);
 		struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
-		char base[64], ord[16], pts[16] = "1";
+		char base[64], pts[16] = "1";
 		bool sample = false;
 		size_t s;
 
@@ -211,24 +202,11 @@ static int load_one(const char *dir, const char *slug)
 				sample = true;
 		if (json_object_object_get_ex(m, "points", &v) && json_object_object_get_ex(v, base, &v))
 			snprintf(pts, sizeof(pts), "%d", json_object_get_int(v));
-		snprintf(ord, sizeof(ord), "%d", ++order);
-		p[0] = qid;
-		p[1] = in.buf;
-		p[2] = out.buf;
-		p[3] = sample ? "t" : "f";
-		p[4] = pts;
-		p[5] = ord;
-		if (sql_ok(db_exec(&res,
-				   "INSERT INTO test_cases (question_id, input_data, expected_output,"
-				   " is_sample, points, test_order) VALUES ($1::int, $2, $3, $4::bool,"
-				   " $5::int, $6::int)",
-				   6, p),
-			   slug) < 0) {
+		if (sql_ok(store_test_insert(qid, in.buf, out.buf, sample, pts, ++order), slug) < 0) {
 			strbuf_release(&in);
 			strbuf_release(&out);
 			goto out;
 		}
-		PQclear(res);
 		strbuf_release(&in);
 		strbuf_release(&out);
 	}
