@@ -76,8 +76,6 @@ int h_admin_candidate_create(struct http_req *r);
 int h_admin_candidate_get(struct http_req *r);
 int h_admin_candidate_update(struct http_req *r);
 int h_admin_candidate_delete(struct http_req *r);
-/* A candidate with questions, best scores, final code, submissions, events and timeline. */
-struct json_object *admin_candidate_json(const char *candidate_id, int *dberr);
 
 /* api_reports.c */
 int h_admin_check(struct http_req *r);

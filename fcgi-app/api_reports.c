@@ -16,8 +16,9 @@
 #include "executor.h"
 #include "jsonh.h"
 #include "lang.h"
-#include "tmpl.h"
 #include "session.h"
+#include "store_candidate.h"
+#include "tmpl.h"
 
 /*
  * POST /api/admin/questions/check {language, code, time_limit_ms?, memory_limit_mb?,
@@ -166,7 +167,9 @@ int h_admin_candidate_report(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	c = admin_candidate_json(r->m.params[0], &dberr);
+	/* the server's clock first: a session past its end shows as ended */
+	session_sweep();
+	c = store_candidate_detail_json(r->m.params[0], &dberr);
 	if (!c)
 		return dberr ? api_db_error(r) : http_error(r, 404, "not_found", "no such candidate");
 	readable_times(c);
