@@ -361,8 +361,6 @@ int box_copy_file(struct box *b, const char *name, int src, size_t len, char *er
 	ssize_t n;
 	int fd, r = 0;
 
-	if (strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
-		return fail(err, errlen, "bad file name '%s'", name);
 	fd = openat(b->dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return fail_errno(err, errlen, "cannot create %s in the box", name);

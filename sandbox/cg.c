@@ -222,7 +222,6 @@ int cg_create(struct cg_run *run, const char *name, uint64_t mem_bytes, unsigned
 	for (i = 0; i < 3; i++)
 		run->procs_fd[i] = -1;
 	run->cpu_fd = -1;
-	run->mem_limit = mem_bytes;
 	if (!cg.version)
 		return fail(err, errlen, "cgroup: not initialised");
 

@@ -30,7 +30,6 @@ struct cg_run {
 	int ndirs;
 	int procs_fd[3];	/* cgroup.procs, kept open for the child to join */
 	int cpu_fd;		/* cpuacct.usage (v1) or cpu.stat (v2) */
-	uint64_t mem_limit;
 };
 
 int cg_init(char *err, size_t errlen);
@@ -103,7 +102,10 @@ int box_global_init(char *err, size_t errlen);
 /* Can this kernel make each namespace a box needs?  err names the first it cannot. */
 int box_probe(char *err, size_t errlen);
 int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen);
-/* Copy the first len bytes of fd into a new file in the box's working directory (never follows a link). */
+/*
+ * Copy the first len bytes of fd into a new file in the box's working
+ * directory (never follows a link); name is already checked by the launcher.
+ */
 int box_copy_file(struct box *b, const char *name, int fd, size_t len, char *err, size_t errlen);
 /*
  * Run one command in a fresh process tree inside the box.  ctl is polled
