@@ -1435,6 +1435,150 @@ class T13Privilege(Base):
         self.assertEqual(r.json["status"], "accepted")
 
 
+class T15Docker(Base):
+    """The Docker front as shipped: conf/docker/nginx.conf in front of app nodes on TCP, its
+    /execute gate written by conf/docker/nginx-execute.sh.  Two app nodes run here as the
+    image runs them (spawn-fcgi on a TCP port as coding-engine), one with CE_API_KEY; the
+    host's nginx runs the image's nginx.conf with only its host paths and ports rewritten."""
+
+    KEY = "key-" + secrets.token_hex(12)
+    REQ = {"language": "python", "code": "print(6 * 7)",
+           "test_cases": [{"input": "", "expected_output": "42"}]}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = os.path.join(OUT, "docker-%d" % PORT)
+        shutil.rmtree(cls.dir, ignore_errors=True)
+        os.makedirs(cls.dir)
+        cls.web, cls.app_open, cls.app_key = PORT + 40, PORT + 41, PORT + 42
+        cls.apps = [cls._app(cls.app_open, ""), cls._app(cls.app_key, cls.KEY)]
+        cls.nginx = None
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._nginx_stop()
+        for p in cls.apps:
+            p.terminate()
+            p.wait(timeout=10)
+
+    @classmethod
+    def _app(cls, port, key):
+        """An app node as conf/docker/app.sh starts it, on 127.0.0.1 instead of 0.0.0.0."""
+        log = open(os.path.join(cls.dir, "app-%d.log" % port), "w")
+        p = subprocess.Popen(
+            ["spawn-fcgi", "-n", "-a", "127.0.0.1", "-p", str(port), "-u", "coding-engine",
+             "-g", "coding-engine", "--", "/usr/bin/env", "-i", "PATH=/usr/bin:/bin",
+             "DATABASE_URL=host=%s/pg/run port=5432 dbname=coding_engine user=coding-engine" % VAR,
+             "CE_JUDGE=" + os.path.join(VAR, "bin", "judge"),
+             "CE_TEMPLATES=" + os.path.join(VAR, "share", "templates"), "CE_API_KEY=" + key,
+             "CE_NODE_NAME=docker-test", os.path.join(VAR, "bin", "ce-fcgi"), "--workers", "1"],
+            stdout=log, stderr=subprocess.STDOUT)
+        log.close()
+        return p
+
+    @classmethod
+    def _nginx_stop(cls):
+        if cls.nginx:
+            cls.nginx.terminate()
+            cls.nginx.wait(timeout=10)
+            cls.nginx = None
+
+    def gate(self, app_port, **env):
+        """Run nginx-execute.sh with env, then (re)start nginx on the image's nginx.conf in
+        front of the app node on app_port.  Returns the script's result."""
+        out = os.path.join(self.dir, "ce-execute.conf")
+        e = {"PATH": "/usr/bin:/bin", "CE_EXECUTE_CONF": out}
+        e.update(env)
+        script = subprocess.run(["sh", os.path.join(ROOT, "conf", "docker", "nginx-execute.sh")],
+                                env=e, capture_output=True, text=True, timeout=30)
+        if script.returncode != 0:
+            return script
+        with open(os.path.join(ROOT, "conf", "docker", "nginx.conf")) as f:
+            conf = f.read()
+        for old, new in (("/etc/nginx/ce-execute.conf", out),
+                         ("server app:9000;", "server 127.0.0.1:%d;" % app_port),
+                         ("listen 8080;", "listen 127.0.0.1:%d;" % self.web),
+                         ("/var/log/nginx/access.log", os.path.join(self.dir, "access.log")),
+                         ("root /srv/static;", "root %s;" % os.path.join(ROOT, "static"))):
+            self.assertEqual(conf.count(old), 1, "conf/docker/nginx.conf no longer has %r" % old)
+            conf = conf.replace(old, new)
+        path = os.path.join(self.dir, "nginx.conf")
+        with open(path, "w") as f:
+            f.write(conf)
+        self._nginx_stop()
+        type(self).nginx = subprocess.Popen(
+            ["nginx", "-p", self.dir + "/", "-c", path, "-g",
+             "daemon off; pid %s/nginx.pid; error_log %s/error.log; user www-data;" % (self.dir, self.dir)],
+            stdout=subprocess.DEVNULL, stderr=open(os.path.join(self.dir, "nginx.out"), "a"))
+        deadline = time.time() + 20
+        while True:
+            try:
+                self.front("GET", "/health")
+                break
+            except OSError:
+                if time.time() > deadline or self.nginx.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        return script
+
+    def front(self, method, path, body=None, headers=None):
+        c = http.client.HTTPConnection("127.0.0.1", self.web, timeout=60)
+        try:
+            h = {"Content-Type": "application/json"}
+            h.update(headers or {})
+            c.request(method, path, body=None if body is None else json.dumps(body), headers=h)
+            resp = c.getresponse()
+            return Resp(resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read())
+        finally:
+            c.close()
+
+    def test_a_closed_by_default(self):
+        """No CE_EXECUTE_ALLOW, no CE_API_KEY (the image as built): /execute is nginx's 403."""
+        s = self.gate(self.app_open)
+        self.assertIn("closed", s.stdout)
+        r = self.front("POST", "/execute", self.REQ)
+        self.assertError(r, 403, "forbidden")
+        r = self.front("GET", "/health")
+        self.assertEqual((r.status, r.json and r.json.get("status")), (200, "ok"),
+                         "the rest of the API stays open: %r" % r)
+
+    def test_b_allow_opens_to_those_addresses_only(self):
+        self.gate(self.app_open, CE_EXECUTE_ALLOW="10.0.0.0/8 192.168.1.7")
+        self.assertError(self.front("POST", "/execute", self.REQ), 403, "forbidden")
+        self.gate(self.app_open, CE_EXECUTE_ALLOW="10.0.0.0/8 127.0.0.1")
+        r = self.front("POST", "/execute", self.REQ)
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["status"], "accepted", r)
+        self.gate(self.app_open, CE_EXECUTE_ALLOW="all")
+        self.assertEqual(self.front("POST", "/execute", self.REQ).status, 200)
+
+    def test_c_api_key_opens_the_gate_and_the_app_checks_the_key(self):
+        self.gate(self.app_key, CE_API_KEY=self.KEY)
+        self.assertError(self.front("POST", "/execute", self.REQ), 401, "unauthorized")
+        self.assertError(self.front("POST", "/execute", self.REQ, {"X-API-Key": self.KEY[:-1] + "x"}),
+                         401, "unauthorized")
+        for h in ({"X-API-Key": self.KEY}, {"Authorization": "Bearer " + self.KEY}):
+            r = self.front("POST", "/execute", self.REQ, h)
+            self.assertEqual(r.status, 200, r)
+            self.assertEqual(r.json["status"], "accepted", r)
+            self.assertNotIn(self.KEY, r.text)
+        with open(os.path.join(self.dir, "access.log")) as f:
+            self.assertNotIn(self.KEY, f.read(), "the key is in the access log")
+
+    def test_d_a_bad_address_stops_the_start_and_changes_nothing(self):
+        self.gate(self.app_open)
+        out = os.path.join(self.dir, "ce-execute.conf")
+        with open(out) as f:
+            before = f.read()
+        for bad in ("127.0.0.1;", "1.2.3.4 }", "all; include /etc/passwd"):
+            s = self.gate(self.app_open, CE_EXECUTE_ALLOW=bad)
+            self.assertEqual(s.returncode, 1, "%r: %s" % (bad, s.stdout + s.stderr))
+            self.assertIn("bad address", s.stderr)
+            with open(out) as f:
+                self.assertEqual(f.read(), before, bad)
+            self.assertFalse(os.path.exists(out + ".new"), "a half-written file is left")
+
+
 class T14Consistency(Base):
     """A change that spans tables happens whole or not at all."""
 

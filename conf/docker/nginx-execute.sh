@@ -3,8 +3,11 @@
 # The nginx image runs it from /docker-entrypoint.d/. /execute stays closed (403 from
 # nginx) unless CE_EXECUTE_ALLOW names addresses/CIDRs ("all" = everyone) or CE_API_KEY
 # is set (then every address may try, and the app refuses a request without that key).
+# The image runs it once at build time with neither set, so the file it ships says no one.
+# CE_EXECUTE_CONF names another file to write (the service tests run it on the host).
 set -eu
-out=/etc/nginx/ce-execute.conf
+out=${CE_EXECUTE_CONF:-/etc/nginx/ce-execute.conf}
+trap 'rm -f "$out.new"' EXIT
 all='        0.0.0.0/1 1;
         128.0.0.0/1 1;
         ::/1 1;
