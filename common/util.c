@@ -66,22 +66,16 @@ int write_all(int fd, const void *buf, size_t len)
 	return 0;
 }
 
-int write_fileat(int dirfd, const char *name, const char *text)
+int write_file(const char *path, const char *text)
 {
-	int fd, r;
+	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW), r;
 
-	fd = openat(dirfd, name, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
 		return -1;
 	r = write_all(fd, text, strlen(text));
 	if (close(fd) < 0)
 		r = -1;
 	return r;
-}
-
-int write_file(const char *path, const char *text)
-{
-	return write_fileat(AT_FDCWD, path, text);
 }
 
 ssize_t read_small(int fd, char *buf, size_t len)

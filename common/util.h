@@ -18,7 +18,6 @@ uint64_t mono_us(void);
 int write_all(int fd, const void *buf, size_t len);
 /* Write a short string to a file that already exists (cgroup and /proc knobs); never follows a link. */
 int write_file(const char *path, const char *text);
-int write_fileat(int dirfd, const char *name, const char *text);
 /* Read at most len-1 bytes of a small file at offset 0; NUL-terminates. */
 ssize_t read_small(int fd, char *buf, size_t len);
 

@@ -18,6 +18,7 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
@@ -57,22 +58,6 @@ static long sys_clone(unsigned long flags, int *pidfd)
 	return syscall(SYS_clone, flags, NULL, pidfd, NULL, 0);
 }
 
-static int probe_ns(int flag, const char *name, char *err, size_t errlen)
-{
-	int status;
-	long pid = sys_clone((unsigned long)flag | SIGCHLD, NULL);
-
-	if (pid < 0)
-		return fail_errno(err, errlen,
-				  "namespaces: cannot create a %s namespace (kernel or container "
-				  "lacks it); refusing to run",
-				  name);
-	if (pid == 0)
-		_exit(0);
-	waitpid((pid_t)pid, &status, 0);
-	return 0;
-}
-
 int box_probe(char *err, size_t errlen)
 {
 	static const struct {
@@ -83,10 +68,19 @@ int box_probe(char *err, size_t errlen)
 		{ CLONE_NEWIPC, "ipc" },  { CLONE_NEWUTS, "uts" },
 	};
 	size_t i;
+	long pid;
 
-	for (i = 0; i < sizeof(ns) / sizeof(ns[0]); i++)
-		if (probe_ns(ns[i].flag, ns[i].name, err, errlen) < 0)
-			return -1;
+	for (i = 0; i < sizeof(ns) / sizeof(ns[0]); i++) {
+		pid = sys_clone((unsigned long)ns[i].flag | SIGCHLD, NULL);
+		if (pid < 0)
+			return fail_errno(err, errlen,
+					  "namespaces: cannot create a %s namespace (kernel or "
+					  "container lacks it); refusing to run",
+					  ns[i].name);
+		if (pid == 0)
+			_exit(0);
+		waitpid((pid_t)pid, NULL, 0);
+	}
 	return 0;
 }
 
@@ -284,8 +278,8 @@ static int slot_lock(struct box *b, char *err, size_t errlen)
 int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
 {
 	char path[64], msg[160];
-	int ready[2] = { -1, -1 }, go[2] = { -1, -1 }, status;
 	const char *step = "";
+	int ready[2];
 	ssize_t n;
 	long pid;
 
@@ -295,34 +289,30 @@ int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
 		return fail(err, errlen, "sandbox not initialised");
 	if (slot_lock(b, err, errlen) < 0)
 		return -1;
-	if (pipe2(ready, O_CLOEXEC) < 0 || pipe2(go, O_CLOEXEC) < 0) {
+	if (pipe2(ready, O_CLOEXEC) < 0) {
 		fail_errno(err, errlen, "pipe");
-		goto fail;
+		box_close(b);
+		return -1;
 	}
 	pid = sys_clone(CLONE_NEWNS | SIGCHLD, NULL);
-	if (pid < 0) {
-		fail_errno(err, errlen, "cannot create the box's mount namespace");
-		goto fail;
-	}
 	if (pid == 0) {
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		close(ready[0]);
-		close(go[1]);
 		if (setup_root(b->uid, work_mb, &step) < 0) {
 			snprintf(msg, sizeof(msg), "box root: %s: %s", step, strerror(errno));
 			write_all(ready[1], msg, strlen(msg));
 			_exit(1);
 		}
+		/* say so, then hold the namespace until the parent has opened it and kills us */
 		write_all(ready[1], "", 1);
-		/* hold the namespace until the parent has opened it */
-		while (read(go[0], msg, 1) < 0 && errno == EINTR)
-			;
-		_exit(0);
+		for (;;)
+			pause();
 	}
+	if (pid < 0)
+		fail_errno(err, errlen, "cannot create the box's mount namespace");
 	close(ready[1]);
-	close(go[0]);
-	ready[1] = go[0] = -1;
-	n = read(ready[0], msg, sizeof(msg) - 1);
+	n = pid < 0 ? 0 : read(ready[0], msg, sizeof(msg) - 1);
+	close(ready[0]);
 	if (n == 1 && msg[0] == '\0') {
 		snprintf(path, sizeof(path), "/proc/%ld/ns/mnt", pid);
 		b->mnt_fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -330,50 +320,35 @@ int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
 		b->dir_fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
 		if (b->mnt_fd < 0 || b->dir_fd < 0)
 			fail_errno(err, errlen, "cannot open the box namespace");
-	} else {
+	} else if (pid > 0) {
 		msg[n > 0 ? n : 0] = '\0';
 		fail(err, errlen, "%s", n > 0 ? msg : "box root: builder died");
 	}
-	close(go[1]);
-	go[1] = -1;
-	waitpid((pid_t)pid, &status, 0);
-	if (b->mnt_fd < 0 || b->dir_fd < 0)
-		goto fail;
-	close(ready[0]);
-	return 0;
-fail:
-	if (ready[0] >= 0)
-		close(ready[0]);
-	if (ready[1] >= 0)
-		close(ready[1]);
-	if (go[0] >= 0)
-		close(go[0]);
-	if (go[1] >= 0)
-		close(go[1]);
+	if (pid > 0) {
+		kill((pid_t)pid, SIGKILL);
+		waitpid((pid_t)pid, NULL, 0);
+	}
+	if (b->mnt_fd >= 0 && b->dir_fd >= 0)
+		return 0;
 	box_close(b);
 	return -1;
 }
 
 int box_copy_file(struct box *b, const char *name, int src, size_t len, char *err, size_t errlen)
 {
-	char buf[65536];
-	size_t off = 0;
-	ssize_t n;
-	int fd, r = 0;
+	off_t off = 0;
+	ssize_t n = 1;
+	int fd;
 
 	fd = openat(b->dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return fail_errno(err, errlen, "cannot create %s in the box", name);
-	while (off < len && r == 0) {
-		n = pread(src, buf, len - off < sizeof(buf) ? len - off : sizeof(buf), (off_t)off);
+	while ((size_t)off < len && n > 0) {
+		n = sendfile(fd, src, &off, len - (size_t)off);
 		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		r = write_all(fd, buf, (size_t)n);
-		off += (size_t)n;
+			n = 1;
 	}
-	if (close(fd) < 0 || r < 0)
+	if (close(fd) < 0 || (size_t)off != len)
 		return fail_errno(err, errlen, "cannot write %s in the box", name);
 	return 0;
 }
@@ -392,7 +367,7 @@ void box_close(struct box *b)
 
 /* ---- running one process tree ---- */
 
-enum { REPORT_ENDED = 1, REPORT_SETUP_FAILED, REPORT_EXEC_FAILED };
+enum { REPORT_ENDED = 1, REPORT_FAILED };
 
 struct report {
 	int kind;
@@ -407,8 +382,6 @@ struct child {
 	const struct box_cmd *cmd;
 	const struct cg_run *cg;
 	int status_w;
-	char proc_opts[64];
-	char tmp_opts[96];
 	volatile int exec_err;
 	volatile const char *exec_step;
 };
@@ -431,11 +404,15 @@ static void report(const struct child *c, int kind, int wstatus, int e, const ch
 
 static int setup_mounts(const struct child *c)
 {
+	char tmp_opts[96];
+
+	snprintf(tmp_opts, sizeof(tmp_opts), "size=%um,nr_inodes=4096,mode=1777", c->cmd->lim.tmp_mb);
 	if (setns(c->box->mnt_fd, CLONE_NEWNS) < 0 || unshare(CLONE_NEWNS) < 0)
 		return -1;
-	if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, c->proc_opts) < 0)
-		return -1;
-	if (mount("tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, c->tmp_opts) < 0)
+	/* only this box's processes appear in its /proc, and only those the viewer may inspect */
+	if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+		  "hidepid=invisible,subset=pid") < 0 ||
+	    mount("tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, tmp_opts) < 0)
 		return -1;
 	if (!c->cmd->writable &&
 	    mount(NULL, "/box", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV,
@@ -587,7 +564,7 @@ static void box_init(struct child *c)
 	close(c->cmd->fd[2]);
 	if (c->exec_err) {
 		waitpid(pid, &wstatus, 0);
-		report(c, REPORT_EXEC_FAILED, 0, c->exec_err, (const char *)c->exec_step, NULL);
+		report(c, REPORT_FAILED, 0, c->exec_err, (const char *)c->exec_step, NULL);
 		_exit(0);
 	}
 	/* orphans of the box are re-parented to us: reap them until the program is gone */
@@ -603,7 +580,7 @@ static void box_init(struct child *c)
 	report(c, REPORT_ENDED, wstatus, 0, NULL, &ru);
 	_exit(0);
 fail:
-	report(c, REPORT_SETUP_FAILED, 0, errno, step, NULL);
+	report(c, REPORT_FAILED, 0, errno, step, NULL);
 	_exit(1);
 }
 
@@ -626,7 +603,7 @@ static void kill_box(struct monitor *m, enum proto_status why)
 }
 
 static int monitor_run(struct monitor *m, const struct box_cmd *cmd, const struct cg_run *cg,
-		       int ctl, bool (*ctl_kill)(int), struct box_outcome *o)
+		       int ctl, struct box_outcome *o)
 {
 	const uint64_t start = mono_us();
 	const uint64_t wall_end = start + cmd->lim.wall_ms * 1000u;
@@ -651,7 +628,10 @@ static int monitor_run(struct monitor *m, const struct box_cmd *cmd, const struc
 		}
 		until = next_cpu < wall_end ? next_cpu : wall_end;
 		wait_us = m->killed ? 100000u : until > now ? until - now : 0;
-		/* once the caller has asked, or gone, its socket needs no more watching */
+		/*
+		 * any message from the caller, or its end, stops the run; the message
+		 * stays queued for the launcher, and the socket needs no more watching
+		 */
 		if (poll(pfd, m->killed ? 1 : 2, (int)((wait_us + 999) / 1000)) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -659,15 +639,15 @@ static int monitor_run(struct monitor *m, const struct box_cmd *cmd, const struc
 		}
 		if (pfd[0].revents)
 			m->exited = true;
-		if (!m->killed && pfd[1].revents && ctl_kill(ctl))
+		if (!m->killed && pfd[1].revents)
 			kill_box(m, PROTO_KILLED);
 	}
 	o->wall_us = mono_us() - start;
 	return 0;
 }
 
-int box_run(struct box *b, const struct box_cmd *cmd, int ctl, bool (*ctl_kill)(int),
-	    struct box_outcome *o, char *err, size_t errlen)
+int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcome *o, char *err,
+	    size_t errlen)
 {
 	int st[2] = { -1, -1 };
 	struct monitor m = { .pidfd = -1 };
@@ -695,10 +675,6 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, bool (*ctl_kill)(
 	c.cmd = cmd;
 	c.cg = &cg;
 	c.status_w = st[1];
-	/* only this box's processes appear in its /proc, and only those the viewer may inspect */
-	snprintf(c.proc_opts, sizeof(c.proc_opts), "hidepid=invisible,subset=pid");
-	snprintf(c.tmp_opts, sizeof(c.tmp_opts), "size=%um,nr_inodes=4096,mode=1777",
-		 cmd->lim.tmp_mb);
 
 	m.pid = sys_clone(CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD |
 				  SIGCHLD,
@@ -714,7 +690,7 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, bool (*ctl_kill)(
 	close(st[1]);
 	st[1] = -1;
 
-	if (monitor_run(&m, cmd, &cg, ctl, ctl_kill, o) < 0) {
+	if (monitor_run(&m, cmd, &cg, ctl, o) < 0) {
 		kill_box(&m, PROTO_WALL);
 		fail_errno(err, errlen, "monitor");
 		waitpid((pid_t)m.pid, &wstatus, 0);
@@ -732,13 +708,8 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, bool (*ctl_kill)(
 	memset(&rep, 0, sizeof(rep));
 	fcntl(st[0], F_SETFL, O_NONBLOCK);
 	n = read(st[0], &rep, sizeof(rep));
-	if (n == (ssize_t)sizeof(rep) && rep.kind == REPORT_SETUP_FAILED) {
-		fail(err, errlen, "box setup failed at %s: %s", rep.step, strerror(rep.err));
-		goto out;
-	}
-	if (n == (ssize_t)sizeof(rep) && rep.kind == REPORT_EXEC_FAILED) {
-		fail(err, errlen, "cannot start %s (%s): %s", cmd->argv[0], rep.step,
-		     strerror(rep.err));
+	if (n == (ssize_t)sizeof(rep) && rep.kind == REPORT_FAILED) {
+		fail(err, errlen, "cannot start %s: %s: %s", cmd->argv[0], rep.step, strerror(rep.err));
 		goto out;
 	}
 	if (m.killed) {

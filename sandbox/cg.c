@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,110 +25,105 @@ static struct {
 	char desc[96];
 } cg;
 
-/* Find the mount points of the cgroup hierarchies in /proc/self/mountinfo. */
+/*
+ * Find the cgroup hierarchies in /proc/self/mountinfo, whose lines read
+ * "id parent maj:min root mountpoint opts [optional...] - fstype source superopts".
+ */
 static void cg_scan_mounts(char v1[3][256], char *v2, size_t v2len)
 {
 	static const char *const want[3] = { "memory", "pids", "cpuacct" };
-	char line[4096], *fields[11], *save, *opts, *tok, *p;
-	FILE *f;
-	int i, n;
+	char line[4096], mnt[256], type[16], opts[1024], *tok, *save, *tail;
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	int i;
 
-	f = fopen("/proc/self/mountinfo", "re");
 	if (!f)
 		return;
 	while (fgets(line, sizeof(line), f)) {
-		/* id parent maj:min root mountpoint opts [optional...] - fstype source superopts */
-		n = 0;
-		for (p = strtok_r(line, " \n", &save); p && n < 11; p = strtok_r(NULL, " \n", &save)) {
-			if (!strcmp(p, "-")) {
-				fields[5] = strtok_r(NULL, " \n", &save); /* fstype */
-				fields[6] = strtok_r(NULL, " \n", &save); /* source */
-				fields[7] = strtok_r(NULL, " \n", &save); /* super options */
-				n = 8;
-				break;
-			}
-			if (n < 5)
-				fields[n] = p;
-			n++;
-		}
-		if (n != 8 || !fields[5] || !fields[7])
+		tail = strstr(line, " - ");
+		if (!tail || sscanf(line, "%*s %*s %*s %*s %255s", mnt) != 1 ||
+		    sscanf(tail, " - %15s %*s %1023s", type, opts) != 2)
 			continue;
-		if (!strcmp(fields[5], "cgroup2")) {
-			if (!*v2)
-				snprintf(v2, v2len, "%s", fields[4]);
+		if (!strcmp(type, "cgroup2") && !*v2)
+			snprintf(v2, v2len, "%s", mnt);
+		if (strcmp(type, "cgroup"))
 			continue;
-		}
-		if (strcmp(fields[5], "cgroup"))
-			continue;
-		opts = fields[7];
 		for (tok = strtok_r(opts, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
 			for (i = 0; i < 3; i++)
 				if (!strcmp(tok, want[i]) && !v1[i][0])
-					snprintf(v1[i], 256, "%s", fields[4]);
+					snprintf(v1[i], 256, "%s", mnt);
 	}
 	fclose(f);
 }
 
-static bool swap_active(void)
+static int cg_write(const char *dir, const char *knob, const char *text)
 {
-	char line[256];
-	bool any = false;
-	FILE *f = fopen("/proc/swaps", "re");
+	char path[512];
 
-	if (!f)
-		return false;
-	/* the first line is a header; any further line is an active swap area */
-	if (fgets(line, sizeof(line), f) && fgets(line, sizeof(line), f))
-		any = true;
-	fclose(f);
-	return any;
+	snprintf(path, sizeof(path), "%s/%s", dir, knob);
+	return write_file(path, text);
 }
 
-/* Three quarters of physical memory, as text for a cgroup knob. */
-static const char *total_cap(void)
+static int cg_set(const char *dir, const char *knob, uint64_t v)
 {
-	static char buf[32];
+	char num[32];
+
+	snprintf(num, sizeof(num), "%" PRIu64, v);
+	return cg_write(dir, knob, num);
+}
+
+static int cg_open(const char *dir, const char *knob, int flags)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, knob);
+	return open(path, flags | O_CLOEXEC);
+}
+
+/* The number after "key " in an open knob's text, or (key NULL) the number it starts with. */
+static int cg_read_fd(int fd, const char *key, uint64_t *v)
+{
+	char buf[2048], *p = buf;
+	size_t klen = key ? strlen(key) : 0;
+
+	if (fd < 0 || read_small(fd, buf, sizeof(buf)) < 0)
+		return -1;
+	for (; key && p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (!strncmp(p, key, klen) && p[klen] == ' ')
+			break;
+	if (!p)
+		return -1;
+	*v = strtoull(p + klen, NULL, 10);
+	return 0;
+}
+
+static int cg_read(const char *dir, const char *knob, const char *key, uint64_t *v)
+{
+	int fd = cg_open(dir, knob, O_RDONLY), r = cg_read_fd(fd, key, v);
+
+	if (fd >= 0)
+		close(fd);
+	return r;
+}
+
+/* All boxes together may use at most 3/4 of the machine, whatever each one asked for. */
+static uint64_t total_cap(void)
+{
 	long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
 	uint64_t total = pages > 0 && psz > 0 ? (uint64_t)pages * (uint64_t)psz : 4ull << 30;
 
-	snprintf(buf, sizeof(buf), "%" PRIu64, total / 4 * 3);
-	return buf;
-}
-
-static bool v2_has(const char *root, const char *ctrl)
-{
-	char path[512], buf[512], *tok, *save;
-	int fd;
-	bool found = false;
-
-	snprintf(path, sizeof(path), "%s/cgroup.controllers", root);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	if (read_small(fd, buf, sizeof(buf)) > 0)
-		for (tok = strtok_r(buf, " \n", &save); tok; tok = strtok_r(NULL, " \n", &save))
-			if (!strcmp(tok, ctrl))
-				found = true;
-	close(fd);
-	return found;
+	return total / 4 * 3;
 }
 
 static int cg_init_v2(const char *root, char *err, size_t errlen)
 {
-	char path[512];
+	char parent[300];
 
-	snprintf(path, sizeof(path), "%s/cgroup.subtree_control", root);
-	if (write_file(path, "+memory +pids") < 0)
-		return fail_errno(err, errlen, "cgroup v2: cannot enable memory and pids in %s", path);
-	snprintf(path, sizeof(path), "%s/" CG_PARENT, root);
-	if (mkdir(path, 0755) < 0 && errno != EEXIST)
-		return fail_errno(err, errlen, "cgroup v2: cannot create %s", path);
-	snprintf(path, sizeof(path), "%s/" CG_PARENT "/cgroup.subtree_control", root);
-	if (write_file(path, "+memory +pids") < 0)
-		return fail_errno(err, errlen, "cgroup v2: cannot enable controllers in %s", path);
-	snprintf(path, sizeof(path), "%s/" CG_PARENT "/memory.max", root);
-	if (write_file(path, total_cap()) < 0)
-		return fail_errno(err, errlen, "cgroup v2: cannot cap %s", path);
+	snprintf(parent, sizeof(parent), "%s/" CG_PARENT, root);
+	if (cg_write(root, "cgroup.subtree_control", "+memory +pids") < 0 ||
+	    (mkdir(parent, 0755) < 0 && errno != EEXIST) ||
+	    cg_write(parent, "cgroup.subtree_control", "+memory +pids") < 0 ||
+	    cg_set(parent, "memory.max", total_cap()) < 0)
+		return fail_errno(err, errlen, "cgroup v2: cannot set up %s", parent);
 	snprintf(cg.root[0], sizeof(cg.root[0]), "%s", root);
 	cg.version = 2;
 	snprintf(cg.desc, sizeof(cg.desc), "v2 memory+pids+cpu.stat");
@@ -138,6 +134,7 @@ static int cg_init_v1(char v1[3][256], char *err, size_t errlen)
 {
 	static const char *const names[3] = { "memory", "pids", "cpuacct" };
 	char path[512];
+	struct sysinfo si;
 	int i;
 
 	for (i = 0; i < 3; i++) {
@@ -153,13 +150,12 @@ static int cg_init_v1(char v1[3][256], char *err, size_t errlen)
 	}
 	snprintf(path, sizeof(path), "%s/memory.memsw.limit_in_bytes", v1[CG_MEM]);
 	cg.memsw = access(path, F_OK) == 0;
-	if (!cg.memsw && swap_active())
+	if (!cg.memsw && (sysinfo(&si) < 0 || si.totalswap > 0))
 		return fail(err, errlen,
 			    "cgroup v1: swap is active but memory.memsw is missing (boot with "
 			    "swapaccount=1 or turn swap off); refusing to run");
-	/* all boxes together may use at most 3/4 of the machine, whatever each one asked for */
-	snprintf(path, sizeof(path), "%s/" CG_PARENT "/memory.limit_in_bytes", v1[CG_MEM]);
-	if (write_file(path, total_cap()) < 0)
+	snprintf(path, sizeof(path), "%s/" CG_PARENT, v1[CG_MEM]);
+	if (cg_set(path, "memory.limit_in_bytes", total_cap()) < 0)
 		return fail_errno(err, errlen, "cgroup v1: cannot cap %s", path);
 	cg.version = 1;
 	snprintf(cg.desc, sizeof(cg.desc), "v1 memory%s+pids+cpuacct", cg.memsw ? "(+memsw)" : "");
@@ -168,49 +164,28 @@ static int cg_init_v1(char v1[3][256], char *err, size_t errlen)
 
 int cg_init(char *err, size_t errlen)
 {
-	char v1[3][256] = { "", "", "" }, v2[256] = "";
+	char v1[3][256] = { "", "", "" }, v2[256] = "", ctrl[512] = " ";
+	int fd;
 
 	if (cg.version)
 		return 0;
 	cg_scan_mounts(v1, v2, sizeof(v2));
-	/* prefer v2 when it can do the job; many hosts mount both */
-	if (v2[0] && v2_has(v2, "memory") && v2_has(v2, "pids"))
-		return cg_init_v2(v2, err, errlen);
+	/* prefer v2 when it offers memory and pids; many hosts mount both */
+	fd = v2[0] ? cg_open(v2, "cgroup.controllers", O_RDONLY) : -1;
+	if (fd >= 0) {
+		read_small(fd, ctrl + 1, sizeof(ctrl) - 2);
+		close(fd);
+		ctrl[strcspn(ctrl, "\n")] = '\0';
+		strcat(ctrl, " ");
+		if (strstr(ctrl, " memory ") && strstr(ctrl, " pids "))
+			return cg_init_v2(v2, err, errlen);
+	}
 	return cg_init_v1(v1, err, errlen);
 }
 
 const char *cg_describe(void)
 {
 	return cg.desc;
-}
-
-static int cg_mkdir(const char *path)
-{
-	if (mkdir(path, 0700) == 0)
-		return 0;
-	if (errno != EEXIST)
-		return -1;
-	/* left behind by a run that died; it holds no process, so it can go */
-	if (rmdir(path) < 0)
-		return -1;
-	return mkdir(path, 0700);
-}
-
-static int cg_set(const char *dir, const char *knob, uint64_t v)
-{
-	char path[512], num[32];
-
-	snprintf(path, sizeof(path), "%s/%s", dir, knob);
-	snprintf(num, sizeof(num), "%" PRIu64, v);
-	return write_file(path, num);
-}
-
-static int cg_open(const char *dir, const char *knob, int flags)
-{
-	char path[512];
-
-	snprintf(path, sizeof(path), "%s/%s", dir, knob);
-	return open(path, flags | O_CLOEXEC);
 }
 
 int cg_create(struct cg_run *run, const char *name, uint64_t mem_bytes, unsigned pids, char *err,
@@ -228,7 +203,7 @@ int cg_create(struct cg_run *run, const char *name, uint64_t mem_bytes, unsigned
 	if (cg.version == 2) {
 		run->ndirs = 1;
 		snprintf(run->dir[0], sizeof(run->dir[0]), "%s/" CG_PARENT "/%s", cg.root[0], name);
-		if (cg_mkdir(run->dir[0]) < 0)
+		if (mkdir(run->dir[0], 0700) < 0)
 			return fail_errno(err, errlen, "cgroup: mkdir %s", run->dir[0]);
 		if (cg_set(run->dir[0], "memory.max", mem_bytes) < 0 ||
 		    cg_set(run->dir[0], "memory.swap.max", 0) < 0 ||
@@ -243,7 +218,7 @@ int cg_create(struct cg_run *run, const char *name, uint64_t mem_bytes, unsigned
 
 	for (i = 0; i < 3; i++) {
 		snprintf(run->dir[i], sizeof(run->dir[i]), "%s/" CG_PARENT "/%s", cg.root[i], name);
-		if (cg_mkdir(run->dir[i]) < 0)
+		if (mkdir(run->dir[i], 0700) < 0)
 			goto fail;
 		run->ndirs = i + 1;
 		run->procs_fd[i] = cg_open(run->dir[i], "cgroup.procs", O_WRONLY);
@@ -301,72 +276,26 @@ int cg_join(const struct cg_run *run)
 	return 0;
 }
 
-static int cg_read_key(const char *dir, const char *file, const char *key, uint64_t *v)
-{
-	char buf[2048], *p;
-	size_t klen = strlen(key);
-	int fd = cg_open(dir, file, O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read_small(fd, buf, sizeof(buf));
-	close(fd);
-	if (n < 0)
-		return -1;
-	for (p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		if (!strncmp(p, key, klen) && p[klen] == ' ') {
-			*v = strtoull(p + klen + 1, NULL, 10);
-			return 0;
-		}
-	}
-	return -1;
-}
-
 int cg_cpu_ns(const struct cg_run *run, uint64_t *ns)
 {
-	char buf[1024], *p;
-
-	if (run->cpu_fd < 0 || read_small(run->cpu_fd, buf, sizeof(buf)) < 0)
+	if (cg.version == 1)
+		return cg_read_fd(run->cpu_fd, NULL, ns);
+	if (cg_read_fd(run->cpu_fd, "usage_usec", ns) < 0)
 		return -1;
-	if (cg.version == 1) {
-		*ns = strtoull(buf, NULL, 10);
-		return 0;
-	}
-	p = strstr(buf, "usage_usec ");
-	if (!p)
-		return -1;
-	*ns = strtoull(p + 11, NULL, 10) * 1000u;
+	*ns *= 1000u;
 	return 0;
 }
 
 int cg_mem_stats(const struct cg_run *run, uint64_t *peak, bool *oom)
 {
+	const bool v2 = cg.version == 2;
 	uint64_t kills = 0;
-	char buf[64];
-	int fd;
 
+	/* the memory group is dir[0] in both versions */
 	*peak = 0;
-	*oom = false;
-	if (cg.version == 2) {
-		fd = cg_open(run->dir[0], "memory.peak", O_RDONLY);
-		if (fd >= 0) {
-			if (read_small(fd, buf, sizeof(buf)) > 0)
-				*peak = strtoull(buf, NULL, 10);
-			close(fd);
-		}
-		if (cg_read_key(run->dir[0], "memory.events", "oom_kill", &kills) == 0)
-			*oom = kills > 0;
-		return 0;
-	}
-	fd = cg_open(run->dir[CG_MEM], "memory.max_usage_in_bytes", O_RDONLY);
-	if (fd >= 0) {
-		if (read_small(fd, buf, sizeof(buf)) > 0)
-			*peak = strtoull(buf, NULL, 10);
-		close(fd);
-	}
-	if (cg_read_key(run->dir[CG_MEM], "memory.oom_control", "oom_kill", &kills) == 0)
-		*oom = kills > 0;
+	cg_read(run->dir[CG_MEM], v2 ? "memory.peak" : "memory.max_usage_in_bytes", NULL, peak);
+	cg_read(run->dir[CG_MEM], v2 ? "memory.events" : "memory.oom_control", "oom_kill", &kills);
+	*oom = kills > 0;
 	return 0;
 }
 

@@ -58,8 +58,9 @@ static void close_fds(int *fds, int n)
 
 /*
  * One request into msg (NUL-terminated), with the descriptors it carried.
- * Returns its length, 0 at end of file, -1 for a request to refuse (a
- * truncated one, or one with more than MAX_FDS descriptors: they are closed).
+ * Returns its length, 0 at end of file, -1 for a request to refuse: a
+ * truncated one, or one with more than MAX_FDS descriptors (the kernel
+ * closes those that do not fit, and this closes the rest).
  */
 static ssize_t receive(int *fds, int *nfds)
 {
@@ -72,7 +73,6 @@ static ssize_t receive(int *fds, int *nfds)
 			     .msg_controllen = sizeof(ctrl.buf) };
 	struct cmsghdr *c;
 	ssize_t n;
-	int k, j, fd;
 
 	*nfds = 0;
 	do
@@ -80,17 +80,11 @@ static ssize_t receive(int *fds, int *nfds)
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return 0;
-	for (c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c)) {
-		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
-			continue;
-		k = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
-		for (j = 0; j < k; j++) {
-			memcpy(&fd, CMSG_DATA(c) + (size_t)j * sizeof(int), sizeof(int));
-			if (*nfds < MAX_FDS)
-				fds[(*nfds)++] = fd;
-			else
-				close(fd);
-		}
+	/* a unix socket delivers all of a message's descriptors in one SCM_RIGHTS */
+	c = CMSG_FIRSTHDR(&mh);
+	if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+		*nfds = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+		memcpy(fds, CMSG_DATA(c), (size_t)*nfds * sizeof(int));
 	}
 	msg[n] = '\0';
 	if (mh.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) {
@@ -203,17 +197,6 @@ static void do_file(char **w, int n, const int *fds, int nfds)
 	reply("ok");
 }
 
-/* During a run, any message or the end of the caller's socket stops it. */
-static bool ctl_kill(int ctl)
-{
-	int fds[MAX_FDS], nfds;
-
-	(void)ctl;
-	receive(fds, &nfds);
-	close_fds(fds, nfds);
-	return true;
-}
-
 static void do_run(char *line, size_t len, int *fds, int *nfds)
 {
 	static const struct {
@@ -270,7 +253,7 @@ static void do_run(char *line, size_t len, int *fds, int *nfds)
 			 .fsize_bytes = v[5] << 20, .stack_bytes = v[6] << 20, .pids = (unsigned)v[7],
 			 .nofile = (unsigned)v[8], .tmp_mb = (unsigned)v[9] },
 	};
-	n = box_run(&box, &cmd, CTL, ctl_kill, &o, err, sizeof(err));
+	n = box_run(&box, &cmd, CTL, &o, err, sizeof(err));
 	/* the box is gone: the caller sees the end of the program's output once these are closed */
 	close_fds(fds, 3);
 	*nfds = 0;

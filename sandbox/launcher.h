@@ -108,13 +108,12 @@ int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen);
  */
 int box_copy_file(struct box *b, const char *name, int fd, size_t len, char *err, size_t errlen);
 /*
- * Run one command in a fresh process tree inside the box.  ctl is polled
- * for a kill request (the caller's socket): readable means a message or end
- * of file, which ctl_kill() reads and answers true when the run must stop.
- * Returns -1 only when the sandbox itself failed (err says why).
+ * Run one command in a fresh process tree inside the box.  ctl is the
+ * caller's socket: a message or its end stops the run (the message is left
+ * unread).  Returns -1 only when the sandbox itself failed (err says why).
  */
-int box_run(struct box *b, const struct box_cmd *cmd, int ctl, bool (*ctl_kill)(int ctl),
-	    struct box_outcome *o, char *err, size_t errlen);
+int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcome *o, char *err,
+	    size_t errlen);
 void box_close(struct box *b);
 /* Every signal back to its default action, none blocked. */
 void box_reset_signals(void);

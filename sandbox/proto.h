@@ -17,9 +17,11 @@
  *   kill                   while a run is going: stop it (status PROTO_KILLED);
  *                          ignored otherwise
  *
- * End of file on the socket (or an empty message, which reads the same)
- * closes the box and ends the launcher; during a run it kills the run first.  The caller feeds stdin and reads stdout and
- * stderr itself: the launcher never touches the program's data.
+ * Any message that arrives during a run stops the run, and is handled (a
+ * kill: ignored) after the run's reply.  End of file on the socket (or an
+ * empty message, which reads the same) closes the box and ends the
+ * launcher; during a run it kills the run first.  The caller feeds stdin and
+ * reads stdout and stderr itself: the launcher never touches the program's data.
  */
 #ifndef CE_PROTO_H
 #define CE_PROTO_H
