@@ -62,7 +62,7 @@ DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
            libfcgi-dev libpq-dev libcrypt-dev postgresql-15 postgresql-client-15 \
            nginx spawn-fcgi curl
 # the browser tests drive Debian's Chromium; the HTTP benchmark drives wrk
-TEST_PKGS = chromium fonts-dejavu-core
+TEST_PKGS = chromium fonts-dejavu-core docker-compose
 BENCH_PKGS = wrk
 
 # static/vendor/editor.js: CodeMirror 6 bundled by esbuild from the npm packages that

@@ -1578,6 +1578,40 @@ class T15Docker(Base):
                 self.assertEqual(f.read(), before, bad)
             self.assertFalse(os.path.exists(out + ".new"), "a half-written file is left")
 
+    def test_e_compose_publishes_only_nginx_and_keeps_the_app_small(self):
+        """docker-compose.yml as docker-compose reads it: only nginx publishes a port, the app
+        sits on an internal network only, keeps exactly the capabilities the README lists,
+        and the one unconfined seccomp profile is explained there."""
+        import yaml   # docker-compose's own dependency
+        env = {"PATH": "/usr/bin:/bin", "POSTGRES_PASSWORD": "compose-check"}
+        p = subprocess.run(["docker-compose", "-f", os.path.join(ROOT, "docker-compose.yml"), "config"],
+                           env=env, capture_output=True, text=True, timeout=60, cwd=ROOT)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        c = yaml.safe_load(p.stdout)
+        svc = c["services"]
+        self.assertEqual(sorted(n for n, v in svc.items() if v.get("ports")), ["nginx"])
+        self.assertEqual([(int(x["published"]), int(x["target"])) for x in svc["nginx"]["ports"]],
+                         [(8080, 8080)])
+        for name in ("app", "postgres"):
+            self.assertNotIn("expose", svc[name], name)
+            self.assertEqual(list(svc[name]["networks"]), ["backend"], name)
+        self.assertIs(c["networks"]["backend"].get("internal"), True)
+        app = svc["app"]
+        self.assertEqual(app["cap_drop"], ["ALL"])
+        with open(os.path.join(ROOT, "README.md")) as f:
+            readme = f.read()
+        for cap in app["cap_add"]:
+            self.assertIn("`%s`" % cap, readme, "capability %s is not explained in the README" % cap)
+        self.assertEqual(sorted(app["cap_add"]), sorted(["SYS_ADMIN", "SYS_CHROOT", "SETUID", "SETGID",
+                                                         "SETPCAP", "SYS_PTRACE", "DAC_OVERRIDE", "KILL"]))
+        self.assertNotIn("privileged", app)
+        if "seccomp:unconfined" in app.get("security_opt", []):
+            self.assertIn("`seccomp:unconfined` stays, for one reason", readme)
+        with open(os.path.join(ROOT, "conf", "docker", "Dockerfile")) as f:
+            self.assertIsNone(re.search(r"^\s*EXPOSE", f.read(), re.M), "the app image exposes a port")
+        self.assertEqual(svc["nginx"]["environment"].get("CE_EXECUTE_ALLOW", ""), "")
+        self.assertEqual(svc["nginx"]["environment"].get("CE_API_KEY", ""), "")
+
 
 class T14Consistency(Base):
     """A change that spans tables happens whole or not at all."""
