@@ -21,6 +21,7 @@
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -50,7 +51,11 @@ static const char *const etc_entries[] = {
 /* Top-level names that are links into /usr on merged-/usr systems. */
 static const char *const top_links[] = { "bin", "sbin", "lib", "lib32", "lib64", "libx32" };
 
-static const char *const dev_nodes[] = { "null", "zero", "random", "urandom" };
+/* The memory devices (major 1) a runtime may open. */
+static const struct {
+	const char *name;
+	unsigned minor;
+} dev_nodes[] = { { "null", 3 }, { "zero", 5 }, { "random", 8 }, { "urandom", 9 } };
 
 static long sys_clone(unsigned long flags, int *pidfd)
 {
@@ -181,24 +186,27 @@ static int setup_etc(uid_t uid)
 	return 0;
 }
 
+/*
+ * /dev is a tmpfs of its own (the root is nodev) with four fresh nodes, not
+ * binds of the host's devtmpfs, whose mount line would tell the host's memory.
+ */
 static int setup_dev(void)
 {
-	char host[64], inside[64];
+	char path[32];
 	size_t i;
 
+	if (mount("dev", "dev", "tmpfs", MS_NOSUID | MS_NOEXEC, "size=4k,nr_inodes=16,mode=755") < 0)
+		return -1;
 	for (i = 0; i < sizeof(dev_nodes) / sizeof(dev_nodes[0]); i++) {
-		snprintf(host, sizeof(host), "/dev/%s", dev_nodes[i]);
-		snprintf(inside, sizeof(inside), "dev/%s", dev_nodes[i]);
-		/* device nodes keep dev (the root is nodev) but lose suid and exec */
-		if (touch(inside) < 0 || mount(host, inside, NULL, MS_BIND, NULL) < 0 ||
-		    mount(NULL, inside, NULL, MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NOEXEC, NULL) < 0)
+		snprintf(path, sizeof(path), "dev/%s", dev_nodes[i].name);
+		if (mknod(path, S_IFCHR | 0666, makedev(1, dev_nodes[i].minor)) < 0 || chmod(path, 0666) < 0)
 			return -1;
 	}
 	if (symlink("/proc/self/fd", "dev/fd") < 0 || symlink("/proc/self/fd/0", "dev/stdin") < 0 ||
 	    symlink("/proc/self/fd/1", "dev/stdout") < 0 ||
 	    symlink("/proc/self/fd/2", "dev/stderr") < 0)
 		return -1;
-	return 0;
+	return mount(NULL, "dev", NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NOEXEC, NULL);
 }
 
 static int setup_root(uid_t uid, unsigned work_mb, const char **step)

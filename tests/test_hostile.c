@@ -2594,6 +2594,53 @@ int main(void) {
 }
 );
 
+static const char prog_dev[] =
+	"import os\n"
+	"print(open('/proc/self/mountinfo').read())\n"
+	"with open('/dev/null', 'w') as f:\n"
+	"    f.write('x' * 100)\n"
+	"print('null ok')\n"
+	"for d in ('zero', 'random', 'urandom'):\n"
+	"    print(d, len(open('/dev/' + d, 'rb').read(10)))\n"
+	"try:\n"
+	"    open('/dev/planted', 'w')\n"
+	"    print('dev writable')\n"
+	"except OSError as e:\n"
+	"    print('dev refused', e.errno)\n"
+	"print('dev', ' '.join(sorted(os.listdir('/dev'))))\n";
+
+/* /dev in the box works, and it is not the host's devtmpfs, whose size tells the host's memory. */
+static void test_dev_is_the_box_own(void)
+{
+	char line[1024], host_size[64] = "";
+	struct run *r;
+	const char *o;
+	FILE *f = fopen("/proc/self/mountinfo", "r");
+
+	while (f && fgets(line, sizeof(line), f)) {
+		char *p = strstr(line, " - devtmpfs ");
+
+		if (p && (p = strstr(p, "size=")))
+			snprintf(host_size, sizeof(host_size), "%.*s", (int)strcspn(p, ","), p);
+	}
+	if (f)
+		fclose(f);
+	r = run1_lim("python", prog_dev, "", "", 2.0, 0, 0);
+	CU_ASSERT_FATAL(ran_ok(r));
+	o = out0(r);
+	CU_ASSERT(strstr(o, "devtmpfs") == NULL);
+	CU_ASSERT(!*host_size || strstr(o, host_size) == NULL);
+	CU_ASSERT(has_line(o, "null ok"));
+	CU_ASSERT(has_line(o, "zero 10"));
+	CU_ASSERT(has_line(o, "random 10"));
+	CU_ASSERT(has_line(o, "urandom 10"));
+	CU_ASSERT(strstr(o, "dev refused ") != NULL);
+	CU_ASSERT(has_line(o, "dev fd null random stderr stdin stdout urandom zero"));
+	if (strstr(o, "devtmpfs"))
+		fprintf(stderr, "\n  the box shows the host's devtmpfs (%s)\n", host_size);
+	run_free(r);
+}
+
 /* The compiled program's pages in /box count against the run's memory limit. */
 static void test_box_files_count(void)
 {
@@ -2643,6 +2690,7 @@ static CU_TestInfo tests[] = {
 	{ "system calls newer than the filter: ENOSYS", test_new_syscalls },
 	{ "speculative store bypass disabled", test_speculation },
 	{ "files in /box count against the memory limit", test_box_files_count },
+	{ "/dev is the box's own, not the host's devtmpfs", test_dev_is_the_box_own },
 	CU_TEST_INFO_NULL,
 };
 
