@@ -127,7 +127,7 @@ $(BIN)/ce-ctl: $(BUILD)/fcgi-app/ctl.o $(LIBAPP) $(LIBCOMMON)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP)
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/harness.o $(LIBAPP) $(LIBSBX) $(LIBCOMMON)
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/harness.o $(BUILD)/tests/pg.o $(LIBAPP) $(LIBSBX) $(LIBCOMMON)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP) -lcunit
 

@@ -39,7 +39,11 @@ bool api_is_uuid(const char *s);
 /* HTTP status for the error the judge gave an invalid request (400 or 413). */
 int api_judge_error_status(struct json_object *o);
 
-/* routes.c: every endpoint, for router_match() */
+/*
+ * routes.c: every endpoint, for router_match().  API_CLOCK: the request
+ * loop closes the sessions whose clock ran out before the handler reads them.
+ */
+#define API_CLOCK 1u
 extern const struct route app_routes[];
 extern const size_t app_nroutes;
 

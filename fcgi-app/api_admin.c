@@ -586,7 +586,6 @@ int h_admin_candidates_list(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	session_sweep();
 	list = store_candidate_list_json(&dberr);
 	if (!list)
 		return api_db_error(r);
@@ -600,8 +599,6 @@ int h_admin_candidate_get(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	/* the server's clock first: a session past its end shows as ended */
-	session_sweep();
 	c = store_candidate_detail_json(r->m.params[0], &dberr);
 	if (!c)
 		return dberr ? api_db_error(r) : http_error(r, 404, "not_found", "no such candidate");
@@ -617,6 +614,7 @@ int h_admin_candidate_update(struct http_req *r)
 	char err[256], ext[16] = "0";
 	long long extend = 0;
 	bool reopen = false;
+	enum session_rc srv;
 	PGresult *res;
 	int rc, dberr;
 
@@ -657,30 +655,12 @@ int h_admin_candidate_update(struct http_req *r)
 		goto rollback;
 	}
 	if (extend || reopen) {
-		/* extend the clock; reopening a finished session gives it at least the extension */
-		p[1] = ext;
-		p[2] = reopen ? "t" : "f";
-		if (db_exec(&res,
-			    "WITH s AS (UPDATE test_session SET"
-			    " ends_at = CASE WHEN $3::bool AND status <> 'active'"
-			    "   THEN now() + make_interval(mins => GREATEST($2::int, 5))"
-			    "   ELSE ends_at + make_interval(mins => $2::int) END,"
-			    " status = CASE WHEN $3::bool THEN 'active' ELSE status END,"
-			    " completion_method = CASE WHEN $3::bool THEN NULL ELSE completion_method END,"
-			    " completed_at = CASE WHEN $3::bool THEN NULL ELSE completed_at END,"
-			    " tab_closed_at = CASE WHEN $3::bool THEN NULL ELSE tab_closed_at END,"
-			    " last_heartbeat = CASE WHEN $3::bool THEN now() ELSE last_heartbeat END,"
-			    " updated_at = now() WHERE candidate_id = $1::uuid RETURNING status)"
-			    " UPDATE candidate c SET status = s.status FROM s WHERE c.candidate_id = $1::uuid"
-			    " RETURNING 1",
-			    3, p) != DB_OK) {
-			rc = api_db_error(r);
-			goto rollback;
-		}
-		rc = PQntuples(res);
-		PQclear(res);
-		if (rc != 1) {
-			rc = http_error(r, 409, "no_session", "the candidate has not started the test yet");
+		srv = session_extend(p[0], ext, reopen);
+		if (srv != SESSION_OK) {
+			rc = srv == SESSION_DB_ERROR
+				     ? api_db_error(r)
+				     : http_error(r, 409, "no_session",
+						  "the candidate has not started the test yet");
 			goto rollback;
 		}
 	}
@@ -688,8 +668,6 @@ int h_admin_candidate_update(struct http_req *r)
 		rc = api_db_error(r);
 		goto out;
 	}
-	if (extend || reopen)
-		api_event(r->m.params[0], reopen ? "reopened" : "extended", NULL);
 	c = store_candidate_json(p[0], &dberr);
 	if (!c) {
 		rc = api_db_error(r);

@@ -59,7 +59,7 @@ int h_questions_list(struct http_req *r)
 				      " FROM coding_question_bank q",
 				      1, p, &dberr);
 	} else {
-		if (auth_any_candidate(r, false) < 0)
+		if (auth_any_candidate(r) < 0)
 			return r->status;
 		p[0] = r->candidate_id;
 		list = api_query_json("SELECT COALESCE(json_agg(" QUESTION_JSON " ORDER BY cq.position), '[]')"
@@ -104,7 +104,7 @@ int h_question_get(struct http_req *r)
 
 	if (a < 0)
 		return api_db_error(r);
-	if (!admin && auth_any_candidate(r, false) < 0)
+	if (!admin && auth_any_candidate(r) < 0)
 		return r->status;
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found < 0)
@@ -377,41 +377,6 @@ static struct json_object *proxy_response(struct json_object *resp, const struct
 	return out;
 }
 
-/*
- * Seconds after the end during which a submit is still taken, when the
- * session is open or was closed by its timer: the page's last auto-submit
- * may be in flight when the clock runs out.  Runs and manual finishes get none.
- */
-#define FINAL_SUBMIT_GRACE_S "15"
-
-/* 0 when the caller's session takes this execution; else the 409 (or 503) is sent. */
-static int session_takes(struct http_req *r, bool submit)
-{
-	const char *p[2] = { r->candidate_id, submit ? "t" : "f" };
-	PGresult *res;
-	bool ok;
-
-	if (db_exec(&res,
-		    "SELECT (status = 'active' AND ends_at > now()) OR ($2::bool AND"
-		    " ends_at > now() - interval '" FINAL_SUBMIT_GRACE_S " seconds' AND"
-		    " (status = 'active' OR completion_method = 'timer_expired')) AS ok,"
-		    " ends_at <= now() AND status = 'active' AS expired"
-		    " FROM test_session WHERE candidate_id = $1::uuid",
-		    2, p) != DB_OK) {
-		api_db_error(r);
-		return -1;
-	}
-	ok = PQntuples(res) == 1 && !strcmp(db_get(res, 0, "ok"), "t");
-	if (PQntuples(res) == 1 && !strcmp(db_get(res, 0, "expired"), "t"))
-		session_sweep();
-	PQclear(res);
-	if (!ok) {
-		http_error(r, 409, "session_over", "the test session is over");
-		return -1;
-	}
-	return 0;
-}
-
 int h_proxy_execute(struct http_req *r)
 {
 	static const char *const fields[] = { "language", "code", "question_id", "mode",
@@ -424,10 +389,11 @@ int h_proxy_execute(struct http_req *r)
 	int rc, found, invalid, nt;
 	struct grade g;
 	PGresult *res = NULL;
+	enum session_rc srv;
 	bool submit;
 
 	/* a valid token first; whether the session still takes work depends on the mode */
-	if (auth_any_candidate(r, false) < 0)
+	if (auth_any_candidate(r) < 0)
 		return r->status;
 	body = http_json_body(r, HTTP_MAX_PROXY_BODY);
 	if (!body)
@@ -466,8 +432,10 @@ int h_proxy_execute(struct http_req *r)
 		goto out;
 	}
 	submit = !strcmp(mode, "submit");
-	if (session_takes(r, submit) < 0) {
-		rc = r->status;
+	srv = session_open(r->candidate_id, submit);
+	if (srv != SESSION_OK) {
+		rc = srv == SESSION_DB_ERROR ? api_db_error(r)
+					     : http_error(r, 409, "session_over", "the test session is over");
 		goto out;
 	}
 	found = store_question_lookup(qkey, qid);

@@ -1,6 +1,7 @@
 /* api_session.c - the candidate's test session: start, heartbeat, activity, progress, end */
 #define _GNU_SOURCE
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
@@ -8,17 +9,6 @@
 #include "db.h"
 #include "jsonh.h"
 #include "session.h"
-
-/* The session as the client sees it; the server's clock decides what is left. */
-#define SESSION_JSON                                                                             \
-	"json_build_object('candidate_id', s.candidate_id, 'test_start_time', s.test_start_time," \
-	" 'test_duration_minutes', s.test_duration_minutes, 'ends_at', s.ends_at,"                \
-	" 'server_time', now(), 'remaining_seconds',"                                             \
-	" GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int,"                        \
-	" 'status', s.status, 'completion_method', s.completion_method,"                         \
-	" 'completed_at', s.completed_at, 'last_heartbeat', s.last_heartbeat,"                    \
-	" 'last_activity', s.last_activity, 'tab_closed_at', s.tab_closed_at,"                    \
-	" 'sections_completed', s.sections_completed, 'pending_answers', s.pending_answers)"
 
 /*
  * Candidate writes are rate-limited per session and kind: a token bucket in
@@ -100,12 +90,27 @@ static bool hex64(const char *s)
 	return s && strlen(s) == TOKEN_HEX_LEN && strspn(s, "0123456789abcdef") == TOKEN_HEX_LEN;
 }
 
-static struct json_object *session_json(const char *candidate_id, int *dberr)
+/* Answer a session change that did not happen; returns the status sent. */
+static int session_refused(struct http_req *r, enum session_rc rc)
 {
-	const char *p[1] = { candidate_id };
+	if (rc == SESSION_DB_ERROR)
+		return api_db_error(r);
+	return http_error(r, 409, "session_over", "the test session is over");
+}
 
-	return api_query_json("SELECT " SESSION_JSON " FROM test_session s WHERE s.candidate_id = $1",
-			      1, p, dberr);
+/* The caller's own open session, or the error is sent and -1 returned. */
+static int open_session(struct http_req *r)
+{
+	enum session_rc rc;
+
+	if (auth_candidate(r, r->m.params[0], false) < 0)
+		return -1;
+	rc = session_open(r->candidate_id, false);
+	if (rc != SESSION_OK) {
+		session_refused(r, rc);
+		return -1;
+	}
+	return 0;
 }
 
 int h_session_start(struct http_req *r)
@@ -113,9 +118,11 @@ int h_session_start(struct http_req *r)
 	static const char *const fields[] = { "invite_token", "candidate_id",
 					      "test_duration_minutes", NULL };
 	struct json_object *body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields), *sess = NULL, *o;
-	const char *invite = NULL, *given = NULL, *p[3];
-	char err[256], token[TOKEN_HEX_LEN + 1], cid[40];
+	const char *invite = NULL, *given = NULL, *p[1];
+	char err[256], token[TOKEN_HEX_LEN + 1], cid[40], minutes[16];
 	PGresult *res = NULL;
+	enum session_rc srv;
+	bool created;
 	int dberr = 0, rc;
 
 	if (!body)
@@ -133,7 +140,6 @@ int h_session_start(struct http_req *r)
 		rc = http_error(r, 401, "invalid_invitation", "unknown invitation");
 		goto out;
 	}
-	session_sweep();
 	p[0] = invite;
 	if (db_exec(&res,
 		    "SELECT c.candidate_id, c.name, c.test_duration_minutes, s.status AS session_status"
@@ -162,35 +168,14 @@ int h_session_start(struct http_req *r)
 		rc = http_error(r, 503, "unavailable", "no randomness available; retry");
 		goto out;
 	}
-	p[0] = cid;
-	p[1] = token;
-	p[2] = db_get(res, 0, "test_duration_minutes");
+	snprintf(minutes, sizeof(minutes), "%s", db_get(res, 0, "test_duration_minutes"));
 	PQclear(res);
 	res = NULL;
-	/* a new session, or a new token for the open one (the old tab's token stops working) */
-	if (db_exec(&res,
-		    "WITH up AS (INSERT INTO test_session AS s (candidate_id, session_token_hash,"
-		    "  test_duration_minutes, ends_at, last_heartbeat, last_activity)"
-		    " VALUES ($1, sha256(convert_to($2, 'UTF8')), $3::int,"
-		    "  now() + make_interval(mins => $3::int), now(), now())"
-		    " ON CONFLICT (candidate_id) DO UPDATE SET session_token_hash = EXCLUDED.session_token_hash,"
-		    "  tab_closed_at = NULL, last_heartbeat = now(), updated_at = now()"
-		    "  WHERE s.status = 'active' AND s.ends_at > now()"
-		    " RETURNING (xmax = 0) AS created),"
-		    /* the candidate's status in the same statement: both change or neither */
-		    " c AS (UPDATE candidate SET status = 'active' FROM up WHERE candidate_id = $1)"
-		    " SELECT created FROM up",
-		    3, p) != DB_OK) {
-		rc = api_db_error(r);
+	srv = session_start(cid, token, minutes, &created);
+	if (srv != SESSION_OK) {
+		rc = session_refused(r, srv);
 		goto out;
 	}
-	if (PQntuples(res) != 1) {
-		rc = http_error(r, 409, "session_over", "this test is over");
-		goto out;
-	}
-	api_event(cid, !strcmp(db_get(res, 0, "created"), "t") ? "start" : "resume", NULL);
-	PQclear(res);
-	res = NULL;
 	sess = session_json(cid, &dberr);
 	if (!sess) {
 		rc = api_db_error(r);
@@ -253,8 +238,7 @@ int h_session_get(struct http_req *r)
 	struct json_object *s;
 	int dberr = 0;
 
-	session_sweep();
-	if (auth_candidate(r, r->m.params[0], false, true) < 0)
+	if (auth_candidate(r, r->m.params[0], true) < 0)
 		return r->status;
 	s = session_json(r->m.params[0], &dberr);
 	if (!s)
@@ -263,38 +247,28 @@ int h_session_get(struct http_req *r)
 	return api_ok_with(r, "session", s);
 }
 
-/* Run an UPDATE on the caller's active session and answer with one of its columns. */
-static int touch(struct http_req *r, const char *sql, const char *key)
+/* The answer to a heartbeat or an activity: when, and what is left. */
+static int touched(struct http_req *r, enum session_rc rc, const struct session_touch *t,
+		   const char *key)
 {
-	const char *p[1] = { r->candidate_id };
 	struct json_object *o;
-	PGresult *res;
-	int rc;
 
-	if (db_exec(&res, sql, 1, p) != DB_OK)
-		return api_db_error(r);
-	if (PQntuples(res) != 1) {
-		PQclear(res);
-		return http_error(r, 409, "session_over", "the test session is over");
-	}
+	if (rc != SESSION_OK)
+		return session_refused(r, rc);
 	o = http_ok();
-	json_object_object_add(o, key, json_object_new_string(db_get(res, 0, "at")));
-	json_object_object_add(o, "remaining_seconds",
-			       json_object_new_int((int)db_getll(res, 0, "remaining")));
+	json_object_object_add(o, key, json_object_new_string(t->at));
+	json_object_object_add(o, "remaining_seconds", json_object_new_int(t->remaining_s));
 	json_object_object_add(o, "status", json_object_new_string("active"));
-	if (!db_isnull(res, 0, "was_closed"))
-		api_event(r->candidate_id, "resume", NULL);
-	rc = http_json(r, 200, o);
-	PQclear(res);
-	return rc;
+	return http_json(r, 200, o);
 }
 
 int h_session_heartbeat(struct http_req *r)
 {
 	static const char *const fields[] = { NULL };
 	struct json_object *body;
+	struct session_touch t;
 
-	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+	if (open_session(r) < 0)
 		return r->status;
 	body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields);
 	if (!body)
@@ -302,26 +276,18 @@ int h_session_heartbeat(struct http_req *r)
 	json_object_put(body);
 	if (session_rate_take(r, "heartbeat") < 0)
 		return r->status;
-	api_event(r->candidate_id, "heartbeat", NULL);
-	/* a heartbeat after a tab close means the candidate came back */
-	return touch(r,
-		     "UPDATE test_session s SET last_heartbeat = now(), updated_at = now(),"
-		     " tab_closed_at = NULL FROM (SELECT tab_closed_at AS was_closed FROM test_session"
-		     " WHERE candidate_id = $1) old"
-		     " WHERE s.candidate_id = $1 AND s.status = 'active' AND s.ends_at > now()"
-		     " RETURNING to_json(now())#>>'{}' AS at, old.was_closed,"
-		     " GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int AS remaining",
-		     "last_heartbeat");
+	return touched(r, session_heartbeat(r->candidate_id, &t), &t, "last_heartbeat");
 }
 
 int h_session_activity(struct http_req *r)
 {
 	static const char *const fields[] = { "type", NULL };
 	struct json_object *body;
+	struct session_touch t;
 	const char *type;
 	char err[128];
 
-	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+	if (open_session(r) < 0)
 		return r->status;
 	body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields);
 	if (!body)
@@ -333,27 +299,18 @@ int h_session_activity(struct http_req *r)
 	json_object_put(body);
 	if (session_rate_take(r, "activity") < 0)
 		return r->status;
-	return touch(r,
-		     "WITH ev AS (INSERT INTO session_event (candidate_id, kind)"
-		     " SELECT $1, 'activity' FROM test_session WHERE candidate_id = $1"
-		     " AND (last_activity IS NULL OR last_activity < now() - interval '60 seconds'))"
-		     " UPDATE test_session s SET last_activity = now(), updated_at = now()"
-		     " WHERE s.candidate_id = $1 AND s.status = 'active' AND s.ends_at > now()"
-		     " RETURNING to_json(now())#>>'{}' AS at, NULL AS was_closed,"
-		     " GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int AS remaining",
-		     "last_activity");
+	return touched(r, session_activity(r->candidate_id, &t), &t, "last_activity");
 }
 
 int h_session_progress(struct http_req *r)
 {
 	static const char *const fields[] = { "sections_completed", "pending_answers", NULL };
 	struct json_object *body, *sections = NULL, *answers = NULL, *o;
-	const char *p[4];
-	char err[256], cap[16];
-	PGresult *res;
-	int rc, n;
+	char err[256], *saved = NULL;
+	enum session_rc srv;
+	int rc;
 
-	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+	if (open_session(r) < 0)
 		return r->status;
 	body = closed_body(r, HTTP_MAX_PROGRESS_BODY, fields);
 	if (!body)
@@ -367,90 +324,39 @@ int h_session_progress(struct http_req *r)
 		rc = r->status;
 		goto out;
 	}
-	snprintf(cap, sizeof(cap), "%d", SESSION_MAX_DRAFTS);
-	p[0] = r->candidate_id;
-	p[1] = sections ? jsonh_db_text(sections, NULL) : NULL;
-	p[2] = answers ? jsonh_db_text(answers, NULL) : NULL;
-	p[3] = cap;
-	/* what is kept plus what is new must fit the cap, or nothing changes */
-	if (db_exec(&res,
-		    "UPDATE test_session s SET sections_completed = COALESCE($2::jsonb, sections_completed),"
-		    " pending_answers = COALESCE($3::jsonb, pending_answers), updated_at = now()"
-		    " WHERE s.candidate_id = $1 AND s.status = 'active' AND s.ends_at > now()"
-		    " AND octet_length(COALESCE($2::jsonb, s.sections_completed)::text)"
-		    "  + octet_length(COALESCE($3::jsonb, s.pending_answers)::text) <= $4::int"
-		    " RETURNING s.sections_completed::text AS sc, s.pending_answers::text AS pa",
-		    4, p) != DB_OK) {
-		rc = api_db_error(r);
+	srv = session_save_drafts(r->candidate_id, sections ? jsonh_db_text(sections, NULL) : NULL,
+				  answers ? jsonh_db_text(answers, NULL) : NULL, SESSION_MAX_DRAFTS,
+				  &saved);
+	if (srv == SESSION_TOO_BIG) {
+		rc = http_error(r, 413, "payload_too_large",
+				"the saved drafts would take more than %d bytes", SESSION_MAX_DRAFTS);
 		goto out;
 	}
-	if (PQntuples(res) != 1) {
-		PQclear(res);
-		if (db_exec(&res,
-			    "SELECT 1 FROM test_session WHERE candidate_id = $1 AND status = 'active'"
-			    " AND ends_at > now()",
-			    1, p) != DB_OK) {
-			rc = api_db_error(r);
-			goto out;
-		}
-		n = PQntuples(res);
-		PQclear(res);
-		rc = n ? http_error(r, 413, "payload_too_large",
-				    "the saved drafts would take more than %d bytes", SESSION_MAX_DRAFTS)
-		       : http_error(r, 409, "session_over", "the test session is over");
+	if (srv != SESSION_OK) {
+		rc = session_refused(r, srv);
 		goto out;
 	}
 	o = http_ok();
-	json_object_object_add(o, "sections_completed",
-			       json_tokener_parse(db_get(res, 0, "sc")));
-	json_object_object_add(o, "pending_answers", json_tokener_parse(db_get(res, 0, "pa")));
-	PQclear(res);
+	json_object_object_add(o, "sections_completed", json_tokener_parse(saved));
+	free(saved);
 	rc = http_json(r, 200, o);
 out:
 	json_object_put(body);
 	return rc;
 }
 
-static int finish(struct http_req *r, const char *status, const char *method)
-{
-	const char *p[3] = { r->candidate_id, status, method };
-	struct json_object *o;
-	PGresult *res;
-	char detail[96];
-
-	if (db_exec(&res,
-		    "WITH s AS (UPDATE test_session SET status = $2, completion_method = $3,"
-		    " completed_at = now(), updated_at = now()"
-		    " WHERE candidate_id = $1 AND status = 'active' RETURNING completed_at)"
-		    " UPDATE candidate c SET status = $2 FROM s WHERE c.candidate_id = $1"
-		    " RETURNING to_json(s.completed_at)#>>'{}' AS at",
-		    3, p) != DB_OK)
-		return api_db_error(r);
-	if (PQntuples(res) != 1) {
-		PQclear(res);
-		return http_error(r, 409, "session_over", "the test session is over");
-	}
-	snprintf(detail, sizeof(detail), "{\"method\": \"%s\"}", method);
-	api_event(r->candidate_id, "end", detail);
-	o = http_ok();
-	json_object_object_add(o, "status", json_object_new_string(status));
-	json_object_object_add(o, "completion_method", json_object_new_string(method));
-	json_object_object_add(o, "completed_at", json_object_new_string(db_get(res, 0, "at")));
-	PQclear(res);
-	return http_json(r, 200, o);
-}
-
 int h_session_complete(struct http_req *r)
 {
 	static const char *const ok[] = { "manual", "auto", "timer_expired" };
 	static const char *const fields[] = { "completion_method", NULL };
-	struct json_object *body;
+	struct json_object *body, *o;
 	const char *method = "manual";
-	char err[256];
+	char err[256], at[48];
+	enum session_rc srv;
 	size_t i;
 	int rc;
 
-	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+	if (open_session(r) < 0)
 		return r->status;
 	body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields);
 	if (!body)
@@ -467,7 +373,16 @@ int h_session_complete(struct http_req *r)
 				"'completion_method' must be manual, auto or timer_expired");
 		goto out;
 	}
-	rc = finish(r, "completed", method);
+	srv = session_finish(r->candidate_id, "completed", method, at);
+	if (srv != SESSION_OK) {
+		rc = session_refused(r, srv);
+		goto out;
+	}
+	o = http_ok();
+	json_object_object_add(o, "status", json_object_new_string("completed"));
+	json_object_object_add(o, "completion_method", json_object_new_string(method));
+	json_object_object_add(o, "completed_at", json_object_new_string(at));
+	rc = http_json(r, 200, o);
 out:
 	json_object_put(body);
 	return rc;
@@ -475,30 +390,20 @@ out:
 
 int h_session_abandon(struct http_req *r)
 {
-	const char *p[1];
 	struct json_object *o;
-	PGresult *res;
-	int rc;
+	enum session_rc srv;
 
 	/* navigator.sendBeacon POSTs without headers: its token can only be in the URL */
 	r->query_token_ok = !strcmp(r->method, "POST");
-	if (auth_candidate(r, r->m.params[0], true, false) < 0)
+	if (open_session(r) < 0)
 		return r->status;
 	/* the body (sendBeacon's) says tab_close; nothing else is accepted or needed */
 	if (http_read_body(r, HTTP_MAX_CANDIDATE_BODY) < 0)
 		return r->status;
-	p[0] = r->candidate_id;
 	/* not abandoned yet: only if no heartbeat comes back within the grace period */
-	if (db_exec(&res,
-		    "UPDATE test_session SET tab_closed_at = now(), updated_at = now()"
-		    " WHERE candidate_id = $1 AND status = 'active' RETURNING 1",
-		    1, p) != DB_OK)
-		return api_db_error(r);
-	rc = PQntuples(res);
-	PQclear(res);
-	if (rc != 1)
-		return http_error(r, 409, "session_over", "the test session is over");
-	api_event(r->candidate_id, "tab_close", NULL);
+	srv = session_tab_closed(r->candidate_id);
+	if (srv != SESSION_OK)
+		return session_refused(r, srv);
 	o = http_ok();
 	json_object_object_add(o, "status", json_object_new_string("active"));
 	json_object_object_add(o, "pending", json_object_new_string("abandon"));

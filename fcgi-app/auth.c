@@ -10,7 +10,6 @@
 #include "auth.h"
 #include "db.h"
 #include "http.h"
-#include "session.h"
 
 int auth_new_token(char out[TOKEN_HEX_LEN + 1])
 {
@@ -129,8 +128,7 @@ static const char *session_token(const struct http_req *r, char *buf, size_t len
 	return http_query(r, "token", buf, len);
 }
 
-static int check_session(struct http_req *r, const char *token, const char *candidate_id,
-			 bool active_only)
+static int check_session(struct http_req *r, const char *token, const char *candidate_id)
 {
 	const char *p[1] = { token };
 	PGresult *res;
@@ -141,7 +139,7 @@ static int check_session(struct http_req *r, const char *token, const char *cand
 		return -1;
 	}
 	if (db_exec(&res,
-		    "SELECT candidate_id, status, ends_at <= now() AS over FROM test_session"
+		    "SELECT candidate_id FROM test_session"
 		    " WHERE session_token_hash = sha256(convert_to($1, 'UTF8'))",
 		    1, p) != DB_OK) {
 		http_error(r, 503, "database_unavailable", "the database is unavailable; retry");
@@ -156,24 +154,13 @@ static int check_session(struct http_req *r, const char *token, const char *cand
 		goto out;
 	}
 	snprintf(r->candidate_id, sizeof(r->candidate_id), "%s", db_get(res, 0, "candidate_id"));
-	if (active_only && !strcmp(db_get(res, 0, "over"), "t")) {
-		/* close it now, with its 'end' event, as the periodic sweep would */
-		session_sweep();
-		http_error(r, 409, "session_over", "the test time is over");
-		goto out;
-	}
-	if (active_only && strcmp(db_get(res, 0, "status"), "active")) {
-		http_error(r, 409, "session_over", "the test session is %s",
-			   db_get(res, 0, "status"));
-		goto out;
-	}
 	rc = 0;
 out:
 	PQclear(res);
 	return rc;
 }
 
-int auth_candidate(struct http_req *r, const char *candidate_id, bool active_only, bool admin_ok)
+int auth_candidate(struct http_req *r, const char *candidate_id, bool admin_ok)
 {
 	char buf[TOKEN_HEX_LEN + 8];
 
@@ -194,12 +181,12 @@ int auth_candidate(struct http_req *r, const char *candidate_id, bool active_onl
 			return 0;
 		}
 	}
-	return check_session(r, session_token(r, buf, sizeof(buf)), candidate_id, active_only);
+	return check_session(r, session_token(r, buf, sizeof(buf)), candidate_id);
 }
 
-int auth_any_candidate(struct http_req *r, bool active_only)
+int auth_any_candidate(struct http_req *r)
 {
 	char buf[TOKEN_HEX_LEN + 8];
 
-	return check_session(r, session_token(r, buf, sizeof(buf)), NULL, active_only);
+	return check_session(r, session_token(r, buf, sizeof(buf)), NULL);
 }

@@ -30,13 +30,13 @@ int auth_admin(struct http_req *r);
 int auth_try_admin(struct http_req *r);
 /*
  * Require the session token of candidate_id: the bearer header, or ?token=
- * where the handler set r->query_token_ok (the abandon beacon only).
- * With active_only, a session past its end or no longer active is refused
- * with 409 (and marked expired when the clock ran out).  Admins pass when
- * admin_ok is set.
+ * where the handler set r->query_token_ok (the abandon beacon only).  On
+ * success sets r->candidate_id and returns 0; else sends 401, 403 (another
+ * candidate's token) or 503 and returns -1.  Admins pass when admin_ok is
+ * set.  Whether the session is still open is session.h's question.
  */
-int auth_candidate(struct http_req *r, const char *candidate_id, bool active_only, bool admin_ok);
+int auth_candidate(struct http_req *r, const char *candidate_id, bool admin_ok);
 /* The candidate of the session token in the request, for routes without an id. */
-int auth_any_candidate(struct http_req *r, bool active_only);
+int auth_any_candidate(struct http_req *r);
 
 #endif

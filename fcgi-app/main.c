@@ -60,8 +60,12 @@ static void handle(FCGX_Request *fx)
 		http_error(&r, 404, "not_found", "no such endpoint");
 	else if (m == ROUTE_BAD_METHOD)
 		http_error(&r, 405, "method_not_allowed", "%.16s is not allowed here", r.method);
-	else
+	else {
+		/* a session past its end shows as ended to whoever reads it */
+		if (r.m.route->flags & API_CLOCK)
+			session_sweep();
 		r.m.route->handler(&r);
+	}
 	if (!r.sent)
 		http_error(&r, 503, "unavailable", "the request could not be completed");
 	http_req_release(&r);

@@ -18,6 +18,7 @@ struct route {
 	const char *method;
 	const char *pattern;
 	int (*handler)(struct http_req *req);
+	unsigned flags;		/* the application's, for its request loop */
 };
 
 struct route_match {

@@ -4,10 +4,15 @@
 #include "api.h"
 #include "store_candidate.h"
 
-/* A candidate as JSON, with the session, the questions and the score (c: the candidate row). */
+/*
+ * A candidate as JSON, with the session, the questions and the score (c: the
+ * candidate row).  The status is the session's, 'invited' before it starts.
+ */
 #define CANDIDATE_JSON                                                                           \
 	"json_build_object('candidate_id', c.candidate_id, 'id', c.id, 'name', c.name,"          \
-	" 'email', c.email, 'phone', c.phone, 'status', c.status,"                               \
+	" 'email', c.email, 'phone', c.phone,"                                                   \
+	" 'status', COALESCE((SELECT s.status FROM test_session s"                                 \
+	"   WHERE s.candidate_id = c.candidate_id), 'invited'),"                                   \
 	" 'test_duration_minutes', c.test_duration_minutes, 'created_at', c.created_at,"          \
 	" 'question_ids', (SELECT COALESCE(json_agg(q.uuid ORDER BY cq.position), '[]')"          \
 	"   FROM candidate_question cq JOIN coding_question_bank q ON q.id = cq.question_id"      \

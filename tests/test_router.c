@@ -74,19 +74,19 @@ static int h_root(struct http_req *r)
 }
 
 static const struct route table[] = {
-	{ "GET", "/", h_root },
-	{ "GET", "/api/health", h_health },
-	{ "GET", "/api/questions", h_list },
-	{ "POST", "/api/questions", h_create },
+	{ "GET", "/", h_root, 0 },
+	{ "GET", "/api/health", h_health, 0 },
+	{ "GET", "/api/questions", h_list, 0 },
+	{ "POST", "/api/questions", h_create, 0 },
 	/* a literal route listed before a ":param" route of the same shape wins */
-	{ "GET", "/api/questions/export", h_export },
-	{ "GET", "/api/questions/:id", h_get },
-	{ "PUT", "/api/questions/:id", h_put },
-	{ "POST", "/api/test-session/:id/heartbeat", h_heartbeat },
-	{ "GET", "/api/admin/:a/items/:b", h_two },
-	{ "GET", "/p4/:a/:b/:c/:d", h_four },
+	{ "GET", "/api/questions/export", h_export, 0 },
+	{ "GET", "/api/questions/:id", h_get, 0 },
+	{ "PUT", "/api/questions/:id", h_put, 0 },
+	{ "POST", "/api/test-session/:id/heartbeat", h_heartbeat, 0 },
+	{ "GET", "/api/admin/:a/items/:b", h_two, 0 },
+	{ "GET", "/p4/:a/:b/:c/:d", h_four, 0 },
 	/* more captures than ROUTE_MAX_PARAMS: can never match */
-	{ "GET", "/p5/:a/:b/:c/:d/:e", h_five },
+	{ "GET", "/p5/:a/:b/:c/:d/:e", h_five, 0 },
 };
 
 #define NROUTES (sizeof(table) / sizeof(table[0]))
