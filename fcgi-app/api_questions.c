@@ -13,6 +13,7 @@
 #include "lang.h"
 #include "session.h"
 #include "store_question.h"
+#include "store_submission.h"
 
 /* Question fields shown to candidates and in lists; $1 is the candidate (or NULL). */
 #define QUESTION_JSON                                                                            \
@@ -171,31 +172,6 @@ static struct json_object *proxy_result(struct json_object *tr, const struct pro
 			if (json_object_object_get_ex(tr, shown[i][0], &v))
 				json_object_object_add(o, shown[i][1], json_object_get(v));
 	return o;
-}
-
-static int store_submission(struct http_req *r, const char *qid, const char *lang,
-			    const char *code, const char *status, int passed, int total, int score,
-			    int max_score, struct json_object *result, char out_id[40])
-{
-	char sp[12], st[12], ss[12], sm[12];
-	const char *p[10] = { r->candidate_id, qid, lang, code, status, sp, st, ss, sm,
-			      jsonh_db_text(result, NULL) };
-	PGresult *res;
-
-	snprintf(sp, sizeof(sp), "%d", passed);
-	snprintf(st, sizeof(st), "%d", total);
-	snprintf(ss, sizeof(ss), "%d", score);
-	snprintf(sm, sizeof(sm), "%d", max_score);
-	if (db_exec(&res,
-		    "INSERT INTO interview_coding (candidate_id, question_id, language, code, status,"
-		    " passed, total, score, max_score, result)"
-		    " VALUES ($1::uuid, $2::int, $3, $4, $5, $6::int, $7::int, $8::int, $9::int, $10::jsonb)"
-		    " RETURNING submission_id",
-		    10, p) != DB_OK)
-		return -1;
-	snprintf(out_id, 40, "%s", db_get(res, 0, "submission_id"));
-	PQclear(res);
-	return 0;
 }
 
 /* What grading a submission gave: the stored row and the summary. */
@@ -488,10 +464,12 @@ int h_proxy_execute(struct http_req *r)
 	if (submit) {
 		struct json_object *record = proxy_response(resp, meta, nt, true, false, mode, &g);
 
-		rc = store_submission(r, qid, lang, code, g.status, g.passed, g.graded, g.score,
-				      g.max_score, record, sid);
+		struct store_submission row = { r->candidate_id, qid, lang, code, g.status, g.passed,
+						g.graded, g.score, g.max_score, record };
+		enum db_err e = store_submission_insert(&row, sid);
+
 		json_object_put(record);
-		if (rc < 0) {
+		if (e != DB_OK) {
 			rc = api_db_error(r);
 			goto out;
 		}

@@ -435,3 +435,27 @@ int pg_suite_cleanup(void)
 	return 0;
 }
 
+
+int pg_migrate(void)
+{
+	char url[300], ctl[300];
+	const char *bin = getenv("BIN");
+	int st;
+	pid_t pid;
+
+	snprintf(url, sizeof(url), "DATABASE_URL=%s", conninfo);
+	snprintf(ctl, sizeof(ctl), "%s/ce-ctl", bin && *bin ? bin : "bin");
+	pid = fork();
+	if (pid == 0) {
+		char *const argv[] = { ctl, "migrate", "sql", NULL };
+		char *const envp[] = { url, "PATH=/usr/bin:/bin", NULL };
+
+		execve(ctl, argv, envp);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st)) {
+		fprintf(stderr, "pg: %s migrate sql failed\n", ctl);
+		return -1;
+	}
+	return 0;
+}

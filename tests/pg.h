@@ -15,6 +15,8 @@ int pg_suite_cleanup(void);
 int pg_stop(void);
 int pg_start(void);
 int pg_restart(void);
+/* Apply sql/ with the real `$BIN/ce-ctl migrate sql` (run from the checkout); 0 on success. */
+int pg_migrate(void);
 /* The libpq conninfo of the server's "postgres" database. */
 const char *pg_conninfo(void);
 /* Print the server's and pg_ctl's logs to stderr. */

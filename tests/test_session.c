@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "api.h"
 #include "db.h"
@@ -29,30 +27,8 @@ static const char *token(void)
 
 static int suite_init(void)
 {
-	char url[300], cmd[400];
-	const char *bin = getenv("BIN");
-	int st;
-
-	if (pg_suite_init() < 0)
+	if (pg_suite_init() < 0 || pg_migrate() < 0)
 		return -1;
-	snprintf(url, sizeof(url), "DATABASE_URL=%s", pg_conninfo());
-	snprintf(cmd, sizeof(cmd), "%s/ce-ctl", bin && *bin ? bin : "bin");
-	{
-		pid_t pid = fork();
-
-		if (pid == 0) {
-			char *const argv[] = { cmd, "migrate", "sql", NULL };
-			char *const envp[] = { url, "PATH=/usr/bin:/bin", NULL };
-
-			execve(cmd, argv, envp);
-			_exit(127);
-		}
-		if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st)) {
-			fprintf(stderr, "test_session: %s migrate sql failed\n", cmd);
-			pg_suite_cleanup();
-			return -1;
-		}
-	}
 	cfg.abandon_grace_s = 60;
 	cfg.heartbeat_timeout_s = 300;
 	return 0;

@@ -1,0 +1,30 @@
+/* store_submission.c - the statements about a candidate's judged submissions */
+#include <stdio.h>
+
+#include "jsonh.h"
+#include "store_submission.h"
+
+enum db_err store_submission_insert(const struct store_submission *s, char id[40])
+{
+	char passed[12], total[12], score[12], max[12];
+	const char *p[10] = { s->candidate_id, s->question_id, s->language, s->code, s->status,
+			      passed, total, score, max, jsonh_db_text(s->result, NULL) };
+	PGresult *res;
+	enum db_err e;
+
+	snprintf(passed, sizeof(passed), "%d", s->passed);
+	snprintf(total, sizeof(total), "%d", s->total);
+	snprintf(score, sizeof(score), "%d", s->score);
+	snprintf(max, sizeof(max), "%d", s->max_score);
+	e = db_exec(&res,
+		    "INSERT INTO interview_coding (candidate_id, question_id, language, code, status,"
+		    " passed, total, score, max_score, result)"
+		    " VALUES ($1::uuid, $2::int, $3, $4, $5, $6::int, $7::int, $8::int, $9::int, $10::jsonb)"
+		    " RETURNING submission_id",
+		    10, p);
+	if (e != DB_OK)
+		return e;
+	snprintf(id, 40, "%s", db_get(res, 0, "submission_id"));
+	PQclear(res);
+	return DB_OK;
+}

@@ -1,0 +1,175 @@
+/*
+ * test_store.c - tests of the store modules (store_question.c, store_submission.c,
+ * store_candidate.c) against a real PostgreSQL (tests/pg.h) migrated by ce-ctl
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "harness.h"
+#include "pg.h"
+#include "store_candidate.h"
+#include "store_question.h"
+#include "store_submission.h"
+
+static int suite_init(void)
+{
+	return pg_suite_init() < 0 || pg_migrate() < 0 ? -1 : 0;
+}
+
+/* The single value of sql with up to one parameter ("" when no row); a static buffer. */
+static const char *val(const char *sql, const char *p0)
+{
+	static char out[4096];
+	const char *p[1] = { p0 };
+	PGresult *r;
+
+	out[0] = '\0';
+	if (db_exec(&r, sql, p0 ? 1 : 0, p) != DB_OK) {
+		fprintf(stderr, "\n    %s: %s\n", sql, db_last_error());
+		CU_FAIL("query failed");
+		return out;
+	}
+	if (PQntuples(r) > 0)
+		snprintf(out, sizeof(out), "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return out;
+}
+
+/* A question with tests of 1 and 3 points; its internal id into id[16]. */
+static void question(const char *title, char id[16])
+{
+	struct store_question q = { NULL, title, "Print the sum.", "Easy", "[\"math\"]", "{}", "2000",
+				    "256" };
+
+	CU_ASSERT_EQUAL_FATAL(store_question_insert(&q, id), DB_OK);
+	CU_ASSERT_EQUAL(store_test_insert(id, "1 2\n", "3\n", true, "1", 1), DB_OK);
+	CU_ASSERT_EQUAL(store_test_insert(id, "5 5\n", "10\n", false, "3", 2), DB_OK);
+}
+
+static void test_question(void)
+{
+	char id[16], found[16], uuid[40];
+
+	question("Sum", id);
+	CU_ASSERT_STRING_EQUAL(val("SELECT difficulty FROM coding_question_bank WHERE id = $1::int", id),
+			       "easy");
+	snprintf(uuid, sizeof(uuid), "%s", val("SELECT uuid FROM coding_question_bank WHERE id = $1::int", id));
+	CU_ASSERT_EQUAL(store_question_lookup(id, found), 1);
+	CU_ASSERT_STRING_EQUAL(found, id);
+	found[0] = '\0';
+	CU_ASSERT_EQUAL(store_question_lookup(uuid, found), 1);
+	CU_ASSERT_STRING_EQUAL(found, id);
+	CU_ASSERT_EQUAL(store_question_lookup("999999", found), 0);
+	CU_ASSERT_EQUAL(store_question_lookup("99999999999999999999", found), 0);
+	CU_ASSERT_EQUAL(store_question_lookup("not-a-uuid", found), 0);
+	CU_ASSERT_EQUAL(store_question_lookup("00000000-0000-0000-0000-000000000000", found), 0);
+	CU_ASSERT_STRING_EQUAL(val("SELECT string_agg(points::text, ',' ORDER BY test_order) FROM test_cases"
+				   " WHERE question_id = $1::int",
+				   id),
+			       "1,3");
+}
+
+/* Whatever the program printed, the judged submission is stored. */
+static void test_submission_any_output(void)
+{
+	static const char out[] = "ok\0after NUL \xff\xfe bad UTF-8 \x01";
+	char q[16], cid[40], sid[40] = "";
+	struct json_object *rec = json_object_new_object();
+	struct store_submission s = { NULL, NULL, "python", "print(1)", "wrong_answer", 0, 2, 0, 4, rec };
+
+	question("Any output", q);
+	snprintf(cid, sizeof(cid), "%s",
+		 val("INSERT INTO candidate (name) VALUES ('s') RETURNING candidate_id", NULL));
+	json_object_object_add(rec, "output", json_object_new_string_len(out, (int)sizeof(out) - 1));
+	s.candidate_id = cid;
+	s.question_id = q;
+	CU_ASSERT_EQUAL(store_submission_insert(&s, sid), DB_OK);
+	CU_ASSERT_EQUAL(strlen(sid), 36);
+	CU_ASSERT_STRING_EQUAL(val("SELECT result->>'output' FROM interview_coding WHERE submission_id = $1::uuid",
+				   sid),
+			       "ok\xef\xbf\xbd" "after NUL \xef\xbf\xbd\xef\xbf\xbd bad UTF-8 \x01");
+	/* an unknown candidate stores nothing */
+	s.candidate_id = "00000000-0000-0000-0000-000000000000";
+	CU_ASSERT_NOT_EQUAL(store_submission_insert(&s, sid), DB_OK);
+	CU_ASSERT_STRING_EQUAL(val("SELECT count(*) FROM interview_coding WHERE question_id = $1::int", q), "1");
+	json_object_put(rec);
+}
+
+static const char *field(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, key, &v) ? json_object_get_string(v) : "(absent)";
+}
+
+/* The record: status from the session, score the best per question, max the points of its tests. */
+static void test_candidate_record(void)
+{
+	char q1[16], q2[16], cid[40], sid[40];
+	struct json_object *rec = json_object_new_object(), *c;
+	struct store_submission s = { NULL, NULL, "c", "int main(){}", "wrong_answer", 1, 2, 1, 4, rec };
+	int dberr = 0;
+
+	question("Best one", q1);
+	question("Best two", q2);
+	snprintf(cid, sizeof(cid), "%s",
+		 val("INSERT INTO candidate (name, email) VALUES ('Ada', 'ada@example.org')"
+		     " RETURNING candidate_id",
+		     NULL));
+	val("INSERT INTO candidate_question (candidate_id, question_id, position)"
+	    " SELECT $1::uuid, q.id, row_number() OVER (ORDER BY q.id) FROM coding_question_bank q"
+	    " WHERE q.title LIKE 'Best %' RETURNING 1",
+	    cid);
+	c = store_candidate_json(cid, &dberr);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	CU_ASSERT_STRING_EQUAL(field(c, "status"), "invited");
+	CU_ASSERT_STRING_EQUAL(field(c, "score"), "0");
+	CU_ASSERT_STRING_EQUAL(field(c, "max_score"), "8");
+	json_object_put(c);
+
+	s.candidate_id = cid;
+	s.question_id = q1;
+	CU_ASSERT_EQUAL(store_submission_insert(&s, sid), DB_OK);	/* 1 of 4 */
+	s.score = 4;
+	s.status = "accepted";
+	CU_ASSERT_EQUAL(store_submission_insert(&s, sid), DB_OK);	/* 4 of 4 */
+	s.score = 3;
+	CU_ASSERT_EQUAL(store_submission_insert(&s, sid), DB_OK);	/* a worse one later */
+	s.question_id = q2;
+	s.score = 1;
+	CU_ASSERT_EQUAL(store_submission_insert(&s, sid), DB_OK);
+	val("INSERT INTO test_session (candidate_id, test_duration_minutes, ends_at)"
+	    " VALUES ($1::uuid, 30, now() + interval '30 minutes') RETURNING 1",
+	    cid);
+	c = store_candidate_json(cid, &dberr);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	CU_ASSERT_STRING_EQUAL(field(c, "status"), "active");
+	CU_ASSERT_STRING_EQUAL(field(c, "score"), "5");
+	CU_ASSERT_STRING_EQUAL(field(c, "name"), "Ada");
+	json_object_put(c);
+
+	c = store_candidate_detail_json(cid, &dberr);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	CU_ASSERT_EQUAL(json_object_array_length(json_object_object_get(c, "submissions")), 4);
+	json_object_put(c);
+	CU_ASSERT_PTR_NULL(store_candidate_detail_json("not-a-uuid", &dberr));
+	CU_ASSERT_EQUAL(dberr, 0);
+	CU_ASSERT_PTR_NULL(store_candidate_json("00000000-0000-0000-0000-000000000000", &dberr));
+	CU_ASSERT_EQUAL(dberr, 0);
+	json_object_put(rec);
+}
+
+static CU_TestInfo tests[] = {
+	{ "questions: insert, tests, lookup by id and uuid", test_question },
+	{ "a submission is stored whatever the program printed", test_submission_any_output },
+	{ "a candidate's record: derived status, best scores", test_candidate_record },
+	CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+	return test_main("store", tests, suite_init, pg_suite_cleanup);
+}
