@@ -21,8 +21,16 @@ struct config {
 };
 extern struct config cfg;
 
-/* 503 for a database failure (the detail goes to the log only). */
+/*
+ * The errors of the layers below as the API's (recorded, see http_fail):
+ * a database failure is 503 database_unavailable, an executor that could
+ * not run is 503 sandbox_unavailable (the details go to the log only), and
+ * a request the judge refused is its own code with 400 (413 when too large);
+ * api_judge_error takes the reference to o.  Each returns the status.
+ */
 int api_db_error(struct http_req *r);
+int api_sandbox_error(struct http_req *r, const char *detail);
+int api_judge_error(struct http_req *r, struct json_object *o);
 /* Run SQL whose single row and column is JSON text; parse it. NULL on failure or no row. */
 struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr);
 /* Send {"success":true, key: value}. */
@@ -36,8 +44,6 @@ int api_read_template(const char *name, struct strbuf *out);
 const char *api_default_starter(const char *lang);
 /* Is s a uuid in its text form (what PostgreSQL takes as ::uuid without error)? */
 bool api_is_uuid(const char *s);
-/* HTTP status for the error the judge gave an invalid request (400 or 413). */
-int api_judge_error_status(struct json_object *o);
 
 /*
  * routes.c: every endpoint, for router_match().  API_CLOCK: the request

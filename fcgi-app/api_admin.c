@@ -29,7 +29,7 @@ int h_admin_login(struct http_req *r)
 		return r->status;
 	if (jsonh_str(body, "username", 128, &user, NULL, err, sizeof(err)) != 0 ||
 	    jsonh_str(body, "password", 1024, &pass, NULL, err, sizeof(err)) != 0) {
-		rc = http_error(r, 400, "missing_field", "'username' and 'password' are required");
+		rc = http_fail(r, 400, "missing_field", "'username' and 'password' are required");
 		goto out;
 	}
 	p[0] = user;
@@ -41,11 +41,11 @@ int h_admin_login(struct http_req *r)
 	ok = auth_check_password(pass, PQntuples(res) == 1 ? db_get(res, 0, "password_hash") : dummy) &&
 	     PQntuples(res) == 1;
 	if (!ok) {
-		rc = http_error(r, 401, "invalid_credentials", "wrong username or password");
+		rc = http_fail(r, 401, "invalid_credentials", "wrong username or password");
 		goto out;
 	}
 	if (auth_new_token(token) < 0) {
-		rc = http_error(r, 503, "unavailable", "no randomness available; retry");
+		rc = http_fail(r, 503, "unavailable", "no randomness available; retry");
 		goto out;
 	}
 	snprintf(hours, sizeof(hours), "%d", cfg.admin_token_hours);
@@ -145,11 +145,11 @@ int h_admin_question_get(struct http_req *r)
 		return r->status;
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
-		return found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
 	q = api_query_json("SELECT " ADMIN_QUESTION_JSON " FROM coding_question_bank q WHERE q.id = $1::int",
 			   1, p, &dberr);
 	if (!q)
-		return dberr ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+		return dberr ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
 	return api_ok_with(r, "question", q);
 }
 
@@ -175,70 +175,70 @@ static int check_question(struct http_req *r, struct json_object *b, struct qbod
 	memset(q, 0, sizeof(*q));
 	if ((g = jsonh_str(b, "title", 200, &q->title, NULL, err, sizeof(err))) < 0 ||
 	    (g == 1 && create))
-		return http_error(r, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
+		return http_fail(r, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
 				  g < 0 ? err : "'title' is required");
 	if (q->title && !*q->title)
-		return http_error(r, 400, "invalid_field", "'title' is empty");
+		return http_fail(r, 400, "invalid_field", "'title' is empty");
 	if ((g = jsonh_str(b, "question", 200000, &q->question, NULL, err, sizeof(err))) < 0)
-		return http_error(r, 400, "invalid_field", "%s", err);
+		return http_fail(r, 400, "invalid_field", "%s", err);
 	if (g == 1 && (g = jsonh_str(b, "description", 200000, &q->question, NULL, err, sizeof(err))) < 0)
-		return http_error(r, 400, "invalid_field", "%s", err);
+		return http_fail(r, 400, "invalid_field", "%s", err);
 	if (g == 1 && create)
-		return http_error(r, 400, "missing_field", "'question' (the statement) is required");
+		return http_fail(r, 400, "missing_field", "'question' (the statement) is required");
 	if ((g = jsonh_str(b, "difficulty", 16, &q->difficulty, NULL, err, sizeof(err))) < 0 ||
 	    (g == 1 && create))
-		return http_error(r, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
+		return http_fail(r, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
 				  g < 0 ? err : "'difficulty' is required");
 	if (q->difficulty && strcasecmp(q->difficulty, "easy") && strcasecmp(q->difficulty, "medium") &&
 	    strcasecmp(q->difficulty, "hard"))
-		return http_error(r, 400, "invalid_field", "'difficulty' must be easy, medium or hard");
+		return http_fail(r, 400, "invalid_field", "'difficulty' must be easy, medium or hard");
 	if ((g = jsonh_get(b, "tags", json_type_array, &v, err, sizeof(err))) < 0)
-		return http_error(r, 400, "invalid_field", "%s", err);
+		return http_fail(r, 400, "invalid_field", "%s", err);
 	if (g == 0) {
 		n = json_object_array_length(v);
 		if (n > 20)
-			return http_error(r, 400, "invalid_field", "at most 20 tags");
+			return http_fail(r, 400, "invalid_field", "at most 20 tags");
 		for (i = 0; i < n; i++) {
 			struct json_object *t = json_object_array_get_idx(v, i);
 
 			if (!json_object_is_type(t, json_type_string) || !json_object_get_string_len(t) ||
 			    json_object_get_string_len(t) > 40)
-				return http_error(r, 400, "invalid_field",
+				return http_fail(r, 400, "invalid_field",
 						  "tags must be strings of 1 to 40 characters");
 		}
 		snprintf(q->tags, sizeof(q->tags), "%s", jsonh_db_text(v, NULL));
 		q->has_tags = true;
 	}
 	if ((g = jsonh_get(b, "boiler_plate", json_type_object, &v, err, sizeof(err))) < 0)
-		return http_error(r, 400, "invalid_field", "%s", err);
+		return http_fail(r, 400, "invalid_field", "%s", err);
 	if (g == 0) {
 		json_object_object_foreach(v, key, val) {
 			if (!lang_find(key))
-				return http_error(r, 400, "invalid_language",
+				return http_fail(r, 400, "invalid_language",
 						  "boiler_plate: unknown language '%.32s'", key);
 			if (!json_object_is_type(val, json_type_string) ||
 			    json_object_get_string_len(val) > 32768)
-				return http_error(r, 400, "invalid_field",
+				return http_fail(r, 400, "invalid_field",
 						  "boiler_plate.%s must be a string of at most 32 KiB", key);
 		}
 		text = jsonh_db_text(v, NULL);
 		if (strlen(text) >= sizeof(q->boiler))
-			return http_error(r, 413, "payload_too_large", "boiler_plate is too large");
+			return http_fail(r, 413, "payload_too_large", "boiler_plate is too large");
 		snprintf(q->boiler, sizeof(q->boiler), "%s", text);
 		q->has_boiler = true;
 	}
 	if ((g = jsonh_int(b, "time_limit_ms", 100, 30000, &q->time_ms, err, sizeof(err))) < 0)
-		return http_error(r, 400, "invalid_field", "%s", err);
+		return http_fail(r, 400, "invalid_field", "%s", err);
 	q->has_time = g == 0;
 	if ((g = jsonh_int(b, "memory_limit_mb", 32, 2048, &q->mem_mb, err, sizeof(err))) < 0)
-		return http_error(r, 400, "invalid_field", "%s", err);
+		return http_fail(r, 400, "invalid_field", "%s", err);
 	q->has_mem = g == 0;
 	if ((g = jsonh_get(b, "test_cases", json_type_array, &q->tests, err, sizeof(err))) < 0)
-		return http_error(r, 400, "invalid_field", "%s", err);
+		return http_fail(r, 400, "invalid_field", "%s", err);
 	if (q->tests) {
 		n = json_object_array_length(q->tests);
 		if (n > JUDGE_MAX_TESTS)
-			return http_error(r, 400, "invalid_field", "at most %d test cases",
+			return http_fail(r, 400, "invalid_field", "at most %d test cases",
 					  JUDGE_MAX_TESTS);
 		for (i = 0; i < n; i++) {
 			struct json_object *t = json_object_array_get_idx(q->tests, i);
@@ -247,14 +247,14 @@ static int check_question(struct http_req *r, struct json_object *b, struct qbod
 			bool sample;
 
 			if (!json_object_is_type(t, json_type_object))
-				return http_error(r, 400, "invalid_field", "test_cases[%zu] must be an object", i);
+				return http_fail(r, 400, "invalid_field", "test_cases[%zu] must be an object", i);
 			if (jsonh_str(t, "input", JUDGE_MAX_IO, &s, NULL, err, sizeof(err)) < 0 ||
 			    jsonh_str(t, "expected_output", JUDGE_MAX_IO, &s, NULL, err, sizeof(err)) < 0 ||
 			    jsonh_bool(t, "is_sample", &sample, err, sizeof(err)) < 0 ||
 			    jsonh_int(t, "points", 0, 1000, &pts, err, sizeof(err)) < 0)
-				return http_error(r, 400, "invalid_field", "test_cases[%zu]: %s", i, err);
+				return http_fail(r, 400, "invalid_field", "test_cases[%zu]: %s", i, err);
 			if (jsonh_str(t, "expected_output", JUDGE_MAX_IO, &s, NULL, err, sizeof(err)) == 1)
-				return http_error(r, 400, "missing_field",
+				return http_fail(r, 400, "missing_field",
 						  "test_cases[%zu].expected_output is required", i);
 		}
 	}
@@ -311,7 +311,7 @@ static struct qbody *read_question(struct http_req *r, bool create, struct json_
 		return NULL;
 	q = malloc(sizeof(*q));
 	if (!q) {
-		http_error(r, 503, "unavailable", "out of memory");
+		http_fail(r, 503, "unavailable", "out of memory");
 		return NULL;
 	}
 	if (check_question(r, *body, q, create) != 0) {
@@ -377,7 +377,7 @@ int h_admin_question_update(struct http_req *r)
 		return r->status;
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
-		return found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
 	q = read_question(r, false, &body);
 	if (!q) {
 		rc = r->status;
@@ -436,7 +436,7 @@ int h_admin_question_delete(struct http_req *r)
 		return r->status;
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
-		return found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
 	/*
 	 * A question in someone's test stays: deleting it would silently change
 	 * an invited candidate's test, or drop answers from a finished one's record.
@@ -450,7 +450,7 @@ int h_admin_question_delete(struct http_req *r)
 	n = PQntuples(res);
 	PQclear(res);
 	if (n != 1)
-		return http_error(r, 409, "question_in_use",
+		return http_fail(r, 409, "question_in_use",
 				  "this question is in a candidate's test; remove the candidate first");
 	return http_json(r, 200, http_ok());
 }
@@ -501,24 +501,24 @@ int h_admin_candidate_create(struct http_req *r)
 	if (!body)
 		return r->status;
 	if ((g = jsonh_str(body, "name", 200, &name, NULL, err, sizeof(err))) != 0 || !*name) {
-		rc = http_error(r, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
+		rc = http_fail(r, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
 				g < 0 ? err : "'name' is required");
 		goto out;
 	}
 	if (jsonh_str(body, "email", 200, &email, NULL, err, sizeof(err)) < 0 ||
 	    jsonh_str(body, "phone", 50, &phone, NULL, err, sizeof(err)) < 0 ||
 	    jsonh_int(body, "test_duration_minutes", 1, 1440, &minutes, err, sizeof(err)) < 0) {
-		rc = http_error(r, 400, "invalid_field", "%s", err);
+		rc = http_fail(r, 400, "invalid_field", "%s", err);
 		goto out;
 	}
 	if ((g = jsonh_get(body, "question_ids", json_type_array, &qids, err, sizeof(err))) != 0 ||
 	    (n = json_object_array_length(qids)) < 1 || n > 50) {
-		rc = http_error(r, 400, g < 0 ? "invalid_field" : "missing_field",
+		rc = http_fail(r, 400, g < 0 ? "invalid_field" : "missing_field",
 				"'question_ids' must list 1 to 50 questions");
 		goto out;
 	}
 	if (auth_new_token(token) < 0) {
-		rc = http_error(r, 503, "unavailable", "no randomness available; retry");
+		rc = http_fail(r, 503, "unavailable", "no randomness available; retry");
 		goto out;
 	}
 	snprintf(dur, sizeof(dur), "%lld", minutes);
@@ -548,14 +548,14 @@ int h_admin_candidate_create(struct http_req *r)
 
 		if (!json_object_is_type(v, json_type_string) && !json_object_is_type(v, json_type_int)) {
 			db_rollback();
-			rc = http_error(r, 400, "invalid_field", "question_ids[%zu] must be an id", i);
+			rc = http_fail(r, 400, "invalid_field", "question_ids[%zu] must be an id", i);
 			goto out;
 		}
 		found = store_question_lookup(json_object_get_string(v), qid);
 		if (found <= 0) {
 			db_rollback();
 			rc = found < 0 ? api_db_error(r)
-				       : http_error(r, 404, "not_found", "question_ids[%zu]: no such question", i);
+				       : http_fail(r, 404, "not_found", "question_ids[%zu]: no such question", i);
 			goto out;
 		}
 		snprintf(pos, sizeof(pos), "%zu", i + 1);
@@ -601,7 +601,7 @@ int h_admin_candidate_get(struct http_req *r)
 		return r->status;
 	c = store_candidate_detail_json(r->m.params[0], &dberr);
 	if (!c)
-		return dberr ? api_db_error(r) : http_error(r, 404, "not_found", "no such candidate");
+		return dberr ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
 	o = http_ok();
 	json_object_object_add(o, "candidate", c);
 	return http_json(r, 200, o);
@@ -621,7 +621,7 @@ int h_admin_candidate_update(struct http_req *r)
 	if (auth_admin(r) < 0)
 		return r->status;
 	if (!api_is_uuid(r->m.params[0]))
-		return http_error(r, 404, "not_found", "no such candidate");
+		return http_fail(r, 404, "not_found", "no such candidate");
 	body = http_json_body(r, 64 * 1024);
 	if (!body)
 		return r->status;
@@ -629,7 +629,7 @@ int h_admin_candidate_update(struct http_req *r)
 	    jsonh_str(body, "email", 200, &email, NULL, err, sizeof(err)) < 0 ||
 	    jsonh_int(body, "extend_minutes", 0, 1440, &extend, err, sizeof(err)) < 0 ||
 	    jsonh_bool(body, "reopen", &reopen, err, sizeof(err)) < 0) {
-		rc = http_error(r, 400, "invalid_field", "%s", err);
+		rc = http_fail(r, 400, "invalid_field", "%s", err);
 		goto out;
 	}
 	snprintf(ext, sizeof(ext), "%lld", extend);
@@ -651,7 +651,7 @@ int h_admin_candidate_update(struct http_req *r)
 	rc = PQntuples(res);
 	PQclear(res);
 	if (rc != 1) {
-		rc = http_error(r, 404, "not_found", "no such candidate");
+		rc = http_fail(r, 404, "not_found", "no such candidate");
 		goto rollback;
 	}
 	if (extend || reopen) {
@@ -659,7 +659,7 @@ int h_admin_candidate_update(struct http_req *r)
 		if (srv != SESSION_OK) {
 			rc = srv == SESSION_DB_ERROR
 				     ? api_db_error(r)
-				     : http_error(r, 409, "no_session",
+				     : http_fail(r, 409, "no_session",
 						  "the candidate has not started the test yet");
 			goto rollback;
 		}
@@ -691,14 +691,14 @@ int h_admin_candidate_delete(struct http_req *r)
 	if (auth_admin(r) < 0)
 		return r->status;
 	if (!api_is_uuid(p[0]))
-		return http_error(r, 404, "not_found", "no such candidate");
+		return http_fail(r, 404, "not_found", "no such candidate");
 	if (db_exec(&res, "DELETE FROM candidate WHERE candidate_id = $1::uuid RETURNING 1", 1, p) !=
 	    DB_OK)
 		return api_db_error(r);
 	n = PQntuples(res);
 	PQclear(res);
 	if (n != 1)
-		return http_error(r, 404, "not_found", "no such candidate");
+		return http_fail(r, 404, "not_found", "no such candidate");
 	return http_json(r, 200, http_ok());
 }
 
@@ -712,9 +712,9 @@ int h_admin_candidate_invite(struct http_req *r)
 	if (auth_admin(r) < 0)
 		return r->status;
 	if (!api_is_uuid(p[0]))
-		return http_error(r, 404, "not_found", "no such candidate");
+		return http_fail(r, 404, "not_found", "no such candidate");
 	if (auth_new_token(token) < 0)
-		return http_error(r, 503, "unavailable", "no randomness available; retry");
+		return http_fail(r, 503, "unavailable", "no randomness available; retry");
 	/* a new link replaces the old one */
 	if (db_exec(&res,
 		    "UPDATE candidate SET invite_token_hash = sha256(convert_to($2, 'UTF8'))"
@@ -724,6 +724,6 @@ int h_admin_candidate_invite(struct http_req *r)
 	n = PQntuples(res);
 	PQclear(res);
 	if (n != 1)
-		return http_error(r, 404, "not_found", "no such candidate");
+		return http_fail(r, 404, "not_found", "no such candidate");
 	return send_invite(r, p[0], token, 200);
 }

@@ -13,11 +13,36 @@
 
 struct config cfg;
 
+/*
+ * The errors of the layers below, in API terms: the detail goes to the log,
+ * the client gets the code and a message that names no internals.
+ */
 int api_db_error(struct http_req *r)
 {
 	fprintf(stderr, "ce-fcgi: %s %s: %s\n", r->method, r->path, db_last_error());
-	return http_error(r, 503, "database_unavailable",
+	return http_fail(r, 503, "database_unavailable",
 			  "the database is unavailable; retry in a moment");
+}
+
+int api_sandbox_error(struct http_req *r, const char *detail)
+{
+	fprintf(stderr, "ce-fcgi: %s %s: %s\n", r->method, r->path, detail);
+	return http_fail(r, 503, "sandbox_unavailable", "the executor is unavailable; retry");
+}
+
+int api_judge_error(struct http_req *r, struct json_object *o)
+{
+	struct json_object *e = NULL, *c = NULL, *m = NULL;
+	const char *code;
+
+	json_object_object_get_ex(o, "error", &e);
+	json_object_object_get_ex(e, "code", &c);
+	json_object_object_get_ex(e, "message", &m);
+	code = c ? json_object_get_string(c) : "invalid_request";
+	http_fail(r, strcmp(code, "payload_too_large") ? 400 : 413, code, "%s",
+		  m ? json_object_get_string(m) : "the request is invalid");
+	json_object_put(o);
+	return r->status;
 }
 
 struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr)
@@ -147,15 +172,6 @@ static bool api_key_ok(const struct http_req *r)
 	return d == 0;
 }
 
-int api_judge_error_status(struct json_object *o)
-{
-	struct json_object *e, *c;
-
-	if (json_object_object_get_ex(o, "error", &e) && json_object_object_get_ex(e, "code", &c) &&
-	    !strcmp(json_object_get_string(c), "payload_too_large"))
-		return 413;
-	return 400;
-}
 
 int h_execute(struct http_req *r)
 {
@@ -164,17 +180,17 @@ int h_execute(struct http_req *r)
 	int invalid;
 
 	if (!api_key_ok(r))
-		return http_error(r, 401, "unauthorized", "a valid API key is required (X-API-Key)");
+		return http_fail(r, 401, "unauthorized", "a valid API key is required (X-API-Key)");
 	if (*r->content_type && strncasecmp(r->content_type, "application/json", 16))
-		return http_error(r, 415, "unsupported_media_type", "send application/json");
+		return http_fail(r, 415, "unsupported_media_type", "send application/json");
 	if (http_read_body(r, HTTP_MAX_BODY) < 0)
 		return r->status;
 	o = executor_run(r->body.buf, r->body.len, &invalid, err, sizeof(err));
-	if (!o) {
-		fprintf(stderr, "ce-fcgi: execute: %s\n", err);
-		return http_error(r, 503, "sandbox_unavailable", "the executor is unavailable");
-	}
+	if (!o)
+		return api_sandbox_error(r, err);
 	if (*err)
 		fprintf(stderr, "ce-fcgi: execute: %s\n", err);
-	return http_json(r, invalid ? api_judge_error_status(o) : 200, o);
+	if (invalid)
+		return api_judge_error(r, o);
+	return http_json(r, 200, o);
 }

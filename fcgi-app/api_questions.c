@@ -89,7 +89,7 @@ static int candidate_may_see(struct http_req *r, const char *qid)
 	n = PQntuples(res);
 	PQclear(res);
 	if (n != 1) {
-		http_error(r, 404, "not_found", "no such question in your test");
+		http_fail(r, 404, "not_found", "no such question in your test");
 		return -1;
 	}
 	return 0;
@@ -111,7 +111,7 @@ int h_question_get(struct http_req *r)
 	if (found < 0)
 		return api_db_error(r);
 	if (!found)
-		return http_error(r, 404, "not_found", "no such question");
+		return http_fail(r, 404, "not_found", "no such question");
 	if (!admin && candidate_may_see(r, qid) < 0)
 		return r->status;
 	p[0] = admin ? NULL : r->candidate_id;
@@ -120,7 +120,7 @@ int h_question_get(struct http_req *r)
 			   " q.boiler_plate))::json FROM coding_question_bank q WHERE q.id = $2::int",
 			   2, p, &dberr);
 	if (!q)
-		return dberr ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+		return dberr ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
 	if (json_object_object_get_ex(q, "boiler_plate", &bp))
 		fill_starters(bp);
 	json_object_object_get_ex(q, "test_cases", &tc);
@@ -376,14 +376,14 @@ int h_proxy_execute(struct http_req *r)
 		return r->status;
 	/* the server owns the tests: a body naming test_cases (seed 001) is refused, not ignored */
 	if (jsonh_only(body, fields, err, sizeof(err)) < 0) {
-		rc = http_error(r, 400, "unknown_field", "%s", err);
+		rc = http_fail(r, 400, "unknown_field", "%s", err);
 		goto out;
 	}
 	if (jsonh_str(body, "language", 32, &lang, NULL, err, sizeof(err)) != 0 ||
 	    jsonh_str(body, "code", JUDGE_MAX_CODE, &code, &code_len, err, sizeof(err)) != 0 ||
 	    jsonh_str(body, "mode", 16, &mode, NULL, err, sizeof(err)) < 0 ||
 	    jsonh_str(body, "custom_input", HTTP_MAX_PROXY_BODY, &custom, &custom_len, err, sizeof(err)) < 0) {
-		rc = http_error(r, 400, *err ? "invalid_field" : "missing_field", "%s",
+		rc = http_fail(r, 400, *err ? "invalid_field" : "missing_field", "%s",
 				*err ? err : "'language' and 'code' are required");
 		goto out;
 	}
@@ -392,31 +392,31 @@ int h_proxy_execute(struct http_req *r)
 	    json_object_is_type(v, json_type_int))
 		qkey = json_object_get_string(v);
 	else if (jsonh_str(body, "question_id", 64, &qkey, NULL, err, sizeof(err)) != 0) {
-		rc = http_error(r, 400, "missing_field", "'question_id' is required");
+		rc = http_fail(r, 400, "missing_field", "'question_id' is required");
 		goto out;
 	}
 	if (!lang_find(lang)) {
-		rc = http_error(r, 400, "invalid_language", "unknown language '%.32s'", lang);
+		rc = http_fail(r, 400, "invalid_language", "unknown language '%.32s'", lang);
 		goto out;
 	}
 	if (!code_len) {
-		rc = http_error(r, 400, "invalid_field", "'code' is empty");
+		rc = http_fail(r, 400, "invalid_field", "'code' is empty");
 		goto out;
 	}
 	if (strcmp(mode, "run") && strcmp(mode, "submit")) {
-		rc = http_error(r, 400, "invalid_field", "'mode' must be run or submit");
+		rc = http_fail(r, 400, "invalid_field", "'mode' must be run or submit");
 		goto out;
 	}
 	submit = !strcmp(mode, "submit");
 	srv = session_open(r->candidate_id, submit);
 	if (srv != SESSION_OK) {
 		rc = srv == SESSION_DB_ERROR ? api_db_error(r)
-					     : http_error(r, 409, "session_over", "the test session is over");
+					     : http_fail(r, 409, "session_over", "the test session is over");
 		goto out;
 	}
 	found = store_question_lookup(qkey, qid);
 	if (found <= 0) {
-		rc = found < 0 ? api_db_error(r) : http_error(r, 404, "not_found", "no such question");
+		rc = found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
 		goto out;
 	}
 	if (candidate_may_see(r, qid) < 0) {
@@ -436,14 +436,14 @@ int h_proxy_execute(struct http_req *r)
 	}
 	nt = PQntuples(res);
 	if (nt == 0 && !custom) {
-		rc = http_error(r, 422, "no_tests", "this question has no %s tests",
+		rc = http_fail(r, 422, "no_tests", "this question has no %s tests",
 				submit ? "" : "sample");
 		goto out;
 	}
 	/* the server owns the tests: the client only names the question */
 	meta = calloc((size_t)nt + 1, sizeof(*meta));
 	if (!meta) {
-		rc = http_error(r, 503, "unavailable", "out of memory");
+		rc = http_fail(r, 503, "unavailable", "out of memory");
 		goto out;
 	}
 	req = proxy_request(res, lang, code, code_len, qkey, submit ? NULL : custom, custom_len, meta,
@@ -451,12 +451,11 @@ int h_proxy_execute(struct http_req *r)
 	text = jsonh_text(req, &len);
 	resp = executor_run(text, len, &invalid, err, sizeof(err));
 	if (!resp) {
-		fprintf(stderr, "ce-fcgi: proxy execute: %s\n", err);
-		rc = http_error(r, 503, "sandbox_unavailable", "the executor is unavailable; retry");
+		rc = api_sandbox_error(r, err);
 		goto out;
 	}
 	if (invalid) {
-		rc = http_json(r, 400, json_object_get(resp));
+		rc = api_judge_error(r, json_object_get(resp));
 		goto out;
 	}
 

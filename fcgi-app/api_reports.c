@@ -44,7 +44,7 @@ int h_admin_check(struct http_req *r)
 	if (jsonh_int(body, "time_limit_ms", 100, (long long)(JUDGE_MAX_TIMEOUT * 1000), &ms, err,
 		      sizeof(err)) < 0) {
 		json_object_put(body);
-		return http_error(r, 400, "invalid_field", "%s", err);
+		return http_fail(r, 400, "invalid_field", "%s", err);
 	}
 	req = json_object_new_object();
 	for (i = 0; i < sizeof(copy) / sizeof(copy[0]); i++)
@@ -56,12 +56,10 @@ int h_admin_check(struct http_req *r)
 	text = jsonh_text(req, &len);
 	resp = executor_run(text, len, &invalid, err, sizeof(err));
 	json_object_put(req);
-	if (!resp) {
-		fprintf(stderr, "ce-fcgi: check: %s\n", err);
-		return http_error(r, 503, "sandbox_unavailable", "the executor is unavailable; retry");
-	}
+	if (!resp)
+		return api_sandbox_error(r, err);
 	if (invalid)
-		return http_json(r, api_judge_error_status(resp), resp);
+		return api_judge_error(r, resp);
 	json_object_object_add(resp, "success", json_object_new_boolean(1));
 	return http_json(r, 200, resp);
 }
@@ -167,7 +165,7 @@ int h_admin_candidate_report(struct http_req *r)
 		return r->status;
 	c = store_candidate_detail_json(r->m.params[0], &dberr);
 	if (!c)
-		return dberr ? api_db_error(r) : http_error(r, 404, "not_found", "no such candidate");
+		return dberr ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
 	readable_times(c);
 	strftime(now, sizeof(now), "%Y-%m-%d %H:%M:%S UTC", gmtime_r(&t, &tm));
 	data = json_object_new_object();
@@ -176,10 +174,10 @@ int h_admin_candidate_report(struct http_req *r)
 	/* read on each request: a recruiter may restyle it without a restart */
 	if (api_read_template("report.html", &tpl) < 0) {
 		fprintf(stderr, "ce-fcgi: report: cannot read %s/report.html\n", cfg.templates);
-		rc = http_error(r, 503, "unavailable", "the report template is missing");
+		rc = http_fail(r, 503, "unavailable", "the report template is missing");
 	} else if (tmpl_render(tpl.buf, data, &out, err, sizeof(err)) < 0) {
 		fprintf(stderr, "ce-fcgi: report: %s\n", err);
-		rc = http_error(r, 503, "unavailable", "the report template is malformed");
+		rc = http_fail(r, 503, "unavailable", "the report template is malformed");
 	} else {
 		rc = http_send(r, 200, "text/html; charset=utf-8", NULL, out.buf, out.len);
 	}

@@ -61,7 +61,7 @@ static int session_rate_take(struct http_req *r, const char *kind)
 	n = PQntuples(res);
 	PQclear(res);
 	if (n != 1) {
-		http_error(r, 429, "rate_limited", "too many %s calls for this session; slow down",
+		http_fail(r, 429, "rate_limited", "too many %s calls for this session; slow down",
 			   kind);
 		return -1;
 	}
@@ -78,7 +78,7 @@ static struct json_object *closed_body(struct http_req *r, size_t max, const cha
 	char err[128];
 
 	if (body && jsonh_only(body, names, err, sizeof(err)) < 0) {
-		http_error(r, 400, "unknown_field", "%s", err);
+		http_fail(r, 400, "unknown_field", "%s", err);
 		json_object_put(body);
 		return NULL;
 	}
@@ -95,7 +95,7 @@ static int session_refused(struct http_req *r, enum session_rc rc)
 {
 	if (rc == SESSION_DB_ERROR)
 		return api_db_error(r);
-	return http_error(r, 409, "session_over", "the test session is over");
+	return http_fail(r, 409, "session_over", "the test session is over");
 }
 
 /* The caller's own open session, or the error is sent and -1 returned. */
@@ -128,16 +128,16 @@ int h_session_start(struct http_req *r)
 	if (!body)
 		return r->status;
 	if (jsonh_str(body, "invite_token", 128, &invite, NULL, err, sizeof(err)) != 0) {
-		rc = http_error(r, 400, invite ? "invalid_field" : "missing_field", "%s",
+		rc = http_fail(r, 400, invite ? "invalid_field" : "missing_field", "%s",
 				invite ? err : "'invite_token' is required");
 		goto out;
 	}
 	if (jsonh_str(body, "candidate_id", 64, &given, NULL, err, sizeof(err)) < 0) {
-		rc = http_error(r, 400, "invalid_field", "%s", err);
+		rc = http_fail(r, 400, "invalid_field", "%s", err);
 		goto out;
 	}
 	if (!hex64(invite)) {
-		rc = http_error(r, 401, "invalid_invitation", "unknown invitation");
+		rc = http_fail(r, 401, "invalid_invitation", "unknown invitation");
 		goto out;
 	}
 	p[0] = invite;
@@ -150,22 +150,22 @@ int h_session_start(struct http_req *r)
 		goto out;
 	}
 	if (PQntuples(res) != 1) {
-		rc = http_error(r, 401, "invalid_invitation", "unknown invitation");
+		rc = http_fail(r, 401, "invalid_invitation", "unknown invitation");
 		goto out;
 	}
 	snprintf(cid, sizeof(cid), "%s", db_get(res, 0, "candidate_id"));
 	if (given && strcmp(given, cid)) {
-		rc = http_error(r, 403, "forbidden", "this invitation belongs to another candidate");
+		rc = http_fail(r, 403, "forbidden", "this invitation belongs to another candidate");
 		goto out;
 	}
 	if (!db_isnull(res, 0, "session_status") &&
 	    strcmp(db_get(res, 0, "session_status"), "active")) {
-		rc = http_error(r, 409, "session_over", "this test is already %s",
+		rc = http_fail(r, 409, "session_over", "this test is already %s",
 				db_get(res, 0, "session_status"));
 		goto out;
 	}
 	if (auth_new_token(token) < 0) {
-		rc = http_error(r, 503, "unavailable", "no randomness available; retry");
+		rc = http_fail(r, 503, "unavailable", "no randomness available; retry");
 		goto out;
 	}
 	snprintf(minutes, sizeof(minutes), "%s", db_get(res, 0, "test_duration_minutes"));
@@ -203,11 +203,11 @@ int h_invitation(struct http_req *r)
 	if (!body)
 		return r->status;
 	if (jsonh_str(body, "invite_token", 128, &invite, NULL, err, sizeof(err)) != 0) {
-		rc = http_error(r, 400, "missing_field", "'invite_token' is required");
+		rc = http_fail(r, 400, "missing_field", "'invite_token' is required");
 		goto out;
 	}
 	if (!hex64(invite)) {
-		rc = http_error(r, 401, "invalid_invitation", "unknown invitation");
+		rc = http_fail(r, 401, "invalid_invitation", "unknown invitation");
 		goto out;
 	}
 	p[0] = invite;
@@ -224,7 +224,7 @@ int h_invitation(struct http_req *r)
 		1, p, &dberr);
 	if (!o) {
 		rc = dberr ? api_db_error(r)
-			   : http_error(r, 401, "invalid_invitation", "unknown invitation");
+			   : http_fail(r, 401, "invalid_invitation", "unknown invitation");
 		goto out;
 	}
 	rc = api_ok_with(r, "invitation", o);
@@ -243,7 +243,7 @@ int h_session_get(struct http_req *r)
 	s = session_json(r->m.params[0], &dberr);
 	if (!s)
 		return dberr ? api_db_error(r)
-			     : http_error(r, 404, "not_found", "no session for this candidate");
+			     : http_fail(r, 404, "not_found", "no session for this candidate");
 	return api_ok_with(r, "session", s);
 }
 
@@ -294,7 +294,7 @@ int h_session_activity(struct http_req *r)
 		return r->status;
 	if (jsonh_str(body, "type", 64, &type, NULL, err, sizeof(err)) < 0) {
 		json_object_put(body);
-		return http_error(r, 400, "invalid_field", "%s", err);
+		return http_fail(r, 400, "invalid_field", "%s", err);
 	}
 	json_object_put(body);
 	if (session_rate_take(r, "activity") < 0)
@@ -317,7 +317,7 @@ int h_session_progress(struct http_req *r)
 		return r->status;
 	if (jsonh_get(body, "sections_completed", json_type_array, &sections, err, sizeof(err)) < 0 ||
 	    jsonh_get(body, "pending_answers", json_type_object, &answers, err, sizeof(err)) < 0) {
-		rc = http_error(r, 400, "invalid_field", "%s", err);
+		rc = http_fail(r, 400, "invalid_field", "%s", err);
 		goto out;
 	}
 	if (session_rate_take(r, "progress") < 0) {
@@ -328,7 +328,7 @@ int h_session_progress(struct http_req *r)
 				  answers ? jsonh_db_text(answers, NULL) : NULL, SESSION_MAX_DRAFTS,
 				  &saved);
 	if (srv == SESSION_TOO_BIG) {
-		rc = http_error(r, 413, "payload_too_large",
+		rc = http_fail(r, 413, "payload_too_large",
 				"the saved drafts would take more than %d bytes", SESSION_MAX_DRAFTS);
 		goto out;
 	}
@@ -362,14 +362,14 @@ int h_session_complete(struct http_req *r)
 	if (!body)
 		return r->status;
 	if (jsonh_str(body, "completion_method", 32, &method, NULL, err, sizeof(err)) < 0) {
-		rc = http_error(r, 400, "invalid_field", "%s", err);
+		rc = http_fail(r, 400, "invalid_field", "%s", err);
 		goto out;
 	}
 	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
 		if (!strcmp(method, ok[i]))
 			break;
 	if (i == sizeof(ok) / sizeof(ok[0])) {
-		rc = http_error(r, 400, "invalid_field",
+		rc = http_fail(r, 400, "invalid_field",
 				"'completion_method' must be manual, auto or timer_expired");
 		goto out;
 	}

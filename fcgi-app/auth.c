@@ -106,10 +106,10 @@ int auth_admin(struct http_req *r)
 		return 0;
 	/* a database failure is not a wrong token: the client must retry, not log in again */
 	if (a < 0 || db_ping() != DB_OK) {
-		http_error(r, 503, "database_unavailable", "the database is unavailable; retry");
+		api_db_error(r);
 		return -1;
 	}
-	http_error(r, 401, "unauthorized", "admin login required (Authorization: Bearer <token>)");
+	http_fail(r, 401, "unauthorized", "admin login required (Authorization: Bearer <token>)");
 	return -1;
 }
 
@@ -135,22 +135,22 @@ static int check_session(struct http_req *r, const char *token, const char *cand
 	int rc = -1;
 
 	if (!token || !token_shape_ok(token)) {
-		http_error(r, 401, "unauthorized", "a valid session token is required");
+		http_fail(r, 401, "unauthorized", "a valid session token is required");
 		return -1;
 	}
 	if (db_exec(&res,
 		    "SELECT candidate_id FROM test_session"
 		    " WHERE session_token_hash = sha256(convert_to($1, 'UTF8'))",
 		    1, p) != DB_OK) {
-		http_error(r, 503, "database_unavailable", "the database is unavailable; retry");
+		api_db_error(r);
 		return -1;
 	}
 	if (PQntuples(res) != 1) {
-		http_error(r, 401, "unauthorized", "unknown or revoked session token");
+		http_fail(r, 401, "unauthorized", "unknown or revoked session token");
 		goto out;
 	}
 	if (candidate_id && strcmp(db_get(res, 0, "candidate_id"), candidate_id)) {
-		http_error(r, 403, "forbidden", "this token belongs to another candidate");
+		http_fail(r, 403, "forbidden", "this token belongs to another candidate");
 		goto out;
 	}
 	snprintf(r->candidate_id, sizeof(r->candidate_id), "%s", db_get(res, 0, "candidate_id"));
@@ -168,13 +168,13 @@ int auth_candidate(struct http_req *r, const char *candidate_id, bool admin_ok)
 		int a = auth_try_admin(r);
 
 		if (a < 0) {
-			http_error(r, 503, "database_unavailable", "the database is unavailable; retry");
+			api_db_error(r);
 			return -1;
 		}
 		if (a > 0) {
 			/* the admin names any candidate: a malformed id is no candidate, not a query */
 			if (!api_is_uuid(candidate_id)) {
-				http_error(r, 404, "not_found", "no such candidate");
+				http_fail(r, 404, "not_found", "no such candidate");
 				return -1;
 			}
 			snprintf(r->candidate_id, sizeof(r->candidate_id), "%s", candidate_id);

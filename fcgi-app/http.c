@@ -56,16 +56,16 @@ int http_read_body(struct http_req *r, size_t max)
 	if (*cl) {
 		want = strtoull(cl, &end, 10);
 		if (*end || cl[0] == '-') {
-			http_error(r, 400, "invalid_request", "bad Content-Length");
+			http_fail(r, 400, "invalid_request", "bad Content-Length");
 			return -1;
 		}
 	}
 	if (want > max) {
-		http_error(r, 413, "payload_too_large", "request body is larger than %zu bytes", max);
+		http_fail(r, 413, "payload_too_large", "request body is larger than %zu bytes", max);
 		return -1;
 	}
 	if (strbuf_grow(&r->body, (size_t)want) < 0) {
-		http_error(r, 413, "payload_too_large", "request body too large for this server");
+		http_fail(r, 413, "payload_too_large", "request body too large for this server");
 		return -1;
 	}
 	while (r->body.len < want) {
@@ -76,7 +76,7 @@ int http_read_body(struct http_req *r, size_t max)
 	}
 	r->body.buf[r->body.len] = '\0';
 	if (r->body.len != want) {
-		http_error(r, 400, "invalid_request", "request body ended early");
+		http_fail(r, 400, "invalid_request", "request body ended early");
 		return -1;
 	}
 	return 0;
@@ -91,7 +91,7 @@ struct json_object *http_json_body(struct http_req *r, size_t max)
 	/* sendBeacon posts text/plain; anything that says JSON or text is read as JSON */
 	if (*r->content_type && strncasecmp(r->content_type, "application/json", 16) &&
 	    strncasecmp(r->content_type, "text/plain", 10)) {
-		http_error(r, 415, "unsupported_media_type", "send the body as application/json");
+		http_fail(r, 415, "unsupported_media_type", "send the body as application/json");
 		return NULL;
 	}
 	if (http_read_body(r, max) < 0)
@@ -101,14 +101,14 @@ struct json_object *http_json_body(struct http_req *r, size_t max)
 	o = json_parse_document(r->body.buf, r->body.len, &why, err, sizeof(err));
 	if (!o) {
 		if (why == JSON_DOC_TOO_LARGE)
-			http_error(r, 413, "payload_too_large", "%s", err);
+			http_fail(r, 413, "payload_too_large", "%s", err);
 		else
-			http_error(r, 400, "invalid_json", "%s", err);
+			http_fail(r, 400, "invalid_json", "%s", err);
 		return NULL;
 	}
 	if (!json_object_is_type(o, json_type_object)) {
 		json_object_put(o);
-		http_error(r, 400, "invalid_request", "body must be a JSON object");
+		http_fail(r, 400, "invalid_request", "body must be a JSON object");
 		return NULL;
 	}
 	return o;
@@ -177,15 +177,25 @@ int http_json(struct http_req *r, int status, struct json_object *o)
 	return r->status;
 }
 
-int http_error(struct http_req *r, int status, const char *code, const char *fmt, ...)
+int http_fail(struct http_req *r, int status, const char *code, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
+	if (r->err.status)
+		return status;
+	r->err.status = r->status = status;
+	snprintf(r->err.code, sizeof(r->err.code), "%s", code);
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(r->err.msg, sizeof(r->err.msg), fmt, ap);
 	va_end(ap);
-	return http_json(r, status, json_error_envelope(code, msg));
+	return status;
+}
+
+void http_send_error(struct http_req *r)
+{
+	if (!r->err.status)
+		http_fail(r, 503, "unavailable", "the request could not be completed");
+	http_json(r, r->err.status, json_error_envelope(r->err.code, r->err.msg));
 }
 
 const char *http_query(const struct http_req *r, const char *name, char *out, size_t outlen)

@@ -1,8 +1,11 @@
 /*
  * http.h - one FastCGI request: its parameters, body and the JSON response
  *
- * Responses are JSON but for the two documents http_send() serves.  http_error() sends the error shape of SPEC
- * section 5: {"success": false, "error": {"code": ..., "message": ...}}.
+ * Responses are JSON but for the two documents http_send() serves.  An
+ * error is never sent where it is found: http_fail() records it in the
+ * request (struct api_err), every helper and handler returns, and the
+ * request loop (main.c) alone sends it with http_send_error(), in the shape
+ * of SPEC section 5: {"success": false, "error": {"code": ..., "message": ...}}.
  */
 #ifndef CE_HTTP_H
 #define CE_HTTP_H
@@ -22,6 +25,13 @@
 #define HTTP_MAX_PROGRESS_BODY (1024u * 1024)	/* PUT .../progress: the drafts */
 #define HTTP_MAX_PROXY_BODY (JUDGE_MAX_CODE + 64u * 1024)	/* POST /proxy/execute */
 
+/* The API layer's one error type: an HTTP status, a code of SPEC section 5 and a message. */
+struct api_err {
+	int status;		/* 0 while there is none */
+	char code[48];
+	char msg[512];
+};
+
 struct http_req {
 	FCGX_Request *fx;
 	const char *method;
@@ -40,17 +50,18 @@ struct http_req {
 	int admin_id;
 	char candidate_id[40];
 	bool sent;
-	int status;
+	int status;		/* of the response sent, or of the error recorded */
+	struct api_err err;	/* the first error recorded, sent by the request loop */
 };
 
 /* Fill the request from the FastCGI parameters. */
 void http_req_init(struct http_req *r, FCGX_Request *fx);
 void http_req_release(struct http_req *r);
 
-/* Read the body (at most max bytes); on failure sends 413 / 400 and returns -1. */
+/* Read the body (at most max bytes); on failure records 413 / 400 and returns -1. */
 int http_read_body(struct http_req *r, size_t max);
 /*
- * Read and parse a JSON object body; on failure sends the error (415, 413,
+ * Read and parse a JSON object body; on failure records the error (415, 413,
  * 400) and returns NULL: 413 too for a document past the JSON reader's
  * bounds (JUDGE_JSON_MAX_*).  An empty body is {}.  The caller owns the reference.
  */
@@ -64,8 +75,14 @@ int http_send(struct http_req *r, int status, const char *content_type, const ch
 	      const char *body, size_t len);
 /* Send o (takes the reference) with the status.  Returns status. */
 int http_json(struct http_req *r, int status, struct json_object *o);
-int http_error(struct http_req *r, int status, const char *code, const char *fmt, ...)
+/*
+ * Record an error for the request loop to send (the first one recorded
+ * stands) and return status; nothing is sent.
+ */
+int http_fail(struct http_req *r, int status, const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Send the recorded error (the request loop's job); a 503 when none was recorded. */
+void http_send_error(struct http_req *r);
 /* A query-string parameter, URL-decoded into out; NULL when absent or malformed. */
 const char *http_query(const struct http_req *r, const char *name, char *out, size_t outlen);
 /* The bearer token of the Authorization header, or NULL. */

@@ -57,17 +57,18 @@ static void handle(FCGX_Request *fx)
 	http_req_init(&r, fx);
 	m = router_match(app_routes, app_nroutes, r.method, r.path, &r.m);
 	if (m == ROUTE_NOT_FOUND)
-		http_error(&r, 404, "not_found", "no such endpoint");
+		http_fail(&r, 404, "not_found", "no such endpoint");
 	else if (m == ROUTE_BAD_METHOD)
-		http_error(&r, 405, "method_not_allowed", "%.16s is not allowed here", r.method);
+		http_fail(&r, 405, "method_not_allowed", "%.16s is not allowed here", r.method);
 	else {
 		/* a session past its end shows as ended to whoever reads it */
 		if (r.m.route->flags & API_CLOCK)
 			session_sweep();
 		r.m.route->handler(&r);
 	}
+	/* the one place an error becomes a response */
 	if (!r.sent)
-		http_error(&r, 503, "unavailable", "the request could not be completed");
+		http_send_error(&r);
 	http_req_release(&r);
 }
 
