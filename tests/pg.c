@@ -459,3 +459,22 @@ int pg_migrate(void)
 	}
 	return 0;
 }
+
+/* The single value of sql with up to one parameter ("" when no row); a static buffer. */
+const char *pg_value(const char *sql, const char *p0)
+{
+	static char out[4096];
+	const char *p[1] = { p0 };
+	PGresult *r;
+
+	out[0] = '\0';
+	if (db_exec(&r, sql, p0 ? 1 : 0, p) != DB_OK) {
+		fprintf(stderr, "\n    %s: %s\n", sql, db_last_error());
+		return out;
+	}
+	if (PQntuples(r) > 0)
+		snprintf(out, sizeof(out), "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return out;
+}
+

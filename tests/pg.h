@@ -19,6 +19,12 @@ int pg_restart(void);
 int pg_migrate(void);
 /* The libpq conninfo of the server's "postgres" database. */
 const char *pg_conninfo(void);
+/*
+ * The first column of the first row of sql, run with up to one parameter
+ * (p0 NULL: none), as text in a static buffer: "" when there is no row or
+ * the statement failed (then the error is printed).
+ */
+const char *pg_value(const char *sql, const char *p0);
 /* Print the server's and pg_ctl's logs to stderr. */
 void pg_dump_logs(void);
 

@@ -34,25 +34,6 @@ static int suite_init(void)
 	return 0;
 }
 
-/* The single value of sql with up to one parameter ("" when no row); a static buffer. */
-static const char *val(const char *sql, const char *p0)
-{
-	static char out[4096];
-	const char *p[1] = { p0 };
-	PGresult *r;
-
-	out[0] = '\0';
-	if (db_exec(&r, sql, p0 ? 1 : 0, p) != DB_OK) {
-		fprintf(stderr, "\n    %s: %s\n", sql, db_last_error());
-		CU_FAIL("query failed");
-		return out;
-	}
-	if (PQntuples(r) > 0)
-		snprintf(out, sizeof(out), "%s", PQgetvalue(r, 0, 0));
-	PQclear(r);
-	return out;
-}
-
 static void sql(const char *text, const char *p0)
 {
 	const char *p[1] = { p0 };
@@ -65,14 +46,14 @@ static void sql(const char *text, const char *p0)
 /* A new candidate's id. */
 static const char *candidate(char id[40])
 {
-	snprintf(id, 40, "%s", val("INSERT INTO candidate (name) VALUES ('t') RETURNING candidate_id", NULL));
+	snprintf(id, 40, "%s", pg_value("INSERT INTO candidate (name) VALUES ('t') RETURNING candidate_id", NULL));
 	return id;
 }
 
 /* The candidate's events, oldest first, as "kind,kind,...". */
 static const char *events(const char *id)
 {
-	return val("SELECT string_agg(kind, ',' ORDER BY at, id) FROM session_event WHERE candidate_id = $1",
+	return pg_value("SELECT string_agg(kind, ',' ORDER BY at, id) FROM session_event WHERE candidate_id = $1",
 		   id);
 }
 
@@ -102,14 +83,14 @@ static void test_start_and_resume(void)
 	CU_ASSERT_EQUAL(session_start(id, token(), "30", &created), SESSION_OK);
 	CU_ASSERT_TRUE(created);
 	assert_status(id, "active");
-	CU_ASSERT_STRING_EQUAL(val("SELECT test_duration_minutes FROM test_session WHERE candidate_id = $1", id),
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT test_duration_minutes FROM test_session WHERE candidate_id = $1", id),
 			       "30");
 	second = token();
 	CU_ASSERT_EQUAL(session_start(id, second, "30", &created), SESSION_OK);
 	CU_ASSERT_FALSE(created);
 	/* the new tab's token replaced the old one */
-	snprintf(want, sizeof(want), "%s", val("SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex')", second));
-	CU_ASSERT_STRING_EQUAL(val("SELECT encode(session_token_hash, 'hex') FROM test_session"
+	snprintf(want, sizeof(want), "%s", pg_value("SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex')", second));
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT encode(session_token_hash, 'hex') FROM test_session"
 				   " WHERE candidate_id = $1",
 				   id),
 			       want);
@@ -130,10 +111,10 @@ static void test_touches(void)
 	CU_ASSERT(t.remaining_s > 590 && t.remaining_s <= 600);
 	/* a closed tab that beats again came back */
 	CU_ASSERT_EQUAL(session_tab_closed(id), SESSION_OK);
-	CU_ASSERT_STRING_EQUAL(val("SELECT tab_closed_at IS NOT NULL FROM test_session WHERE candidate_id = $1", id),
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT tab_closed_at IS NOT NULL FROM test_session WHERE candidate_id = $1", id),
 			       "t");
 	CU_ASSERT_EQUAL(session_heartbeat(id, &t), SESSION_OK);
-	CU_ASSERT_STRING_EQUAL(val("SELECT tab_closed_at IS NULL FROM test_session WHERE candidate_id = $1", id),
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT tab_closed_at IS NULL FROM test_session WHERE candidate_id = $1", id),
 			       "t");
 	/* activity: an event when the last was over a minute ago, however often it comes */
 	CU_ASSERT_EQUAL(session_activity(id, &t), SESSION_OK);
@@ -152,7 +133,7 @@ static void test_touches(void)
 	CU_ASSERT_EQUAL(session_save_drafts(id, NULL, "{\"q\":\"xxxxxxxxxxxxxxxxxxxxxxxx\"}", 20, &saved),
 			SESSION_TOO_BIG);
 	CU_ASSERT_PTR_NULL(saved);
-	CU_ASSERT_STRING_EQUAL(val("SELECT pending_answers->>'q' FROM test_session WHERE candidate_id = $1", id),
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT pending_answers->>'q' FROM test_session WHERE candidate_id = $1", id),
 			       "x");
 }
 
@@ -167,7 +148,7 @@ static void test_finish(void)
 	CU_ASSERT_EQUAL(session_finish(id, "completed", "manual", at), SESSION_OK);
 	CU_ASSERT(at[0] != '\0');
 	assert_status(id, "completed");
-	CU_ASSERT_STRING_EQUAL(val("SELECT detail->>'method' FROM session_event WHERE candidate_id = $1"
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT detail->>'method' FROM session_event WHERE candidate_id = $1"
 				   " AND kind = 'end'",
 				   id),
 			       "manual");
@@ -194,7 +175,7 @@ static void test_change_and_event_together(void)
 	CU_ASSERT_EQUAL(session_finish(id, "completed", "manual", at), SESSION_DB_ERROR);
 	sql("ALTER TABLE session_event DROP CONSTRAINT test_no_end", NULL);
 	assert_status(id, "active");
-	CU_ASSERT_STRING_EQUAL(val("SELECT completed_at IS NULL FROM test_session WHERE candidate_id = $1", id),
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT completed_at IS NULL FROM test_session WHERE candidate_id = $1", id),
 			       "t");
 	CU_ASSERT_STRING_EQUAL(events(id), "start");
 }
@@ -210,7 +191,7 @@ static void test_clock(void)
 	sql("UPDATE test_session SET ends_at = now() - interval '5 seconds' WHERE candidate_id = $1", a);
 	CU_ASSERT_EQUAL(session_open(a, false), SESSION_OVER);
 	assert_status(a, "completed");
-	CU_ASSERT_STRING_EQUAL(val("SELECT completion_method FROM test_session WHERE candidate_id = $1", a),
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT completion_method FROM test_session WHERE candidate_id = $1", a),
 			       "timer_expired");
 	CU_ASSERT_EQUAL(session_open(a, true), SESSION_OK);
 	sql("UPDATE test_session SET ends_at = now() - interval '30 seconds' WHERE candidate_id = $1", a);
@@ -227,9 +208,9 @@ static void test_clock(void)
 	CU_ASSERT(session_sweep() >= 2);
 	assert_status(b, "abandoned");
 	assert_status(c, "abandoned");
-	CU_ASSERT_STRING_EQUAL(val("SELECT completion_method FROM test_session WHERE candidate_id = $1", b),
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT completion_method FROM test_session WHERE candidate_id = $1", b),
 			       "tab_close");
-	CU_ASSERT_STRING_EQUAL(val("SELECT completion_method FROM test_session WHERE candidate_id = $1", c),
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT completion_method FROM test_session WHERE candidate_id = $1", c),
 			       "heartbeat_timeout");
 	CU_ASSERT_EQUAL(session_sweep(), 0);
 }
@@ -243,7 +224,7 @@ static void test_extend_and_reopen(void)
 	CU_ASSERT_EQUAL(session_extend(id, "10", false), SESSION_OVER);
 	CU_ASSERT_EQUAL_FATAL(session_start(id, token(), "10", &created), SESSION_OK);
 	CU_ASSERT_EQUAL(session_extend(id, "15", false), SESSION_OK);
-	CU_ASSERT_STRING_EQUAL(val("SELECT round(extract(epoch FROM ends_at - test_start_time) / 60)"
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT round(extract(epoch FROM ends_at - test_start_time) / 60)"
 				   " FROM test_session WHERE candidate_id = $1",
 				   id),
 			       "25");
@@ -253,7 +234,7 @@ static void test_extend_and_reopen(void)
 	assert_status(id, "active");
 	CU_ASSERT_EQUAL(session_open(id, false), SESSION_OK);
 	/* reopened with at least 5 minutes */
-	CU_ASSERT_STRING_EQUAL(val("SELECT ends_at > now() + interval '4 minutes' FROM test_session"
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT ends_at > now() + interval '4 minutes' FROM test_session"
 				   " WHERE candidate_id = $1",
 				   id),
 			       "t");

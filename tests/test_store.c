@@ -19,25 +19,6 @@ static int suite_init(void)
 	return pg_suite_init() < 0 || pg_migrate() < 0 ? -1 : 0;
 }
 
-/* The single value of sql with up to one parameter ("" when no row); a static buffer. */
-static const char *val(const char *sql, const char *p0)
-{
-	static char out[4096];
-	const char *p[1] = { p0 };
-	PGresult *r;
-
-	out[0] = '\0';
-	if (db_exec(&r, sql, p0 ? 1 : 0, p) != DB_OK) {
-		fprintf(stderr, "\n    %s: %s\n", sql, db_last_error());
-		CU_FAIL("query failed");
-		return out;
-	}
-	if (PQntuples(r) > 0)
-		snprintf(out, sizeof(out), "%s", PQgetvalue(r, 0, 0));
-	PQclear(r);
-	return out;
-}
-
 /* A question with tests of 1 and 3 points; its internal id into id[16]. */
 static void question(const char *title, char id[16])
 {
@@ -54,9 +35,9 @@ static void test_question(void)
 	char id[16], found[16], uuid[40];
 
 	question("Sum", id);
-	CU_ASSERT_STRING_EQUAL(val("SELECT difficulty FROM coding_question_bank WHERE id = $1::int", id),
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT difficulty FROM coding_question_bank WHERE id = $1::int", id),
 			       "easy");
-	snprintf(uuid, sizeof(uuid), "%s", val("SELECT uuid FROM coding_question_bank WHERE id = $1::int", id));
+	snprintf(uuid, sizeof(uuid), "%s", pg_value("SELECT uuid FROM coding_question_bank WHERE id = $1::int", id));
 	CU_ASSERT_EQUAL(store_question_lookup(id, found), 1);
 	CU_ASSERT_STRING_EQUAL(found, id);
 	found[0] = '\0';
@@ -66,7 +47,7 @@ static void test_question(void)
 	CU_ASSERT_EQUAL(store_question_lookup("99999999999999999999", found), 0);
 	CU_ASSERT_EQUAL(store_question_lookup("not-a-uuid", found), 0);
 	CU_ASSERT_EQUAL(store_question_lookup("00000000-0000-0000-0000-000000000000", found), 0);
-	CU_ASSERT_STRING_EQUAL(val("SELECT string_agg(points::text, ',' ORDER BY test_order) FROM test_cases"
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT string_agg(points::text, ',' ORDER BY test_order) FROM test_cases"
 				   " WHERE question_id = $1::int",
 				   id),
 			       "1,3");
@@ -82,19 +63,19 @@ static void test_submission_any_output(void)
 
 	question("Any output", q);
 	snprintf(cid, sizeof(cid), "%s",
-		 val("INSERT INTO candidate (name) VALUES ('s') RETURNING candidate_id", NULL));
+		 pg_value("INSERT INTO candidate (name) VALUES ('s') RETURNING candidate_id", NULL));
 	json_object_object_add(rec, "output", json_object_new_string_len(out, (int)sizeof(out) - 1));
 	s.candidate_id = cid;
 	s.question_id = q;
 	CU_ASSERT_EQUAL(store_submission_insert(&s, sid), DB_OK);
 	CU_ASSERT_EQUAL(strlen(sid), 36);
-	CU_ASSERT_STRING_EQUAL(val("SELECT result->>'output' FROM interview_coding WHERE submission_id = $1::uuid",
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT result->>'output' FROM interview_coding WHERE submission_id = $1::uuid",
 				   sid),
 			       "ok\xef\xbf\xbd" "after NUL \xef\xbf\xbd\xef\xbf\xbd bad UTF-8 \x01");
 	/* an unknown candidate stores nothing */
 	s.candidate_id = "00000000-0000-0000-0000-000000000000";
 	CU_ASSERT_NOT_EQUAL(store_submission_insert(&s, sid), DB_OK);
-	CU_ASSERT_STRING_EQUAL(val("SELECT count(*) FROM interview_coding WHERE question_id = $1::int", q), "1");
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT count(*) FROM interview_coding WHERE question_id = $1::int", q), "1");
 	json_object_put(rec);
 }
 
@@ -116,10 +97,10 @@ static void test_candidate_record(void)
 	question("Best one", q1);
 	question("Best two", q2);
 	snprintf(cid, sizeof(cid), "%s",
-		 val("INSERT INTO candidate (name, email) VALUES ('Ada', 'ada@example.org')"
+		 pg_value("INSERT INTO candidate (name, email) VALUES ('Ada', 'ada@example.org')"
 		     " RETURNING candidate_id",
 		     NULL));
-	val("INSERT INTO candidate_question (candidate_id, question_id, position)"
+	pg_value("INSERT INTO candidate_question (candidate_id, question_id, position)"
 	    " SELECT $1::uuid, q.id, row_number() OVER (ORDER BY q.id) FROM coding_question_bank q"
 	    " WHERE q.title LIKE 'Best %' RETURNING 1",
 	    cid);
@@ -141,7 +122,7 @@ static void test_candidate_record(void)
 	s.question_id = q2;
 	s.score = 1;
 	CU_ASSERT_EQUAL(store_submission_insert(&s, sid), DB_OK);
-	val("INSERT INTO test_session (candidate_id, test_duration_minutes, ends_at)"
+	pg_value("INSERT INTO test_session (candidate_id, test_duration_minutes, ends_at)"
 	    " VALUES ($1::uuid, 30, now() + interval '30 minutes') RETURNING 1",
 	    cid);
 	c = store_candidate_json(cid, &dberr);
