@@ -46,7 +46,7 @@ BOX_SRC = sandbox/launcher.c sandbox/box.c sandbox/cg.c sandbox/rules.c common/u
 BOX_OBJ = $(BOX_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/rules_filter.o
 
 APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/http.c fcgi-app/auth.c \
-          fcgi-app/executor.c fcgi-app/api_public.c fcgi-app/api_session.c \
+          fcgi-app/executor.c fcgi-app/api_common.c fcgi-app/api_public.c fcgi-app/api_session.c \
           fcgi-app/api_questions.c fcgi-app/api_admin.c \
           fcgi-app/api_reports.c fcgi-app/tmpl.c
 APP_SRC += fcgi-app/routes.c fcgi-app/session.c fcgi-app/store_question.c \

@@ -1,96 +1,17 @@
 /*
- * api.h - the HTTP handlers of SPEC section 5, one file per area
+ * api.h - the route table of SPEC section 5 (routes.c); the handlers are
+ * declared by their area's header, api_<area>.h
  */
 #ifndef CE_API_H
 #define CE_API_H
 
-#include <json-c/json.h>
-#include <libpq-fe.h>
-#include <stdbool.h>
+#include <stddef.h>
 
-#include "http.h"
+#include "router.h"
 
-/* Service settings, read once at start-up and read-only afterwards. */
-struct config {
-	const char *api_key;		/* CE_API_KEY: required by /execute when set */
-	const char *templates;		/* templates directory (starter code, report) */
-	int abandon_grace_s;		/* tab close -> abandoned after this long without a heartbeat */
-	int heartbeat_timeout_s;	/* no heartbeat for this long -> heartbeat_timeout */
-	int admin_token_hours;
-	int worker_memory_mb;		/* CE_WORKER_MEMORY_MB: a worker's address space; 0 = none */
-};
-extern struct config cfg;
-
-/*
- * The errors of the layers below as the API's (recorded, see http_fail):
- * a database failure is 503 database_unavailable, an executor that could
- * not run is 503 sandbox_unavailable (the details go to the log only), and
- * a request the judge refused is its own code with 400 (413 when too large);
- * api_judge_error takes the reference to o.  Each returns the status.
- */
-int api_db_error(struct http_req *r);
-int api_sandbox_error(struct http_req *r, const char *detail);
-int api_judge_error(struct http_req *r, struct json_object *o);
-/* Run SQL whose single row and column is JSON text; parse it. NULL on failure or no row. */
-struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr);
-/* Send {"success":true, key: value}. */
-int api_ok_with(struct http_req *r, const char *key, struct json_object *value);
-/* Append a session event (best effort). */
-void api_event(const char *candidate_id, const char *kind, const char *detail_json);
-/* Append the file templates/<name> (at most API_MAX_TEMPLATE bytes) to out; -1 when it cannot be read. */
-#define API_MAX_TEMPLATE (1u << 20)
-int api_read_template(const char *name, struct strbuf *out);
-/* Starter code for a language from templates/starter/ (empty when missing). */
-const char *api_default_starter(const char *lang);
-/* Is s a uuid in its text form (what PostgreSQL takes as ::uuid without error)? */
-bool api_is_uuid(const char *s);
-
-/*
- * routes.c: every endpoint, for router_match().  API_CLOCK: the request
- * loop closes the sessions whose clock ran out before the handler reads them.
- */
+/* API_CLOCK: the request loop closes the sessions whose clock ran out before the handler reads them. */
 #define API_CLOCK 1u
 extern const struct route app_routes[];
 extern const size_t app_nroutes;
-
-/* api_public.c */
-int h_health(struct http_req *r);
-int h_languages(struct http_req *r);
-int h_execute(struct http_req *r);
-
-/* api_session.c */
-int h_session_start(struct http_req *r);
-int h_invitation(struct http_req *r);
-int h_session_get(struct http_req *r);
-int h_session_heartbeat(struct http_req *r);
-int h_session_activity(struct http_req *r);
-int h_session_progress(struct http_req *r);
-int h_session_complete(struct http_req *r);
-int h_session_abandon(struct http_req *r);
-
-/* api_questions.c */
-int h_questions_list(struct http_req *r);
-int h_question_get(struct http_req *r);
-int h_proxy_execute(struct http_req *r);
-
-/* api_admin.c */
-int h_admin_login(struct http_req *r);
-int h_admin_logout(struct http_req *r);
-int h_admin_questions_list(struct http_req *r);
-int h_admin_question_get(struct http_req *r);
-int h_admin_question_create(struct http_req *r);
-int h_admin_question_update(struct http_req *r);
-int h_admin_question_delete(struct http_req *r);
-int h_admin_candidates_list(struct http_req *r);
-int h_admin_candidate_create(struct http_req *r);
-int h_admin_candidate_get(struct http_req *r);
-int h_admin_candidate_update(struct http_req *r);
-int h_admin_candidate_delete(struct http_req *r);
-
-/* api_reports.c */
-int h_admin_check(struct http_req *r);
-int h_admin_export_scores(struct http_req *r);
-int h_admin_candidate_report(struct http_req *r);
-int h_admin_candidate_invite(struct http_req *r);
 
 #endif

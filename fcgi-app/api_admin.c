@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
+#include "api_admin.h"
+#include "api_common.h"
 #include "auth.h"
 #include "db.h"
 #include "jsonh.h"

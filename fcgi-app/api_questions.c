@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
+#include "api_questions.h"
+#include "api_common.h"
 #include "auth.h"
 #include "db.h"
 #include "executor.h"

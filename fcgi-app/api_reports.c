@@ -10,7 +10,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "api.h"
+#include "api_reports.h"
+#include "api_common.h"
 #include "auth.h"
 #include "db.h"
 #include "executor.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "api.h"
+#include "api_common.h"
 #include "auth.h"
 #include "db.h"
 #include "http.h"

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "api.h"
+#include "api_common.h"
 #include "auth.h"
 #include "db.h"
 #include "jsonh.h"

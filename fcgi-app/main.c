@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "api_common.h"
 #include "db.h"
 #include "executor.h"
 #include "http.h"

@@ -1,5 +1,10 @@
 /* routes.c - the route table of SPEC section 5: method, path pattern, handler */
 #include "api.h"
+#include "api_admin.h"
+#include "api_public.h"
+#include "api_questions.h"
+#include "api_reports.h"
+#include "api_session.h"
 
 const struct route app_routes[] = {
 	{ "GET", "/health", h_health, 0 },

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
+#include "api_common.h"
 #include "db.h"
 #include "session.h"
 

@@ -1,7 +1,7 @@
 /* store_candidate.c - how a candidate reads back: the list, the record, the recruiter's detail */
 #include <stddef.h>
 
-#include "api.h"
+#include "api_common.h"
 #include "store_candidate.h"
 
 /*

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "api.h"
+#include "api_common.h"
 #include "store_question.h"
 
 int store_question_lookup(const char *key, char out[16])

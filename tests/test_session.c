@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
+#include "api_common.h"
 #include "db.h"
 #include "harness.h"
 #include "pg.h"

@@ -1,0 +1,48 @@
+/*
+ * api_common.h - what the API's handlers and stores share: the service's
+ * settings, the errors of the layers below in API terms, JSON built by SQL,
+ * the templates directory
+ */
+#ifndef CE_API_COMMON_H
+#define CE_API_COMMON_H
+
+#include <json-c/json.h>
+#include <stdbool.h>
+
+#include "http.h"
+#include "strbuf.h"
+
+/* Service settings, read once at start-up and read-only afterwards. */
+struct config {
+	const char *api_key;		/* CE_API_KEY: required by /execute when set */
+	const char *templates;		/* templates directory (starter code, report) */
+	int abandon_grace_s;		/* tab close -> abandoned after this long without a heartbeat */
+	int heartbeat_timeout_s;	/* no heartbeat for this long -> heartbeat_timeout */
+	int admin_token_hours;
+	int worker_memory_mb;		/* CE_WORKER_MEMORY_MB: a worker's address space; 0 = none */
+};
+extern struct config cfg;
+
+/*
+ * The errors of the layers below as the API's (recorded, see http_fail):
+ * a database failure is 503 database_unavailable, an executor that could
+ * not run is 503 sandbox_unavailable (the details go to the log only), and
+ * a request the judge refused is its own code with 400 (413 when too large);
+ * api_judge_error takes the reference to o.  Each returns the status.
+ */
+int api_db_error(struct http_req *r);
+int api_sandbox_error(struct http_req *r, const char *detail);
+int api_judge_error(struct http_req *r, struct json_object *o);
+/* Run SQL whose single row and column is JSON text; parse it. NULL on failure or no row. */
+struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr);
+/* Send {"success":true, key: value}. */
+int api_ok_with(struct http_req *r, const char *key, struct json_object *value);
+/* Append the file templates/<name> (at most API_MAX_TEMPLATE bytes) to out; -1 when it cannot be read. */
+#define API_MAX_TEMPLATE (1u << 20)
+int api_read_template(const char *name, struct strbuf *out);
+/* Starter code for a language from templates/starter/ (empty when missing). */
+const char *api_default_starter(const char *lang);
+/* Is s a uuid in its text form (what PostgreSQL takes as ::uuid without error)? */
+bool api_is_uuid(const char *s);
+
+#endif

@@ -1,0 +1,14 @@
+/*
+ * api_questions.h - handlers of the questions a candidate sees, and /proxy/execute (SPEC section
+ * 5); each answers one route of routes.c
+ */
+#ifndef CE_API_QUESTIONS_H
+#define CE_API_QUESTIONS_H
+
+#include "http.h"
+
+int h_questions_list(struct http_req *r);
+int h_question_get(struct http_req *r);
+int h_proxy_execute(struct http_req *r);
+
+#endif
