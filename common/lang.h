@@ -30,6 +30,7 @@ struct lang {
 extern const struct lang langs[];
 extern const size_t nlangs;
 
+/* The language with this id, or NULL; the entry is static and lives for the process. */
 const struct lang *lang_find(const char *id);
 /* The toolchain version line (cached after the first call; "" when unknown). */
 const char *lang_version(const struct lang *l);

@@ -20,6 +20,7 @@ enum db_err {
 	DB__MAX
 };
 
+/* A short English name of e, a static string ("unknown database error" out of range). */
 const char *db_strerror(enum db_err e);
 
 /* Remember the connection string (libpq conninfo or URL); connects lazily. */

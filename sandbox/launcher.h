@@ -32,6 +32,7 @@ struct cg_run {
 	int cpu_fd;		/* cpuacct.usage (v1) or cpu.stat (v2) */
 };
 
+/* Detect the hierarchy and prepare the parent group (once); -1 with err when no box could be limited. */
 int cg_init(char *err, size_t errlen);
 /* Human-readable description of the detected hierarchy, e.g. "v1 memory+pids+cpuacct". */
 const char *cg_describe(void);
@@ -50,6 +51,7 @@ void cg_destroy(struct cg_run *cg);
 
 /* rules.c - the seccomp filter */
 
+/* Check that the kernel can load the filter built at build time; -1 with err when not. */
 int rules_init(char *err, size_t errlen);
 /* Install the prepared filter on the calling thread. Async-signal-safe. */
 int rules_apply(void);

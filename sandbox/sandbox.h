@@ -32,6 +32,7 @@ enum sbx_err {
 	SBX__MAX
 };
 
+/* A short English name of e, a static string. */
 const char *sbx_strerror(enum sbx_err e);
 
 struct sbx_config {
@@ -104,6 +105,10 @@ struct sbx_outcome {
 	struct strbuf err;
 };
 
+/*
+ * Start a launcher and have it build one box whose /box holds work_mb; 0,
+ * or -1 with err (the box is then closed).  Release with sbx_close().
+ */
 int sbx_open(struct sbx *b, unsigned work_mb, char *err, size_t errlen);
 /* Create a new file in /box. */
 int sbx_write_file(struct sbx *b, const char *name, const char *data, size_t len, char *err,
@@ -132,6 +137,7 @@ enum verdict {
 	VERDICT__MAX
 };
 
+/* The verdict's name in responses ("accepted", "wrong_answer", ...), a static string. */
 const char *verdict_name(enum verdict v);
 
 struct judge_test {
@@ -186,6 +192,7 @@ struct judge_error {
 	char message[256];
 };
 
+/* A request and a result own their strings: init before use, release after (idempotent). */
 void judge_request_init(struct judge_request *req);
 void judge_request_release(struct judge_request *req);
 /*
