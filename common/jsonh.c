@@ -1,5 +1,6 @@
 /* jsonh.c - JSON documents: a bounded parse, typed fields, the error envelope */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdbool.h>
@@ -74,13 +75,49 @@ static size_t escape_len(const unsigned char *p, size_t n, bool *high, size_t *o
  * The scan trusts nothing: on bytes that are not JSON it still ends and counts
  * something, and json-c then rejects them.
  */
+/*
+ * A literal or number exactly as JSON spells it: true, false, null, or
+ * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?.  json-c alone also takes
+ * NaN, Infinity, 1. and tRuE, which PostgreSQL's jsonb then refuses.
+ */
+static bool json_scalar_ok(const unsigned char *s, size_t n)
+{
+	size_t i = 0, d;
+
+	if ((n == 4 && !memcmp(s, "true", 4)) || (n == 5 && !memcmp(s, "false", 5)) ||
+	    (n == 4 && !memcmp(s, "null", 4)))
+		return true;
+	if (i < n && s[i] == '-')
+		i++;
+	for (d = i; i < n && isdigit(s[i]); i++)
+		;
+	if (i == d || (s[d] == '0' && i - d > 1))
+		return false;
+	if (i < n && s[i] == '.') {
+		for (d = ++i; i < n && isdigit(s[i]); i++)
+			;
+		if (i == d)
+			return false;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		if (++i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		for (d = i; i < n && isdigit(s[i]); i++)
+			;
+		if (i == d)
+			return false;
+	}
+	return i == n;
+}
+
 static enum json_doc_err json_prescan(const char *buf, size_t len, char *err, size_t errlen)
 {
 	const unsigned char *p = (const unsigned char *)buf;
 	bool is_obj[JUDGE_JSON_MAX_DEPTH + 1] = { false };
-	bool want_key = false, in_scalar = false, high;
+	bool want_key = false, high;
 	uint64_t cost = 0, budget = (uint64_t)len * JUDGE_JSON_MAX_GROWTH + (1u << 20);
 	size_t i, depth = 0, values = 0, slen, n, dec;
+	unsigned char last = 0;		/* the last byte outside strings and white space */
 
 	for (i = 0; i < len; i++) {
 		unsigned char c = p[i];
@@ -88,7 +125,6 @@ static enum json_doc_err json_prescan(const char *buf, size_t len, char *err, si
 		if (c == '"') {
 			bool key = want_key;
 
-			in_scalar = false;
 			high = false;
 			slen = 0;
 			for (i++; i < len && p[i] != '"'; i++) {
@@ -114,7 +150,6 @@ static enum json_doc_err json_prescan(const char *buf, size_t len, char *err, si
 			cost += COST_VALUE + slen;
 			values++;
 		} else if (c == '{' || c == '[') {
-			in_scalar = false;
 			if (++depth > JUDGE_JSON_MAX_DEPTH) {
 				snprintf(err, errlen, "body nests deeper than %d levels",
 					 JUDGE_JSON_MAX_DEPTH);
@@ -125,21 +160,35 @@ static enum json_doc_err json_prescan(const char *buf, size_t len, char *err, si
 			cost += c == '{' ? COST_OBJECT : COST_ARRAY;
 			values++;
 		} else if (c == '}' || c == ']') {
-			in_scalar = false;
+			if (last == ',') {
+				snprintf(err, errlen, "body is not JSON: a comma before '%c'", c);
+				return JSON_DOC_INVALID;
+			}
 			if (depth)
 				depth--;
 			want_key = false;
 		} else if (c == ',' || c == ':') {
-			in_scalar = false;
 			want_key = c == ',' && is_obj[depth];
 		} else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-			in_scalar = false;
-		} else if (!in_scalar) {
-			/* a number or literal: one value however long its run of bytes */
-			in_scalar = true;
+			continue;
+		} else {
+			if (depth == 0 && values > 0) {
+				snprintf(err, errlen, "body is not JSON: bytes after the document");
+				return JSON_DOC_INVALID;
+			}
+			/* a number or literal: its whole run of bytes, spelled as JSON spells it */
+			for (n = i; n < len && !strchr(",:]}[{\" \t\r\n", p[n]); n++)
+				;
+			if (!json_scalar_ok(p + i, n - i)) {
+				snprintf(err, errlen, "body is not JSON: '%.*s' is no JSON value",
+					 (int)(n - i < 24 ? n - i : 24), (const char *)p + i);
+				return JSON_DOC_INVALID;
+			}
+			i = n - 1;
 			cost += COST_VALUE;
 			values++;
 		}
+		last = c;
 		if (values > JUDGE_JSON_MAX_VALUES) {
 			snprintf(err, errlen, "body has more than %u values", JUDGE_JSON_MAX_VALUES);
 			return JSON_DOC_TOO_LARGE;

@@ -307,7 +307,7 @@ int h_session_progress(struct http_req *r)
 {
 	static const char *const fields[] = { "sections_completed", "pending_answers", NULL };
 	struct json_object *body, *sections = NULL, *answers = NULL, *o;
-	char err[256], *saved = NULL;
+	char err[256], *saved[2] = { NULL, NULL };
 	enum session_rc srv;
 	int rc;
 
@@ -327,7 +327,7 @@ int h_session_progress(struct http_req *r)
 	}
 	srv = session_save_drafts(r->candidate_id, sections ? jsonh_db_text(sections, NULL) : NULL,
 				  answers ? jsonh_db_text(answers, NULL) : NULL, SESSION_MAX_DRAFTS,
-				  &saved);
+				  saved);
 	if (srv == SESSION_TOO_BIG) {
 		rc = http_fail(r, 413, "payload_too_large",
 				"the saved drafts would take more than %d bytes", SESSION_MAX_DRAFTS);
@@ -338,8 +338,10 @@ int h_session_progress(struct http_req *r)
 		goto out;
 	}
 	o = http_ok();
-	json_object_object_add(o, "sections_completed", json_tokener_parse(saved));
-	free(saved);
+	json_object_object_add(o, "sections_completed", json_tokener_parse(saved[0]));
+	json_object_object_add(o, "pending_answers", json_tokener_parse(saved[1]));
+	free(saved[0]);
+	free(saved[1]);
 	rc = http_json(r, 200, o);
 out:
 	json_object_put(body);

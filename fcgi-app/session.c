@@ -128,7 +128,7 @@ enum session_rc session_activity(const char *candidate_id, struct session_touch 
 }
 
 enum session_rc session_save_drafts(const char *candidate_id, const char *sections,
-				    const char *answers, int max_bytes, char **sections_out)
+				    const char *answers, int max_bytes, char *saved[2])
 {
 	char cap[16];
 	const char *p[4] = { candidate_id, sections, answers, cap };
@@ -144,15 +144,21 @@ enum session_rc session_save_drafts(const char *candidate_id, const char *sectio
 		     "  WHERE s.candidate_id = $1 AND " OPEN
 		     "  AND octet_length(COALESCE($2::jsonb, s.sections_completed)::text)"
 		     "   + octet_length(COALESCE($3::jsonb, s.pending_answers)::text) <= $4::int"
-		     "  RETURNING s.sections_completed::text AS sc)"
-		     " SELECT (SELECT sc FROM up) AS sc, EXISTS (SELECT 1 FROM up) AS saved,"
+		     "  RETURNING s.sections_completed::text AS sc, s.pending_answers::text AS pa)"
+		     " SELECT (SELECT sc FROM up) AS sc, (SELECT pa FROM up) AS pa,"
+		     "  EXISTS (SELECT 1 FROM up) AS saved,"
 		     "  EXISTS (SELECT 1 FROM test_session s WHERE s.candidate_id = $1 AND " OPEN ") AS open",
 		     4, p);
 	if (rc != SESSION_OK)
 		return rc;
 	if (!strcmp(db_get(res, 0, "saved"), "t")) {
-		*sections_out = strdup(db_get(res, 0, "sc"));
-		rc = *sections_out ? SESSION_OK : SESSION_DB_ERROR;
+		saved[0] = strdup(db_get(res, 0, "sc"));
+		saved[1] = strdup(db_get(res, 0, "pa"));
+		rc = saved[0] && saved[1] ? SESSION_OK : SESSION_DB_ERROR;
+		if (rc != SESSION_OK) {
+			free(saved[0]);
+			free(saved[1]);
+		}
 	} else {
 		rc = !strcmp(db_get(res, 0, "open"), "t") ? SESSION_TOO_BIG : SESSION_OVER;
 	}

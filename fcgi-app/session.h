@@ -49,11 +49,12 @@ enum session_rc session_heartbeat(const char *candidate_id, struct session_touch
 enum session_rc session_activity(const char *candidate_id, struct session_touch *t);
 /*
  * Store the drafts (JSON text; NULL keeps what is stored) when the stored
- * and new ones together take at most max_bytes.  *sections is the stored
- * sections_completed afterwards, malloc'd (the caller frees it).
+ * and new ones together take at most max_bytes.  On SESSION_OK, saved[0]
+ * and saved[1] are the stored sections_completed and pending_answers as
+ * JSON text, malloc'd: the caller frees both.
  */
 enum session_rc session_save_drafts(const char *candidate_id, const char *sections,
-				    const char *answers, int max_bytes, char **sections_out);
+				    const char *answers, int max_bytes, char *saved[2]);
 /* The tab closed: the session is abandoned unless a heartbeat comes back within the grace. */
 enum session_rc session_tab_closed(const char *candidate_id);
 /*

@@ -173,6 +173,39 @@ static void test_parse_invalid(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(err, "JSON"));
 }
 
+/* Only JSON as RFC 8259 spells it: json-c's lenient extras would reach jsonb and fail there. */
+static void test_parse_strict(void)
+{
+	static const char *const bad[] = {
+		"{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":-Infinity}", "{\"a\":1.}", "{\"a\":-.5}",
+		"{\"a\":1.e5}", "{\"a\":01}", "{\"a\":+1}", "{\"a\":1e}", "{\"a\":tRuE}", "{\"a\":nul}",
+		"{'a':1}", "{\"a\":'x'}", "{\"a\":1,}", "[1,2,]", "[1,]", "{\"a\":1 /* c */}",
+		"{\"a\":1} // c", "[--1]", "[1.5e+]", "[0x1]",
+	};
+	static const char *const good[] = {
+		"[0]", "[-0]", "[10]", "[1.5]", "[-0.25e-3]", "[2E+10]", "[1e5]", "[true,false,null]",
+		"{\"a\":[],\"b\":{}}", "[ 1 , 2 ]",
+	};
+	struct json_object *o;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		o = parse(bad[i]);
+		if (o) {
+			fprintf(stderr, "\n    accepted: %s\n", bad[i]);
+			json_object_put(o);
+		}
+		CU_ASSERT_PTR_NULL(o);
+	}
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		o = parse(good[i]);
+		if (!o)
+			fprintf(stderr, "\n    refused: %s (%s)\n", good[i], err);
+		CU_ASSERT_PTR_NOT_NULL(o);
+		json_object_put(o);
+	}
+}
+
 static struct json_object *nested(const char *open, const char *leaf, const char *close, int depth)
 {
 	char *buf = malloc((size_t)depth * (strlen(open) + strlen(close)) + strlen(leaf) + 1);
@@ -851,6 +884,7 @@ static CU_TestInfo tests[] = {
 	{ "parse: empty input", test_parse_empty },
 	{ "parse: truncated input", test_parse_truncated },
 	{ "parse: invalid input", test_parse_invalid },
+	{ "parse: only strict JSON (no NaN, 1., quotes, comments, trailing commas)", test_parse_strict },
 	{ "parse: depth limit JSONH_MAX_DEPTH", test_parse_depth },
 	{ "parse: top-level scalars", test_parse_scalars },
 	{ "parse: the document null", test_parse_null_document },

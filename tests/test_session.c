@@ -101,7 +101,7 @@ static void test_start_and_resume(void)
 static void test_touches(void)
 {
 	struct session_touch t = { "", -1 };
-	char id[40], *saved = NULL;
+	char id[40], *saved[2] = { NULL, NULL };
 	bool created;
 
 	candidate(id);
@@ -125,14 +125,17 @@ static void test_touches(void)
 		fprintf(stderr, "\n    events: %s\n", events(id));
 	CU_ASSERT_STRING_EQUAL(events(id), "start,heartbeat,tab_close,heartbeat,resume,activity");
 	/* drafts: stored, then refused whole when the cap would be passed */
-	CU_ASSERT_EQUAL(session_save_drafts(id, "[1,2]", "{\"q\":\"x\"}", 1000, &saved), SESSION_OK);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(saved);
-	CU_ASSERT_STRING_EQUAL(saved, "[1, 2]");
-	free(saved);
-	saved = NULL;
-	CU_ASSERT_EQUAL(session_save_drafts(id, NULL, "{\"q\":\"xxxxxxxxxxxxxxxxxxxxxxxx\"}", 20, &saved),
+	CU_ASSERT_EQUAL(session_save_drafts(id, "[1,2]", "{\"q\":\"x\"}", 1000, saved), SESSION_OK);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(saved[0]);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(saved[1]);
+	CU_ASSERT_STRING_EQUAL(saved[0], "[1, 2]");
+	CU_ASSERT_STRING_EQUAL(saved[1], "{\"q\": \"x\"}");
+	free(saved[0]);
+	free(saved[1]);
+	saved[0] = saved[1] = NULL;
+	CU_ASSERT_EQUAL(session_save_drafts(id, NULL, "{\"q\":\"xxxxxxxxxxxxxxxxxxxxxxxx\"}", 20, saved),
 			SESSION_TOO_BIG);
-	CU_ASSERT_PTR_NULL(saved);
+	CU_ASSERT_PTR_NULL(saved[0]);
 	CU_ASSERT_STRING_EQUAL(pg_value("SELECT pending_answers->>'q' FROM test_session WHERE candidate_id = $1", id),
 			       "x");
 }
@@ -140,7 +143,7 @@ static void test_touches(void)
 static void test_finish(void)
 {
 	struct session_touch t;
-	char id[40], at[48] = "", *saved = NULL;
+	char id[40], at[48] = "", *saved[2] = { NULL, NULL };
 	bool created;
 
 	candidate(id);
@@ -157,7 +160,7 @@ static void test_finish(void)
 	CU_ASSERT_EQUAL(session_heartbeat(id, &t), SESSION_OVER);
 	CU_ASSERT_EQUAL(session_activity(id, &t), SESSION_OVER);
 	CU_ASSERT_EQUAL(session_tab_closed(id), SESSION_OVER);
-	CU_ASSERT_EQUAL(session_save_drafts(id, "[]", NULL, 1000, &saved), SESSION_OVER);
+	CU_ASSERT_EQUAL(session_save_drafts(id, "[]", NULL, 1000, saved), SESSION_OVER);
 	CU_ASSERT_EQUAL(session_start(id, token(), "10", &created), SESSION_OVER);
 	CU_ASSERT_EQUAL(session_open(id, true), SESSION_OVER);
 	CU_ASSERT_STRING_EQUAL(events(id), "start,end");
