@@ -1,7 +1,8 @@
 // admin.js - the recruiter pages: sign-in, the hash router (#/questions,
 // #/candidates/<id>, ...) and the frame around the views.
-import { api, session, onUnauthorized } from "./api.js";
-import { h, field, errorBox, announce, busy, confirmDialog } from "./dom.js";
+import { h, field, errorBox, busy, confirmDialog } from "../common/dom.js";
+import { api, session, onUnauthorized } from "./session.js";
+import { announce } from "./ui.js";
 import { questionsView } from "./questions.js";
 import { questionFormView } from "./question-form.js";
 import { candidatesView, newCandidateView } from "./candidates.js";

@@ -1,7 +1,9 @@
 // candidates.js - the candidate list (status, score, CSV export) and the
 // new-candidate form that ends with the invitation link to copy.
-import { api } from "./api.js";
-import { h, uid, field, loading, errorBox, announce, busy, statusBadge, fmtDate, fmtDuration } from "./dom.js";
+import { h, uid, field, loading, errorBox, busy } from "../common/dom.js";
+import { fmtDate, fmtDuration } from "../common/format.js";
+import { api } from "./session.js";
+import { announce, statusBadge } from "./ui.js";
 import { difficultyBadge } from "./questions.js";
 
 const METHOD_TEXT = {

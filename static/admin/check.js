@@ -1,7 +1,9 @@
 // check.js - "Check": run a pasted reference solution against the form's
 // (unsaved) tests through POST /api/admin/questions/check and show a verdict per test.
-import { api } from "./api.js";
-import { h, setChildren, field, errorBox, busy, verdictBadge, fmtBytes, LANGUAGE_NAMES } from "./dom.js";
+import { h, setChildren, field, errorBox, loading, busy } from "../common/dom.js";
+import { fmtBytes } from "../common/format.js";
+import { verdictBadge } from "../common/verdicts.js";
+import { api } from "./session.js";
 
 function outputBlock(label, text, wide) {
 	return h("div", { class: wide ? "io io-wide" : "io" }, h("h4", {}, label),
@@ -48,12 +50,13 @@ function showResult(out, res, tests) {
 }
 
 // getRequest() returns { time_limit_ms, memory_limit_mb, tests } or throws an
-// Error whose message says what to fix in the form first.
+// Error whose message says what to fix in the form first. langs: the catalog
+// of common/languages.js.
 // Returns { element, destroy(), markStale() }.
-export function checkPanel(getRequest) {
-	const lang = h("select", {}, Object.entries(LANGUAGE_NAMES).map(([id, name]) => h("option", { value: id }, name)));
+export function checkPanel(getRequest, langs) {
+	const lang = h("select", {}, langs.list.map((l) => h("option", { value: l.id }, l.name)));
 	const holder = h("div", { class: "editor-box editor-check" });
-	const editor = window.CEEditor.create(holder, { language: "python", doc: "", label: "Reference solution" });
+	const editor = window.CEEditor.create(holder, { language: lang.value, doc: "", label: "Reference solution" });
 	const run = h("button", { type: "button", class: "btn btn-primary" }, "Run check");
 	const stale = h("p", { class: "banner banner-warn", hidden: true },
 		"The tests changed after this check. Run it again to check the current tests.");
@@ -70,9 +73,7 @@ export function checkPanel(getRequest) {
 			return;
 		}
 		stale.hidden = true;
-		out.replaceChildren(h("p", { class: "loading", role: "status" },
-			h("span", { class: "spinner", "aria-hidden": "true" }),
-			`Compiling and running ${req.tests.length} test${req.tests.length === 1 ? "" : "s"}…`));
+		out.replaceChildren(loading(`Compiling and running ${req.tests.length} test${req.tests.length === 1 ? "" : "s"}…`));
 		try {
 			const res = await busy(run, "Checking…", () => api.post("/api/admin/questions/check", {
 				language: lang.value, code: editor.getValue(),

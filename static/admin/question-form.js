@@ -1,7 +1,10 @@
 // question-form.js - create or edit a question: basics, markdown description
 // with a live preview, starter code per language, test cases, check, save, delete.
-import { api, idPath } from "./api.js";
-import { h, uid, field, loading, errorBox, announce, busy, LANGUAGE_NAMES } from "./dom.js";
+import { idPath } from "../common/api.js";
+import { h, uid, field, loading, errorBox, busy } from "../common/dom.js";
+import { loadLanguages } from "../common/languages.js";
+import { api } from "./session.js";
+import { announce } from "./ui.js";
 import { testCaseTable } from "./testcases.js";
 import { checkPanel } from "./check.js";
 import { deleteQuestion } from "./questions.js";
@@ -38,17 +41,18 @@ function descriptionEditor(text) {
 	};
 }
 
-// Starter code: one tab per language over one editor.
-function starterEditor(starters) {
+// Starter code: one tab per language over one editor. catalog: the languages
+// of common/languages.js; a tab shows the short name, its tooltip the full one.
+function starterEditor(starters, catalog) {
 	const code = { ...starters };
-	const langs = Object.keys(LANGUAGE_NAMES);
+	const langs = catalog.list.map((l) => l.id);
 	let cur = langs[0];
 	const panelId = uid("starter");
 	const panel = h("div", { class: "editor-box editor-starter", role: "tabpanel", id: panelId });
 	const editor = window.CEEditor.create(panel, { language: cur, doc: code[cur] || "",
-		label: `Starter code, ${LANGUAGE_NAMES[cur]}` });
+		label: `Starter code, ${catalog.name(cur)}` });
 	const tabs = langs.map((l) => h("button", { type: "button", role: "tab", id: `${panelId}-${l}`,
-		"aria-controls": panelId, class: "tab", "data-lang": l }, LANGUAGE_NAMES[l]));
+		"aria-controls": panelId, class: "tab", "data-lang": l, title: catalog.name(l) }, catalog.shortName(l)));
 
 	function select(l, focus) {
 		code[cur] = editor.getValue();
@@ -62,7 +66,7 @@ function starterEditor(starters) {
 			if (on && focus) t.focus();
 		}
 		panel.setAttribute("aria-labelledby", `${panelId}-${l}`);
-		editor.view.contentDOM.setAttribute("aria-label", `Starter code, ${LANGUAGE_NAMES[l]}`);
+		editor.view.contentDOM.setAttribute("aria-label", `Starter code, ${catalog.name(l)}`);
 	}
 	const tablist = h("div", { role: "tablist", "aria-label": "Starter code language", class: "tabs" }, tabs);
 	tablist.addEventListener("click", (e) => {
@@ -107,9 +111,11 @@ export async function questionFormView(ctx, id) {
 		h("div", {}, h("a", { href: "#/questions", class: "back-link" }, "← Question bank"), heading), topSave), body);
 
 	let q = BLANK;
-	if (id) {
-		q = (await api.get(`/api/admin/questions/${idPath(id)}`)).question;
-		if (!ctx.alive) return;
+	const [langs, stored] = await Promise.all([loadLanguages(),
+		id ? api.get(`/api/admin/questions/${idPath(id)}`) : null]);
+	if (!ctx.alive) return;
+	if (stored) {
+		q = stored.question;
 		heading.textContent = `Edit: ${q.title}`;
 		ctx.title(`Edit: ${q.title}`);
 	}
@@ -124,7 +130,7 @@ export async function questionFormView(ctx, id) {
 	const memory = field("Memory limit (MB)", h("input", { type: "number", min: 32, max: 2048, step: 1,
 		value: String(q.memory_limit_mb) }), "32 to 2048.");
 	const desc = descriptionEditor(q.question || "");
-	const starters = starterEditor(q.boiler_plate || {});
+	const starters = starterEditor(q.boiler_plate || {}, langs);
 	let check = null;
 	const tests = testCaseTable(q.test_cases || [], () => check && check.markStale());
 	const summary = h("div", { class: "banner banner-error", role: "alert", hidden: true, tabindex: -1 });
@@ -137,7 +143,7 @@ export async function questionFormView(ctx, id) {
 		if (!list.length) throw new Error("Add at least one test case first.");
 		return { time_limit_ms: Number(time.control.value), memory_limit_mb: Number(memory.control.value), tests: list };
 	}
-	check = checkPanel(checkRequest);
+	check = checkPanel(checkRequest, langs);
 	// editors listen on the window; they go with the view
 	ctx.onLeave(() => {
 		starters.destroy();

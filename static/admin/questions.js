@@ -1,7 +1,9 @@
 // questions.js - the question bank: a list with text search and filters on
 // difficulty and tag, and deletion behind a confirmation.
-import { api, idPath } from "./api.js";
-import { h, field, loading, announce, confirmDialog } from "./dom.js";
+import { idPath } from "../common/api.js";
+import { h, field, loading, confirmDialog } from "../common/dom.js";
+import { api } from "./session.js";
+import { announce } from "./ui.js";
 
 // the filters outlive the view, so that coming back from a question keeps them
 const filters = { text: "", difficulty: "", tag: "" };

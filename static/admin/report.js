@@ -1,18 +1,16 @@
 // report.js - one candidate: overview, session actions (extend, reopen, new
 // link, delete), best score and final code per question, every submission
 // with its per-test verdicts, the session timeline, and the printable report.
-import { api, idPath } from "./api.js";
-import {
-	h, field, loading, announce, busy, dialog, confirmDialog, statusBadge, verdictBadge,
-	fmtDate, fmtTime, fmtDuration, fmtBytes, codeView, LANGUAGE_NAMES,
-} from "./dom.js";
+import { idPath } from "../common/api.js";
+import { h, field, loading, busy, dialog, confirmDialog } from "../common/dom.js";
+import { fmtDate, fmtTime, fmtDuration, fmtBytes } from "../common/format.js";
+import { loadLanguages } from "../common/languages.js";
+import { verdictBadge } from "../common/verdicts.js";
+import { api } from "./session.js";
+import { announce, statusBadge, codeView } from "./ui.js";
 import { inviteLinkBox, statusDetail } from "./candidates.js";
 import { difficultyBadge } from "./questions.js";
 import { timelineLines } from "./timeline.js";
-
-function langName(id) {
-	return LANGUAGE_NAMES[id] || id;
-}
 
 function overview(c) {
 	const s = c.session;
@@ -33,7 +31,7 @@ function overview(c) {
 }
 
 // The best score and final code of each question of the test.
-function questionResults(c, editors) {
+function questionResults(c, langs, editors) {
 	return c.questions.map((q, i) => {
 		const best = q.best_score ?? null;
 		const codeBox = h("div", { class: "editor-box code-view" });
@@ -43,7 +41,7 @@ function questionResults(c, editors) {
 				h("p", { class: "best-score" }, "Best score ",
 					h("strong", { "data-best-score": best === null ? "" : best }, best === null ? "—" : `${best} / ${q.max_score}`))),
 			q.final
-				? [h("p", { class: "muted" }, `Final code: ${langName(q.final.language)}, submitted ${fmtDate(q.final.created_at)} `,
+				? [h("p", { class: "muted" }, `Final code: ${langs.name(q.final.language)}, submitted ${fmtDate(q.final.created_at)} `,
 					verdictBadge(q.final.status)), codeBox]
 				: h("p", { class: "muted" }, "No submission for this question."));
 		if (q.final) editors.push(codeView(codeBox, q.final.language, q.final.code, `Final code for ${q.title}`));
@@ -71,14 +69,14 @@ function testRow(r, i) {
 			: r.hidden ? h("span", { class: "muted" }, "hidden test: data not kept") : "—"));
 }
 
-function submission(s, n, editors) {
+function submission(s, n, langs, editors) {
 	const codeBox = h("div", { class: "editor-box code-view" });
 	const det = h("details", { class: "submission", "data-submission-id": s.submission_id },
 		h("summary", {},
 			h("span", { class: "sub-n" }, `#${n}`),
 			h("span", { class: "sub-time" }, fmtTime(s.created_at)),
 			h("span", { class: "sub-q" }, s.question_title),
-			h("span", {}, langName(s.language)),
+			h("span", {}, langs.name(s.language)),
 			verdictBadge(s.status),
 			h("span", { class: "nowrap" }, `${s.passed} / ${s.total} tests`),
 			h("span", { class: "nowrap sub-score" }, `${s.score} / ${s.max_score} points`)),
@@ -167,7 +165,8 @@ export async function reportView(ctx, id) {
 	ctx.onLeave(dropEditors);
 
 	async function load(focusAction) {
-		const c = (await api.get(`/api/admin/candidates/${idPath(id)}`)).candidate;
+		const [langs, res] = await Promise.all([loadLanguages(), api.get(`/api/admin/candidates/${idPath(id)}`)]);
+		const c = res.candidate;
 		if (!ctx.alive) return;
 		dropEditors();
 		heading.textContent = c.name;
@@ -177,11 +176,11 @@ export async function reportView(ctx, id) {
 				h("section", { class: "card", "aria-labelledby": "ov-title" }, h("h2", { id: "ov-title" }, "Overview"), overview(c)),
 				h("section", { class: "card", "aria-labelledby": "sess-title" }, h("h2", { id: "sess-title" }, "Session"),
 					sessionActions(c))),
-			h("section", { "aria-labelledby": "qr-title" }, h("h2", { id: "qr-title" }, "Questions"), questionResults(c, editors)),
+			h("section", { "aria-labelledby": "qr-title" }, h("h2", { id: "qr-title" }, "Questions"), questionResults(c, langs, editors)),
 			h("section", { class: "card", "aria-labelledby": "sub-title" },
 				h("h2", { id: "sub-title" }, `Submissions (${c.submissions.length})`),
 				c.submissions.length
-					? h("div", { class: "submissions" }, c.submissions.map((s, i) => submission(s, i + 1, editors)))
+					? h("div", { class: "submissions" }, c.submissions.map((s, i) => submission(s, i + 1, langs, editors)))
 					: h("p", { class: "muted" }, "No submissions yet.")),
 			h("section", { class: "card", "aria-labelledby": "tl-title" }, h("h2", { id: "tl-title" }, "Session timeline"),
 				timeline(c)));

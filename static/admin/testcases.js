@@ -1,6 +1,7 @@
 // testcases.js - the test-case table of the question form: add, edit, delete,
 // sample flag, points, and tests read from uploaded files.
-import { h, setChildren, uid, announce } from "./dom.js";
+import { h, setChildren, uid } from "../common/dom.js";
+import { announce } from "./ui.js";
 
 const MAX_IO_BYTES = 16 * 1024 * 1024;   // the executor's limit per input or expected output
 const SEPARATOR = /^---[ \t]*\r?$/m;       // splits a one-file test into input and expected output

@@ -1,6 +1,6 @@
 // timeline.js - the server's session timeline (start, activity, tab closes,
 // heartbeat gaps, the end) turned into the lines the recruiter reads.
-import { fmtDuration, fmtTime } from "./dom.js";
+import { fmtDuration, fmtTime } from "../common/format.js";
 
 const END_TEXT = {
 	manual: "Test submitted by the candidate",

@@ -1,4 +1,4 @@
-// tests/ui/candidate.cjs - the candidate's test page (static/test/) in a browser:
+// tests/ui/candidate.cjs - the candidate's test page (static/test/, static/candidate/) in a browser:
 // preview and start, run and submit, drafts across a reload, a closed tab that comes
 // back, the timer running out, finishing by hand, a hostile question, a lost connection.
 //
@@ -167,7 +167,7 @@ module.exports = [
 			})));
 			const hidden = rows.filter((r) => r.name.startsWith("Hidden test"));
 			h.assert(hidden.length === 7, `seven hidden tests, got ${hidden.length}`);
-			h.assert(hidden.every((r) => !r.next && r.text.includes("Passed")), "hidden tests show their verdict and no data");
+			h.assert(hidden.every((r) => !r.next && r.text.includes("Accepted")), "hidden tests show their verdict and no data");
 			const hiddenIn = fs.readFileSync(path.join(q.dir, "tests", "05.in"), "utf8").trim().split("\n")[1];
 			h.assert(!(await page.textContent("#results-body")).includes(hiddenIn), "a hidden test's input is not on the page");
 			await page.waitForFunction((m) => document.querySelector(".q-item").textContent.includes(`Solved · ${m}/${m} pts`), max);

@@ -1,7 +1,15 @@
-// dom.js - small DOM helpers shared by the admin views.
+// common/dom.js - small DOM helpers for both pages.
 //
 // Server text (titles, names, program output) is untrusted: it reaches the page
 // only as text nodes or attribute values, never as markup.
+
+export function byId(id) {
+	return document.getElementById(id);
+}
+
+export function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 let idSeq = 0;
 
@@ -49,6 +57,16 @@ function append(node, children) {
 	}
 }
 
+// A spinner for a busy control or a loading line; screen readers skip it.
+export function spinner() {
+	return h("span", { class: "spinner", "aria-hidden": "true" });
+}
+
+// A button's label, with a spinner in front while its action runs.
+export function setButton(button, label, spinning) {
+	setChildren(button, spinning ? spinner() : null, label);
+}
+
 // A label + control + hint + error slot, wired with for/aria-describedby.
 // Returns { field, control, setError(msg) }.
 export function field(labelText, control, hintText) {
@@ -78,18 +96,7 @@ export function errorBox(message) {
 
 // A loading placeholder; screen readers hear it through role=status.
 export function loading(text) {
-	return h("p", { class: "loading", role: "status" }, h("span", { class: "spinner", "aria-hidden": "true" }), text);
-}
-
-// Show a short message in the page's polite live region, then clear it.
-let toastTimer = 0;
-export function announce(message, kind) {
-	const box = document.getElementById("toast");
-	// the region stays in the page (an unhidden region may not be read out); empty, it has no box
-	box.textContent = message;
-	box.className = `toast toast-${kind || "ok"}`;
-	clearTimeout(toastTimer);
-	toastTimer = setTimeout(() => { box.textContent = ""; }, 6000);
+	return h("p", { class: "loading", role: "status" }, spinner(), text);
 }
 
 // Mark a button busy while an async action runs: disabled, new label, aria-busy.
@@ -166,64 +173,4 @@ export async function confirmDialog(title, text, confirmLabel, kind) {
 		actions: [{ label: "Cancel", value: "cancel" }, { label: confirmLabel, value: "ok", kind: kind || "danger" }],
 	});
 	return v === "ok";
-}
-
-const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const timeFmt = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-
-export function fmtDate(iso) {
-	return iso ? dateFmt.format(new Date(iso)) : "—";
-}
-
-export function fmtTime(iso) {
-	return iso ? timeFmt.format(new Date(iso)) : "—";
-}
-
-// 3725 s -> "1 h 2 min", 75 s -> "1 min 15 s"
-export function fmtDuration(seconds) {
-	const s = Math.max(0, Math.round(seconds));
-	if (s < 60) return `${s} s`;
-	if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}`;
-	const m = Math.floor(s / 60);
-	return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}`;
-}
-
-// 0 means not measured (a program that never ran)
-export function fmtBytes(n) {
-	if (!n) return "—";
-	if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024))} KB`;
-	return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-const VERDICTS = {
-	accepted: "Accepted",
-	wrong_answer: "Wrong answer",
-	time_limit_exceeded: "Time limit exceeded",
-	memory_limit_exceeded: "Memory limit exceeded",
-	runtime_error: "Runtime error",
-	output_limit_exceeded: "Output limit exceeded",
-	compilation_error: "Compilation error",
-	internal_error: "Internal error",
-};
-
-// A verdict badge; data-verdict carries the raw code for styling and tests.
-export function verdictBadge(status) {
-	const ok = status === "accepted";
-	return h("span", { class: `badge ${ok ? "badge-ok" : "badge-error"}`, "data-verdict": status || "" },
-		VERDICTS[status] || status || "—");
-}
-
-const STATUS_LOOK = { invited: "neutral", active: "info", completed: "ok", abandoned: "warn" };
-
-export function statusBadge(status) {
-	return h("span", { class: `badge badge-${STATUS_LOOK[status] || "neutral"}`, "data-status": status }, status);
-}
-
-export const LANGUAGE_NAMES = {
-	python: "Python", java: "Java", cpp: "C++", c: "C", javascript: "JavaScript", csharp: "C#",
-};
-
-// A read-only, syntax-highlighted code view.
-export function codeView(parent, language, code, label) {
-	return window.CEEditor.create(parent, { language, doc: code, readOnly: true, label });
 }

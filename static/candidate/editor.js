@@ -1,0 +1,30 @@
+// editor.js - the solution editor (CodeMirror 6, bundled in
+// static/vendor/editor.js as the global CEEditor) and the language picker
+// above it, filled from the service's languages.
+import { byId, h, setChildren } from "../common/dom.js";
+
+// languages: the catalog. onChange(text): the candidate edited the code.
+// onLanguage(id): the candidate picked another language.
+export function createEditor({ languages, onChange, onLanguage }) {
+	const editor = window.CEEditor.create(byId("editor"), {
+		language: languages.list[0].id,
+		doc: "",
+		label: "Solution code",
+		onChange,
+	});
+	const select = byId("lang-select");
+	setChildren(select, languages.list.map((l) => h("option", { value: l.id }, l.name)));
+	select.addEventListener("change", () => onLanguage(select.value));
+
+	return {
+		getValue: () => editor.getValue(),
+		setReadOnly: (readOnly) => editor.setReadOnly(readOnly),
+
+		// Show code in a language; not a change of the candidate's (no onChange).
+		show(language, code) {
+			select.value = language;
+			editor.setLanguage(language);
+			editor.setValue(code);
+		},
+	};
+}

@@ -1,0 +1,126 @@
+// results.js - what Run and Submit gave, per question: the summary line, the
+// compiler's output, a row per test (a visible test with its data, a hidden
+// one with its verdict only) and the output for the custom input.
+import { byId, h } from "../common/dom.js";
+import { verdictLabel } from "../common/verdicts.js";
+
+// One labelled block of test data; empty text shows as "(empty)".
+export function ioBlock(label, text, cls) {
+	const empty = text === "" || text === null || text === undefined;
+	return h("div", { class: "io" + (cls ? " " + cls : "") },
+		h("div", { class: "io-label" }, label),
+		h("pre", { class: empty ? "empty" : null }, empty ? "(empty)" : text));
+}
+
+function formatMs(ms) {
+	return typeof ms === "number" ? ms + " ms" : "–";
+}
+
+function formatBytes(b) {
+	if (typeof b !== "number" || b <= 0) return "–";
+	return (b / 1048576).toFixed(1) + " MB";
+}
+
+function exitDetail(t) {
+	if (t.status !== "runtime_error") return "";
+	if (t.signal) return " (signal " + t.signal + ")";
+	if (t.exit_code) return " (exit code " + t.exit_code + ")";
+	return "";
+}
+
+/* A visible test's data: input, expected and actual output, stderr. */
+function detailRow(t) {
+	return h("tr", { class: "detail" },
+		h("td", { colspan: 4 },
+			h("div", { class: "io-grid io-grid-3" },
+				ioBlock("Input", t.input),
+				ioBlock("Expected output", t.expected_output),
+				ioBlock("Your output" + (t.output_truncated ? " (cut short)" : ""), t.output, t.passed ? "" : "io-wrong")),
+			t.error ? ioBlock("Errors (stderr)", t.error, "io-stderr") : null));
+}
+
+function resultsTable(results) {
+	const rows = [];
+	results.forEach((t, i) => {
+		// after a compilation error nothing ran: the compiler output says it all
+		const ran = t.status !== "compilation_error";
+		rows.push(h("tr", { class: t.passed ? "pass" : "fail" },
+			h("th", { scope: "row" }, (t.hidden ? "Hidden test " : "Test ") + (i + 1)),
+			h("td", { class: "verdict " + (t.passed ? "text-ok" : "text-error") },
+				h("span", { class: "mark", "aria-hidden": "true" }, t.passed ? "✓ " : "✗ "),
+				verdictLabel(t.status) + exitDetail(t)),
+			h("td", { class: "num" }, ran ? formatMs(t.execution_time_ms) : "–"),
+			h("td", { class: "num" }, ran ? formatBytes(t.memory_usage_bytes) : "–")));
+		if (!t.hidden && ran) rows.push(detailRow(t));
+	});
+	return h("table", { class: "results-table" },
+		h("thead", {}, h("tr", {}, ["Test", "Verdict", "Time", "Memory"].map((c) => h("th", { scope: "col" }, c)))),
+		h("tbody", {}, rows));
+}
+
+function customResult(c) {
+	const facts = [c.status === "ok" ? "Ran" : verdictLabel(c.status)];
+	if (c.execution_time_ms !== undefined) facts.push(formatMs(c.execution_time_ms));
+	if (c.memory_usage_bytes !== undefined) facts.push(formatBytes(c.memory_usage_bytes));
+	return h("div", { class: "custom-result" },
+		h("h4", {}, "Custom input"),
+		h("p", { class: "muted" }, facts.join(" · ")),
+		h("div", { class: "io-grid" },
+			ioBlock("Input", c.input),
+			ioBlock("Output" + (c.output_truncated ? " (cut short)" : ""), c.output)),
+		c.error ? ioBlock("Errors (stderr)", c.error, "io-stderr") : null);
+}
+
+// languages: the catalog, for the language's name in the summary.
+export function createResults(languages) {
+	const shown = new Map();   // question id -> { mode, language, data }: the last run or submit
+
+	function summaryText(r) {
+		const data = r.data;
+		const s = data.summary || {};
+		const lang = languages.name(r.language);
+		if (r.mode === "submit") {
+			const head = data.status === "accepted" ? "Submission accepted" : "Submission: " + verdictLabel(data.status);
+			return head + " (" + lang + "): " + s.passed + " of " + s.total_tests + " tests passed, score " +
+				s.score + "/" + s.max_score + ".";
+		}
+		if (!s.total_tests) return "Run finished (" + lang + ").";
+		return "Run (" + lang + "): " + s.passed + " of " + s.total_tests + " sample tests passed" +
+			(data.status === "accepted" ? "." : "; first problem: " + verdictLabel(data.status) + ".");
+	}
+
+	// The line above the results; also says what is under way or went wrong.
+	function status(text, cls) {
+		const s = byId("results-status");
+		s.className = "results-status " + (cls || "");
+		s.textContent = text;
+	}
+
+	return {
+		status,
+		has: (id) => shown.has(id),
+		set(id, r) {
+			shown.set(id, r);
+		},
+
+		// Show question id's results; justFinished brings them into view.
+		render(id, justFinished) {
+			const body = byId("results-body");
+			body.replaceChildren();
+			const r = shown.get(id);
+			if (!r) {
+				status("Run your code to see the results here.", "muted");
+				return;
+			}
+			const data = r.data;
+			status(summaryText(r), data.status === "accepted" ? "text-ok" : "text-error");
+			if (data.compile && data.compile.output) {
+				body.append(h("h4", {}, data.compile.status === "ok" ? "Compiler warnings" : "Compiler errors"),
+					h("pre", { class: "stderr" }, data.compile.output));
+			}
+			if (data.results && data.results.length) body.append(resultsTable(data.results));
+			if (data.custom) body.append(customResult(data.custom));
+			if (justFinished) byId("results").scrollIntoView({ block: "nearest" });
+		},
+	};
+}
