@@ -71,8 +71,18 @@ int api_ok_with(struct http_req *r, const char *key, struct json_object *value)
 
 bool api_is_uuid(const char *s)
 {
-	return strlen(s) == 36 && strspn(s, "0123456789abcdefABCDEF-") == 36 && s[8] == '-' &&
-	       s[13] == '-' && s[18] == '-' && s[23] == '-';
+	size_t i;
+
+	if (strlen(s) != 36)
+		return false;
+	/* 8-4-4-4-12: a dash exactly at 8, 13, 18 and 23, a hex digit everywhere else */
+	for (i = 0; i < 36; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? s[i] != '-' : !strchr("0123456789abcdefABCDEF", s[i]))
+			return false;
+	}
+	return true;
 }
 
 int api_read_template(const char *name, struct strbuf *out)

@@ -102,6 +102,8 @@ struct json_object *http_json_body(struct http_req *r, size_t max)
 	if (!o) {
 		if (why == JSON_DOC_TOO_LARGE)
 			http_fail(r, 413, "payload_too_large", "%s", err);
+		else if (why == JSON_DOC_NULL)	/* valid JSON, like [] or 1, but no object */
+			http_fail(r, 400, "invalid_request", "body must be a JSON object");
 		else
 			http_fail(r, 400, "invalid_json", "%s", err);
 		return NULL;
