@@ -14,7 +14,7 @@
 /*
  * Candidate writes are rate-limited per session and kind: a token bucket in
  * session_rate holds up to burst requests and refills per_s a second.  The
- * page (static/test/test.js) sends a heartbeat every 30 s (and on returning
+ * page (static/candidate/session.js) sends a heartbeat every 30 s (and on returning
  * to the tab), activity at most every 15 s and drafts 2 s after typing stops,
  * one save at a time: far below these.
  */
