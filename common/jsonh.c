@@ -180,8 +180,15 @@ static enum json_doc_err json_prescan(const char *buf, size_t len, char *err, si
 			for (n = i; n < len && !strchr(",:]}[{\" \t\r\n", p[n]); n++)
 				;
 			if (!json_scalar_ok(p + i, n - i)) {
-				snprintf(err, errlen, "body is not JSON: '%.*s' is no JSON value",
-					 (int)(n - i < 24 ? n - i : 24), (const char *)p + i);
+				/* quoted only when it is plain text: the message goes back to the client */
+				for (dec = i; dec < n && dec < i + 24 && isgraph(p[dec]); dec++)
+					;
+				if (dec == n || dec == i + 24)
+					snprintf(err, errlen, "body is not JSON: '%.*s' is no JSON value",
+						 (int)(dec - i), (const char *)p + i);
+				else
+					snprintf(err, errlen, "body is not JSON: byte %zu (0x%02x) is no JSON value",
+						 dec, p[dec]);
 				return JSON_DOC_INVALID;
 			}
 			i = n - 1;

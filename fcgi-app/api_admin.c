@@ -489,12 +489,11 @@ static int send_invite(struct http_req *r, const char *cid, const char *token, i
 int h_admin_candidate_create(struct http_req *r)
 {
 	struct json_object *body, *qids = NULL;
-	const char *name = NULL, *email = "", *phone = "", *p[6];
-	char err[256], token[TOKEN_HEX_LEN + 1], dur[16], cid[40], admin[16];
+	const char *name = NULL, *email = "", *phone = "";
+	char err[256], token[TOKEN_HEX_LEN + 1], dur[16], cid[40], qid[16];
 	long long minutes = 60;
-	PGresult *res;
 	size_t i, n;
-	int rc, g;
+	int rc, g, found;
 
 	if (auth_admin(r) < 0)
 		return r->status;
@@ -523,29 +522,12 @@ int h_admin_candidate_create(struct http_req *r)
 		goto out;
 	}
 	snprintf(dur, sizeof(dur), "%lld", minutes);
-	snprintf(admin, sizeof(admin), "%d", r->admin_id);
-	if (db_begin() != DB_OK)
+	if (db_begin() != DB_OK ||
+	    store_candidate_insert(&(struct store_candidate){ name, email, phone, dur, token, r->admin_id },
+				   cid) != DB_OK)
 		goto tx_fail;
-	p[0] = name;
-	p[1] = email;
-	p[2] = phone;
-	p[3] = token;
-	p[4] = dur;
-	p[5] = admin;
-	if (db_exec(&res,
-		    "WITH c AS (INSERT INTO candidate (name, email, phone, invite_token_hash,"
-		    " test_duration_minutes) VALUES ($1, $2, $3, sha256(convert_to($4, 'UTF8')), $5::int)"
-		    " RETURNING candidate_id), l AS (INSERT INTO recruiter_admin_candidate"
-		    " SELECT $6::int, candidate_id FROM c) SELECT candidate_id FROM c",
-		    6, p) != DB_OK)
-		goto tx_fail;
-	snprintf(cid, sizeof(cid), "%s", db_get(res, 0, "candidate_id"));
-	PQclear(res);
 	for (i = 0; i < n; i++) {
 		struct json_object *v = json_object_array_get_idx(qids, i);
-		char qid[16], pos[16];
-		const char *q[3] = { cid, qid, pos };
-		int found;
 
 		if (!json_object_is_type(v, json_type_string) && !json_object_is_type(v, json_type_int)) {
 			db_rollback();
@@ -559,13 +541,8 @@ int h_admin_candidate_create(struct http_req *r)
 				       : http_fail(r, 404, "not_found", "question_ids[%zu]: no such question", i);
 			goto out;
 		}
-		snprintf(pos, sizeof(pos), "%zu", i + 1);
-		if (db_exec(&res,
-			    "INSERT INTO candidate_question (candidate_id, question_id, position)"
-			    " VALUES ($1::uuid, $2::int, $3::int) ON CONFLICT DO NOTHING",
-			    3, q) != DB_OK)
+		if (store_candidate_add_question(cid, qid, (int)i + 1) != DB_OK)
 			goto tx_fail;
-		PQclear(res);
 	}
 	if (db_commit() != DB_OK)
 		goto tx_fail;
@@ -611,17 +588,16 @@ int h_admin_candidate_get(struct http_req *r)
 int h_admin_candidate_update(struct http_req *r)
 {
 	struct json_object *body, *c;
-	const char *name = NULL, *email = NULL, *p[5];
+	const char *id = r->m.params[0], *name = NULL, *email = NULL;
 	char err[256], ext[16] = "0";
 	long long extend = 0;
 	bool reopen = false;
 	enum session_rc srv;
-	PGresult *res;
-	int rc, dberr;
+	int rc, dberr, found;
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	if (!api_is_uuid(r->m.params[0]))
+	if (!api_is_uuid(id))
 		return http_fail(r, 404, "not_found", "no such candidate");
 	body = http_json_body(r, 64 * 1024);
 	if (!body)
@@ -634,29 +610,18 @@ int h_admin_candidate_update(struct http_req *r)
 		goto out;
 	}
 	snprintf(ext, sizeof(ext), "%lld", extend);
-	p[0] = r->m.params[0];
-	p[1] = name;
-	p[2] = email;
 	/* the name and the clock change together or not at all */
 	if (db_begin() != DB_OK) {
 		rc = api_db_error(r);
 		goto out;
 	}
-	if (db_exec(&res,
-		    "UPDATE candidate SET name = COALESCE($2, name), email = COALESCE($3, email)"
-		    " WHERE candidate_id = $1::uuid RETURNING 1",
-		    3, p) != DB_OK) {
-		rc = api_db_error(r);
-		goto rollback;
-	}
-	rc = PQntuples(res);
-	PQclear(res);
-	if (rc != 1) {
-		rc = http_fail(r, 404, "not_found", "no such candidate");
+	found = store_candidate_rename(id, name, email);
+	if (found != 1) {
+		rc = found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
 		goto rollback;
 	}
 	if (extend || reopen) {
-		srv = session_extend(p[0], ext, reopen);
+		srv = session_extend(id, ext, reopen);
 		if (srv != SESSION_OK) {
 			rc = srv == SESSION_DB_ERROR
 				     ? api_db_error(r)
@@ -669,7 +634,7 @@ int h_admin_candidate_update(struct http_req *r)
 		rc = api_db_error(r);
 		goto out;
 	}
-	c = store_candidate_json(p[0], &dberr);
+	c = store_candidate_json(id, &dberr);
 	if (!c) {
 		rc = api_db_error(r);
 		goto out;
@@ -685,46 +650,34 @@ out:
 
 int h_admin_candidate_delete(struct http_req *r)
 {
-	const char *p[1] = { r->m.params[0] };
-	PGresult *res;
-	int n;
+	const char *id = r->m.params[0];
+	int found;
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	if (!api_is_uuid(p[0]))
+	if (!api_is_uuid(id))
 		return http_fail(r, 404, "not_found", "no such candidate");
-	if (db_exec(&res, "DELETE FROM candidate WHERE candidate_id = $1::uuid RETURNING 1", 1, p) !=
-	    DB_OK)
-		return api_db_error(r);
-	n = PQntuples(res);
-	PQclear(res);
-	if (n != 1)
-		return http_fail(r, 404, "not_found", "no such candidate");
+	found = store_candidate_delete(id);
+	if (found != 1)
+		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
 	return http_json(r, 200, http_ok());
 }
 
 int h_admin_candidate_invite(struct http_req *r)
 {
+	const char *id = r->m.params[0];
 	char token[TOKEN_HEX_LEN + 1];
-	const char *p[2] = { r->m.params[0], token };
-	PGresult *res;
-	int n;
+	int found;
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	if (!api_is_uuid(p[0]))
+	if (!api_is_uuid(id))
 		return http_fail(r, 404, "not_found", "no such candidate");
 	if (auth_new_token(token) < 0)
 		return http_fail(r, 503, "unavailable", "no randomness available; retry");
 	/* a new link replaces the old one */
-	if (db_exec(&res,
-		    "UPDATE candidate SET invite_token_hash = sha256(convert_to($2, 'UTF8'))"
-		    " WHERE candidate_id = $1::uuid RETURNING 1",
-		    2, p) != DB_OK)
-		return api_db_error(r);
-	n = PQntuples(res);
-	PQclear(res);
-	if (n != 1)
-		return http_fail(r, 404, "not_found", "no such candidate");
-	return send_invite(r, p[0], token, 200);
+	found = store_candidate_set_invite(id, token);
+	if (found != 1)
+		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
+	return send_invite(r, id, token, 200);
 }

@@ -13,6 +13,7 @@
 #include "jsonh.h"
 #include "lang.h"
 #include "session.h"
+#include "store_candidate.h"
 #include "store_question.h"
 #include "store_submission.h"
 
@@ -74,23 +75,16 @@ int h_questions_list(struct http_req *r)
 	return api_ok_with(r, "questions", list);
 }
 
-/* May the caller (candidate) see question qid?  Sends 404 when not. */
+/* May the caller (candidate) see question qid?  Records 404 when not. */
 static int candidate_may_see(struct http_req *r, const char *qid)
 {
-	const char *p[2] = { r->candidate_id, qid };
-	PGresult *res;
-	int n;
+	int found = store_candidate_has_question(r->candidate_id, qid);
 
-	if (db_exec(&res,
-		    "SELECT 1 FROM candidate_question WHERE candidate_id = $1::uuid AND question_id = $2::int",
-		    2, p) != DB_OK) {
-		api_db_error(r);
-		return -1;
-	}
-	n = PQntuples(res);
-	PQclear(res);
-	if (n != 1) {
-		http_fail(r, 404, "not_found", "no such question in your test");
+	if (found != 1) {
+		if (found < 0)
+			api_db_error(r);
+		else
+			http_fail(r, 404, "not_found", "no such question in your test");
 		return -1;
 	}
 	return 0;

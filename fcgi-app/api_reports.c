@@ -94,24 +94,7 @@ int h_admin_export_scores(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	if (db_exec(&res,
-		    "SELECT c.name, c.email, COALESCE(s.status, 'invited') AS status,"
-		    " COALESCE(s.completion_method, '') AS completion_method,"
-		    " COALESCE(to_char(s.test_start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS started_at,"
-		    " COALESCE(to_char(s.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS completed_at,"
-		    " (SELECT count(*) FROM candidate_question cq WHERE cq.candidate_id = c.candidate_id) AS questions,"
-		    " (SELECT count(DISTINCT ic.question_id) FROM interview_coding ic"
-		    "   WHERE ic.candidate_id = c.candidate_id AND ic.status = 'accepted') AS solved,"
-		    " sc.score, sc.max_score,"
-		    " CASE WHEN sc.max_score > 0 THEN round(100.0 * sc.score / sc.max_score, 1)::text ELSE '' END AS percent"
-		    " FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
-		    " CROSS JOIN LATERAL (SELECT"
-		    "   (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best FROM interview_coding ic"
-		    "     WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b) AS score,"
-		    "   (SELECT COALESCE(sum(t.points), 0) FROM candidate_question cq JOIN test_cases t"
-		    "     ON t.question_id = cq.question_id WHERE cq.candidate_id = c.candidate_id) AS max_score) sc"
-		    " ORDER BY c.id DESC",
-		    0, NULL) != DB_OK)
+	if (store_candidate_scores(&res) != DB_OK)
 		return api_db_error(r);
 	for (j = 0; j < ncols; j++)
 		csv_field(&sb, cols[j], j + 1 == ncols);

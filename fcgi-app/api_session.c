@@ -10,6 +10,7 @@
 #include "db.h"
 #include "jsonh.h"
 #include "session.h"
+#include "store_candidate.h"
 
 /*
  * Candidate writes are rate-limited per session and kind: a token bucket in
@@ -119,12 +120,12 @@ int h_session_start(struct http_req *r)
 	static const char *const fields[] = { "invite_token", "candidate_id",
 					      "test_duration_minutes", NULL };
 	struct json_object *body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields), *sess = NULL, *o;
-	const char *invite = NULL, *given = NULL, *p[1];
-	char err[256], token[TOKEN_HEX_LEN + 1], cid[40], minutes[16];
-	PGresult *res = NULL;
+	const char *invite = NULL, *given = NULL;
+	char err[256], token[TOKEN_HEX_LEN + 1];
+	struct store_invitation inv;
 	enum session_rc srv;
 	bool created;
-	int dberr = 0, rc;
+	int dberr = 0, rc, found;
 
 	if (!body)
 		return r->status;
@@ -141,43 +142,30 @@ int h_session_start(struct http_req *r)
 		rc = http_fail(r, 401, "invalid_invitation", "unknown invitation");
 		goto out;
 	}
-	p[0] = invite;
-	if (db_exec(&res,
-		    "SELECT c.candidate_id, c.name, c.test_duration_minutes, s.status AS session_status"
-		    " FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
-		    " WHERE c.invite_token_hash = sha256(convert_to($1, 'UTF8'))",
-		    1, p) != DB_OK) {
-		rc = api_db_error(r);
+	found = store_candidate_by_invite(invite, &inv);
+	if (found != 1) {
+		rc = found < 0 ? api_db_error(r)
+			       : http_fail(r, 401, "invalid_invitation", "unknown invitation");
 		goto out;
 	}
-	if (PQntuples(res) != 1) {
-		rc = http_fail(r, 401, "invalid_invitation", "unknown invitation");
-		goto out;
-	}
-	snprintf(cid, sizeof(cid), "%s", db_get(res, 0, "candidate_id"));
-	if (given && strcmp(given, cid)) {
+	if (given && strcmp(given, inv.candidate_id)) {
 		rc = http_fail(r, 403, "forbidden", "this invitation belongs to another candidate");
 		goto out;
 	}
-	if (!db_isnull(res, 0, "session_status") &&
-	    strcmp(db_get(res, 0, "session_status"), "active")) {
-		rc = http_fail(r, 409, "session_over", "this test is already %s",
-				db_get(res, 0, "session_status"));
+	if (*inv.session_status && strcmp(inv.session_status, "active")) {
+		rc = http_fail(r, 409, "session_over", "this test is already %s", inv.session_status);
 		goto out;
 	}
 	if (auth_new_token(token) < 0) {
 		rc = http_fail(r, 503, "unavailable", "no randomness available; retry");
 		goto out;
 	}
-	snprintf(minutes, sizeof(minutes), "%s", db_get(res, 0, "test_duration_minutes"));
-	PQclear(res);
-	res = NULL;
-	srv = session_start(cid, token, minutes, &created);
+	srv = session_start(inv.candidate_id, token, inv.minutes, &created);
 	if (srv != SESSION_OK) {
 		rc = session_refused(r, srv);
 		goto out;
 	}
-	sess = session_json(cid, &dberr);
+	sess = session_json(inv.candidate_id, &dberr);
 	if (!sess) {
 		rc = api_db_error(r);
 		goto out;
@@ -187,7 +175,6 @@ int h_session_start(struct http_req *r)
 	json_object_object_add(o, "session_token", json_object_new_string(token));
 	rc = http_json(r, 200, o);
 out:
-	PQclear(res);
 	json_object_put(body);
 	return rc;
 }
@@ -197,7 +184,7 @@ int h_invitation(struct http_req *r)
 {
 	static const char *const fields[] = { "invite_token", NULL };
 	struct json_object *body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields), *o;
-	const char *invite = NULL, *p[1];
+	const char *invite = NULL;
 	char err[256];
 	int dberr = 0, rc;
 
@@ -211,18 +198,7 @@ int h_invitation(struct http_req *r)
 		rc = http_fail(r, 401, "invalid_invitation", "unknown invitation");
 		goto out;
 	}
-	p[0] = invite;
-	o = api_query_json(
-		"SELECT json_build_object('candidate_id', c.candidate_id, 'name', c.name,"
-		" 'test_duration_minutes', c.test_duration_minutes,"
-		" 'question_count', (SELECT count(*) FROM candidate_question q WHERE q.candidate_id = c.candidate_id),"
-		" 'session_status', s.status, 'ends_at', s.ends_at,"
-		/* null before the session starts: there is no clock yet */
-		" 'remaining_seconds', CASE WHEN s.ends_at IS NOT NULL"
-		"   THEN GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int END)"
-		" FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
-		" WHERE c.invite_token_hash = sha256(convert_to($1, 'UTF8'))",
-		1, p, &dberr);
+	o = store_candidate_invitation_json(invite, &dberr);
 	if (!o) {
 		rc = dberr ? api_db_error(r)
 			   : http_fail(r, 401, "invalid_invitation", "unknown invitation");

@@ -1,5 +1,6 @@
-/* store_candidate.c - how a candidate reads back: the list, the record, the recruiter's detail */
-#include <stddef.h>
+/* store_candidate.c - the statements about a candidate, their questions and their invitation */
+#include <stdio.h>
+#include <string.h>
 
 #include "api_common.h"
 #include "store_candidate.h"
@@ -87,4 +88,151 @@ struct json_object *store_candidate_detail_json(const char *candidate_id, int *d
 		"   WHERE ev.kind <> 'heartbeat' OR ev.gap > " HEARTBEAT_GAP_S ")))::json"
 		" FROM candidate c WHERE c.candidate_id = $1::uuid",
 		1, p, dberr);
+}
+
+/* Run a statement that names one candidate; 1 when it returned a row, 0 when none, -1 on failure. */
+static int one_candidate(const char *sql, int n, const char *const *p)
+{
+	PGresult *res;
+	int rows;
+
+	if (db_exec(&res, sql, n, p) != DB_OK)
+		return -1;
+	rows = PQntuples(res);
+	PQclear(res);
+	return rows == 1;
+}
+
+enum db_err store_candidate_insert(const struct store_candidate *c, char id[40])
+{
+	char admin[16];
+	const char *p[6] = { c->name, c->email, c->phone, c->invite_token, c->minutes, admin };
+	PGresult *res;
+	enum db_err e;
+
+	snprintf(admin, sizeof(admin), "%d", c->admin_id);
+	e = db_exec(&res,
+		    "WITH c AS (INSERT INTO candidate (name, email, phone, invite_token_hash,"
+		    " test_duration_minutes) VALUES ($1, $2, $3, sha256(convert_to($4, 'UTF8')), $5::int)"
+		    " RETURNING candidate_id), l AS (INSERT INTO recruiter_admin_candidate"
+		    " SELECT $6::int, candidate_id FROM c) SELECT candidate_id FROM c",
+		    6, p);
+	if (e != DB_OK)
+		return e;
+	snprintf(id, 40, "%s", db_get(res, 0, "candidate_id"));
+	PQclear(res);
+	return DB_OK;
+}
+
+enum db_err store_candidate_add_question(const char *candidate_id, const char *qid, int position)
+{
+	char pos[16];
+	const char *p[3] = { candidate_id, qid, pos };
+	PGresult *res;
+	enum db_err e;
+
+	snprintf(pos, sizeof(pos), "%d", position);
+	e = db_exec(&res,
+		    "INSERT INTO candidate_question (candidate_id, question_id, position)"
+		    " VALUES ($1::uuid, $2::int, $3::int) ON CONFLICT DO NOTHING",
+		    3, p);
+	if (e == DB_OK)
+		PQclear(res);
+	return e;
+}
+
+int store_candidate_rename(const char *candidate_id, const char *name, const char *email)
+{
+	const char *p[3] = { candidate_id, name, email };
+
+	return one_candidate("UPDATE candidate SET name = COALESCE($2, name), email = COALESCE($3, email)"
+			     " WHERE candidate_id = $1::uuid RETURNING 1",
+			     3, p);
+}
+
+int store_candidate_delete(const char *candidate_id)
+{
+	const char *p[1] = { candidate_id };
+
+	return one_candidate("DELETE FROM candidate WHERE candidate_id = $1::uuid RETURNING 1", 1, p);
+}
+
+int store_candidate_set_invite(const char *candidate_id, const char *token)
+{
+	const char *p[2] = { candidate_id, token };
+
+	return one_candidate("UPDATE candidate SET invite_token_hash = sha256(convert_to($2, 'UTF8'))"
+			     " WHERE candidate_id = $1::uuid RETURNING 1",
+			     2, p);
+}
+
+int store_candidate_has_question(const char *candidate_id, const char *qid)
+{
+	const char *p[2] = { candidate_id, qid };
+
+	return one_candidate("SELECT 1 FROM candidate_question WHERE candidate_id = $1::uuid"
+			     " AND question_id = $2::int",
+			     2, p);
+}
+
+int store_candidate_by_invite(const char *token, struct store_invitation *out)
+{
+	const char *p[1] = { token };
+	PGresult *res;
+	int rows;
+
+	if (db_exec(&res,
+		    "SELECT c.candidate_id, c.test_duration_minutes, s.status AS session_status"
+		    " FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
+		    " WHERE c.invite_token_hash = sha256(convert_to($1, 'UTF8'))",
+		    1, p) != DB_OK)
+		return -1;
+	rows = PQntuples(res);
+	if (rows == 1) {
+		snprintf(out->candidate_id, sizeof(out->candidate_id), "%s", db_get(res, 0, "candidate_id"));
+		snprintf(out->minutes, sizeof(out->minutes), "%s", db_get(res, 0, "test_duration_minutes"));
+		snprintf(out->session_status, sizeof(out->session_status), "%s",
+			 db_get(res, 0, "session_status"));
+	}
+	PQclear(res);
+	return rows == 1;
+}
+
+struct json_object *store_candidate_invitation_json(const char *token, int *dberr)
+{
+	const char *p[1] = { token };
+
+	return api_query_json(
+		"SELECT json_build_object('candidate_id', c.candidate_id, 'name', c.name,"
+		" 'test_duration_minutes', c.test_duration_minutes,"
+		" 'question_count', (SELECT count(*) FROM candidate_question q WHERE q.candidate_id = c.candidate_id),"
+		" 'session_status', s.status, 'ends_at', s.ends_at,"
+		/* null before the session starts: there is no clock yet */
+		" 'remaining_seconds', CASE WHEN s.ends_at IS NOT NULL"
+		"   THEN GREATEST(0, floor(extract(epoch FROM s.ends_at - now())))::int END)"
+		" FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
+		" WHERE c.invite_token_hash = sha256(convert_to($1, 'UTF8'))",
+		1, p, dberr);
+}
+
+enum db_err store_candidate_scores(PGresult **res)
+{
+	return db_exec(res,
+		       "SELECT c.name, c.email, COALESCE(s.status, 'invited') AS status,"
+		       " COALESCE(s.completion_method, '') AS completion_method,"
+		       " COALESCE(to_char(s.test_start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS started_at,"
+		       " COALESCE(to_char(s.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS completed_at,"
+		       " (SELECT count(*) FROM candidate_question cq WHERE cq.candidate_id = c.candidate_id) AS questions,"
+		       " (SELECT count(DISTINCT ic.question_id) FROM interview_coding ic"
+		       "   WHERE ic.candidate_id = c.candidate_id AND ic.status = 'accepted') AS solved,"
+		       " sc.score, sc.max_score,"
+		       " CASE WHEN sc.max_score > 0 THEN round(100.0 * sc.score / sc.max_score, 1)::text ELSE '' END AS percent"
+		       " FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
+		       " CROSS JOIN LATERAL (SELECT"
+		       "   (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best FROM interview_coding ic"
+		       "     WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b) AS score,"
+		       "   (SELECT COALESCE(sum(t.points), 0) FROM candidate_question cq JOIN test_cases t"
+		       "     ON t.question_id = cq.question_id WHERE cq.candidate_id = c.candidate_id) AS max_score) sc"
+		       " ORDER BY c.id DESC",
+		       0, NULL);
 }
