@@ -17,14 +17,10 @@
 
 int h_admin_login(struct http_req *r)
 {
-	/* a real hash, so an unknown user costs as much time as a wrong password */
-	static const char dummy[] = "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o7Ha3oK3xb.mKzZ9uQ6Q1MhpTXeQY1hm8";
 	struct json_object *body = http_json_body(r, 64 * 1024), *o;
-	const char *user = NULL, *pass = NULL, *p[2];
-	char token[TOKEN_HEX_LEN + 1], err[256], hours[16];
-	PGresult *res = NULL;
-	int rc;
-	bool ok;
+	const char *user = NULL, *pass = NULL;
+	char token[TOKEN_HEX_LEN + 1], err[256];
+	int rc, ok;
 
 	if (!body)
 		return r->status;
@@ -33,37 +29,15 @@ int h_admin_login(struct http_req *r)
 		rc = http_fail(r, 400, "missing_field", "'username' and 'password' are required");
 		goto out;
 	}
-	p[0] = user;
-	if (db_exec(&res, "SELECT id, password_hash FROM recruiter_admin WHERE username = $1", 1, p) !=
-	    DB_OK) {
-		rc = api_db_error(r);
-		goto out;
-	}
-	ok = auth_check_password(pass, PQntuples(res) == 1 ? db_get(res, 0, "password_hash") : dummy) &&
-	     PQntuples(res) == 1;
-	if (!ok) {
-		rc = http_fail(r, 401, "invalid_credentials", "wrong username or password");
-		goto out;
-	}
 	if (auth_new_token(token) < 0) {
 		rc = http_fail(r, 503, "unavailable", "no randomness available; retry");
 		goto out;
 	}
-	snprintf(hours, sizeof(hours), "%d", cfg.admin_token_hours);
-	p[0] = token;
-	p[1] = db_get(res, 0, "id");
-	{
-		const char *q[3] = { token, p[1], hours };
-		PGresult *ins;
-
-		if (db_exec(&ins,
-			    "INSERT INTO admin_token (token_hash, admin_id, expires_at)"
-			    " VALUES (sha256(convert_to($1, 'UTF8')), $2::int, now() + make_interval(hours => $3::int))",
-			    3, q) != DB_OK) {
-			rc = api_db_error(r);
-			goto out;
-		}
-		PQclear(ins);
+	ok = auth_login(user, pass, token, cfg.admin_token_hours);
+	if (ok != 1) {
+		rc = ok < 0 ? api_db_error(r)
+			    : http_fail(r, 401, "invalid_credentials", "wrong username or password");
+		goto out;
 	}
 	o = http_ok();
 	json_object_object_add(o, "token", json_object_new_string(token));
@@ -71,43 +45,24 @@ int h_admin_login(struct http_req *r)
 	json_object_object_add(o, "expires_in_hours", json_object_new_int(cfg.admin_token_hours));
 	rc = http_json(r, 200, o);
 out:
-	PQclear(res);
 	json_object_put(body);
 	return rc;
 }
 
 int h_admin_logout(struct http_req *r)
 {
-	const char *p[1];
-	PGresult *res;
-
 	if (auth_admin(r) < 0)
 		return r->status;
-	p[0] = http_bearer(r);
-	if (db_exec(&res, "DELETE FROM admin_token WHERE token_hash = sha256(convert_to($1, 'UTF8'))",
-		    1, p) != DB_OK)
+	if (auth_logout(http_bearer(r)) < 0)
 		return api_db_error(r);
-	PQclear(res);
 	return http_json(r, 200, http_ok());
 }
 
 /* ---- questions ---- */
 
-#define ADMIN_QUESTION_JSON                                                                      \
-	"json_build_object('id', q.uuid, 'number', q.id, 'slug', q.slug, 'title', q.title,"      \
-	" 'question', q.question, 'description', q.question, 'difficulty', q.difficulty,"        \
-	" 'tags', q.tags, 'boiler_plate', q.boiler_plate, 'time_limit_ms', q.time_limit_ms,"      \
-	" 'memory_limit_mb', q.memory_limit_mb, 'created_at', q.created_at,"                     \
-	" 'updated_at', q.updated_at,"                                                             \
-	" 'test_cases', (SELECT COALESCE(json_agg(json_build_object('id', t.id, 'input', t.input_data," \
-	"   'expected_output', t.expected_output, 'is_sample', t.is_sample, 'points', t.points,"   \
-	"   'test_order', t.test_order) ORDER BY t.test_order), '[]') FROM test_cases t"          \
-	"   WHERE t.question_id = q.id))"
-
 int h_admin_questions_list(struct http_req *r)
 {
 	char q[256] = "", d[32] = "", t[64] = "";
-	const char *p[3] = { q, d, t };
 	struct json_object *list;
 	int dberr = 0;
 
@@ -119,17 +74,7 @@ int h_admin_questions_list(struct http_req *r)
 		d[0] = '\0';
 	if (!http_query(r, "tag", t, sizeof(t)))
 		t[0] = '\0';
-	list = api_query_json(
-		"SELECT COALESCE(json_agg(json_build_object('id', q.uuid, 'number', q.id,"
-		" 'title', q.title, 'difficulty', q.difficulty, 'tags', q.tags,"
-		" 'time_limit_ms', q.time_limit_ms, 'memory_limit_mb', q.memory_limit_mb,"
-		" 'updated_at', q.updated_at,"
-		" 'test_count', (SELECT count(*) FROM test_cases t WHERE t.question_id = q.id),"
-		" 'sample_count', (SELECT count(*) FROM test_cases t WHERE t.question_id = q.id AND t.is_sample))"
-		" ORDER BY q.id), '[]') FROM coding_question_bank q"
-		" WHERE ($1 = '' OR q.title ILIKE '%' || $1 || '%' OR q.question ILIKE '%' || $1 || '%')"
-		" AND ($2 = '' OR q.difficulty = lower($2)) AND ($3 = '' OR q.tags ? $3)",
-		3, p, &dberr);
+	list = store_question_admin_list_json(q, d, t, &dberr);
 	if (!list)
 		return api_db_error(r);
 	return api_ok_with(r, "questions", list);
@@ -139,7 +84,6 @@ int h_admin_question_get(struct http_req *r)
 {
 	struct json_object *q;
 	char qid[16];
-	const char *p[1] = { qid };
 	int found, dberr = 0;
 
 	if (auth_admin(r) < 0)
@@ -147,8 +91,7 @@ int h_admin_question_get(struct http_req *r)
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
-	q = api_query_json("SELECT " ADMIN_QUESTION_JSON " FROM coding_question_bank q WHERE q.id = $1::int",
-			   1, p, &dberr);
+	q = store_question_admin_json(qid, &dberr);
 	if (!q)
 		return dberr ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
 	return api_ok_with(r, "question", q);
@@ -286,12 +229,10 @@ static int insert_tests(const char *qid, struct json_object *tests)
 
 static int send_question(struct http_req *r, const char *qid, int status)
 {
-	const char *p[1] = { qid };
 	struct json_object *q, *o;
 	int dberr;
 
-	q = api_query_json("SELECT " ADMIN_QUESTION_JSON " FROM coding_question_bank q WHERE q.id = $1::int",
-			   1, p, &dberr);
+	q = store_question_admin_json(qid, &dberr);
 	if (!q)
 		return api_db_error(r);
 	o = http_ok();
@@ -368,10 +309,9 @@ out:
 int h_admin_question_update(struct http_req *r)
 {
 	struct json_object *body = NULL;
+	struct store_question row;
 	struct qbody *q;
 	char qid[16];
-	const char *p[8];
-	PGresult *res;
 	int rc, found;
 
 	if (auth_admin(r) < 0)
@@ -384,34 +324,17 @@ int h_admin_question_update(struct http_req *r)
 		rc = r->status;
 		goto out;
 	}
-	p[0] = qid;
-	p[1] = q->title;
-	p[2] = q->question;
-	p[3] = q->difficulty;
-	p[4] = q->has_tags ? q->tags : NULL;
-	p[5] = q->has_boiler ? q->boiler : NULL;
-	p[6] = q->has_time ? q->time_s : NULL;
-	p[7] = q->has_mem ? q->mem_s : NULL;
-	if (db_begin() != DB_OK)
+	row = (struct store_question){
+		.title = q->title, .question = q->question, .difficulty = q->difficulty,
+		.tags_json = q->has_tags ? q->tags : NULL, .boiler_json = q->has_boiler ? q->boiler : NULL,
+		.time_limit_ms = q->has_time ? q->time_s : NULL,
+		.memory_limit_mb = q->has_mem ? q->mem_s : NULL,
+	};
+	if (db_begin() != DB_OK || store_question_update(qid, &row) != DB_OK)
 		goto tx_fail;
-	if (db_exec(&res,
-		    "UPDATE coding_question_bank SET title = COALESCE($2, title),"
-		    " question = COALESCE($3, question), difficulty = COALESCE(lower($4), difficulty),"
-		    " tags = COALESCE($5::jsonb, tags), boiler_plate = COALESCE($6::jsonb, boiler_plate),"
-		    " time_limit_ms = COALESCE($7::int, time_limit_ms),"
-		    " memory_limit_mb = COALESCE($8::int, memory_limit_mb), updated_at = now()"
-		    " WHERE id = $1::int",
-		    8, p) != DB_OK)
+	/* the given list replaces the tests */
+	if (q->tests && (store_test_delete_all(qid) != DB_OK || insert_tests(qid, q->tests) < 0))
 		goto tx_fail;
-	PQclear(res);
-	if (q->tests) {
-		/* the given list replaces the tests */
-		if (db_exec(&res, "DELETE FROM test_cases WHERE question_id = $1::int", 1, p) != DB_OK)
-			goto tx_fail;
-		PQclear(res);
-		if (insert_tests(qid, q->tests) < 0)
-			goto tx_fail;
-	}
 	if (db_commit() != DB_OK)
 		goto tx_fail;
 	rc = send_question(r, qid, 200);
@@ -429,30 +352,19 @@ out:
 int h_admin_question_delete(struct http_req *r)
 {
 	char qid[16];
-	const char *p[1] = { qid };
-	PGresult *res;
-	int found, n;
+	int found;
 
 	if (auth_admin(r) < 0)
 		return r->status;
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
-	/*
-	 * A question in someone's test stays: deleting it would silently change
-	 * an invited candidate's test, or drop answers from a finished one's record.
-	 */
-	if (db_exec(&res,
-		    "DELETE FROM coding_question_bank q WHERE id = $1::int AND NOT EXISTS"
-		    " (SELECT 1 FROM interview_coding ic WHERE ic.question_id = q.id) AND NOT EXISTS"
-		    " (SELECT 1 FROM candidate_question cq WHERE cq.question_id = q.id) RETURNING id",
-		    1, p) != DB_OK)
+	found = store_question_delete(qid);
+	if (found < 0)
 		return api_db_error(r);
-	n = PQntuples(res);
-	PQclear(res);
-	if (n != 1)
+	if (!found)
 		return http_fail(r, 409, "question_in_use",
-				  "this question is in a candidate's test; remove the candidate first");
+				 "this question is in a candidate's test; remove the candidate first");
 	return http_json(r, 200, http_ok());
 }
 

@@ -17,21 +17,6 @@
 #include "store_question.h"
 #include "store_submission.h"
 
-/* Question fields shown to candidates and in lists; $1 is the candidate (or NULL). */
-#define QUESTION_JSON                                                                            \
-	"json_build_object('id', q.uuid, 'number', q.id, 'title', q.title,"                      \
-	" 'description', q.question, 'difficulty', q.difficulty, 'tags', q.tags,"                 \
-	" 'time_limit_ms', q.time_limit_ms, 'memory_limit_mb', q.memory_limit_mb,"                \
-	" 'test_cases', (SELECT COALESCE(json_agg(json_build_object('id', t.id,"                  \
-	"   'input', t.input_data, 'expected_output', t.expected_output, 'test_order', t.test_order)" \
-	"   ORDER BY t.test_order), '[]') FROM test_cases t WHERE t.question_id = q.id AND t.is_sample)," \
-	" 'total_tests', (SELECT count(*) FROM test_cases t WHERE t.question_id = q.id),"          \
-	" 'max_score', (SELECT COALESCE(sum(t.points), 0) FROM test_cases t WHERE t.question_id = q.id)," \
-	" 'progress', (SELECT json_build_object('attempts', count(*),"                           \
-	"   'best_score', COALESCE(max(ic.score), 0), 'max_score', COALESCE(max(ic.max_score), 0),"  \
-	"   'solved', COALESCE(bool_or(ic.status = 'accepted'), false))"                           \
-	"   FROM interview_coding ic WHERE ic.candidate_id = $1::uuid AND ic.question_id = q.id))"
-
 /* Fill missing languages of a boiler_plate object with the default starters. */
 static void fill_starters(struct json_object *bp)
 {
@@ -48,28 +33,15 @@ static void fill_starters(struct json_object *bp)
 
 int h_questions_list(struct http_req *r)
 {
-	const char *p[1];
 	struct json_object *list;
-	int dberr = 0;
-
-	int a = auth_try_admin(r);
+	int dberr = 0, a = auth_try_admin(r);
 
 	if (a < 0)
 		return api_db_error(r);
-	if (a > 0) {
-		p[0] = NULL;
-		list = api_query_json("SELECT COALESCE(json_agg(" QUESTION_JSON " ORDER BY q.id), '[]')"
-				      " FROM coding_question_bank q",
-				      1, p, &dberr);
-	} else {
-		if (auth_any_candidate(r) < 0)
-			return r->status;
-		p[0] = r->candidate_id;
-		list = api_query_json("SELECT COALESCE(json_agg(" QUESTION_JSON " ORDER BY cq.position), '[]')"
-				      " FROM candidate_question cq JOIN coding_question_bank q"
-				      " ON q.id = cq.question_id WHERE cq.candidate_id = $1::uuid",
-				      1, p, &dberr);
-	}
+	/* the admin sees the bank, a candidate the questions of their test */
+	if (!a && auth_any_candidate(r) < 0)
+		return r->status;
+	list = store_question_list_json(a ? NULL : r->candidate_id, &dberr);
 	if (!list)
 		return api_db_error(r);
 	return api_ok_with(r, "questions", list);
@@ -94,7 +66,6 @@ int h_question_get(struct http_req *r)
 {
 	struct json_object *q, *o, *tc = NULL, *bp;
 	char qid[16];
-	const char *p[2];
 	int dberr = 0, found, a = auth_try_admin(r);
 	bool admin = a > 0;
 
@@ -109,11 +80,7 @@ int h_question_get(struct http_req *r)
 		return http_fail(r, 404, "not_found", "no such question");
 	if (!admin && candidate_may_see(r, qid) < 0)
 		return r->status;
-	p[0] = admin ? NULL : r->candidate_id;
-	p[1] = qid;
-	q = api_query_json("SELECT (" QUESTION_JSON "::jsonb || jsonb_build_object('boiler_plate',"
-			   " q.boiler_plate))::json FROM coding_question_bank q WHERE q.id = $2::int",
-			   2, p, &dberr);
+	q = store_question_json(qid, admin ? NULL : r->candidate_id, &dberr);
 	if (!q)
 		return dberr ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
 	if (json_object_object_get_ex(q, "boiler_plate", &bp))
@@ -353,7 +320,7 @@ int h_proxy_execute(struct http_req *r)
 	static const char *const fields[] = { "language", "code", "question_id", "mode",
 					      "custom_input", NULL };
 	struct json_object *body = NULL, *req = NULL, *resp = NULL, *out = NULL, *v;
-	const char *lang = NULL, *code = NULL, *qkey = NULL, *mode = "run", *custom = NULL, *p[2], *text;
+	const char *lang = NULL, *code = NULL, *qkey = NULL, *mode = "run", *custom = NULL, *text;
 	size_t code_len = 0, custom_len = 0, len;
 	struct proxy_test *meta = NULL;
 	char err[256] = "", qid[16], sid[40] = "";
@@ -418,14 +385,7 @@ int h_proxy_execute(struct http_req *r)
 		rc = r->status;
 		goto out;
 	}
-	p[0] = qid;
-	p[1] = submit ? "f" : "t";
-	if (db_exec(&res,
-		    "SELECT t.id, t.input_data, t.expected_output, t.is_sample, t.points,"
-		    " q.time_limit_ms, q.memory_limit_mb FROM test_cases t"
-		    " JOIN coding_question_bank q ON q.id = t.question_id"
-		    " WHERE t.question_id = $1::int AND (t.is_sample OR NOT $2::bool) ORDER BY t.test_order",
-		    2, p) != DB_OK) {
+	if (store_question_tests(qid, !submit, &res) != DB_OK) {
 		rc = api_db_error(r);
 		goto out;
 	}

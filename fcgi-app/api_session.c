@@ -12,62 +12,21 @@
 #include "session.h"
 #include "store_candidate.h"
 
-/*
- * Candidate writes are rate-limited per session and kind: a token bucket in
- * session_rate holds up to burst requests and refills per_s a second.  The
- * page (static/candidate/session.js) sends a heartbeat every 30 s (and on returning
- * to the tab), activity at most every 15 s and drafts 2 s after typing stops,
- * one save at a time: far below these.
- */
-static const struct session_rate {
-	const char *kind;
-	const char *burst;
-	const char *per_s;
-} session_rates[] = {
-	{ "heartbeat", "30", "0.5" },
-	{ "activity", "30", "0.5" },
-	{ "progress", "30", "1" },
-};
-
 /* Stored drafts (sections_completed + pending_answers as JSON text) at most this many bytes. */
 #define SESSION_MAX_DRAFTS (1024 * 1024)
 
-/* Take a token from the caller's bucket for kind; on failure sends 429 (or 503), returns -1. */
-static int session_rate_take(struct http_req *r, const char *kind)
+/* Take a token from the caller's bucket for kind; else records 429 (or 503) and returns -1. */
+static int rate_take(struct http_req *r, const char *kind)
 {
-	const struct session_rate *b = NULL;
-	const char *p[4];
-	PGresult *res;
-	size_t i;
-	int n;
+	enum session_rc rc = session_rate_take(r->candidate_id, kind);
 
-	for (i = 0; i < sizeof(session_rates) / sizeof(session_rates[0]); i++)
-		if (!strcmp(session_rates[i].kind, kind))
-			b = &session_rates[i];
-	if (!b)
+	if (rc == SESSION_OK)
 		return 0;
-	p[0] = r->candidate_id;
-	p[1] = b->kind;
-	p[2] = b->burst;
-	p[3] = b->per_s;
-	if (db_exec(&res,
-		    "INSERT INTO session_rate AS b (candidate_id, kind, tokens) VALUES ($1, $2, $3::float8 - 1)"
-		    " ON CONFLICT (candidate_id, kind) DO UPDATE SET at = now(), tokens ="
-		    "  LEAST($3::float8, b.tokens + extract(epoch FROM now() - b.at) * $4::float8) - 1"
-		    " WHERE LEAST($3::float8, b.tokens + extract(epoch FROM now() - b.at) * $4::float8) >= 1"
-		    " RETURNING 1",
-		    4, p) != DB_OK) {
+	if (rc == SESSION_RATE_LIMITED)
+		http_fail(r, 429, "rate_limited", "too many %s calls for this session; slow down", kind);
+	else
 		api_db_error(r);
-		return -1;
-	}
-	n = PQntuples(res);
-	PQclear(res);
-	if (n != 1) {
-		http_fail(r, 429, "rate_limited", "too many %s calls for this session; slow down",
-			   kind);
-		return -1;
-	}
-	return 0;
+	return -1;
 }
 
 /*
@@ -251,7 +210,7 @@ int h_session_heartbeat(struct http_req *r)
 	if (!body)
 		return r->status;
 	json_object_put(body);
-	if (session_rate_take(r, "heartbeat") < 0)
+	if (rate_take(r, "heartbeat") < 0)
 		return r->status;
 	return touched(r, session_heartbeat(r->candidate_id, &t), &t, "last_heartbeat");
 }
@@ -274,7 +233,7 @@ int h_session_activity(struct http_req *r)
 		return http_fail(r, 400, "invalid_field", "%s", err);
 	}
 	json_object_put(body);
-	if (session_rate_take(r, "activity") < 0)
+	if (rate_take(r, "activity") < 0)
 		return r->status;
 	return touched(r, session_activity(r->candidate_id, &t), &t, "last_activity");
 }
@@ -297,7 +256,7 @@ int h_session_progress(struct http_req *r)
 		rc = http_fail(r, 400, "invalid_field", "%s", err);
 		goto out;
 	}
-	if (session_rate_take(r, "progress") < 0) {
+	if (rate_take(r, "progress") < 0) {
 		rc = r->status;
 		goto out;
 	}

@@ -78,6 +78,76 @@ static bool token_shape_ok(const char *t)
 	return n == TOKEN_HEX_LEN && t[n] == '\0';
 }
 
+int auth_login(const char *user, const char *password, const char *token, int hours)
+{
+	/* a real hash, so an unknown user costs as much time as a wrong password */
+	static const char dummy[] = "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o7Ha3oK3xb.mKzZ9uQ6Q1MhpTXeQY1hm8";
+	char h[16];
+	const char *p[3] = { user, NULL, h };
+	PGresult *res, *ins;
+	bool ok;
+
+	if (db_exec(&res, "SELECT id, password_hash FROM recruiter_admin WHERE username = $1", 1, p) !=
+	    DB_OK)
+		return -1;
+	ok = auth_check_password(password,
+				 PQntuples(res) == 1 ? db_get(res, 0, "password_hash") : dummy) &&
+	     PQntuples(res) == 1;
+	if (ok) {
+		snprintf(h, sizeof(h), "%d", hours);
+		p[0] = token;
+		p[1] = db_get(res, 0, "id");
+		if (db_exec(&ins,
+			    "INSERT INTO admin_token (token_hash, admin_id, expires_at)"
+			    " VALUES (sha256(convert_to($1, 'UTF8')), $2::int, now() + make_interval(hours => $3::int))",
+			    3, p) != DB_OK) {
+			PQclear(res);
+			return -1;
+		}
+		PQclear(ins);
+	}
+	PQclear(res);
+	return ok;
+}
+
+int auth_logout(const char *token)
+{
+	const char *p[1] = { token };
+	PGresult *res;
+
+	if (db_exec(&res, "DELETE FROM admin_token WHERE token_hash = sha256(convert_to($1, 'UTF8'))",
+		    1, p) != DB_OK)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+int auth_admin_exists(void)
+{
+	PGresult *res;
+	int n;
+
+	if (db_exec(&res, "SELECT 1 FROM recruiter_admin LIMIT 1", 0, NULL) != DB_OK)
+		return -1;
+	n = PQntuples(res);
+	PQclear(res);
+	return n > 0;
+}
+
+enum db_err auth_create_admin(const char *user, const char *password_hash)
+{
+	const char *p[2] = { user, password_hash };
+	PGresult *res;
+	enum db_err e = db_exec(&res,
+				"INSERT INTO recruiter_admin (username, password_hash) VALUES ($1, $2)"
+				" ON CONFLICT (username) DO NOTHING",
+				2, p);
+
+	if (e == DB_OK)
+		PQclear(res);
+	return e;
+}
+
 int auth_try_admin(struct http_req *r)
 {
 	const char *t = http_bearer(r);

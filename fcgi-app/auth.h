@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "db.h"
+
 struct http_req;
 
 #define TOKEN_HEX_LEN 64
@@ -19,6 +21,19 @@ int auth_new_token(char out[TOKEN_HEX_LEN + 1]);
 /* Hash a password into out (at least 128 bytes). */
 int auth_hash_password(const char *password, char *out, size_t outlen);
 bool auth_check_password(const char *password, const char *hash);
+
+/*
+ * Check a recruiter's password and, when it is right, store token (64 hex
+ * characters, made by auth_new_token) for hours: 1 logged in, 0 wrong name
+ * or password (as slow either way), -1 on a database error.
+ */
+int auth_login(const char *user, const char *password, const char *token, int hours);
+/* Revoke an admin token: 0, or -1 on a database error. */
+int auth_logout(const char *token);
+/* Is there any admin account?  1, 0, or -1 on a database error. */
+int auth_admin_exists(void);
+/* Create an admin account with a password hash (auth_hash_password); an existing name stays. */
+enum db_err auth_create_admin(const char *user, const char *password_hash);
 
 /*
  * Require an admin bearer token; on success sets r->admin_id and returns 0,

@@ -228,7 +228,6 @@ static int load_questions(const char *dir)
 {
 	struct dirent **ents = NULL;
 	int n, i, rc = 0, loaded = 0;
-	PGresult *res;
 
 	n = scandir(dir, &ents, NULL, by_name);
 	if (n < 0) {
@@ -237,17 +236,15 @@ static int load_questions(const char *dir)
 	}
 	for (i = 0; i < n && rc == 0; i++) {
 		const char *slug = ents[i]->d_name;
-		const char *p[1] = { slug };
 		int exists;
 
 		if (ents[i]->d_type != DT_DIR || strspn(slug, "0123456789") != 2 || slug[2] != '-')
 			continue;
-		if (db_exec(&res, "SELECT 1 FROM coding_question_bank WHERE slug = $1", 1, p) != DB_OK) {
+		exists = store_question_slug_exists(slug);
+		if (exists < 0) {
 			rc = 1;
 			break;
 		}
-		exists = PQntuples(res);
-		PQclear(res);
 		if (exists)
 			continue;
 		/* one question, one transaction: a failure leaves no half-loaded question */
@@ -270,14 +267,10 @@ static int ensure_admin(void)
 {
 	const char *given = getenv("ADMIN_PASSWORD");
 	char pw[512], hash[256];
-	const char *p[2];
-	PGresult *res;
-	int n;
+	int n = auth_admin_exists();
 
-	if (db_exec(&res, "SELECT 1 FROM recruiter_admin LIMIT 1", 0, NULL) != DB_OK)
+	if (n < 0)
 		return sql_ok(DB_EQUERY, "admin"), 1;
-	n = PQntuples(res);
-	PQclear(res);
 	if (n) {
 		printf("admin account exists\n");
 		return 0;
@@ -297,15 +290,8 @@ static int ensure_admin(void)
 		fprintf(stderr, "ce-ctl: cannot hash the password\n");
 		return 1;
 	}
-	p[0] = "admin";
-	p[1] = hash;
-	if (sql_ok(db_exec(&res,
-			   "INSERT INTO recruiter_admin (username, password_hash) VALUES ($1, $2)"
-			   " ON CONFLICT (username) DO NOTHING",
-			   2, p),
-		   "admin") < 0)
+	if (sql_ok(auth_create_admin("admin", hash), "admin") < 0)
 		return 1;
-	PQclear(res);
 	/* shown once, here; only the hash is kept */
 	if (given && *given)
 		printf("admin login: admin / (the password in ADMIN_PASSWORD)\n");

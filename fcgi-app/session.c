@@ -24,6 +24,23 @@
 	" 'last_activity', s.last_activity, 'tab_closed_at', s.tab_closed_at,"                    \
 	" 'sections_completed', s.sections_completed, 'pending_answers', s.pending_answers)"
 
+/*
+ * Candidate writes are rate-limited per session and kind: a token bucket in
+ * session_rate holds up to burst requests and refills per_s a second.  The
+ * page (static/candidate/session.js) sends a heartbeat every 30 s (and on returning
+ * to the tab), activity at most every 15 s and drafts 2 s after typing stops,
+ * one save at a time: far below these.
+ */
+static const struct session_rate {
+	const char *kind;
+	const char *burst;
+	const char *per_s;
+} session_rates[] = {
+	{ "heartbeat", "30", "0.5" },
+	{ "activity", "30", "0.5" },
+	{ "progress", "30", "1" },
+};
+
 /* Run a statement that returns one row when it changed the session, none when it was over. */
 static enum session_rc one_row(PGresult **res, const char *sql, int n, const char *const *p)
 {
@@ -266,4 +283,33 @@ int session_sweep(void)
 		PQclear(res);
 	}
 	return n;
+}
+
+enum session_rc session_rate_take(const char *candidate_id, const char *kind)
+{
+	const struct session_rate *b = NULL;
+	const char *p[4];
+	PGresult *res;
+	enum session_rc rc;
+	size_t i;
+
+	for (i = 0; i < sizeof(session_rates) / sizeof(session_rates[0]); i++)
+		if (!strcmp(session_rates[i].kind, kind))
+			b = &session_rates[i];
+	if (!b)
+		return SESSION_OK;
+	p[0] = candidate_id;
+	p[1] = b->kind;
+	p[2] = b->burst;
+	p[3] = b->per_s;
+	rc = one_row(&res,
+		     "INSERT INTO session_rate AS b (candidate_id, kind, tokens) VALUES ($1, $2, $3::float8 - 1)"
+		     " ON CONFLICT (candidate_id, kind) DO UPDATE SET at = now(), tokens ="
+		     "  LEAST($3::float8, b.tokens + extract(epoch FROM now() - b.at) * $4::float8) - 1"
+		     " WHERE LEAST($3::float8, b.tokens + extract(epoch FROM now() - b.at) * $4::float8) >= 1"
+		     " RETURNING 1",
+		     4, p);
+	if (rc == SESSION_OK)
+		PQclear(res);
+	return rc == SESSION_OVER ? SESSION_RATE_LIMITED : rc;
 }

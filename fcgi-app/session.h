@@ -18,6 +18,7 @@ enum session_rc {
 	SESSION_OK = 0,
 	SESSION_OVER,		/* no open session with time left: nothing changed */
 	SESSION_TOO_BIG,	/* session_save_drafts: the drafts would pass their cap */
+	SESSION_RATE_LIMITED,	/* session_rate_take: the bucket is empty */
 	SESSION_DB_ERROR,	/* the database failed: nothing is known to have changed */
 };
 
@@ -66,6 +67,12 @@ enum session_rc session_extend(const char *candidate_id, const char *minutes, bo
 /* End the open session as status ('completed' or 'abandoned') by method; at: when. */
 enum session_rc session_finish(const char *candidate_id, const char *status, const char *method,
 			       char at[48]);
+/*
+ * Take a token from the session's bucket for kind ("heartbeat", "activity",
+ * "progress"; any other kind is not limited): SESSION_OK, or
+ * SESSION_RATE_LIMITED when the bucket is empty.
+ */
+enum session_rc session_rate_take(const char *candidate_id, const char *kind);
 /* The session as the client sees it; NULL when there is none (*dberr set on a failure). */
 struct json_object *session_json(const char *candidate_id, int *dberr);
 /*

@@ -2,15 +2,18 @@
  * store_question.h - the statements about a question and its tests
  *
  * The handlers (api_admin.c, api_questions.c) and ce-ctl's bank loader go
- * through these: each INSERT about a question exists once.  Values are text
+ * through these: every statement about a question or its tests is here, once.  Values are text
  * as PostgreSQL takes them; JSON columns take JSON text.
  */
 #ifndef CE_STORE_QUESTION_H
 #define CE_STORE_QUESTION_H
 
+#include <libpq-fe.h>
 #include <stdbool.h>
 
 #include "db.h"
+
+struct json_object;
 
 struct store_question {
 	const char *slug;		/* NULL for a question made in the admin pages */
@@ -30,6 +33,39 @@ struct store_question {
 int store_question_lookup(const char *key, char out[16]);
 /* Insert a question; its id into id[16]. */
 enum db_err store_question_insert(const struct store_question *q, char id[16]);
+/* Is there a question loaded from this bank directory (slug)?  1, 0, or -1 on a database error. */
+int store_question_slug_exists(const char *slug);
+/* Change the fields of q that are not NULL (slug is ignored). */
+enum db_err store_question_update(const char *qid, const struct store_question *q);
+/*
+ * Delete the question and its tests: 1 when deleted, 0 when a candidate's
+ * test or a submission holds it (it stays), -1 on a database error.
+ */
+int store_question_delete(const char *qid);
+/* Drop every test of question qid (an update that replaces them). */
+enum db_err store_test_delete_all(const char *qid);
+/*
+ * The readers return a new JSON object (the caller owns it), or NULL with
+ * *dberr set when the database failed, NULL with *dberr 0 when not found.
+ */
+/* The question as the recruiter edits it, with every test. */
+struct json_object *store_question_admin_json(const char *qid, int *dberr);
+/* The bank as the recruiter lists it, filtered by text, difficulty and tag ("" for any). */
+struct json_object *store_question_admin_list_json(const char *text, const char *difficulty,
+						   const char *tag, int *dberr);
+/*
+ * The questions of candidate_id's test in order, or (NULL) the whole bank:
+ * sample tests only, with the candidate's progress on each.
+ */
+struct json_object *store_question_list_json(const char *candidate_id, int *dberr);
+/* One question as a candidate sees it (candidate_id NULL for the admin), with its starters. */
+struct json_object *store_question_json(const char *qid, const char *candidate_id, int *dberr);
+/*
+ * The tests a run (samples_only) or a submit judges, in order, each row with
+ * id, input_data, expected_output, is_sample, points, time_limit_ms and
+ * memory_limit_mb.  The caller clears *res.
+ */
+enum db_err store_question_tests(const char *qid, bool samples_only, PGresult **res);
 /* Insert one test of question qid at position order (1, 2, ...). */
 enum db_err store_test_insert(const char *qid, const char *input, const char *expected,
 			      bool sample, const char *points, int order);

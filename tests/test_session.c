@@ -265,6 +265,29 @@ static void test_session_json(void)
 	json_object_put(s);
 }
 
+/* Candidate writes: a bucket of 30 per session and kind, the next one refused; other sessions unaffected. */
+static void test_rate(void)
+{
+	char a[40], b[40];
+	bool created;
+	int i, ok = 0;
+
+	candidate(a);
+	candidate(b);
+	CU_ASSERT_EQUAL_FATAL(session_start(a, token(), "10", &created), SESSION_OK);
+	CU_ASSERT_EQUAL_FATAL(session_start(b, token(), "10", &created), SESSION_OK);
+	for (i = 0; i < 30; i++)
+		ok += session_rate_take(a, "heartbeat") == SESSION_OK;
+	CU_ASSERT_EQUAL(ok, 30);
+	CU_ASSERT_EQUAL(session_rate_take(a, "heartbeat"), SESSION_RATE_LIMITED);
+	CU_ASSERT_EQUAL(session_rate_take(a, "activity"), SESSION_OK);
+	CU_ASSERT_EQUAL(session_rate_take(b, "heartbeat"), SESSION_OK);
+	/* a bucket refills with time */
+	sql("UPDATE session_rate SET at = at - interval '10 seconds' WHERE candidate_id = $1", a);
+	CU_ASSERT_EQUAL(session_rate_take(a, "heartbeat"), SESSION_OK);
+	CU_ASSERT_EQUAL(session_rate_take(a, "unlimited-kind"), SESSION_OK);
+}
+
 static CU_TestInfo tests[] = {
 	{ "start, then resume with a new token", test_start_and_resume },
 	{ "heartbeat, tab close, activity, drafts", test_touches },
@@ -273,6 +296,7 @@ static CU_TestInfo tests[] = {
 	{ "the clock: timer, tab close, heartbeat timeout", test_clock },
 	{ "extend and reopen", test_extend_and_reopen },
 	{ "the session as the client sees it", test_session_json },
+	{ "rate limits per session and kind", test_rate },
 	CU_TEST_INFO_NULL,
 };
 
