@@ -6,6 +6,7 @@
 
 #include "auth.h"
 #include "harness.h"
+#include "pg.h"
 
 static void test_token(void)
 {
@@ -114,13 +115,48 @@ static void test_hash_small_buffer(void)
 	CU_ASSERT_EQUAL(auth_hash_password("pw", small, sizeof(small)), -1);
 }
 
+/* The recruiter's account: login issues a token that authenticates until logout. */
+static void test_login_logout(void)
+{
+	char hash[256], token[TOKEN_HEX_LEN + 1], other[TOKEN_HEX_LEN + 1];
+
+	CU_ASSERT_EQUAL(auth_admin_exists(), 0);
+	CU_ASSERT_EQUAL_FATAL(auth_hash_password("right horse", hash, sizeof(hash)), 0);
+	CU_ASSERT_EQUAL(auth_create_admin("admin", hash), DB_OK);
+	CU_ASSERT_EQUAL(auth_admin_exists(), 1);
+	/* a second create keeps the first password */
+	CU_ASSERT_EQUAL_FATAL(auth_hash_password("other", hash, sizeof(hash)), 0);
+	CU_ASSERT_EQUAL(auth_create_admin("admin", hash), DB_OK);
+	CU_ASSERT_EQUAL_FATAL(auth_new_token(token), 0);
+	CU_ASSERT_EQUAL_FATAL(auth_new_token(other), 0);
+	CU_ASSERT_EQUAL(auth_login("admin", "other", other, 1), 0);
+	CU_ASSERT_EQUAL(auth_login("nobody", "right horse", other, 1), 0);
+	CU_ASSERT_EQUAL(auth_login("admin", "right horse", token, 1), 1);
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT count(*) FROM admin_token", NULL), "1");
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT count(*) FROM admin_token WHERE token_hash ="
+					" sha256(convert_to($1, 'UTF8')) AND expires_at > now() + interval '59 minutes'",
+					token),
+			       "1");
+	CU_ASSERT_EQUAL(auth_logout(token), 0);
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT count(*) FROM admin_token", NULL), "0");
+}
+
 static CU_TestInfo tests[] = {
 	{ "new token", test_token },
 	{ "hash password", test_hash },
 	{ "check password", test_check },
 	{ "empty or garbage hash", test_check_bad_hash },
 	{ "hash into a small buffer", test_hash_small_buffer },
+	{ "login, logout, the first admin", test_login_logout },
 	CU_TEST_INFO_NULL,
 };
 
-TEST_MAIN("auth", tests)
+static int suite_init(void)
+{
+	return pg_suite_init() < 0 || pg_migrate() < 0 ? -1 : 0;
+}
+
+int main(void)
+{
+	return test_main("auth", tests, suite_init, pg_suite_cleanup);
+}

@@ -143,10 +143,120 @@ static void test_candidate_record(void)
 	json_object_put(rec);
 }
 
+/* A question changes field by field; one in a candidate's test cannot be deleted. */
+static void test_question_update_delete(void)
+{
+	char id[16], cid[40];
+	struct store_question change = { .title = "Renamed", .time_limit_ms = "3000" };
+	PGresult *res;
+	int dberr;
+	struct json_object *q;
+
+	question("Changing", id);
+	CU_ASSERT_EQUAL(store_question_update(id, &change), DB_OK);
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT title || ' ' || time_limit_ms || ' ' || memory_limit_mb"
+					" FROM coding_question_bank WHERE id = $1::int",
+					id),
+			       "Renamed 3000 256");
+	CU_ASSERT_EQUAL(store_question_tests(id, true, &res), DB_OK);
+	CU_ASSERT_EQUAL(PQntuples(res), 1);
+	PQclear(res);
+	CU_ASSERT_EQUAL(store_question_tests(id, false, &res), DB_OK);
+	CU_ASSERT_EQUAL(PQntuples(res), 2);
+	CU_ASSERT_STRING_EQUAL(db_get(res, 1, "points"), "3");
+	PQclear(res);
+	q = store_question_admin_json(id, &dberr);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_EQUAL(json_object_array_length(json_object_object_get(q, "test_cases")), 2);
+	json_object_put(q);
+	CU_ASSERT_EQUAL(store_test_delete_all(id), DB_OK);
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT count(*) FROM test_cases WHERE question_id = $1::int", id), "0");
+
+	snprintf(cid, sizeof(cid), "%s",
+		 pg_value("INSERT INTO candidate (name) VALUES ('d') RETURNING candidate_id", NULL));
+	CU_ASSERT_EQUAL(store_candidate_add_question(cid, id, 1), DB_OK);
+	CU_ASSERT_EQUAL(store_question_delete(id), 0);
+	CU_ASSERT_EQUAL(store_candidate_delete(cid), 1);
+	CU_ASSERT_EQUAL(store_question_delete(id), 1);
+	CU_ASSERT_EQUAL(store_question_delete(id), 0);
+	CU_ASSERT_EQUAL(store_question_lookup(id, cid), 0);
+}
+
+/* A candidate from invitation to deletion, through the store alone. */
+static void test_candidate_life(void)
+{
+	char q[16], cid[40], again[40];
+	struct store_invitation inv;
+	struct json_object *o;
+	PGresult *res;
+	int dberr = 0, i, found = 0;
+	struct store_candidate c = { "Grace", "g@example.org", "", "45", "ab12", 0 };
+
+	question("Life", q);
+	c.admin_id = atoi(pg_value("INSERT INTO recruiter_admin (username, password_hash)"
+				   " VALUES ('rec', 'x') RETURNING id",
+				   NULL));
+	CU_ASSERT_EQUAL_FATAL(store_candidate_insert(&c, cid), DB_OK);
+	CU_ASSERT_EQUAL(store_candidate_add_question(cid, q, 1), DB_OK);
+	CU_ASSERT_EQUAL(store_candidate_add_question(cid, q, 2), DB_OK);	/* a repeat is ignored */
+	CU_ASSERT_EQUAL(store_candidate_has_question(cid, q), 1);
+	CU_ASSERT_EQUAL(store_candidate_has_question(cid, "999999"), 0);
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT count(*) FROM recruiter_admin_candidate"
+					" WHERE candidate_id = $1::uuid",
+					cid),
+			       "1");
+
+	CU_ASSERT_EQUAL(store_candidate_by_invite("ab12", &inv), 1);
+	CU_ASSERT_STRING_EQUAL(inv.candidate_id, cid);
+	CU_ASSERT_STRING_EQUAL(inv.minutes, "45");
+	CU_ASSERT_STRING_EQUAL(inv.session_status, "");
+	o = store_candidate_invitation_json("ab12", &dberr);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	CU_ASSERT_STRING_EQUAL(field(o, "name"), "Grace");
+	CU_ASSERT_STRING_EQUAL(field(o, "question_count"), "1");
+	json_object_put(o);
+
+	/* a new link: the old one stops working */
+	CU_ASSERT_EQUAL(store_candidate_set_invite(cid, "cd34"), 1);
+	CU_ASSERT_EQUAL(store_candidate_by_invite("ab12", &inv), 0);
+	CU_ASSERT_PTR_NULL(store_candidate_invitation_json("ab12", &dberr));
+	CU_ASSERT_EQUAL(dberr, 0);
+	CU_ASSERT_EQUAL(store_candidate_by_invite("cd34", &inv), 1);
+
+	CU_ASSERT_EQUAL(store_candidate_rename(cid, NULL, "new@example.org"), 1);
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT name || ' ' || email FROM candidate"
+					" WHERE candidate_id = $1::uuid",
+					cid),
+			       "Grace new@example.org");
+
+	CU_ASSERT_EQUAL(store_candidate_scores(&res), DB_OK);
+	for (i = 0; i < PQntuples(res); i++)
+		if (!strcmp(db_get(res, i, "name"), "Grace")) {
+			found++;
+			CU_ASSERT_STRING_EQUAL(db_get(res, i, "status"), "invited");
+			CU_ASSERT_STRING_EQUAL(db_get(res, i, "max_score"), "4");
+			CU_ASSERT_STRING_EQUAL(db_get(res, i, "percent"), "0.0");
+		}
+	CU_ASSERT_EQUAL(found, 1);
+	PQclear(res);
+
+	snprintf(again, sizeof(again), "%s", cid);
+	CU_ASSERT_EQUAL(store_candidate_delete(cid), 1);
+	CU_ASSERT_EQUAL(store_candidate_delete(again), 0);
+	CU_ASSERT_EQUAL(store_candidate_rename(again, "x", NULL), 0);
+	CU_ASSERT_EQUAL(store_candidate_set_invite(again, "ef56"), 0);
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT count(*) FROM candidate_question"
+					" WHERE candidate_id = $1::uuid",
+					again),
+			       "0");
+}
+
 static CU_TestInfo tests[] = {
 	{ "questions: insert, tests, lookup by id and uuid", test_question },
 	{ "a submission is stored whatever the program printed", test_submission_any_output },
 	{ "a candidate's record: derived status, best scores", test_candidate_record },
+	{ "questions: update field by field, delete unless in use", test_question_update_delete },
+	{ "a candidate: invite, questions, new link, rename, scores, delete", test_candidate_life },
 	CU_TEST_INFO_NULL,
 };
 
