@@ -52,6 +52,21 @@ void run_dump(const struct run *r);
 		CU_ASSERT_TRUE((r)->res.ntests > 0 && (r)->res.tests[0].verdict == (v));          \
 	} while (0)
 
+/*
+ * The API error recorded in a request (struct http_req of fcgi-app/http.h):
+ * its status and code, and nothing sent yet.
+ */
+#define ASSERT_API_ERROR(r, st, cd)                                                              \
+	do {                                                                                     \
+		if ((r)->err.status != (st) || strcmp((r)->err.code, (cd)))                        \
+			fprintf(stderr, "\n    recorded %d %s (%s), want %d %s\n", (r)->err.status,  \
+				(r)->err.code, (r)->err.msg, (st), (cd));                           \
+		CU_ASSERT_EQUAL((r)->err.status, (st));                                           \
+		CU_ASSERT_EQUAL((r)->status, (st));                                               \
+		CU_ASSERT_STRING_EQUAL((r)->err.code, (cd));                                      \
+		CU_ASSERT_FALSE((r)->sent);                                                       \
+	} while (0)
+
 /* Number of processes on the host running as any box uid (60000..60000+slots). */
 int host_box_processes(void);
 /* Number of cgroups left under the coding-engine parents. */

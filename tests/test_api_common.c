@@ -32,16 +32,7 @@ static struct http_req *req(void)
 	return &r;
 }
 
-#define ASSERT_RECORDED(r, st, cd)                                                               \
-	do {                                                                                     \
-		if ((r)->err.status != (st) || strcmp((r)->err.code, (cd)))                        \
-			fprintf(stderr, "\n    recorded %d %s (%s), want %d %s\n", (r)->err.status,  \
-				(r)->err.code, (r)->err.msg, (st), (cd));                           \
-		CU_ASSERT_EQUAL((r)->err.status, (st));                                           \
-		CU_ASSERT_EQUAL((r)->status, (st));                                               \
-		CU_ASSERT_STRING_EQUAL((r)->err.code, (cd));                                      \
-		CU_ASSERT_FALSE((r)->sent);                                                       \
-	} while (0)
+#define ASSERT_RECORDED(r, st, cd) ASSERT_API_ERROR(r, st, cd)
 
 /* stderr of the code between capture_start() and capture_end(), for what goes to the log */
 static int saved_stderr = -1;
