@@ -1603,7 +1603,8 @@ class T15Docker(Base):
         for cap in app["cap_add"]:
             self.assertIn("`%s`" % cap, readme, "capability %s is not explained in the README" % cap)
         self.assertEqual(sorted(app["cap_add"]), sorted(["SYS_ADMIN", "SYS_CHROOT", "SETUID", "SETGID",
-                                                         "SETPCAP", "SYS_PTRACE", "DAC_OVERRIDE", "KILL"]))
+                                                         "SETPCAP", "SYS_PTRACE", "DAC_OVERRIDE", "MKNOD",
+                                                         "KILL"]))
         self.assertNotIn("privileged", app)
         if "seccomp:unconfined" in app.get("security_opt", []):
             self.assertIn("`seccomp:unconfined` stays, for one reason", readme)
