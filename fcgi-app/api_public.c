@@ -79,7 +79,7 @@ int h_execute(struct http_req *r)
 
 	if (!api_key_ok(r))
 		return http_fail(r, 401, "unauthorized", "a valid API key is required (X-API-Key)");
-	if (*r->content_type && strncasecmp(r->content_type, "application/json", 16))
+	if (*r->content_type && !http_content_type_is(r, "application/json"))
 		return http_fail(r, 415, "unsupported_media_type", "send application/json");
 	if (http_read_body(r, HTTP_MAX_BODY) < 0)
 		return r->status;

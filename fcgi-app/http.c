@@ -54,8 +54,9 @@ int http_read_body(struct http_req *r, size_t max)
 	int n;
 
 	if (*cl) {
+		/* digits only: no sign or blank (a number past 64 bits saturates: too large) */
 		want = strtoull(cl, &end, 10);
-		if (*end || cl[0] == '-') {
+		if (*end || strspn(cl, "0123456789") != strlen(cl)) {
 			http_fail(r, 400, "invalid_request", "bad Content-Length");
 			return -1;
 		}
@@ -88,9 +89,9 @@ struct json_object *http_json_body(struct http_req *r, size_t max)
 	enum json_doc_err why;
 	char err[256];
 
-	/* sendBeacon posts text/plain; anything that says JSON or text is read as JSON */
-	if (*r->content_type && strncasecmp(r->content_type, "application/json", 16) &&
-	    strncasecmp(r->content_type, "text/plain", 10)) {
+	/* sendBeacon posts text/plain, which is read as JSON too */
+	if (*r->content_type && !http_content_type_is(r, "application/json") &&
+	    !http_content_type_is(r, "text/plain")) {
 		http_fail(r, 415, "unsupported_media_type", "send the body as application/json");
 		return NULL;
 	}
@@ -219,9 +220,20 @@ const char *http_query(const struct http_req *r, const char *name, char *out, si
 
 const char *http_bearer(const struct http_req *r)
 {
-	if (!r->auth || strncasecmp(r->auth, "Bearer ", 7))
+	if (!r->auth || strncasecmp(r->auth, "Bearer ", 7) || !r->auth[7])
 		return NULL;
 	return r->auth + 7;
+}
+
+bool http_content_type_is(const struct http_req *r, const char *type)
+{
+	size_t n = strlen(type);
+	char next;
+
+	if (strncasecmp(r->content_type, type, n))
+		return false;
+	next = r->content_type[n];
+	return next == '\0' || next == ';' || next == ' ' || next == '\t';
 }
 
 struct json_object *http_ok(void)

@@ -85,8 +85,10 @@ int http_fail(struct http_req *r, int status, const char *code, const char *fmt,
 void http_send_error(struct http_req *r);
 /* A query-string parameter, URL-decoded into out; NULL when absent or malformed. */
 const char *http_query(const struct http_req *r, const char *name, char *out, size_t outlen);
-/* The bearer token of the Authorization header, or NULL. */
+/* The bearer token of the Authorization header, or NULL (also when empty). */
 const char *http_bearer(const struct http_req *r);
+/* Is the request's media type this one (any case, parameters such as "; charset=" aside)? */
+bool http_content_type_is(const struct http_req *r, const char *type);
 
 /* {"success": true} plus the given object's members, convenient for handlers. */
 struct json_object *http_ok(void);

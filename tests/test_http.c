@@ -471,6 +471,7 @@ static void test_bearer(void)
 	CU_ASSERT_PTR_NULL(bearer(""));
 	CU_ASSERT_PTR_NULL(bearer("Basic dXNlcjpwYXNz"));
 	CU_ASSERT_PTR_NULL(bearer("Bearer"));
+	CU_ASSERT_PTR_NULL(bearer("Bearer "));
 	CU_ASSERT_PTR_NULL(bearer("Bearerabc"));
 	CU_ASSERT_PTR_NULL(bearer("Token Bearer abc"));
 }
@@ -585,7 +586,7 @@ static void test_read_body_too_large(void)
 
 static void test_read_body_bad_length(void)
 {
-	static const char *const bad[] = { "abc", "-1", "-0", "12x", "5 ", "0x10", "1e3", NULL };
+	static const char *const bad[] = { "abc", "-1", "-0", "12x", "5 ", "0x10", "1e3", "+5", " 5", NULL };
 	size_t i;
 
 	for (i = 0; bad[i]; i++) {
@@ -678,7 +679,8 @@ static void test_json_body_media_type(void)
 {
 	static const char *const bad[] = { "application/xml", "text/html",
 					   "application/x-www-form-urlencoded",
-					   "multipart/form-data; boundary=x", "json", NULL };
+					   "multipart/form-data; boundary=x", "json", "application/jsonp",
+					   "application/json-seq", "text/plainx", NULL };
 	size_t i;
 
 	for (i = 0; bad[i]; i++) {
