@@ -50,7 +50,7 @@ APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/http.c fcgi-app/auth.c \
           fcgi-app/api_questions.c fcgi-app/api_admin.c \
           fcgi-app/api_reports.c fcgi-app/tmpl.c
 APP_SRC += fcgi-app/routes.c fcgi-app/session.c fcgi-app/store_question.c \
-           fcgi-app/store_candidate.c fcgi-app/store_submission.c
+           fcgi-app/store_candidate.c fcgi-app/store_submission.c fcgi-app/queue.c
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 LIBAPP  = $(BUILD)/libapp.a
 
@@ -72,7 +72,7 @@ UI_BUNDLE = static/vendor/editor.js
 
 .PHONY: all test bench deps clean run start stop
 .SECONDARY:
-all: $(BIN)/judge $(BIN)/ce-box $(BIN)/ce-fcgi $(BIN)/ce-ctl $(UI_BUNDLE)
+all: $(BIN)/judge $(BIN)/ce-box $(BIN)/ce-fcgi $(BIN)/ce-ctl $(BIN)/ce-worker $(UI_BUNDLE)
 
 $(NPM_DIR)/.installed: conf/npm/package.json conf/npm/package-lock.json
 	@mkdir -p $(NPM_DIR)
@@ -124,6 +124,12 @@ $(BIN)/ce-fcgi: $(BUILD)/fcgi-app/main.o $(LIBAPP) $(LIBCOMMON)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP)
 
 $(BIN)/ce-ctl: $(BUILD)/fcgi-app/ctl.o $(LIBAPP) $(LIBCOMMON)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP)
+
+# a judge host: the version it registers is the commit it was built from
+$(BUILD)/fcgi-app/worker.o: CPPFLAGS += -DCE_VERSION='"$(shell git describe --always --dirty 2>/dev/null || echo unknown)"'
+$(BIN)/ce-worker: $(BUILD)/fcgi-app/worker.o $(LIBAPP) $(LIBCOMMON)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP)
 

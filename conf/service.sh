@@ -5,11 +5,14 @@
 #   conf/service.sh start   the same in the background
 #   conf/service.sh stop    stop what start (or run) started
 #   conf/service.sh status
+#   conf/service.sh worker  only a judge host, in the foreground, for the database in
+#                           DATABASE_URL (another machine's service); Ctrl-C drains it
 #
 # Environment: PORT (8080), TLS_PORT (PORT+363; 0 = no TLS), VAR_DIR (var/ when the
 # service users can enter the checkout, else /var/lib/coding-engine),
 # DATABASE_URL (use that server instead of the embedded one), ADMIN_PASSWORD
-# (first start only), POOL_SIZE (2 x cores), CE_EXECUTE_ALLOW and
+# (first start only), POOL_SIZE (2 x cores), EXEC_POOL_SIZE (16: the workers that wait for
+# executions), CE_WORKER_SLOTS (cores: jobs a judge host runs at once), CE_EXECUTE_ALLOW and
 # CE_ADMIN_ALLOW (space-separated addresses/CIDRs, or "all"), CE_API_KEY,
 # CE_ABANDON_GRACE, CE_HEARTBEAT_TIMEOUT, CE_WORKER_MEMORY_MB, EXEC_RATE (per client per second),
 # CE_NODE_NAME (the judge host's name shown in results; never the host name).
@@ -20,6 +23,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-8080}
 TLS_PORT=${TLS_PORT:-$((PORT + 363))}
 POOL_SIZE=${POOL_SIZE:-$(($(nproc) * 2))}
+EXEC_POOL_SIZE=${EXEC_POOL_SIZE:-16}
 APP_USER=coding-engine
 WEB_USER=www-data
 PG_BIN=/usr/lib/postgresql/15/bin
@@ -140,7 +144,8 @@ layout() {
 		-exec rm -rf {} +
 	# the launcher is the only privileged piece: setuid root, runnable only by the app's group
 	install -o root -g "$APP_USER" -m 4750 "$ROOT/bin/ce-box" "$VAR/bin/ce-box"
-	install -o root -g root -m 755 "$ROOT/bin/judge" "$ROOT/bin/ce-fcgi" "$ROOT/bin/ce-ctl" "$VAR/bin/"
+	install -o root -g root -m 755 "$ROOT/bin/judge" "$ROOT/bin/ce-fcgi" "$ROOT/bin/ce-ctl" \
+		"$ROOT/bin/ce-worker" "$VAR/bin/"
 	# templates, migrations and the pages: copies the service users may read (nginx serves
 	# share/static), so no directory of the checkout needs to be open to them
 	rm -rf "$VAR/share"
@@ -255,22 +260,32 @@ app_env() {
 		CE_TEMPLATES="$VAR/share/templates" CE_API_KEY="${CE_API_KEY:-}" \
 		CE_ABANDON_GRACE="${CE_ABANDON_GRACE:-60}" CE_HEARTBEAT_TIMEOUT="${CE_HEARTBEAT_TIMEOUT:-300}" \
 		CE_PUBLIC_URL="${CE_PUBLIC_URL:-}" CE_NODE_NAME="${CE_NODE_NAME:-}" \
-		CE_WORKER_MEMORY_MB="${CE_WORKER_MEMORY_MB:-}" "$@"
+		CE_WORKER_MEMORY_MB="${CE_WORKER_MEMORY_MB:-}" CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" "$@"
 }
 
-fcgi_start() {
-	rm -f "$VAR/run/fcgi.sock"
-	# spawn-fcgi binds the socket (owned by nginx's user), drops to the app user and
-	# execs the supervisor, which keeps POOL_SIZE workers alive
-	app_env spawn-fcgi -n -s "$VAR/run/fcgi.sock" -M 0600 -U "$WEB_USER" -G "$WEB_USER" \
-		-u "$APP_USER" -g "$APP_USER" -- "$VAR/bin/ce-fcgi" --workers "$POOL_SIZE" \
-		>>"$VAR/log/fcgi.log" 2>&1 &
-	echo $! >"$VAR/run/fcgi.pid"
+# pool_start NAME SIZE: a ce-fcgi pool on $VAR/run/NAME.sock.  spawn-fcgi binds the socket
+# (owned by nginx's user), drops to the app user and execs the supervisor, which keeps SIZE
+# workers alive
+pool_start() {
+	rm -f "$VAR/run/$1.sock"
+	app_env spawn-fcgi -n -s "$VAR/run/$1.sock" -M 0600 -U "$WEB_USER" -G "$WEB_USER" \
+		-u "$APP_USER" -g "$APP_USER" -- "$VAR/bin/ce-fcgi" --workers "$2" \
+		>>"$VAR/log/$1.log" 2>&1 &
+	echo $! >"$VAR/run/$1.pid"
 	i=0
-	while [ ! -S "$VAR/run/fcgi.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	[ -S "$VAR/run/fcgi.sock" ] || die "the FastCGI pool did not start, see $VAR/log/fcgi.log"
+	while [ ! -S "$VAR/run/$1.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -S "$VAR/run/$1.sock" ] || die "the FastCGI pool $1 did not start, see $VAR/log/$1.log"
+}
+
+# The service's front: one pool answers the quick calls, another waits for executions, so
+# no heartbeat waits behind a run; the judge host runs them; the sweeper closes sessions.
+fcgi_start() {
+	pool_start fcgi "$POOL_SIZE"
+	pool_start fcgi-exec "$EXEC_POOL_SIZE"
 	app_env runuser -u "$APP_USER" -- "$VAR/bin/ce-ctl" sweep 5 >>"$VAR/log/sweep.log" 2>&1 &
 	echo $! >"$VAR/run/sweep.pid"
+	app_env runuser -u "$APP_USER" -- "$VAR/bin/ce-worker" >>"$VAR/log/worker.log" 2>&1 &
+	echo $! >"$VAR/run/worker.pid"
 }
 
 stop_pidfile() {
@@ -294,11 +309,18 @@ stop_all() {
 	stop_pidfile "$VAR/run/nginx-fg.pid"
 	stop_pidfile "$VAR/run/sweep.pid"
 	stop_pidfile "$VAR/run/fcgi.pid"
-	# workers whose supervisor was killed hard, and the sweeper (runuser does not pass TERM on)
+	stop_pidfile "$VAR/run/fcgi-exec.pid"
+	# workers whose supervisor was killed hard, the sweeper and the judge host (runuser does
+	# not pass TERM on); the host drains: its running jobs end first, for up to 10 s
 	pkill -TERM -f "^$VAR/bin/ce-fcgi" 2>/dev/null || true
 	pkill -TERM -f "^$VAR/bin/ce-ctl sweep" 2>/dev/null || true
 	pkill -TERM -f "^runuser -u $APP_USER -- $VAR/bin/ce-ctl sweep" 2>/dev/null || true
-	rm -f "$VAR/run/fcgi.sock"
+	pkill -TERM -f "^$VAR/bin/ce-worker" 2>/dev/null || true
+	i=0
+	while pgrep -f "^$VAR/bin/ce-worker" >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	pkill -KILL -f "^$VAR/bin/ce-worker" 2>/dev/null || true
+	stop_pidfile "$VAR/run/worker.pid"
+	rm -f "$VAR/run/fcgi.sock" "$VAR/run/fcgi-exec.sock"
 	if [ -s "$VAR/pg/data/PG_VERSION" ]; then
 		runuser -u "$PG_USER" -- "$PG_BIN/pg_ctl" -D "$VAR/pg/data" -m fast -w stop >/dev/null 2>&1 || true
 	fi
@@ -322,7 +344,7 @@ banner() {
 }
 
 case "${1:-}" in
-run | start) resolve_var create ;;
+run | start | worker) resolve_var create ;;
 *) resolve_var ;;
 esac
 
@@ -350,8 +372,18 @@ stop)
 	stop_all
 	log "stopped"
 	;;
+worker)
+	[ -n "${DATABASE_URL:-}" ] || die "worker: set DATABASE_URL to the service's database"
+	[ -x "$ROOT/bin/ce-worker" ] && [ -x "$ROOT/bin/ce-box" ] || die "build first (make)"
+	ensure_users
+	layout
+	log "judge host for $(printf '%s' "$DATABASE_URL" | sed 's#://[^@]*@#://***@#'); Ctrl-C drains it"
+	exec runuser -u "$APP_USER" -- env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+		DATABASE_URL="$DATABASE_URL" CE_NODE_NAME="${CE_NODE_NAME:-}" \
+		CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" "$VAR/bin/ce-worker"
+	;;
 status)
-	for f in nginx fcgi sweep; do
+	for f in nginx fcgi fcgi-exec sweep worker; do
 		if [ -s "$VAR/run/$f.pid" ] && kill -0 "$(cat "$VAR/run/$f.pid")" 2>/dev/null; then
 			log "$f: running ($(cat "$VAR/run/$f.pid"))"
 		else
@@ -360,6 +392,6 @@ status)
 	done
 	;;
 *)
-	die "usage: $0 run|start|stop|status"
+	die "usage: $0 run|start|stop|status|worker"
 	;;
 esac

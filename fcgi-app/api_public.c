@@ -9,6 +9,7 @@
 #include "api_common.h"
 #include "db.h"
 #include "executor.h"
+#include "queue.h"
 #include "jsonh.h"
 #include "lang.h"
 
@@ -74,16 +75,20 @@ static bool api_key_ok(const struct http_req *r)
 int h_execute(struct http_req *r)
 {
 	struct json_object *o;
-	char err[256] = "";
+	char err[256] = "", owner[80];
 	int invalid;
 
 	if (!api_key_ok(r))
 		return http_fail(r, 401, "unauthorized", "a valid API key is required (X-API-Key)");
 	if (*r->content_type && !http_content_type_is(r, "application/json"))
 		return http_fail(r, 415, "unsupported_media_type", "send application/json");
-	if (http_read_body(r, HTTP_MAX_BODY) < 0)
+	/* a JSON object, or it is refused here: nothing that is not JSON text is stored */
+	o = http_json_body(r, HTTP_MAX_BODY);
+	if (!o)
 		return r->status;
-	o = executor_run(r->body.buf, r->body.len, &invalid, err, sizeof(err));
+	json_object_put(o);
+	snprintf(owner, sizeof(owner), "client:%s", r->remote_addr);
+	o = queue_run(JOB_EXECUTE, owner, r->body.buf, r->body.len, &invalid, err, sizeof(err));
 	if (!o)
 		return api_sandbox_error(r, err);
 	if (*err)

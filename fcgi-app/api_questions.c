@@ -9,7 +9,7 @@
 #include "api_common.h"
 #include "auth.h"
 #include "db.h"
-#include "executor.h"
+#include "queue.h"
 #include "jsonh.h"
 #include "lang.h"
 #include "session.h"
@@ -323,7 +323,7 @@ int h_proxy_execute(struct http_req *r)
 	const char *lang = NULL, *code = NULL, *qkey = NULL, *mode = "run", *custom = NULL, *text;
 	size_t code_len = 0, custom_len = 0, len;
 	struct proxy_test *meta = NULL;
-	char err[256] = "", qid[16], sid[40] = "";
+	char err[256] = "", qid[16], sid[40] = "", owner[64];
 	int rc, found, invalid, nt;
 	struct grade g;
 	PGresult *res = NULL;
@@ -404,7 +404,8 @@ int h_proxy_execute(struct http_req *r)
 	req = proxy_request(res, lang, code, code_len, qkey, submit ? NULL : custom, custom_len, meta,
 			    &g.max_score);
 	text = jsonh_text(req, &len);
-	resp = executor_run(text, len, &invalid, err, sizeof(err));
+	snprintf(owner, sizeof(owner), "session:%s", r->candidate_id);
+	resp = queue_run(submit ? JOB_SUBMIT : JOB_RUN, owner, text, len, &invalid, err, sizeof(err));
 	if (!resp) {
 		rc = api_sandbox_error(r, err);
 		goto out;

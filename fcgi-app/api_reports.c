@@ -14,7 +14,7 @@
 #include "api_common.h"
 #include "auth.h"
 #include "db.h"
-#include "executor.h"
+#include "queue.h"
 #include "jsonh.h"
 #include "lang.h"
 #include "store_candidate.h"
@@ -30,7 +30,7 @@ int h_admin_check(struct http_req *r)
 {
 	static const char *const copy[] = { "language", "code", "test_cases", "memory_limit_mb" };
 	struct json_object *body, *req, *resp, *v;
-	char err[256] = "";
+	char err[256] = "", owner[32];
 	long long ms = 0;
 	int invalid = 0;
 	size_t i, len;
@@ -55,7 +55,8 @@ int h_admin_check(struct http_req *r)
 		json_object_object_add(req, "timeout", json_object_new_double((double)ms / 1000.0));
 	json_object_put(body);
 	text = jsonh_text(req, &len);
-	resp = executor_run(text, len, &invalid, err, sizeof(err));
+	snprintf(owner, sizeof(owner), "admin:%d", r->admin_id);
+	resp = queue_run(JOB_CHECK, owner, text, len, &invalid, err, sizeof(err));
 	json_object_put(req);
 	if (!resp)
 		return api_sandbox_error(r, err);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db.h"
 
@@ -119,6 +120,45 @@ enum db_err db_exec(PGresult **res, const char *sql, int nparams, const char *co
 	conflict = state && (!strcmp(state, "23505") || !strcmp(state, "23503"));
 	PQclear(r);
 	return conflict ? DB_ECONFLICT : DB_EQUERY;
+}
+
+int db_wait_notify(int timeout_ms, char *payload, size_t len)
+{
+	struct pollfd p;
+	PGnotify *n;
+	int round;
+
+	if (!conn || PQstatus(conn) != CONNECTION_OK)
+		return -1;
+	for (round = 0; round < 2; round++) {
+		if (!PQconsumeInput(conn)) {
+			note("notify", PQerrorMessage(conn));
+			return -1;
+		}
+		n = PQnotifies(conn);
+		if (n) {
+			snprintf(payload, len, "%s", n->extra);
+			PQfreemem(n);
+			return 1;
+		}
+		if (round)
+			break;
+		p = (struct pollfd){ .fd = PQsocket(conn), .events = POLLIN };
+		if (poll(&p, 1, timeout_ms) == 0)
+			return 0;
+	}
+	return 0;
+}
+
+void db_forget(void)
+{
+	if (conn) {
+		/* the socket is the parent's too: closing our copy ends nothing for it */
+		close(PQsocket(conn));
+		PQfinish(conn);
+	}
+	conn = NULL;
+	in_tx = false;
 }
 
 const char *db_last_error(void)

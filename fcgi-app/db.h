@@ -42,6 +42,15 @@ const char *db_get(const PGresult *r, int row, const char *col);	/* "" when NULL
 bool db_isnull(const PGresult *r, int row, const char *col);
 long long db_getll(const PGresult *r, int row, const char *col);
 
+/*
+ * Wait up to timeout_ms for a notification on a channel this connection
+ * listens to (LISTEN through db_exec, again after any reconnect): 1 with its
+ * payload, 0 on timeout, -1 when the connection failed.
+ */
+int db_wait_notify(int timeout_ms, char *payload, size_t len);
+/* In a child after fork(): let go of the parent's connection without closing it for the parent. */
+void db_forget(void);
+
 /* BEGIN / COMMIT / ROLLBACK on the worker's connection. */
 enum db_err db_begin(void);
 enum db_err db_commit(void);

@@ -46,7 +46,8 @@ ENV.update(PORT=str(PORT), TLS_PORT=str(TLS_PORT), VAR_DIR=VAR, ADMIN_PASSWORD="
 # names the start script, nginx and PostgreSQL create (some only now and then)
 KNOWN_NAMES = [
     "nginx.conf", "run", "log", "bin", "share", "tls", "pg", "data", "static", "templates", "sql",
-    "nginx.pid", "nginx-fg.pid", "fcgi.pid", "sweep.pid", "fcgi.sock",
+    "nginx.pid", "nginx-fg.pid", "fcgi.pid", "sweep.pid", "fcgi.sock", "fcgi-exec.pid", "fcgi-exec.sock",
+    "fcgi-exec.log", "worker.pid", "worker.log", "ce-worker",
     "nginx-body", "nginx-fastcgi", "nginx-proxy", "nginx-uwsgi", "nginx-scgi",
     "fcgi.log", "sweep.log", "initdb.log", "nginx-test.log", "nginx-error.log", "nginx-access.log",
     "error.log", "access.log", "postgres.log", "cert.pem", "key.pem", "judge", "ce-fcgi", "ce-ctl",

@@ -1497,6 +1497,7 @@ class T15Docker(Base):
             conf = f.read()
         for old, new in (("/etc/nginx/ce-execute.conf", out),
                          ("server app:9000;", "server 127.0.0.1:%d;" % app_port),
+                         ("server app:9001;", "server 127.0.0.1:%d;" % app_port),
                          ("listen 8080;", "listen 127.0.0.1:%d;" % self.web),
                          ("/var/log/nginx/access.log", os.path.join(self.dir, "access.log")),
                          ("root /srv/static;", "root %s;" % os.path.join(ROOT, "static"))):
@@ -1612,6 +1613,119 @@ class T15Docker(Base):
             self.assertIsNone(re.search(r"^\s*EXPOSE", f.read(), re.M), "the app image exposes a port")
         self.assertEqual(svc["nginx"]["environment"].get("CE_EXECUTE_ALLOW", ""), "")
         self.assertEqual(svc["nginx"]["environment"].get("CE_API_KEY", ""), "")
+
+
+class T17Queue(Base):
+    """Every execution is a job in PostgreSQL, stored before it runs and run by a judge host
+    (bin/ce-worker); the front waits in a pool of its own."""
+
+    SLOW = {"language": "python", "code": "import time\ntime.sleep(2.5)\nprint(1)",
+            "test_cases": [{"input": "", "expected_output": "1"}], "timeout": 6}
+
+    def jobs(self):
+        return int(psql("SELECT count(*) FROM job"))
+
+    def test_a_every_execution_is_a_job(self):
+        before = self.jobs()
+        r = call("POST", "/execute", {"language": "python", "code": SUM_PY,
+                                      "test_cases": [{"input": "2 3", "expected_output": "5"}]})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["status"], "accepted")
+        self.assertEqual(self.jobs(), before + 1)
+        row = psql("SELECT kind || ' ' || owner || ' ' || state || ' ' || attempts || ' ' ||"
+                   " (host_id IS NOT NULL) FROM job ORDER BY id DESC LIMIT 1")
+        self.assertEqual(row, "execute client:127.0.0.1 done 1 true")
+        # a candidate's run and submit are jobs of their session, a submit served first
+        q = BY_SLUG["01-sensor-summary"]
+        cid, invite, _ = new_candidate([q["uuid"]])
+        tok, _ = start_session(invite)
+        for mode in ("run", "submit"):
+            self.assertEqual(proxy(tok, q["uuid"], "python", q["solutions"]["python"], mode=mode).status, 200)
+        rows = psql("SELECT string_agg(kind || ' ' || priority, ',' ORDER BY id) FROM job"
+                    " WHERE owner = 'session:%s'" % cid)
+        self.assertEqual(rows, "run 1,submit 0")
+        # a request that is not JSON is refused before anything is stored
+        n = self.jobs()
+        self.assertClientError(call("POST", "/execute", b"{nope"), "not JSON")
+        self.assertEqual(self.jobs(), n)
+        self.assertIn(psql("SELECT count(*) FROM judge_host WHERE NOT draining"
+                           " AND heartbeat_at > now() - interval '20 seconds'"), ("1",))
+
+    def test_b_nobody_waits_behind_an_execution(self):
+        """Eight slow executions at once (more than the quick pool has workers): heartbeats
+        still answer at once, since executions wait in a pool of their own."""
+        q = BANK[0]
+        cid, invite, _ = new_candidate([q["uuid"]])
+        tok, _ = start_session(invite)
+        with concurrent.futures.ThreadPoolExecutor(8) as ex:
+            slow = [ex.submit(call, "POST", "/execute", self.SLOW, timeout=300) for _ in range(8)]
+            time.sleep(1.0)
+            took = []
+            for _ in range(5):
+                t0 = time.time()
+                r = call("PUT", "/api/test-session/%s/heartbeat" % cid, token=tok)
+                took.append(time.time() - t0)
+                self.assertOk(r)
+                time.sleep(0.3)
+            waiting = int(psql("SELECT count(*) FROM job WHERE state IN ('queued', 'running')"))
+            results = [f.result() for f in slow]
+        NOTES.append("heartbeats during 8 slow executions (%d queued or running): max %.0f ms"
+                     % (waiting, max(took) * 1000))
+        self.assertGreater(waiting, 0, "the executions were over before the heartbeats")
+        self.assertLess(max(took), 1.0, took)
+        self.assertEqual([r.status for r in results], [200] * 8)
+
+    def _host_pid(self):
+        out = subprocess.run(["pgrep", "-x", "ce-worker-host"], capture_output=True, text=True).stdout.split()
+        self.assertEqual(len(out), 1, "one judge host runs: %r" % out)
+        return int(out[0])
+
+    def test_c_a_host_killed_mid_job(self):
+        """kill -9 of the judge host while it runs a job: the keeper starts another host, the
+        job's lease runs out, and the job runs again, to the end, once."""
+        old = self._host_pid()
+        with concurrent.futures.ThreadPoolExecutor(1) as ex:
+            f = ex.submit(call, "POST", "/execute", self.SLOW, timeout=300)
+            deadline = time.time() + 20
+            job = ""
+            while time.time() < deadline and not job:
+                job = psql("SELECT id FROM job WHERE state = 'running' AND request LIKE '%time.sleep(2.5)%'"
+                           " ORDER BY id DESC LIMIT 1")
+                time.sleep(0.1)
+            self.assertTrue(job, "the job never started")
+            os.kill(old, 9)
+            t0 = time.time()
+            r = f.result()
+        took = time.time() - t0
+        NOTES.append("job %s after its host was killed: done in %.1f s, attempts %s"
+                     % (job, took, psql("SELECT attempts FROM job WHERE id = %s" % job)))
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["status"], "accepted")
+        self.assertEqual(psql("SELECT state || ' ' || attempts FROM job WHERE id = %s" % job), "done 2")
+        self.assertNotEqual(self._host_pid(), old)
+
+    def test_d_three_attempts_then_a_clear_failure(self):
+        """A job whose host stopped on its last attempt fails with a message; one with
+        attempts left is queued again and run."""
+        req = json.dumps({"language": "python", "code": "print(7)",
+                          "test_cases": [{"input": "", "expected_output": "7"}]})
+        dead = psql("INSERT INTO judge_host (name, slots) VALUES ('gone', 1) RETURNING id")
+        last = psql("INSERT INTO job (kind, owner, priority, request, state, attempts, lease_until, host_id, slot)"
+                    " VALUES ('execute', 'client:test', 3, '%s', 'running', 3, now() - interval '1 second', %s, 0)"
+                    " RETURNING id" % (req, dead))
+        again = psql("INSERT INTO job (kind, owner, priority, request, state, attempts, lease_until, host_id, slot)"
+                     " VALUES ('execute', 'client:test', 3, '%s', 'running', 1, now() - interval '1 second', %s, 0)"
+                     " RETURNING id" % (req, dead))
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            states = psql("SELECT string_agg(state, ',' ORDER BY id) FROM job WHERE id IN (%s, %s)" % (last, again))
+            if states == "failed,done":
+                break
+            time.sleep(0.3)
+        self.assertEqual(states, "failed,done")
+        self.assertIn("3 attempts", psql("SELECT error FROM job WHERE id = %s" % last))
+        self.assertEqual(psql("SELECT attempts FROM job WHERE id = %s" % again), "2")
+        self.assertIn('"accepted"', psql("SELECT result FROM job WHERE id = %s" % again))
 
 
 class T14Consistency(Base):

@@ -10,8 +10,13 @@ run_app bin/ce-ctl migrate sql
 run_app bin/ce-ctl load-questions sql/questions
 run_app env ADMIN_PASSWORD="${ADMIN_PASSWORD:-}" bin/ce-ctl ensure-admin
 run_app bin/ce-ctl sweep 5 &
-exec spawn-fcgi -n -a 0.0.0.0 -p 9000 -u coding-engine -g coding-engine -- \
-	/usr/bin/env -i PATH=/usr/bin:/bin DATABASE_URL="$DATABASE_URL" \
-	CE_JUDGE=/usr/local/libexec/coding-engine/judge CE_TEMPLATES=/opt/coding-engine/templates \
-	CE_API_KEY="${CE_API_KEY:-}" CE_NODE_NAME="${CE_NODE_NAME:-$(hostname)}" \
-	bin/ce-fcgi --workers "${POOL_SIZE:-4}"
+# two pools: 9000 answers the quick calls, 9001 waits for executions (the worker service runs them)
+pool() {
+	spawn-fcgi -n -a 0.0.0.0 -p "$1" -u coding-engine -g coding-engine -- \
+		/usr/bin/env -i PATH=/usr/bin:/bin DATABASE_URL="$DATABASE_URL" \
+		CE_JUDGE=/usr/local/libexec/coding-engine/judge CE_TEMPLATES=/opt/coding-engine/templates \
+		CE_API_KEY="${CE_API_KEY:-}" CE_NODE_NAME="${CE_NODE_NAME:-$(hostname)}" \
+		bin/ce-fcgi --workers "$2"
+}
+pool 9001 "${EXEC_POOL_SIZE:-16}" &
+pool 9000 "${POOL_SIZE:-4}"

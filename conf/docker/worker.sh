@@ -1,0 +1,7 @@
+#!/bin/sh
+# conf/docker/worker.sh - entrypoint of a judge host: bin/ce-worker as coding-engine, for the
+# database in DATABASE_URL; `docker-compose up --scale worker=N` runs N of them.
+set -eu
+exec runuser -u coding-engine -- env -i PATH=/usr/bin:/bin DATABASE_URL="$DATABASE_URL" \
+	CE_NODE_NAME="${CE_NODE_NAME:-$(hostname)}" CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" \
+	/usr/local/libexec/coding-engine/ce-worker

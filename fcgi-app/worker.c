@@ -1,0 +1,220 @@
+/*
+ * worker.c - bin/ce-worker: a judge host
+ *
+ * Three kinds of process, all named after their job: the keeper
+ * (ce-worker) starts a host and starts another when it dies; the host
+ * (ce-worker-host) registers itself, beats every JOB_BEAT_S (renewing its
+ * jobs' leases and giving back the jobs of hosts that stopped), and keeps
+ * SLOTS slot processes alive; a slot (ce-worker-slot) claims a job, runs it
+ * through the judge (executor.c, as the service user), stores the answer,
+ * and claims the next.  SIGTERM drains: each slot ends its job and stops,
+ * the host waits for them, and nothing new is taken.
+ *
+ * Environment: DATABASE_URL, CE_JUDGE (bin/judge beside this program),
+ * CE_WORKER_SLOTS (the number of cores), CE_NODE_NAME (the host's name in
+ * results and in judge_host; else "judge").
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <json-c/json.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "executor.h"
+#include "jsonh.h"
+#include "lang.h"
+#include "queue.h"
+#include "util.h"
+
+#define JOB_BEAT_S 3
+#ifndef CE_VERSION
+#define CE_VERSION "unknown"
+#endif
+#define MAX_SLOTS 256
+
+static volatile sig_atomic_t draining;
+
+static void on_term(int sig)
+{
+	(void)sig;
+	draining = 1;
+}
+
+/* SIGTERM and SIGINT drain; restart=1 lets a judge's output be read to its end first. */
+static void catch_term(int restart)
+{
+	struct sigaction sa = { .sa_handler = on_term, .sa_flags = restart ? SA_RESTART : 0 };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+static void name_process(const char *name)
+{
+	prctl(PR_SET_NAME, name, 0, 0, 0);
+}
+
+static void slot_main(int host_id, int slot)
+{
+	struct strbuf req = STRBUF_INIT;
+	char id[24], err[512];
+	struct json_object *o;
+	const char *text;
+	int invalid, got;
+
+	name_process("ce-worker-slot");
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	db_forget();
+	catch_term(1);
+	while (!draining) {
+		got = queue_claim(host_id, slot, id, &req);
+		if (got < 0) {
+			fprintf(stderr, "ce-worker: slot %d: %s\n", slot, db_last_error());
+			sleep(1);
+			continue;
+		}
+		if (!got) {
+			queue_idle(2000);
+			continue;
+		}
+		err[0] = '\0';
+		o = executor_run(req.buf, req.len, &invalid, err, sizeof(err));
+		text = o ? jsonh_text(o, NULL) : NULL;
+		if (!o)
+			fprintf(stderr, "ce-worker: job %s: %s\n", id, err);
+		/* the answer is kept even when the database blinks: try again for a while */
+		for (got = 0; got < 30 && queue_finish(id, host_id, slot, text, invalid != 0,
+						       o ? NULL : err) != DB_OK; got++)
+			sleep(1);
+		json_object_put(o);
+	}
+	strbuf_release(&req);
+	_exit(0);
+}
+
+static pid_t start_slot(int host_id, int slot)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		slot_main(host_id, slot);
+	return pid;
+}
+
+static int host_main(int slots, const char *name)
+{
+	pid_t kids[MAX_SLOTS] = { 0 }, pid;
+	int host_id = 0, i, status, alive;
+	time_t last = 0;
+
+	name_process("ce-worker-host");
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	catch_term(0);
+	while (queue_host_register(name, slots, CE_VERSION, &host_id) != DB_OK) {
+		fprintf(stderr, "ce-worker: cannot register: %s\n", db_last_error());
+		if (draining)
+			return 0;
+		sleep(2);
+	}
+	fprintf(stderr, "ce-worker: host %d (%s) with %d slots\n", host_id, name, slots);
+	for (i = 0; i < slots; i++)
+		kids[i] = start_slot(host_id, i);
+	for (;;) {
+		if (draining) {
+			for (i = 0; i < slots; i++)
+				if (kids[i] > 0)
+					kill(kids[i], SIGTERM);
+		}
+		if (time(NULL) - last >= JOB_BEAT_S) {
+			if (queue_host_beat(host_id) != DB_OK)
+				fprintf(stderr, "ce-worker: heartbeat: %s\n", db_last_error());
+			last = time(NULL);
+		}
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			for (i = 0; i < slots; i++) {
+				if (kids[i] != pid)
+					continue;
+				kids[i] = 0;
+				if (draining)
+					break;
+				/* a slot that died mid-job gives its job back, and is replaced */
+				fprintf(stderr, "ce-worker: slot %d died (status %d); replaced\n", i, status);
+				queue_release_slot(host_id, i);
+				kids[i] = start_slot(host_id, i);
+			}
+		}
+		for (alive = 0, i = 0; i < slots; i++)
+			alive += kids[i] > 0;
+		if (draining && !alive)
+			break;
+		sleep(1);
+	}
+	queue_host_leave(host_id);
+	db_close();
+	return 0;
+}
+
+/* The keeper: a host that dies is replaced, as the FastCGI supervisor replaces a worker. */
+static int keep(int slots, const char *name)
+{
+	pid_t host;
+	int status;
+
+	catch_term(0);
+	while (!draining) {
+		host = fork();
+		if (host == 0)
+			_exit(host_main(slots, name));
+		if (host < 0) {
+			sleep(1);
+			continue;
+		}
+		while (waitpid(host, &status, 0) < 0) {
+			if (errno != EINTR)
+				break;
+			if (draining)
+				kill(host, SIGTERM);
+		}
+		if (!draining) {
+			fprintf(stderr, "ce-worker: host process died (status %d); starting another\n",
+				status);
+			sleep(1);
+		}
+	}
+	return 0;
+}
+
+int main(void)
+{
+	const char *s = getenv("CE_WORKER_SLOTS"), *node = getenv("CE_NODE_NAME");
+	char self[PATH_MAX], judge[PATH_MAX + 8];
+	long slots = sysconf(_SC_NPROCESSORS_ONLN);
+	ssize_t n;
+
+	if (s && *s)
+		slots = strtol(s, NULL, 10);
+	if (slots < 1 || slots > MAX_SLOTS) {
+		fprintf(stderr, "ce-worker: CE_WORKER_SLOTS must be 1 to %d\n", MAX_SLOTS);
+		return 2;
+	}
+	db_init(getenv("DATABASE_URL"));
+	/* the judge beside this program, unless CE_JUDGE names one */
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		snprintf(judge, sizeof(judge), "%.*s/judge", (int)(strrchr(self, '/') - self), self);
+	}
+	executor_init(getenv("CE_JUDGE") && *getenv("CE_JUDGE") ? getenv("CE_JUDGE")
+								   : n > 0 ? judge : NULL);
+	signal(SIGPIPE, SIG_IGN);
+	return keep((int)slots, node && *node ? node : "judge");
+}
