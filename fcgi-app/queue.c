@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jsonh.h"
 #include "queue.h"
@@ -49,7 +50,7 @@ static enum db_err listen_fresh(const char *sql)
 	return e;
 }
 
-/* The job's end: 1 done (*out, *invalid), 0 still waiting, -1 failed or a database error (err). */
+/* The job's end: 1 done (*out, *invalid), 0 still waiting, -1 failed (err), -2 the database failed. */
 static int job_end(const char *id, struct json_object **out, int *invalid, char *err, size_t errlen)
 {
 	const char *p[1] = { id };
@@ -58,8 +59,10 @@ static int job_end(const char *id, struct json_object **out, int *invalid, char 
 	int rc = 0;
 
 	if (db_exec(&res, "SELECT state, invalid, result, error FROM job WHERE id = $1::bigint", 1, p) !=
-	    DB_OK)
-		return fail(err, errlen, "queue: %s", db_last_error());
+	    DB_OK) {
+		fail(err, errlen, "queue: %s", db_last_error());
+		return -2;
+	}
 	if (PQntuples(res) != 1) {
 		rc = fail(err, errlen, "queue: job %s is gone", id);
 	} else if (!strcmp(db_get(res, 0, "state"), "done")) {
@@ -78,6 +81,7 @@ struct json_object *queue_run(enum job_kind kind, const char *owner, const char 
 			      int *invalid, char *err, size_t errlen)
 {
 	const uint64_t give_up = mono_us() + (uint64_t)JOB_MAX_WAIT_S * 1000000u;
+	uint64_t db_down = 0;
 	char prio[8], id[24], heard[64];
 	const char *p[4] = { kind_names[kind], owner, prio, req };
 	struct json_object *out = NULL;
@@ -99,14 +103,24 @@ struct json_object *queue_run(enum job_kind kind, const char *owner, const char 
 	}
 	snprintf(id, sizeof(id), "%s", db_get(res, 0, "id"));
 	PQclear(res);
-	while ((end = job_end(id, &out, invalid, err, errlen)) == 0) {
+	for (;;) {
+		end = job_end(id, &out, invalid, err, errlen);
+		/* the job is stored: a database that restarts is waited for, up to 30 s */
+		if (end == -2 && !db_down)
+			db_down = mono_us() + 30000000u;
+		if (end == -1 || end == 1 || (end == -2 && mono_us() > db_down))
+			break;
+		if (end == 0)
+			db_down = 0;
 		if (mono_us() > give_up) {
 			fail(err, errlen, "queue: job %s still waits after %d s", id, JOB_MAX_WAIT_S);
 			break;
 		}
 		/* woken by its own end, or after a second whatever was heard */
-		if (db_wait_notify(1000, heard, sizeof(heard)) < 0)
+		if (end == -2 || db_wait_notify(1000, heard, sizeof(heard)) < 0) {
+			usleep(250000);
 			listen_fresh("LISTEN ce_done");
+		}
 	}
 out:
 	run("UNLISTEN ce_done", 0, NULL);
