@@ -76,6 +76,7 @@ int h_execute(struct http_req *r)
 {
 	struct json_object *o;
 	char err[256] = "", owner[80];
+	bool db_down;
 	int invalid;
 
 	if (!api_key_ok(r))
@@ -88,9 +89,9 @@ int h_execute(struct http_req *r)
 		return r->status;
 	json_object_put(o);
 	snprintf(owner, sizeof(owner), "client:%s", r->remote_addr);
-	o = queue_run(JOB_EXECUTE, owner, r->body.buf, r->body.len, &invalid, err, sizeof(err));
+	o = queue_run(JOB_EXECUTE, owner, r->body.buf, r->body.len, &invalid, &db_down, err, sizeof(err));
 	if (!o)
-		return api_sandbox_error(r, err);
+		return db_down ? api_db_error(r) : api_sandbox_error(r, err);
 	if (*err)
 		fprintf(stderr, "ce-fcgi: execute: %s\n", err);
 	if (invalid)

@@ -328,7 +328,7 @@ int h_proxy_execute(struct http_req *r)
 	struct grade g;
 	PGresult *res = NULL;
 	enum session_rc srv;
-	bool submit;
+	bool submit, db_down;
 
 	/* a valid token first; whether the session still takes work depends on the mode */
 	if (auth_any_candidate(r) < 0)
@@ -405,9 +405,9 @@ int h_proxy_execute(struct http_req *r)
 			    &g.max_score);
 	text = jsonh_text(req, &len);
 	snprintf(owner, sizeof(owner), "session:%s", r->candidate_id);
-	resp = queue_run(submit ? JOB_SUBMIT : JOB_RUN, owner, text, len, &invalid, err, sizeof(err));
+	resp = queue_run(submit ? JOB_SUBMIT : JOB_RUN, owner, text, len, &invalid, &db_down, err, sizeof(err));
 	if (!resp) {
-		rc = api_sandbox_error(r, err);
+		rc = db_down ? api_db_error(r) : api_sandbox_error(r, err);
 		goto out;
 	}
 	if (invalid) {

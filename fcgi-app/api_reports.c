@@ -31,6 +31,7 @@ int h_admin_check(struct http_req *r)
 	static const char *const copy[] = { "language", "code", "test_cases", "memory_limit_mb" };
 	struct json_object *body, *req, *resp, *v;
 	char err[256] = "", owner[32];
+	bool db_down;
 	long long ms = 0;
 	int invalid = 0;
 	size_t i, len;
@@ -56,10 +57,10 @@ int h_admin_check(struct http_req *r)
 	json_object_put(body);
 	text = jsonh_text(req, &len);
 	snprintf(owner, sizeof(owner), "admin:%d", r->admin_id);
-	resp = queue_run(JOB_CHECK, owner, text, len, &invalid, err, sizeof(err));
+	resp = queue_run(JOB_CHECK, owner, text, len, &invalid, &db_down, err, sizeof(err));
 	json_object_put(req);
 	if (!resp)
-		return api_sandbox_error(r, err);
+		return db_down ? api_db_error(r) : api_sandbox_error(r, err);
 	if (invalid)
 		return api_judge_error(r, resp);
 	json_object_object_add(resp, "success", json_object_new_boolean(1));

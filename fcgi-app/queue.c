@@ -78,11 +78,11 @@ static int job_end(const char *id, struct json_object **out, int *invalid, char 
 }
 
 struct json_object *queue_run(enum job_kind kind, const char *owner, const char *req, size_t len,
-			      int *invalid, char *err, size_t errlen)
+			      int *invalid, bool *db_down, char *err, size_t errlen)
 {
 	const uint64_t give_up = mono_us() + (uint64_t)JOB_MAX_WAIT_S * 1000000u;
-	uint64_t db_down = 0;
-	char prio[8], id[24], heard[64];
+	uint64_t db_since = 0;
+	char prio[8], id[24] = "", heard[64];
 	const char *p[4] = { kind_names[kind], owner, prio, req };
 	struct json_object *out = NULL;
 	PGresult *res;
@@ -90,6 +90,7 @@ struct json_object *queue_run(enum job_kind kind, const char *owner, const char 
 
 	(void)len;
 	*invalid = 0;
+	*db_down = true;
 	snprintf(prio, sizeof(prio), "%d", (int)kind);
 	/* listening before the job exists: its end cannot slip past */
 	if (listen_fresh("LISTEN ce_done") != DB_OK ||
@@ -106,12 +107,12 @@ struct json_object *queue_run(enum job_kind kind, const char *owner, const char 
 	for (;;) {
 		end = job_end(id, &out, invalid, err, errlen);
 		/* the job is stored: a database that restarts is waited for, up to 30 s */
-		if (end == -2 && !db_down)
-			db_down = mono_us() + 30000000u;
-		if (end == -1 || end == 1 || (end == -2 && mono_us() > db_down))
+		if (end == -2 && !db_since)
+			db_since = mono_us() + 30000000u;
+		if (end == -1 || end == 1 || (end == -2 && mono_us() > db_since))
 			break;
 		if (end == 0)
-			db_down = 0;
+			db_since = 0;
 		if (mono_us() > give_up) {
 			fail(err, errlen, "queue: job %s still waits after %d s", id, JOB_MAX_WAIT_S);
 			break;
@@ -124,6 +125,7 @@ struct json_object *queue_run(enum job_kind kind, const char *owner, const char 
 	}
 out:
 	run("UNLISTEN ce_done", 0, NULL);
+	*db_down = end == -2 || (end == 0 && !*id);
 	return end == 1 ? out : NULL;
 }
 

@@ -29,11 +29,12 @@ enum job_kind { JOB_SUBMIT, JOB_RUN, JOB_CHECK, JOB_EXECUTE };
 /*
  * Add a job and wait for its end, as executor_run() does for a local judge:
  * the judge's response object (the caller owns it; *invalid set when the
- * judge refused the request), or NULL with err when no host could run it,
- * the database failed, or JOB_MAX_WAIT_S passed.
+ * judge refused the request), or NULL with err when no host could run it or
+ * JOB_MAX_WAIT_S passed, and with *db_down set too when the database failed
+ * (then the job may not be stored at all).
  */
 struct json_object *queue_run(enum job_kind kind, const char *owner, const char *req, size_t len,
-			      int *invalid, char *err, size_t errlen);
+			      int *invalid, bool *db_down, char *err, size_t errlen);
 
 /* ---- the judge host's side ---- */
 
