@@ -17,6 +17,7 @@
 #include "jsonh.h"
 #include "lang.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #define ALIASES(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
@@ -159,7 +160,7 @@ static const char *piston_version(const struct lang *l, char *buf, size_t n)
 }
 
 /*
- * Does the version have satisfy want?  "", "*" and "x" take any; otherwise a
+ * Does the version have satisfy the selector want?  "", "*" and "x" take any; otherwise a
  * full or partial version, where a missing or "x"/"*" part takes any
  * ("3", "3.11", "3.x", "=3.11.2", "v3.11.2"): semver's X-ranges.  Other
  * ranges (^, ~, <, >=, ||, hyphens) are refused.
@@ -251,73 +252,18 @@ static int get_string(struct json_object *o, const char *key, const char **s, si
 }
 
 /*
- * Read Piston's request into job, with Piston's messages where it has them.
- * Returns 0, or the status of the error sent.
+ * The limits of Piston's request as the judge's: run_timeout (ms, wall clock in
+ * Piston) and run_cpu_time (ms) become our CPU-time limit, run_memory_limit
+ * (bytes) our memory limit in MiB, each capped by our bounds; the compile's are
+ * checked and not used.  Returns 0, or the status of the error sent.
  */
-static int piston_parse(struct http_req *r, struct json_object *body, struct piston_job *job)
+static int piston_limits(struct http_req *r, struct json_object *body, struct piston_job *job)
 {
-	const char *language = NULL, *version = "", *enc;
-	struct json_object *files = NULL, *args = NULL, *f, *e;
-	double run_timeout = 0, run_cpu = 0, memory = 0, ignored = 0;
-	char have[32];
-	size_t i, n, len;
-	int rc;
 	static const char *const compile_limits[] = { "compile_timeout", "compile_cpu_time",
 						      "compile_memory_limit" };
-
-	if (get_string(body, "language", &language, &len) != 0 || !len)
-		return piston_error(r, 400, "language is required as a string");
-	if (get_string(body, "version", &version, &len) < 0)
-		return piston_error(r, 400, "version is required as a string");
-	if (!json_object_object_get_ex(body, "files", &files) ||
-	    !json_object_is_type(files, json_type_array))
-		return piston_error(r, 400, "files is required as an array");
-	n = json_object_array_length(files);
-	for (i = 0; i < n; i++) {
-		f = json_object_array_get_idx(files, i);
-		if (!json_object_object_get_ex(f, "content", &e) ||
-		    !json_object_is_type(e, json_type_string))
-			return piston_error(r, 400, "files[%zu].content is required as a string", i);
-	}
-	job->lang = piston_find(language);
-	if (!job->lang || !piston_version_ok(piston_version(job->lang, have, sizeof(have)), version))
-		return piston_error(r, 400, "%.64s-%.64s runtime is unknown", language,
-				    *version ? version : "*");
-
-	/*
-	 * The program is the first file in UTF-8, Piston's entry point (no encoding, or
-	 * "utf8"); the other files are not used.
-	 */
-	for (i = 0; i < n && !job->code; i++) {
-		f = json_object_array_get_idx(files, i);
-		rc = get_string(f, "encoding", &enc, &len);
-		if (rc < 0 || (rc == 0 && len && strcmp(enc, "utf8")))
-			continue;
-		json_object_object_get_ex(f, "content", &e);
-		job->code = json_object_get_string(e);
-		job->code_len = (size_t)json_object_get_string_len(e);
-		if (!job->code_len)
-			return piston_error(r, 400, "files[%zu].content is empty: there is no program to run", i);
-		if (job->code_len > JUDGE_MAX_CODE)
-			return piston_error(r, 413, "files[%zu].content is larger than %u bytes", i,
-					    JUDGE_MAX_CODE);
-	}
-	if (!job->code)
-		return piston_error(r, 400, "files must include at least one utf8 encoded file");
-
-	job->input = "";
-	rc = get_string(body, "stdin", &job->input, &job->input_len);
-	if (rc < 0)
-		return piston_error(r, 400, "stdin must be a string");
-	if (job->input_len > JUDGE_MAX_IO)
-		return piston_error(r, 413, "stdin is larger than %u bytes", JUDGE_MAX_IO);
-	if (json_object_object_get_ex(body, "args", &args) && args) {
-		if (!json_object_is_type(args, json_type_array))
-			return piston_error(r, 400, "args must be an array of strings");
-		for (i = 0; i < json_object_array_length(args); i++)
-			if (!json_object_is_type(json_object_array_get_idx(args, i), json_type_string))
-				return piston_error(r, 400, "args must be an array of strings");
-	}
+	double run_timeout = 0, run_cpu = 0, memory = 0, ignored = 0;
+	size_t i;
+	int rc;
 
 	if ((rc = piston_limit(r, body, "run_timeout", &run_timeout)) ||
 	    (rc = piston_limit(r, body, "run_cpu_time", &run_cpu)) ||
@@ -344,6 +290,81 @@ static int piston_parse(struct http_req *r, struct json_object *body, struct pis
 			       : mb > JUDGE_MAX_MEMORY_MB ? JUDGE_MAX_MEMORY_MB : (unsigned)mb;
 	}
 	return 0;
+}
+
+/*
+ * Read Piston's request into job, with Piston's messages where it has them.
+ * Returns 0, or the status of the error sent.
+ */
+static int piston_parse(struct http_req *r, struct json_object *body, struct piston_job *job)
+{
+	const char *language = NULL, *version = "", *enc;
+	struct json_object *files = NULL, *args = NULL, *f, *e;
+	char have[32];
+	size_t i, n, len;
+	int rc;
+
+	if (get_string(body, "language", &language, &len) != 0 || !len)
+		return piston_error(r, 400, "language is required as a string");
+	if (get_string(body, "version", &version, &len) < 0)
+		return piston_error(r, 400, "version is required as a string");
+	if (!json_object_object_get_ex(body, "files", &files) ||
+	    !json_object_is_type(files, json_type_array))
+		return piston_error(r, 400, "files is required as an array");
+	n = json_object_array_length(files);
+	for (i = 0; i < n; i++) {
+		f = json_object_array_get_idx(files, i);
+		if (!json_object_object_get_ex(f, "content", &e) ||
+		    !json_object_is_type(e, json_type_string))
+			return piston_error(r, 400, "files[%zu].content is required as a string", i);
+	}
+	job->lang = piston_find(language);
+	if (!job->lang || !piston_version_ok(piston_version(job->lang, have, sizeof(have)), version)) {
+		if (!*version)
+			version = "*";
+		/* at most 64 bytes of each, cut at a character */
+		return piston_error(r, 400, "%.*s-%.*s runtime is unknown",
+				    (int)utf8_cut(language, strlen(language), 64), language,
+				    (int)utf8_cut(version, strlen(version), 64), version);
+	}
+
+	/*
+	 * The program is the first file in UTF-8, Piston's entry point (no encoding, or
+	 * "utf8"); the other files are not used.
+	 */
+	for (i = 0; i < n && !job->code; i++) {
+		f = json_object_array_get_idx(files, i);
+		rc = get_string(f, "encoding", &enc, &len);
+		if (rc < 0 || (rc == 0 && len && strcmp(enc, "utf8")))
+			continue;
+		json_object_object_get_ex(f, "content", &e);
+		job->code = json_object_get_string(e);
+		job->code_len = (size_t)json_object_get_string_len(e);
+		if (!job->code_len)
+			return piston_error(r, 400, "files[%zu].content is empty: there is no program",
+					    i);
+		if (job->code_len > JUDGE_MAX_CODE)
+			return piston_error(r, 413, "files[%zu].content is larger than %u bytes", i,
+					    JUDGE_MAX_CODE);
+	}
+	if (!job->code)
+		return piston_error(r, 400, "files must include at least one utf8 encoded file");
+
+	job->input = "";
+	rc = get_string(body, "stdin", &job->input, &job->input_len);
+	if (rc < 0)
+		return piston_error(r, 400, "stdin must be a string");
+	if (job->input_len > JUDGE_MAX_IO)
+		return piston_error(r, 413, "stdin is larger than %u bytes", JUDGE_MAX_IO);
+	if (json_object_object_get_ex(body, "args", &args) && args) {
+		if (!json_object_is_type(args, json_type_array))
+			return piston_error(r, 400, "args must be an array of strings");
+		for (i = 0; i < json_object_array_length(args); i++)
+			if (!json_object_is_type(json_object_array_get_idx(args, i), json_type_string))
+				return piston_error(r, 400, "args must be an array of strings");
+	}
+
+	return piston_limits(r, body, job);
 }
 
 /* The judge's request of SPEC section 3: one test, its input the stdin, nothing expected. */
