@@ -69,6 +69,23 @@ int api_ok_with(struct http_req *r, const char *key, struct json_object *value)
 	return http_json(r, 200, o);
 }
 
+bool api_key_ok(const struct http_req *r)
+{
+	const char *k = FCGX_GetParam("HTTP_X_API_KEY", r->fx->envp);
+	size_t i, n;
+	unsigned char d = 0;
+
+	if (!cfg.api_key || !*cfg.api_key)
+		return true;
+	if (!k)
+		k = http_bearer(r);
+	if (!k || strlen(k) != (n = strlen(cfg.api_key)))
+		return false;
+	for (i = 0; i < n; i++)
+		d |= (unsigned char)(k[i] ^ cfg.api_key[i]);
+	return d == 0;
+}
+
 bool api_is_uuid(const char *s)
 {
 	size_t i;

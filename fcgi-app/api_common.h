@@ -14,7 +14,7 @@
 
 /* Service settings, read once at start-up and read-only afterwards. */
 struct config {
-	const char *api_key;		/* CE_API_KEY: required by /execute when set */
+	const char *api_key;		/* CE_API_KEY: required by /execute and /piston/ when set */
 	const char *templates;		/* templates directory (starter code, report) */
 	int abandon_grace_s;		/* tab close -> abandoned after this long without a heartbeat */
 	int heartbeat_timeout_s;	/* no heartbeat for this long -> heartbeat_timeout */
@@ -42,6 +42,13 @@ int api_ok_with(struct http_req *r, const char *key, struct json_object *value);
 int api_read_template(const char *name, struct strbuf *out);
 /* Starter code for a language from templates/starter/ (empty when missing). */
 const char *api_default_starter(const char *lang);
+/*
+ * Does the request carry the service's API key (CE_API_KEY) in X-API-Key or
+ * as a bearer token?  Always true when no key is set.  The integrators'
+ * endpoints (/execute, /piston/) check it; the comparison takes the same
+ * time whichever byte differs.
+ */
+bool api_key_ok(const struct http_req *r);
 /* Is s a uuid in its text form (what PostgreSQL takes as ::uuid without error)? */
 bool api_is_uuid(const char *s);
 

@@ -1579,6 +1579,30 @@ class T15Docker(Base):
                 self.assertEqual(f.read(), before, bad)
             self.assertFalse(os.path.exists(out + ".new"), "a half-written file is left")
 
+    def test_f_piston_behind_the_same_gate(self):
+        """/piston/ has the gate of /execute: closed by nginx unless opened, then the app's API
+        key; the refusals in Piston's shape, {"message": ...}."""
+        body = {"language": "python", "version": "*", "files": [{"content": "print(6 * 7)"}]}
+        calls = (("GET", "/piston/api/v2/runtimes", None), ("POST", "/piston/api/v2/execute", body))
+        self.gate(self.app_open)
+        for method, path, b in calls:
+            r = self.front(method, path, b)
+            self.assertEqual((r.status, r.json), (403, {"message": "your address may not use this endpoint"}),
+                             "%s %s: %r" % (method, path, r))
+        self.gate(self.app_key, CE_API_KEY=self.KEY)
+        for method, path, b in calls:
+            for h in ({}, {"X-API-Key": self.KEY[:-1] + "x"}):
+                r = self.front(method, path, b, h)
+                self.assertEqual(r.status, 401, "%s %s: %r" % (method, path, r))
+                self.assertEqual(list(r.json), ["message"], r)
+            r = self.front(method, path, b, {"X-API-Key": self.KEY})
+            self.assertEqual(r.status, 200, "%s %s: %r" % (method, path, r))
+        r = self.front("POST", "/piston/api/v2/execute", body, {"Authorization": "Bearer " + self.KEY})
+        self.assertEqual((r.status, r.json["run"]["stdout"]), (200, "42\n"), r)
+        self.gate(self.app_open, CE_EXECUTE_ALLOW="127.0.0.1")
+        r = self.front("POST", "/piston/api/v2/execute", body)
+        self.assertEqual((r.status, r.json["run"]["stdout"]), (200, "42\n"), r)
+
     def test_e_compose_publishes_only_nginx_and_keeps_the_app_small(self):
         """docker-compose.yml as docker-compose reads it: only nginx publishes a port, the app
         sits on an internal network only, keeps exactly the capabilities the README lists,
@@ -1726,6 +1750,259 @@ class T17Queue(Base):
         self.assertIn("3 attempts", psql("SELECT error FROM job WHERE id = %s" % last))
         self.assertEqual(psql("SELECT attempts FROM job WHERE id = %s" % again), "2")
         self.assertIn('"accepted"', psql("SELECT result FROM job WHERE id = %s" % again))
+# ---------------------------------------------------------------- the Piston-compatible API
+
+PISTON = "/piston/api/v2"
+SEMVER = r"^\d+\.\d+\.\d+$"
+STAGE_KEYS = {"stdout", "stderr", "code", "signal", "output", "memory", "message", "status",
+              "cpu_time", "wall_time"}
+C_SUM = ("#include <stdio.h>\nint main(void) { long a, b; if (scanf(\"%ld %ld\", &a, &b) != 2) return 2;\n"
+         "printf(\"%ld\\n\", a + b); return 0; }\n")
+PISTON_PROGRAMS = {
+    "python": "a, b = map(int, input().split())\nprint(a + b)\n",
+    "c": C_SUM,
+    "cpp": "#include <bits/stdc++.h>\nint main() { long a, b; std::cin >> a >> b; std::cout << a + b << '\\n'; }\n",
+    "java": ("import java.util.*;\npublic class Adder { public static void main(String[] x) {\n"
+             "Scanner s = new Scanner(System.in); System.out.println(s.nextLong() + s.nextLong()); } }\n"),
+    "javascript": ("const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(/\\s+/).map(Number);\n"
+                   "console.log(a + b);\n"),
+    "csharp": ("using System;\nclass P { static void Main() { var p = Console.ReadLine().Split(' ');\n"
+               "Console.WriteLine(long.Parse(p[0]) + long.Parse(p[1])); } }\n"),
+}
+PISTON_COMPILED = {"c", "cpp", "java", "csharp"}
+
+
+def piston_run(language, code, version="*", **more):
+    body = {"language": language, "version": version, "files": [{"name": "main", "content": code}]}
+    body.update(more)
+    return call("POST", PISTON + "/execute", body, timeout=180)
+
+
+class T16Piston(Base):
+    """The Piston v2 API under /piston/ (fcgi-app/api_piston.c): Piston's shapes, our sandbox."""
+
+    @classmethod
+    def setUpClass(cls):
+        r = call("GET", PISTON + "/runtimes")
+        cls.runtimes = {rt["language"]: rt for rt in r.json} if r.status == 200 and isinstance(r.json, list) else {}
+
+    def assertRan(self, r, language, stdout, compiled=None, msg=""):
+        """A 200 with Piston's result: the resolved language and version, a clean run."""
+        self.assertEqual(r.status, 200, "%s: %r" % (msg, r))
+        j = r.json
+        self.assertEqual(j["language"], language, msg)
+        self.assertEqual(j["version"], self.runtimes[language]["version"], msg)
+        self.assertEqual(set(j["run"]), STAGE_KEYS, msg)
+        self.assertEqual((j["run"]["stdout"], j["run"]["code"], j["run"]["signal"], j["run"]["status"]),
+                         (stdout, 0, None, None), "%s: %r" % (msg, r))
+        self.assertEqual(j["run"]["output"], j["run"]["stdout"] + j["run"]["stderr"], msg)
+        if compiled is None:
+            compiled = language in PISTON_COMPILED
+        if compiled:
+            self.assertEqual(set(j["compile"]), STAGE_KEYS, msg)
+            self.assertEqual((j["compile"]["code"], j["compile"]["signal"]), (0, None), "%s: %r" % (msg, r))
+        else:
+            self.assertNotIn("compile", j, msg)
+
+    def assertPistonError(self, r, status, part="", msg=""):
+        """Piston's error: {"message": ...} with the status, and nothing else."""
+        self.assertEqual(r.status, status, "%s: %r" % (msg, r))
+        self.assertIn("application/json", r.headers.get("content-type", ""), msg)
+        self.assertIsInstance(r.json, dict, "%s: %r" % (msg, r))
+        self.assertEqual(list(r.json), ["message"], "%s: %r" % (msg, r))
+        self.assertIn(part, r.json["message"], "%s: %r" % (msg, r))
+
+    def test_a_runtimes(self):
+        r = call("GET", PISTON + "/runtimes")
+        self.assertEqual(r.status, 200, r)
+        self.assertIsInstance(r.json, list)
+        self.assertEqual(sorted(rt["language"] for rt in r.json), sorted(LANG_IDS))
+        ours = {l["id"]: l["version"] for l in call("GET", "/api/languages").json["languages"]}
+        for rt in r.json:
+            self.assertLessEqual({"language", "version", "aliases"}, set(rt), rt)
+            self.assertRegex(rt["version"], SEMVER, rt)
+            self.assertTrue(all(isinstance(a, str) for a in rt["aliases"]), rt)
+            # the toolchain's own version line names it ("Mono JIT compiler version 6.8.0.105": 6.8.0)
+            self.assertIn(rt["version"], ours[rt["language"]], rt)
+        by = {rt["language"]: rt for rt in r.json}
+        self.assertIn("c++", by["cpp"]["aliases"])
+        self.assertIn("py", by["python"]["aliases"])
+        self.assertIn("js", by["javascript"]["aliases"])
+        self.assertIn("cs", by["csharp"]["aliases"])
+
+    def test_b_every_language_with_stdin(self):
+        for lang, code in PISTON_PROGRAMS.items():
+            r = piston_run(lang, code, stdin="40 2\n")
+            self.assertRan(r, lang, "42\n", msg=lang)
+            self.assertEqual(r.json["run"]["stderr"], "", lang)
+            self.assertIsInstance(r.json["run"]["wall_time"], int, lang)
+
+    def test_c_aliases_and_versions(self):
+        py = self.runtimes["python"]["version"]
+        major, minor, _ = py.split(".")
+        for language, version in (("py", py), ("python3", "*"), ("python", ""), ("python", major),
+                                  ("python", "%s.%s.x" % (major, minor)), ("python", "=" + py)):
+            r = piston_run(language, "print('hi')", version=version)
+            self.assertRan(r, "python", "hi\n", msg="%s %s" % (language, version))
+        r = piston_run("c++", PISTON_PROGRAMS["cpp"], stdin="1 2")
+        self.assertRan(r, "cpp", "3\n")
+        for version in ("2.7.18", "^" + py, ">=3", "%d" % (int(major) + 1)):
+            r = piston_run("python", "print(1)", version=version)
+            self.assertPistonError(r, 400, "python-%s runtime is unknown" % version, version)
+        self.assertPistonError(piston_run("cobol", "x"), 400, "cobol-* runtime is unknown")
+
+    def test_d_compile_error(self):
+        r = piston_run("c", "int main(void) { return 0 }\n")
+        self.assertEqual(r.status, 200, r)
+        j = r.json
+        self.assertNotEqual(j["compile"]["code"], 0, r)
+        self.assertIn("error", j["compile"]["stderr"])
+        self.assertIn("main.c", j["compile"]["output"])
+        self.assertNotIn("/box/", j["compile"]["output"])
+        # nothing ran: run is the compile stage, as Piston answers
+        self.assertEqual(j["run"], j["compile"])
+        r = piston_run("java", "public class A { void f() { int x = ; } }")
+        self.assertEqual(r.status, 200, r)
+        self.assertNotEqual(r.json["compile"]["code"], 0, r)
+
+    def test_e_syntax_error_is_a_failed_run(self):
+        r = piston_run("python", "print(1\n")
+        self.assertEqual(r.status, 200, r)
+        self.assertNotIn("compile", r.json)
+        self.assertEqual(r.json["run"]["code"], 1, r)
+        self.assertIn("SyntaxError", r.json["run"]["stderr"])
+        self.assertEqual(r.json["run"]["stdout"], "")
+
+    def test_f_runtime_error(self):
+        r = piston_run("python", "import sys\nprint('out')\nsys.stdout.flush()\nsys.stderr.write('bad\\n')\nsys.exit(3)\n")
+        self.assertEqual(r.status, 200, r)
+        run = r.json["run"]
+        self.assertEqual((run["stdout"], run["stderr"], run["output"], run["code"], run["signal"], run["status"]),
+                         ("out\n", "bad\n", "out\nbad\n", 3, None, "RE"), r)
+        self.assertIn("3", run["message"])
+        r = piston_run("javascript", "throw new Error('nope');")
+        self.assertEqual((r.status, r.json["run"]["code"], r.json["run"]["status"]), (200, 1, "RE"), r)
+        self.assertIn("Error: nope", r.json["run"]["stderr"])
+        r = piston_run("c", "#include <stdio.h>\nint main(void) { puts(\"before\"); fflush(stdout);\n"
+                            "volatile int *p = 0; return *p; }\n")
+        self.assertEqual(r.status, 200, r)
+        run = r.json["run"]
+        self.assertEqual((run["stdout"], run["code"], run["signal"], run["status"]),
+                         ("before\n", None, "SIGSEGV", "SG"), r)
+
+    def test_g_timeout(self):
+        t0 = time.time()
+        r = piston_run("python", "while True:\n    pass\n", run_timeout=1000)
+        self.assertEqual(r.status, 200, r)
+        run = r.json["run"]
+        self.assertEqual((run["signal"], run["status"], run["code"]), ("SIGKILL", "TO", None), r)
+        self.assertIn("time limit", run["message"])
+        self.assertLess(time.time() - t0, 15)
+        # blocked, not spinning: the wall-clock limit (2 x 1 s + 1 s)
+        r = piston_run("c", "#include <unistd.h>\nint main(void) { sleep(60); return 0; }\n", run_timeout=1000)
+        self.assertEqual((r.status, r.json["run"]["signal"], r.json["run"]["status"]), (200, "SIGKILL", "TO"), r)
+        self.assertEqual(r.json["compile"]["code"], 0, r)
+
+    def test_h_memory_limit(self):
+        hog = "x = bytearray(200 * 1024 * 1024)\nx[::4096] = b'1' * len(x[::4096])\nprint('held')\n"
+        r = piston_run("python", hog, run_memory_limit=64 * MIB)
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.json["run"]["code"] != 0 or r.json["run"]["signal"], r)
+        self.assertNotEqual(r.json["run"]["stdout"], "held\n", r)
+        self.assertRan(piston_run("python", hog, run_memory_limit=512 * MIB), "python", "held\n")
+        self.assertRan(piston_run("python", hog, run_memory_limit=-1), "python", "held\n")
+
+    def test_i_bad_input_is_400_with_a_message(self):
+        good = {"language": "python", "version": "*", "files": [{"content": "print(1)"}]}
+        for body, part in (('{"language": "python"', ""), ("[1]", "object"), ("null", ""), ("", "language"),
+                           ('{"language": 5}', "language is required as a string"),
+                           (dict(good, version=3.11), "version is required as a string"),
+                           (dict(good, files="print(1)"), "files is required as an array"),
+                           (dict(good, files=[{"content": 5}]), "files[0].content is required as a string"),
+                           (dict(good, files=[{"name": "a.py"}]), "files[0].content is required as a string"),
+                           (dict(good, files=[]), "files must include at least one utf8 encoded file"),
+                           (dict(good, files=[{"content": ""}]), "files[0].content is empty"),
+                           (dict(good, stdin=["1"]), "stdin must be a string"),
+                           (dict(good, args="1 2"), "args must be an array of strings"),
+                           (dict(good, run_timeout="3s"), "If specified, run_timeout must be a number"),
+                           (dict(good, run_memory_limit=-2), "run_memory_limit must be non-negative"),
+                           (dict(good, language="brainfuck"), "brainfuck-* runtime is unknown")):
+            r = call("POST", PISTON + "/execute", body)
+            self.assertPistonError(r, 400, part, repr(body)[:80])
+        r = call("POST", PISTON + "/execute", json.dumps(good), ctype="application/x-www-form-urlencoded")
+        self.assertPistonError(r, 415, "application/json")
+        r = call("POST", PISTON + "/execute", dict(good, files=[{"content": "#" * (300 * 1024)}]))
+        self.assertPistonError(r, 413, "larger than")
+        # nginx's own refusal of a body over 64 MiB, in Piston's shape too
+        size = 65 * MIB
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=120)
+        try:
+            conn.putrequest("POST", PISTON + "/execute")
+            conn.putheader("Content-Type", "application/json")
+            conn.putheader("Content-Length", str(size))
+            conn.endheaders()
+            try:
+                for _ in range(size // MIB):
+                    conn.send(b"a" * MIB)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            resp = conn.getresponse()
+            r = Resp(resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read())
+        finally:
+            conn.close()
+        self.assertPistonError(r, 413)
+        # the router's answers stay ours: a wrong method, a path that is not canonical
+        self.assertEqual(call("GET", PISTON + "/execute").status, 405)
+        self.assertEqual(call("POST", PISTON + "/execute/", good).status, 404)
+        self.assertEqual(call("GET", PISTON + "/packages").status, 404)
+
+    def test_j_rate_limited_like_execute(self):
+        got = [call("GET", PISTON + "/runtimes", retry429=False) for _ in range(45)]
+        limited = [r for r in got if r.status == 429]
+        self.assertTrue(limited, [r.status for r in got])
+        self.assertPistonError(limited[0], 429, "too many requests")
+        time.sleep(3)
+
+    def test_k_piston_client(self):
+        """The npm package piston-client (conf/npm) against our server: it takes the version
+        from our runtimes list, posts text/plain JSON, and sends args we ignore."""
+        runs = [["python", PISTON_PROGRAMS["python"], {"stdin": "20 22\n"}],
+                ["c", C_SUM, {"stdin": "1 1", "runTimeout": 2000}],
+                ["java", PISTON_PROGRAMS["java"], {"stdin": "5 6"}],
+                # an alias: the client finds no version for it and sends none
+                ["py", "import sys\nprint(sys.stdin.read().upper(), end='')", {"stdin": "abc"}],
+                ["python", "import sys\nsys.exit(4)", {}],
+                ["cobol", "x", {}]]
+        job = {"server": "http://127.0.0.1:%d/piston" % PORT, "runs": runs}
+        env = dict(os.environ, NODE_PATH=os.path.join(ROOT, "build", "npm", "node_modules"))
+        p = subprocess.run(["node", os.path.join(ROOT, "tests", "piston_client.mjs")], input=json.dumps(job),
+                           env=env, capture_output=True, text=True, timeout=300)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        out = json.loads(p.stdout)
+        self.assertEqual(sorted(rt["language"] for rt in out["runtimes"]), sorted(LANG_IDS))
+        res = out["results"]
+        self.assertEqual((res[0]["language"], res[0]["version"]), ("python", self.runtimes["python"]["version"]))
+        self.assertEqual(res[0]["run"]["stdout"], "42\n", res[0])
+        self.assertEqual((res[1]["run"]["stdout"], res[1]["compile"]["code"]), ("2\n", 0), res[1])
+        self.assertEqual(res[2]["run"]["stdout"], "11\n", res[2])
+        self.assertEqual((res[3]["language"], res[3]["run"]["stdout"]), ("python", "ABC"), res[3])
+        self.assertEqual((res[4]["run"]["code"], res[4]["run"]["status"]), (4, "RE"), res[4])
+        self.assertEqual(res[5], {"message": "cobol-* runtime is unknown"})
+
+    def test_l_nginx_guards_it_as_execute(self):
+        """The stack's nginx.conf: /piston/ has the allowlist and rate limit of /execute (the
+        suite's client is on loopback, always allowed; T15Docker sees the gate closed)."""
+        with open(os.path.join(VAR, "nginx.conf")) as f:
+            conf = f.read()
+        blocks = {}
+        for name in ("= /execute", "/piston/"):
+            m = re.search(r"location %s \{(.*?)\n        \}" % re.escape(name), conf, re.S)
+            self.assertIsNotNone(m, name)
+            blocks[name] = m.group(1)
+        for line in ("if ($ce_execute_allowed = 0) { return 403; }", "limit_req zone=execute"):
+            self.assertIn(line, blocks["= /execute"])
+            self.assertIn(line, blocks["/piston/"])
+        self.assertNotIn("client_max_body_size", blocks["/piston/"])
 
 
 class T14Consistency(Base):

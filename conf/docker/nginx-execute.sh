@@ -1,8 +1,9 @@
 #!/bin/sh
-# conf/docker/nginx-execute.sh - who may call POST /execute, written before nginx starts.
-# The nginx image runs it from /docker-entrypoint.d/. /execute stays closed (403 from
-# nginx) unless CE_EXECUTE_ALLOW names addresses/CIDRs ("all" = everyone) or CE_API_KEY
-# is set (then every address may try, and the app refuses a request without that key).
+# conf/docker/nginx-execute.sh - who may call POST /execute and the Piston API under /piston/,
+# written before nginx starts. The nginx image runs it from /docker-entrypoint.d/. Both
+# stay closed (403 from nginx) unless CE_EXECUTE_ALLOW names addresses/CIDRs ("all" =
+# everyone) or CE_API_KEY is set (then every address may try, and the app refuses a
+# request without that key).
 # The image runs it once at build time with neither set, so the file it ships says no one.
 # CE_EXECUTE_CONF names another file to write (the service tests run it on the host).
 set -eu
@@ -32,7 +33,7 @@ all='        0.0.0.0/1 1;
 } >"$out.new"
 mv "$out.new" "$out"
 if [ -n "${CE_API_KEY:-}" ] || [ -n "${CE_EXECUTE_ALLOW:-}" ]; then
-	echo "nginx-execute: POST /execute is open${CE_EXECUTE_ALLOW:+ to CE_EXECUTE_ALLOW}${CE_API_KEY:+ with the API key}"
+	echo "nginx-execute: POST /execute and /piston/ are open${CE_EXECUTE_ALLOW:+ to CE_EXECUTE_ALLOW}${CE_API_KEY:+ with the API key}"
 else
-	echo "nginx-execute: POST /execute is closed (set CE_EXECUTE_ALLOW or CE_API_KEY to open it)"
+	echo "nginx-execute: POST /execute and /piston/ are closed (set CE_EXECUTE_ALLOW or CE_API_KEY to open them)"
 fi
