@@ -133,7 +133,7 @@ $(BIN)/ce-worker: $(BUILD)/fcgi-app/worker.o $(LIBAPP) $(LIBCOMMON)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP)
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/harness.o $(BUILD)/tests/pg.o $(LIBAPP) $(LIBSBX) $(LIBCOMMON)
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/harness.o $(BUILD)/tests/pg.o $(BUILD)/tests/fcgi_fake.o $(LIBAPP) $(LIBSBX) $(LIBCOMMON)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP) -lcunit
 

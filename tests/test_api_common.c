@@ -17,6 +17,7 @@
 
 #include "api_common.h"
 #include "db.h"
+#include "fcgi_fake.h"
 #include "harness.h"
 #include "strbuf.h"
 
@@ -252,37 +253,18 @@ static void test_query_json_no_db(void)
 
 /* ---- api_ok_with: the one helper here that sends ---- */
 
-static unsigned char obuf[64];
-static struct strbuf out_sent = STRBUF_INIT;
-
-static void out_empty(FCGX_Stream *s, int do_close)
-{
-	(void)do_close;
-	strbuf_add(&out_sent, obuf, (size_t)(s->wrNext - obuf));
-	s->wrNext = obuf;
-}
-
 static void test_ok_with(void)
 {
-	FCGX_Stream out;
-	FCGX_Request fx;
-	struct http_req *r = req();
+	static struct fcgi_fake f;
+	struct http_req *r = fcgi_fake_start(&f, NULL, "", 0, 0);
 	struct json_object *o, *v;
-	const char *body;
-
-	memset(&out, 0, sizeof(out));
-	memset(&fx, 0, sizeof(fx));
-	out.wrNext = obuf;
-	out.stop = out.rdNext = obuf + sizeof(obuf);
-	out.emptyBuffProc = out_empty;
-	fx.out = &out;
-	r->fx = &fx;
+	const char *all, *body;
 
 	CU_ASSERT_EQUAL(api_ok_with(r, "items", json_tokener_parse("[1,2]")), 200);
-	out_empty(&out, 0);
+	all = fcgi_fake_sent(&f);
 	CU_ASSERT_TRUE(r->sent);
-	CU_ASSERT_EQUAL(strncmp(out_sent.buf, "Status: 200 OK\r\n", 16), 0);
-	body = strstr(out_sent.buf, "\r\n\r\n");
+	CU_ASSERT_EQUAL(strncmp(all, "Status: 200 OK\r\n", 16), 0);
+	body = strstr(all, "\r\n\r\n");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(body);
 	o = json_tokener_parse(body + 4);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
@@ -291,7 +273,7 @@ static void test_ok_with(void)
 	CU_ASSERT_TRUE(json_object_object_get_ex(o, "items", &v) &&
 		       json_object_is_type(v, json_type_array) && json_object_array_length(v) == 2);
 	json_object_put(o);
-	strbuf_release(&out_sent);
+	fcgi_fake_finish(&f);
 }
 
 /* ---- templates ---- */

@@ -19,6 +19,7 @@
 #include "api_common.h"
 #include "api_piston.h"
 #include "executor.h"
+#include "fcgi_fake.h"
 #include "harness.h"
 #include "lang.h"
 #include "strbuf.h"
@@ -26,40 +27,18 @@
 static char dir[64];
 static char judge[128], req_file[128], resp_file[128], rc_file[128];
 
-/* One fake request: parameters, the body to read, what was written. */
-static struct {
-	FCGX_Request fx;
-	FCGX_Stream in, out;
-	char *env[16];
-	char envbuf[16][256];
-	unsigned char *body;
-	size_t body_len;
-	unsigned char obuf[256];
-	struct strbuf sent;
-	struct http_req r;
-} t;
-
-static void in_fill(FCGX_Stream *s)
-{
-	s->rdNext = s->stop;
-	s->isClosed = 1;
-}
-
-static void out_empty(FCGX_Stream *s, int do_close)
-{
-	strbuf_add(&t.sent, t.obuf, (size_t)(s->wrNext - t.obuf));
-	s->wrNext = t.obuf;
-	if (do_close)
-		s->isClosed = 1;
-}
+/* The one fake request of a test (tests/fcgi_fake.h), and its parameters. */
+static struct fcgi_fake t;
+static char *env[16];
+static char envbuf[16][256];
 
 static void put_env(size_t *n, const char *fmt, const char *v)
 {
-	CU_ASSERT_FATAL(*n + 1 < sizeof(t.env) / sizeof(t.env[0]));
-	snprintf(t.envbuf[*n], sizeof(t.envbuf[0]), fmt, v);
-	t.env[*n] = t.envbuf[*n];
+	CU_ASSERT_FATAL(*n + 1 < sizeof(env) / sizeof(env[0]));
+	snprintf(envbuf[*n], sizeof(envbuf[0]), fmt, v);
+	env[*n] = envbuf[*n];
 	(*n)++;
-	t.env[*n] = NULL;
+	env[*n] = NULL;
 }
 
 /*
@@ -75,11 +54,7 @@ static struct json_object *call(const char *method, const char *body, const char
 	const char *all, *b;
 	struct json_object *o;
 
-	memset(&t.fx, 0, sizeof(t.fx));
-	memset(&t.in, 0, sizeof(t.in));
-	memset(&t.out, 0, sizeof(t.out));
-	strbuf_init(&t.sent);
-	t.env[0] = NULL;
+	env[0] = NULL;
 	put_env(&n, "REQUEST_METHOD=%s", method);
 	put_env(&n, "REQUEST_URI=%s", !strcmp(method, "GET") ? "/piston/api/v2/runtimes"
 							      : "/piston/api/v2/execute");
@@ -90,20 +65,7 @@ static struct json_object *call(const char *method, const char *body, const char
 		put_env(&n, "CONTENT_LENGTH=%s", num);
 	if (header)
 		put_env(&n, "%s", header);
-	t.body = malloc(len + 1);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(t.body);
-	memcpy(t.body, body ? body : "", len);
-	t.in.rdNext = t.in.stopUnget = t.body;
-	t.in.stop = t.in.wrNext = t.body + len;
-	t.in.isReader = 1;
-	t.in.fillBuffProc = in_fill;
-	t.out.wrNext = t.obuf;
-	t.out.stop = t.out.rdNext = t.obuf + sizeof(t.obuf);
-	t.out.emptyBuffProc = out_empty;
-	t.fx.in = &t.in;
-	t.fx.out = &t.out;
-	t.fx.envp = t.env;
-	http_req_init(&t.r, &t.fx);
+	fcgi_fake_start(&t, (const char *const *)env, body ? body : "", len, 0);
 	unlink(req_file);
 
 	if (!strcmp(method, "GET"))
@@ -113,18 +75,14 @@ static struct json_object *call(const char *method, const char *body, const char
 
 	/* every answer, errors too, is sent by the handler in Piston's shape */
 	CU_ASSERT_TRUE(t.r.sent);
-	if (t.out.wrNext != t.obuf)
-		out_empty(&t.out, 0);
-	all = t.sent.buf;
+	all = fcgi_fake_sent(&t);
 	*status = strncmp(all, "Status: ", 8) ? 0 : atoi(all + 8);
 	CU_ASSERT_PTR_NOT_NULL(strstr(all, "\r\nContent-Type: application/json; charset=utf-8\r\n"));
 	b = strstr(all, "\r\n\r\n");
 	o = b ? json_tokener_parse(b + 4) : NULL;
 	if (!o)
 		fprintf(stderr, "\n    not JSON: %s\n", all);
-	http_req_release(&t.r);
-	strbuf_release(&t.sent);
-	free(t.body);
+	fcgi_fake_finish(&t);
 	return o;
 }
 

@@ -13,104 +13,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fcgi_fake.h"
 #include "harness.h"
 #include "http.h"
 #include "strbuf.h"
 
-/* One fake request: parameters, the body to read, what was written. */
-static struct {
-	FCGX_Request fx;
-	FCGX_Stream in, out;
-	char *env[16];
-	unsigned char *body;		/* malloc'd, exactly the body's bytes */
-	size_t body_len;
-	unsigned fills;			/* calls of the reader's fill procedure */
-	unsigned char obuf[16];		/* small: most writes go through emptyBuffProc */
-	struct strbuf sent;
-	struct http_req r;
-} t;
-
 /* The reader hands the body out IN_CHUNK bytes at a time, as FastCGI records come. */
 #define IN_CHUNK 4096
 
-static void in_fill(FCGX_Stream *s)
-{
-	unsigned char *end = t.body + t.body_len;
-
-	t.fills++;
-	s->rdNext = s->stop;
-	if (s->stop == end) {
-		s->isClosed = 1;
-		return;
-	}
-	s->stop = (size_t)(end - s->stop) > IN_CHUNK ? s->stop + IN_CHUNK : end;
-}
-
-static void out_empty(FCGX_Stream *s, int do_close)
-{
-	CU_ASSERT_EQUAL(strbuf_add(&t.sent, t.obuf, (size_t)(s->wrNext - t.obuf)), 0);
-	s->wrNext = t.obuf;
-	if (do_close)
-		s->isClosed = 1;
-}
+/* The one fake request of a test (tests/fcgi_fake.h). */
+static struct fcgi_fake t;
 
 /* A request with the parameters env ("NAME=value", NULL-terminated) and the body. */
 static struct http_req *start(const char *const *env, const char *body, size_t len)
 {
-	size_t i;
-
-	memset(&t.fx, 0, sizeof(t.fx));
-	memset(&t.in, 0, sizeof(t.in));
-	memset(&t.out, 0, sizeof(t.out));
-	strbuf_init(&t.sent);
-	t.fills = 0;
-	for (i = 0; env && env[i]; i++) {
-		CU_ASSERT_FATAL(i + 1 < sizeof(t.env) / sizeof(t.env[0]));
-		t.env[i] = (char *)env[i];
-	}
-	t.env[i] = NULL;
-	t.body_len = len;
-	t.body = malloc(len ? len : 1);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(t.body);
-	if (len)
-		memcpy(t.body, body, len);
-
-	t.in.rdNext = t.in.stopUnget = t.body;
-	t.in.stop = t.in.wrNext = t.body + (len > IN_CHUNK ? IN_CHUNK : len);
-	t.in.isReader = 1;
-	t.in.fillBuffProc = in_fill;
-
-	t.out.wrNext = t.obuf;
-	t.out.stop = t.out.rdNext = t.obuf + sizeof(t.obuf);
-	t.out.emptyBuffProc = out_empty;
-
-	t.fx.in = &t.in;
-	t.fx.out = &t.out;
-	t.fx.envp = t.env;
-	http_req_init(&t.r, &t.fx);
-	return &t.r;
+	return fcgi_fake_start(&t, env, body, len, IN_CHUNK);
 }
 
 static void finish(void)
 {
-	http_req_release(&t.r);
-	free(t.body);
-	t.body = NULL;
-	strbuf_release(&t.sent);
+	fcgi_fake_finish(&t);
 }
 
 /* Everything written so far. */
 static const char *sent(void)
 {
-	if (t.out.wrNext != t.obuf)
-		out_empty(&t.out, 0);
-	return t.sent.buf;
+	return fcgi_fake_sent(&t);
 }
 
 /* Bytes of the body the request has taken from the reader. */
 static size_t consumed(void)
 {
-	return (size_t)(t.in.rdNext - t.body);
+	return fcgi_fake_consumed(&t);
 }
 
 /* How many times needle occurs in hay. */

@@ -1,0 +1,38 @@
+/*
+ * fcgi_fake.h - a FastCGI request with no web server, for the suites of the HTTP layer
+ *
+ * An in-memory reader stream hands out the body (chunk bytes at a time, as
+ * FastCGI records come; 0: all at once) and a writer stream collects what
+ * was sent into a strbuf.  The request is f->r, as fcgi-app/http.c sees it.
+ */
+#ifndef CE_TEST_FCGI_FAKE_H
+#define CE_TEST_FCGI_FAKE_H
+
+#include <fcgiapp.h>
+#include <stddef.h>
+
+#include "http.h"
+#include "strbuf.h"
+
+struct fcgi_fake {
+	FCGX_Request fx;
+	FCGX_Stream in, out;
+	char *env[32];
+	unsigned char *body;		/* malloc'd, exactly the body's bytes */
+	size_t body_len, chunk;
+	unsigned fills;			/* calls of the reader's fill procedure */
+	unsigned char obuf[16];		/* small: most writes go through the flush */
+	struct strbuf sent;
+	struct http_req r;
+};
+
+/* Start f with the parameters env ("NAME=value", NULL-terminated, kept by the caller) and the body. */
+struct http_req *fcgi_fake_start(struct fcgi_fake *f, const char *const *env, const void *body,
+				 size_t len, size_t chunk);
+/* Everything sent so far. */
+const char *fcgi_fake_sent(struct fcgi_fake *f);
+/* Bytes of the body the request has taken from the reader. */
+size_t fcgi_fake_consumed(const struct fcgi_fake *f);
+void fcgi_fake_finish(struct fcgi_fake *f);
+
+#endif
