@@ -24,8 +24,12 @@ static const char *const kind_names[] = { "submit", "run", "check", "execute" };
 	STR(JOB_MAX_ATTEMPTS) " attempts: the judge host running it stopped each time' END,"      \
 	" finished_at = CASE WHEN attempts >= " STR(JOB_MAX_ATTEMPTS) " THEN now() END,"           \
 	" host_id = NULL, slot = NULL, lease_until = NULL"
-/* ... and who to wake: a host for a job queued again, the front for one that failed */
+/* ... the submissions of those that failed fail too, and who to wake: a host for a job
+ * queued again, the front for one that failed */
 #define NOTIFY_GIVEN_BACK                                                                         \
+	", gone AS (UPDATE interview_coding SET status = 'internal_error' FROM lost"                \
+	"  WHERE lost.state = 'failed' AND lost.context IS NOT NULL AND status = 'queued'"            \
+	"  AND submission_id = (lost.context::jsonb->>'submission')::uuid)"                        \
 	" SELECT pg_notify(CASE WHEN state = 'failed' THEN 'ce_done' ELSE 'ce_jobs' END, id::text)"
 
 /* Run a statement whose rows are only notifications sent. */
@@ -77,33 +81,39 @@ static int job_end(const char *id, struct json_object **out, int *invalid, char 
 	return rc;
 }
 
-struct json_object *queue_run(enum job_kind kind, const char *owner, const char *req, size_t len,
-			      int *invalid, bool *db_down, char *err, size_t errlen)
+enum db_err queue_add(enum job_kind kind, const char *owner, const char *req, const char *context,
+		      char id[24])
+{
+	char prio[8];
+	const char *p[5] = { kind_names[kind], owner, prio, req, context };
+	PGresult *res;
+	enum db_err e;
+
+	snprintf(prio, sizeof(prio), "%d", (int)kind);
+	e = db_exec(&res,
+		    "WITH j AS (INSERT INTO job (kind, owner, priority, request, context)"
+		    " VALUES ($1, $2, $3::smallint, $4, $5) RETURNING id)"
+		    " SELECT id, pg_notify('ce_jobs', id::text) FROM j",
+		    5, p);
+	if (e == DB_OK) {
+		snprintf(id, 24, "%s", db_get(res, 0, "id"));
+		PQclear(res);
+	}
+	return e;
+}
+
+struct json_object *queue_wait(const char *id, int *invalid, bool *db_down, char *err, size_t errlen)
 {
 	const uint64_t give_up = mono_us() + (uint64_t)JOB_MAX_WAIT_S * 1000000u;
 	uint64_t db_since = 0;
-	char prio[8], id[24] = "", heard[64];
-	const char *p[4] = { kind_names[kind], owner, prio, req };
 	struct json_object *out = NULL;
-	PGresult *res;
-	int end = 0;
+	char heard[64];
+	int end = -2;
 
-	(void)len;
 	*invalid = 0;
-	*db_down = true;
-	snprintf(prio, sizeof(prio), "%d", (int)kind);
-	/* listening before the job exists: its end cannot slip past */
-	if (listen_fresh("LISTEN ce_done") != DB_OK ||
-	    db_exec(&res,
-		    "WITH j AS (INSERT INTO job (kind, owner, priority, request)"
-		    " VALUES ($1, $2, $3::smallint, $4) RETURNING id)"
-		    " SELECT id, pg_notify('ce_jobs', id::text) FROM j",
-		    4, p) != DB_OK) {
-		fail(err, errlen, "queue: %s", db_last_error());
+	/* listening first, then looking: an end between the two cannot slip past */
+	if (listen_fresh("LISTEN ce_done") != DB_OK)
 		goto out;
-	}
-	snprintf(id, sizeof(id), "%s", db_get(res, 0, "id"));
-	PQclear(res);
 	for (;;) {
 		end = job_end(id, &out, invalid, err, errlen);
 		/* the job is stored: a database that restarts is waited for, up to 30 s */
@@ -125,8 +135,25 @@ struct json_object *queue_run(enum job_kind kind, const char *owner, const char 
 	}
 out:
 	run("UNLISTEN ce_done", 0, NULL);
-	*db_down = end == -2 || (end == 0 && !*id);
+	*db_down = end == -2;
+	if (end == -2 && !*err)
+		fail(err, errlen, "queue: %s", db_last_error());
 	return end == 1 ? out : NULL;
+}
+
+struct json_object *queue_run(enum job_kind kind, const char *owner, const char *req, size_t len,
+			      int *invalid, bool *db_down, char *err, size_t errlen)
+{
+	char id[24];
+
+	(void)len;
+	*invalid = 0;
+	if (queue_add(kind, owner, req, NULL, id) != DB_OK) {
+		*db_down = true;
+		fail(err, errlen, "queue: %s", db_last_error());
+		return NULL;
+	}
+	return queue_wait(id, invalid, db_down, err, errlen);
 }
 
 enum db_err queue_host_register(const char *name, int slots, const char *version, int *host_id)
@@ -158,7 +185,7 @@ enum db_err queue_host_beat(int host_id)
 		   "  WHERE host_id = $1::int AND state = 'running'),"
 		   " lost AS (UPDATE job" GIVE_BACK
 		   "  WHERE state = 'running' AND lease_until < now() AND host_id IS DISTINCT FROM $1::int"
-		   "  RETURNING id, state)" NOTIFY_GIVEN_BACK " FROM lost",
+		   "  RETURNING id, state, context)" NOTIFY_GIVEN_BACK " FROM lost",
 		   1, p);
 }
 
@@ -171,7 +198,7 @@ int queue_release_slot(int host_id, int slot)
 	snprintf(s, sizeof(s), "%d", slot);
 	return run("WITH lost AS (UPDATE job" GIVE_BACK
 		   "  WHERE host_id = $1::int AND slot = $2::int AND state = 'running'"
-		   "  RETURNING id, state)" NOTIFY_GIVEN_BACK " FROM lost",
+		   "  RETURNING id, state, context)" NOTIFY_GIVEN_BACK " FROM lost",
 		   2, p) == DB_OK ? 0 : -1;
 }
 
@@ -184,7 +211,7 @@ void queue_host_leave(int host_id)
 	run("UPDATE judge_host SET draining = true, heartbeat_at = now() WHERE id = $1::int", 1, p);
 }
 
-int queue_claim(int host_id, int slot, char id[24], struct strbuf *request)
+int queue_claim(int host_id, int slot, char id[24], struct strbuf *request, struct strbuf *context)
 {
 	char h[16], s[16];
 	const char *p[2] = { h, s };
@@ -207,14 +234,16 @@ int queue_claim(int host_id, int slot, char id[24], struct strbuf *request)
 		    " UPDATE job SET state = 'running', attempts = attempts + 1, host_id = $1::int,"
 		    "  slot = $2::int, started_at = now(),"
 		    "  lease_until = now() + interval '" STR(JOB_LEASE_S) " seconds'"
-		    " FROM next WHERE job.id = next.id RETURNING job.id, job.request",
+		    " FROM next WHERE job.id = next.id RETURNING job.id, job.request, job.context",
 		    2, p) != DB_OK)
 		return -1;
 	n = PQntuples(res);
 	if (n == 1) {
 		snprintf(id, 24, "%s", db_get(res, 0, "id"));
 		strbuf_reset(request);
-		strbuf_add(request, db_get(res, 0, "request"), strlen(db_get(res, 0, "request")));
+		strbuf_addstr(request, db_get(res, 0, "request"));
+		strbuf_reset(context);
+		strbuf_addstr(context, db_get(res, 0, "context"));
 	}
 	PQclear(res);
 	return n == 1;
@@ -227,18 +256,28 @@ void queue_idle(int timeout_ms)
 	db_wait_notify(timeout_ms, heard, sizeof(heard));
 }
 
-enum db_err queue_finish(const char *id, int host_id, int slot, const char *result, bool invalid,
-			 const char *error)
+int queue_finish(const char *id, int host_id, int slot, const char *result, bool invalid,
+		 const char *error)
 {
 	char h[16], s[16];
 	const char *p[6] = { id, h, s, result, invalid ? "t" : "f", error };
+	PGresult *res;
+	int n;
 
 	snprintf(h, sizeof(h), "%d", host_id);
 	snprintf(s, sizeof(s), "%d", slot);
-	return run("WITH up AS (UPDATE job SET state = CASE WHEN $4::text IS NULL THEN 'failed' ELSE 'done' END,"
-		   "  result = $4, invalid = $5::bool, error = $6, finished_at = now(), lease_until = NULL"
-		   "  WHERE id = $1::bigint AND host_id = $2::int AND slot = $3::int AND state = 'running'"
-		   "  RETURNING id)"
-		   " SELECT pg_notify('ce_done', id::text) FROM up",
-		   6, p);
+	if (db_exec(&res,
+		    "WITH up AS (UPDATE job SET state = CASE WHEN $4::text IS NULL THEN 'failed' ELSE 'done' END,"
+		    "  result = $4, invalid = $5::bool, error = $6, finished_at = now(), lease_until = NULL"
+		    "  WHERE id = $1::bigint AND host_id = $2::int AND slot = $3::int AND state = 'running'"
+		    "  RETURNING id, state, context),"
+		    " gone AS (UPDATE interview_coding SET status = 'internal_error' FROM up"
+		    "  WHERE up.state = 'failed' AND up.context IS NOT NULL AND status = 'queued'"
+		    "  AND submission_id = (up.context::jsonb->>'submission')::uuid)"
+		    " SELECT pg_notify('ce_done', id::text) FROM up",
+		    6, p) != DB_OK)
+		return -1;
+	n = PQntuples(res);
+	PQclear(res);
+	return n == 1;
 }

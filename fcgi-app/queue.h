@@ -35,6 +35,16 @@ enum job_kind { JOB_SUBMIT, JOB_RUN, JOB_CHECK, JOB_EXECUTE };
  */
 struct json_object *queue_run(enum job_kind kind, const char *owner, const char *req, size_t len,
 			      int *invalid, bool *db_down, char *err, size_t errlen);
+/*
+ * The two halves of queue_run, for a caller that stores more with the job
+ * in one transaction: add a job (context: what its host does with the
+ * answer besides storing it, see grade.h; NULL for nothing), its id into
+ * id[24]; then, after the commit, wait for it.
+ */
+enum db_err queue_add(enum job_kind kind, const char *owner, const char *req, const char *context,
+		      char id[24]);
+struct json_object *queue_wait(const char *id, int *invalid, bool *db_down, char *err,
+			       size_t errlen);
 
 /* ---- the judge host's side ---- */
 
@@ -51,20 +61,21 @@ int queue_release_slot(int host_id, int slot);
 void queue_host_leave(int host_id);
 
 /*
- * Claim the next job for a slot: 1 with its id (text) and request, 0 when
- * none waits, -1 on a database error.  Listens for ce_jobs first, so
- * queue_idle() wakes when a job is added.
+ * Claim the next job for a slot: 1 with its id (text), request and context
+ * ("" when none), 0 when none waits, -1 on a database error.  Listens for
+ * ce_jobs first, so queue_idle() wakes when a job is added.
  */
-int queue_claim(int host_id, int slot, char id[24], struct strbuf *request);
+int queue_claim(int host_id, int slot, char id[24], struct strbuf *request, struct strbuf *context);
 /* Wait at most timeout_ms for a new job (NOTIFY ce_jobs). */
 void queue_idle(int timeout_ms);
 /*
  * Store the end of a job that this slot holds: done with the judge's
  * answer (invalid: the judge refused it), or failed with error when result
- * is NULL.  Wakes the waiting front.  A job whose lease went to another
- * host meanwhile is left to that host.
+ * is NULL (a submission the job was for fails with it).  Wakes the waiting
+ * front.  1 when stored, 0 when the job's lease went to another host
+ * meanwhile (it is left to that host), -1 on a database error.
  */
-enum db_err queue_finish(const char *id, int host_id, int slot, const char *result, bool invalid,
-			 const char *error);
+int queue_finish(const char *id, int host_id, int slot, const char *result, bool invalid,
+		 const char *error);
 
 #endif

@@ -21,7 +21,10 @@ struct store_submission {
 	struct json_object *result;	/* the recruiter's full record of the run (borrowed) */
 };
 
-/* Insert one submission; its uuid into id[40]. */
+/* Insert one submission; its uuid into id[40].  A submit is stored 'queued' before it runs. */
 enum db_err store_submission_insert(const struct store_submission *s, char id[40]);
+/* Complete a 'queued' submission with its grade and the recruiter's record (borrowed). */
+enum db_err store_submission_complete(const char *id, const char *status, int passed, int total,
+				      int score, struct json_object *result);
 
 #endif

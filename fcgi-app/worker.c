@@ -29,6 +29,7 @@
 
 #include "db.h"
 #include "executor.h"
+#include "grade.h"
 #include "jsonh.h"
 #include "lang.h"
 #include "queue.h"
@@ -63,12 +64,33 @@ static void name_process(const char *name)
 	prctl(PR_SET_NAME, name, 0, 0, 0);
 }
 
+/*
+ * Store a job's end, and complete the submission it was for, in one
+ * transaction: 0 when stored (or left to the host that took the job over),
+ * -1 on a database error (the caller tries again).
+ */
+static int finish(const char *id, int host_id, int slot, const char *context, struct json_object *o,
+		  int invalid, const char *err)
+{
+	int fin;
+
+	if (db_begin() != DB_OK)
+		return -1;
+	fin = queue_finish(id, host_id, slot, o ? jsonh_text(o, NULL) : NULL, invalid != 0,
+			   o ? NULL : err);
+	if (fin < 0 || (fin == 1 && o && grade_complete(context, o, invalid != 0) < 0) ||
+	    db_commit() != DB_OK) {
+		db_rollback();
+		return -1;
+	}
+	return 0;
+}
+
 static void slot_main(int host_id, int slot)
 {
-	struct strbuf req = STRBUF_INIT;
+	struct strbuf req = STRBUF_INIT, ctx = STRBUF_INIT;
 	char id[24], err[512];
 	struct json_object *o;
-	const char *text;
 	int invalid, got;
 
 	name_process("ce-worker-slot");
@@ -76,7 +98,7 @@ static void slot_main(int host_id, int slot)
 	db_forget();
 	catch_term(1);
 	while (!draining) {
-		got = queue_claim(host_id, slot, id, &req);
+		got = queue_claim(host_id, slot, id, &req, &ctx);
 		if (got < 0) {
 			fprintf(stderr, "ce-worker: slot %d: %s\n", slot, db_last_error());
 			sleep(1);
@@ -88,16 +110,15 @@ static void slot_main(int host_id, int slot)
 		}
 		err[0] = '\0';
 		o = executor_run(req.buf, req.len, &invalid, err, sizeof(err));
-		text = o ? jsonh_text(o, NULL) : NULL;
 		if (!o)
 			fprintf(stderr, "ce-worker: job %s: %s\n", id, err);
 		/* the answer is kept even when the database blinks: try again for a while */
-		for (got = 0; got < 30 && queue_finish(id, host_id, slot, text, invalid != 0,
-						       o ? NULL : err) != DB_OK; got++)
+		for (got = 0; got < 30 && finish(id, host_id, slot, ctx.buf, o, invalid, err) < 0; got++)
 			sleep(1);
 		json_object_put(o);
 	}
 	strbuf_release(&req);
+	strbuf_release(&ctx);
 	_exit(0);
 }
 

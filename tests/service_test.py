@@ -1700,9 +1700,19 @@ class T17Queue(Base):
         self.assertEqual([r.status for r in results], [200] * 8)
 
     def _host_pid(self):
-        out = subprocess.run(["pgrep", "-x", "ce-worker-host"], capture_output=True, text=True).stdout.split()
-        self.assertEqual(len(out), 1, "one judge host runs: %r" % out)
-        return int(out[0])
+        """The judge host process of this suite's stack (another stack may run beside it)."""
+        out = subprocess.run(["pgrep", "-f", "^" + VAR + "/bin/ce-worker"], capture_output=True,
+                             text=True).stdout.split()
+        hosts = []
+        for p in out:
+            try:
+                with open("/proc/%s/comm" % p) as f:
+                    if f.read().strip() == "ce-worker-host":
+                        hosts.append(int(p))
+            except OSError:
+                pass
+        self.assertEqual(len(hosts), 1, "one judge host runs: %r" % hosts)
+        return hosts[0]
 
     def test_c_a_host_killed_mid_job(self):
         """kill -9 of the judge host while it runs a job: the keeper starts another host, the
@@ -1727,6 +1737,47 @@ class T17Queue(Base):
         self.assertEqual(r.json["status"], "accepted")
         self.assertEqual(psql("SELECT state || ' ' || attempts FROM job WHERE id = %s" % job), "done 2")
         self.assertNotEqual(self._host_pid(), old)
+
+    def test_e_a_submit_is_stored_before_it_runs(self):
+        """A submit is in the candidate's record as queued before it runs, and the judge host
+        completes it in place even when the request that waited for it is gone."""
+        q = BY_SLUG["01-sensor-summary"]
+        cid, invite, _ = new_candidate([q["uuid"]])
+        tok, _ = start_session(invite)
+        slots = int(psql("SELECT slots FROM judge_host WHERE NOT draining ORDER BY id DESC LIMIT 1"))
+        with concurrent.futures.ThreadPoolExecutor(slots + 1) as ex:
+            # every slot busy, so the submit waits in the queue
+            slow = [ex.submit(call, "POST", "/execute", self.SLOW, timeout=300) for _ in range(slots)]
+            deadline = time.time() + 20
+            while int(psql("SELECT count(*) FROM job WHERE state = 'running'")) < slots and time.time() < deadline:
+                time.sleep(0.05)
+            sub = ex.submit(proxy, tok, q["uuid"], "python", q["solutions"]["python"], "submit")
+            status, deadline = "", time.time() + 10
+            while status != "queued" and time.time() < deadline:
+                status = psql("SELECT status FROM interview_coding WHERE candidate_id = '%s'" % cid)
+                time.sleep(0.05)
+            self.assertEqual(status, "queued", "the submit is stored before it runs")
+            subs = admin("GET", "/api/admin/candidates/" + cid).json["candidate"]["submissions"]
+            self.assertEqual([s["status"] for s in subs], ["queued"])
+            # the requests waiting for executions are gone; the jobs are not
+            for w in fcgi_pids("fcgi-exec")[1]:
+                os.kill(w, 9)
+            self.assertEqual(sub.result().status, 503)
+            for f in slow:
+                f.result()
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            row = psql("SELECT status || ' ' || passed || ' ' || total FROM interview_coding"
+                       " WHERE candidate_id = '%s'" % cid)
+            if not row.startswith("queued"):
+                break
+            time.sleep(0.3)
+        NOTES.append("a submit whose waiting request was killed: stored as '%s'" % row)
+        status, passed, total = row.split()
+        self.assertEqual((status, passed), ("accepted", total))
+        self.assertEqual(psql("SELECT count(*) FROM interview_coding WHERE candidate_id = '%s'" % cid), "1")
+        c = admin("GET", "/api/admin/candidates/" + cid).json["candidate"]
+        self.assertEqual(c["score"], c["max_score"])
 
     def test_d_three_attempts_then_a_clear_failure(self):
         """A job whose host stopped on its last attempt fails with a message; one with
