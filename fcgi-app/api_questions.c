@@ -216,10 +216,16 @@ int h_proxy_execute(struct http_req *r)
 		goto out;
 	}
 
-	/* the judge host completed the stored submission with the recruiter's record */
+	/*
+	 * The judge host completed the stored submission with the recruiter's
+	 * record; the candidate sees a submit as it was stored (a NUL byte as
+	 * U+FFFD, see jsonh_db_text).
+	 */
 	out = grade_response(resp, meta, nt, submit, true, mode, &g);
-	if (submit)
+	if (submit) {
+		jsonh_db_text(out, NULL);
 		json_object_object_add(out, "submission_id", json_object_new_string(sid));
+	}
 	rc = http_json(r, 200, out);
 	out = NULL;
 out:
