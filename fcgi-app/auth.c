@@ -113,39 +113,25 @@ int auth_login(const char *user, const char *password, const char *token, int ho
 int auth_logout(const char *token)
 {
 	const char *p[1] = { token };
-	PGresult *res;
 
-	if (db_exec(&res, "DELETE FROM admin_token WHERE token_hash = sha256(convert_to($1, 'UTF8'))",
-		    1, p) != DB_OK)
-		return -1;
-	PQclear(res);
-	return 0;
+	return db_run("DELETE FROM admin_token WHERE token_hash = sha256(convert_to($1, 'UTF8'))",
+		      1, p) == DB_OK ? 0 : -1;
 }
 
 int auth_admin_exists(void)
 {
-	PGresult *res;
-	int n;
+	int n = db_rows("SELECT 1 FROM recruiter_admin LIMIT 1", 0, NULL);
 
-	if (db_exec(&res, "SELECT 1 FROM recruiter_admin LIMIT 1", 0, NULL) != DB_OK)
-		return -1;
-	n = PQntuples(res);
-	PQclear(res);
-	return n > 0;
+	return n < 0 ? -1 : n > 0;
 }
 
 enum db_err auth_create_admin(const char *user, const char *password_hash)
 {
 	const char *p[2] = { user, password_hash };
-	PGresult *res;
-	enum db_err e = db_exec(&res,
-				"INSERT INTO recruiter_admin (username, password_hash) VALUES ($1, $2)"
-				" ON CONFLICT (username) DO NOTHING",
-				2, p);
 
-	if (e == DB_OK)
-		PQclear(res);
-	return e;
+	return db_run("INSERT INTO recruiter_admin (username, password_hash) VALUES ($1, $2)"
+		      " ON CONFLICT (username) DO NOTHING",
+		      2, p);
 }
 
 int auth_try_admin(struct http_req *r)

@@ -75,10 +75,9 @@ static int migrate(const char *dir)
 		if (len < 5 || strcmp(name + len - 4, ".sql") || strspn(name, "0123456789") != 3)
 			continue;
 		snprintf(ver, sizeof(ver), "%d", atoi(name));
-		if (db_exec(&res, "SELECT 1 FROM schema_version WHERE version = $1::int", 1, p) != DB_OK)
+		exists = db_rows("SELECT 1 FROM schema_version WHERE version = $1::int", 1, p);
+		if (exists < 0)
 			goto out;
-		exists = PQntuples(res);
-		PQclear(res);
 		if (exists)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, name);

@@ -161,6 +161,27 @@ void db_forget(void)
 	in_tx = false;
 }
 
+enum db_err db_run(const char *sql, int nparams, const char *const *params)
+{
+	PGresult *r;
+	enum db_err e = db_exec(&r, sql, nparams, params);
+
+	PQclear(r);
+	return e;
+}
+
+int db_rows(const char *sql, int nparams, const char *const *params)
+{
+	PGresult *r;
+	int n;
+
+	if (db_exec(&r, sql, nparams, params) != DB_OK)
+		return -1;
+	n = PQntuples(r);
+	PQclear(r);
+	return n;
+}
+
 const char *db_last_error(void)
 {
 	return last_error;
@@ -187,18 +208,9 @@ long long db_getll(const PGresult *r, int row, const char *col)
 	return strtoll(db_get(r, row, col), NULL, 10);
 }
 
-static enum db_err simple(const char *sql)
-{
-	PGresult *r;
-	enum db_err e = db_exec(&r, sql, 0, NULL);
-
-	PQclear(r);
-	return e;
-}
-
 enum db_err db_begin(void)
 {
-	enum db_err e = simple("BEGIN");
+	enum db_err e = db_run("BEGIN", 0, NULL);
 
 	in_tx = e == DB_OK;
 	return e;
@@ -224,7 +236,7 @@ enum db_err db_commit(void)
 void db_rollback(void)
 {
 	if (conn && PQstatus(conn) == CONNECTION_OK)
-		simple("ROLLBACK");
+		db_run("ROLLBACK", 0, NULL);
 	in_tx = false;
 }
 

@@ -34,6 +34,10 @@ enum db_err db_ping(void);
  * On DB_OK *res holds the result (caller PQclear()s it); otherwise *res is NULL.
  */
 enum db_err db_exec(PGresult **res, const char *sql, int nparams, const char *const *params);
+/* db_exec for a statement whose rows are not needed. */
+enum db_err db_run(const char *sql, int nparams, const char *const *params);
+/* db_exec that only counts the rows: their number, or -1 when the statement failed. */
+int db_rows(const char *sql, int nparams, const char *const *params);
 /* The server's message for the last failure, for logs only: never send it to a client. */
 const char *db_last_error(void);
 

@@ -49,17 +49,16 @@ void http_req_release(struct http_req *r)
 int http_read_body(struct http_req *r, size_t max)
 {
 	const char *cl = param(r->fx, "CONTENT_LENGTH", "");
-	char *end;
 	unsigned long long want = 0;
 	int n;
 
 	if (*cl) {
 		/* digits only: no sign or blank (a number past 64 bits saturates: too large) */
-		want = strtoull(cl, &end, 10);
-		if (*end || strspn(cl, "0123456789") != strlen(cl)) {
+		if (strspn(cl, "0123456789") != strlen(cl)) {
 			http_fail(r, 400, "invalid_request", "bad Content-Length");
 			return -1;
 		}
+		want = strtoull(cl, NULL, 10);
 	}
 	if (want > max) {
 		http_fail(r, 413, "payload_too_large", "request body is larger than %zu bytes", max);

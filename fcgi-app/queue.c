@@ -32,22 +32,11 @@ static const char *const kind_names[] = { "submit", "run", "check", "execute" };
 	"  AND submission_id = (lost.context::jsonb->>'submission')::uuid)"                        \
 	" SELECT pg_notify(CASE WHEN state = 'failed' THEN 'ce_done' ELSE 'ce_jobs' END, id::text)"
 
-/* Run a statement whose rows are only notifications sent. */
-static enum db_err run(const char *sql, int n, const char *const *p)
-{
-	PGresult *res;
-	enum db_err e = db_exec(&res, sql, n, p);
-
-	if (e == DB_OK)
-		PQclear(res);
-	return e;
-}
-
 /* Listen on channel, and drop what this connection heard before. */
 static enum db_err listen_fresh(const char *sql)
 {
 	char stale[64];
-	enum db_err e = run(sql, 0, NULL);
+	enum db_err e = db_run(sql, 0, NULL);
 
 	while (e == DB_OK && db_wait_notify(0, stale, sizeof(stale)) == 1)
 		;
@@ -134,7 +123,7 @@ struct json_object *queue_wait(const char *id, int *invalid, bool *db_down, char
 		}
 	}
 out:
-	run("UNLISTEN ce_done", 0, NULL);
+	db_run("UNLISTEN ce_done", 0, NULL);
 	*db_down = end == -2;
 	if (end == -2 && !*err)
 		fail(err, errlen, "queue: %s", db_last_error());
@@ -180,13 +169,13 @@ enum db_err queue_host_beat(int host_id)
 	const char *p[1] = { h };
 
 	snprintf(h, sizeof(h), "%d", host_id);
-	return run("WITH beat AS (UPDATE judge_host SET heartbeat_at = now() WHERE id = $1::int),"
-		   " renew AS (UPDATE job SET lease_until = now() + interval '" STR(JOB_LEASE_S) " seconds'"
-		   "  WHERE host_id = $1::int AND state = 'running'),"
-		   " lost AS (UPDATE job" GIVE_BACK
-		   "  WHERE state = 'running' AND lease_until < now() AND host_id IS DISTINCT FROM $1::int"
-		   "  RETURNING id, state, context)" NOTIFY_GIVEN_BACK " FROM lost",
-		   1, p);
+	return db_run("WITH beat AS (UPDATE judge_host SET heartbeat_at = now() WHERE id = $1::int),"
+		      " renew AS (UPDATE job SET lease_until = now() + interval '" STR(JOB_LEASE_S) " seconds'"
+		      "  WHERE host_id = $1::int AND state = 'running'),"
+		      " lost AS (UPDATE job" GIVE_BACK
+		      "  WHERE state = 'running' AND lease_until < now() AND host_id IS DISTINCT FROM $1::int"
+		      "  RETURNING id, state, context)" NOTIFY_GIVEN_BACK " FROM lost",
+		      1, p);
 }
 
 int queue_release_slot(int host_id, int slot)
@@ -196,10 +185,10 @@ int queue_release_slot(int host_id, int slot)
 
 	snprintf(h, sizeof(h), "%d", host_id);
 	snprintf(s, sizeof(s), "%d", slot);
-	return run("WITH lost AS (UPDATE job" GIVE_BACK
-		   "  WHERE host_id = $1::int AND slot = $2::int AND state = 'running'"
-		   "  RETURNING id, state, context)" NOTIFY_GIVEN_BACK " FROM lost",
-		   2, p) == DB_OK ? 0 : -1;
+	return db_run("WITH lost AS (UPDATE job" GIVE_BACK
+		      "  WHERE host_id = $1::int AND slot = $2::int AND state = 'running'"
+		      "  RETURNING id, state, context)" NOTIFY_GIVEN_BACK " FROM lost",
+		      2, p) == DB_OK ? 0 : -1;
 }
 
 void queue_host_leave(int host_id)
@@ -208,7 +197,7 @@ void queue_host_leave(int host_id)
 	const char *p[1] = { h };
 
 	snprintf(h, sizeof(h), "%d", host_id);
-	run("UPDATE judge_host SET draining = true, heartbeat_at = now() WHERE id = $1::int", 1, p);
+	db_run("UPDATE judge_host SET draining = true, heartbeat_at = now() WHERE id = $1::int", 1, p);
 }
 
 int queue_claim(int host_id, int slot, char id[24], struct strbuf *request, struct strbuf *context)
@@ -261,13 +250,11 @@ int queue_finish(const char *id, int host_id, int slot, const char *result, bool
 {
 	char h[16], s[16];
 	const char *p[6] = { id, h, s, result, invalid ? "t" : "f", error };
-	PGresult *res;
 	int n;
 
 	snprintf(h, sizeof(h), "%d", host_id);
 	snprintf(s, sizeof(s), "%d", slot);
-	if (db_exec(&res,
-		    "WITH up AS (UPDATE job SET state = CASE WHEN $4::text IS NULL THEN 'failed' ELSE 'done' END,"
+	n = db_rows("WITH up AS (UPDATE job SET state = CASE WHEN $4::text IS NULL THEN 'failed' ELSE 'done' END,"
 		    "  result = $4, invalid = $5::bool, error = $6, finished_at = now(), lease_until = NULL"
 		    "  WHERE id = $1::bigint AND host_id = $2::int AND slot = $3::int AND state = 'running'"
 		    "  RETURNING id, state, context),"
@@ -275,9 +262,6 @@ int queue_finish(const char *id, int host_id, int slot, const char *result, bool
 		    "  WHERE up.state = 'failed' AND up.context IS NOT NULL AND status = 'queued'"
 		    "  AND submission_id = (up.context::jsonb->>'submission')::uuid)"
 		    " SELECT pg_notify('ce_done', id::text) FROM up",
-		    6, p) != DB_OK)
-		return -1;
-	n = PQntuples(res);
-	PQclear(res);
-	return n == 1;
+		    6, p);
+	return n < 0 ? -1 : n == 1;
 }

@@ -93,14 +93,9 @@ struct json_object *store_candidate_detail_json(const char *candidate_id, int *d
 /* Run a statement that names one candidate; 1 when it returned a row, 0 when none, -1 on failure. */
 static int one_candidate(const char *sql, int n, const char *const *p)
 {
-	PGresult *res;
-	int rows;
+	int rows = db_rows(sql, n, p);
 
-	if (db_exec(&res, sql, n, p) != DB_OK)
-		return -1;
-	rows = PQntuples(res);
-	PQclear(res);
-	return rows == 1;
+	return rows < 0 ? -1 : rows == 1;
 }
 
 enum db_err store_candidate_insert(const struct store_candidate *c, char id[40])
@@ -128,17 +123,11 @@ enum db_err store_candidate_add_question(const char *candidate_id, const char *q
 {
 	char pos[16];
 	const char *p[3] = { candidate_id, qid, pos };
-	PGresult *res;
-	enum db_err e;
 
 	snprintf(pos, sizeof(pos), "%d", position);
-	e = db_exec(&res,
-		    "INSERT INTO candidate_question (candidate_id, question_id, position)"
-		    " VALUES ($1::uuid, $2::int, $3::int) ON CONFLICT DO NOTHING",
-		    3, p);
-	if (e == DB_OK)
-		PQclear(res);
-	return e;
+	return db_run("INSERT INTO candidate_question (candidate_id, question_id, position)"
+		      " VALUES ($1::uuid, $2::int, $3::int) ON CONFLICT DO NOTHING",
+		      3, p);
 }
 
 int store_candidate_rename(const char *candidate_id, const char *name, const char *email)

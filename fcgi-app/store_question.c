@@ -82,82 +82,55 @@ enum db_err store_test_insert(const char *qid, const char *input, const char *ex
 {
 	char ord[16];
 	const char *p[6] = { qid, input, expected, sample ? "t" : "f", points, ord };
-	enum db_err e;
-	PGresult *res;
 
 	snprintf(ord, sizeof(ord), "%d", order);
-	e = db_exec(&res,
-		    "INSERT INTO test_cases (question_id, input_data, expected_output, is_sample,"
-		    " points, test_order) VALUES ($1::int, $2, $3, $4::bool, $5::int, $6::int)",
-		    6, p);
-	if (e == DB_OK)
-		PQclear(res);
-	return e;
+	return db_run("INSERT INTO test_cases (question_id, input_data, expected_output, is_sample,"
+		      " points, test_order) VALUES ($1::int, $2, $3, $4::bool, $5::int, $6::int)",
+		      6, p);
 }
 
 int store_question_slug_exists(const char *slug)
 {
 	const char *p[1] = { slug };
-	PGresult *res;
-	int n;
+	int n = db_rows("SELECT 1 FROM coding_question_bank WHERE slug = $1", 1, p);
 
-	if (db_exec(&res, "SELECT 1 FROM coding_question_bank WHERE slug = $1", 1, p) != DB_OK)
-		return -1;
-	n = PQntuples(res);
-	PQclear(res);
-	return n == 1;
+	return n < 0 ? -1 : n == 1;
 }
 
 enum db_err store_question_update(const char *qid, const struct store_question *q)
 {
 	const char *p[8] = { qid,	     q->title,	       q->question,	   q->difficulty,
 			     q->tags_json,   q->boiler_json,   q->time_limit_ms,   q->memory_limit_mb };
-	PGresult *res;
-	enum db_err e;
 
-	e = db_exec(&res,
-		    "UPDATE coding_question_bank SET title = COALESCE($2, title),"
-		    " question = COALESCE($3, question), difficulty = COALESCE(lower($4), difficulty),"
-		    " tags = COALESCE($5::jsonb, tags), boiler_plate = COALESCE($6::jsonb, boiler_plate),"
-		    " time_limit_ms = COALESCE($7::int, time_limit_ms),"
-		    " memory_limit_mb = COALESCE($8::int, memory_limit_mb), updated_at = now()"
-		    " WHERE id = $1::int",
-		    8, p);
-	if (e == DB_OK)
-		PQclear(res);
-	return e;
+	return db_run("UPDATE coding_question_bank SET title = COALESCE($2, title),"
+		      " question = COALESCE($3, question), difficulty = COALESCE(lower($4), difficulty),"
+		      " tags = COALESCE($5::jsonb, tags), boiler_plate = COALESCE($6::jsonb, boiler_plate),"
+		      " time_limit_ms = COALESCE($7::int, time_limit_ms),"
+		      " memory_limit_mb = COALESCE($8::int, memory_limit_mb), updated_at = now()"
+		      " WHERE id = $1::int",
+		      8, p);
 }
 
 enum db_err store_test_delete_all(const char *qid)
 {
 	const char *p[1] = { qid };
-	PGresult *res;
-	enum db_err e = db_exec(&res, "DELETE FROM test_cases WHERE question_id = $1::int", 1, p);
 
-	if (e == DB_OK)
-		PQclear(res);
-	return e;
+	return db_run("DELETE FROM test_cases WHERE question_id = $1::int", 1, p);
 }
 
 int store_question_delete(const char *qid)
 {
 	const char *p[1] = { qid };
-	PGresult *res;
-	int n;
-
 	/*
 	 * A question in someone's test stays: deleting it would silently change
 	 * an invited candidate's test, or drop answers from a finished one's record.
 	 */
-	if (db_exec(&res,
-		    "DELETE FROM coding_question_bank q WHERE id = $1::int AND NOT EXISTS"
-		    " (SELECT 1 FROM interview_coding ic WHERE ic.question_id = q.id) AND NOT EXISTS"
-		    " (SELECT 1 FROM candidate_question cq WHERE cq.question_id = q.id) RETURNING id",
-		    1, p) != DB_OK)
-		return -1;
-	n = PQntuples(res);
-	PQclear(res);
-	return n == 1;
+	int n = db_rows("DELETE FROM coding_question_bank q WHERE id = $1::int AND NOT EXISTS"
+			" (SELECT 1 FROM interview_coding ic WHERE ic.question_id = q.id) AND NOT EXISTS"
+			" (SELECT 1 FROM candidate_question cq WHERE cq.question_id = q.id) RETURNING id",
+			1, p);
+
+	return n < 0 ? -1 : n == 1;
 }
 
 struct json_object *store_question_admin_json(const char *qid, int *dberr)

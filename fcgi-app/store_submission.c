@@ -34,18 +34,12 @@ enum db_err store_submission_complete(const char *id, const char *status, int pa
 {
 	char p1[12], p2[12], p3[12];
 	const char *p[6] = { id, status, p1, p2, p3, jsonh_db_text(result, NULL) };
-	PGresult *res;
-	enum db_err e;
 
 	snprintf(p1, sizeof(p1), "%d", passed);
 	snprintf(p2, sizeof(p2), "%d", total);
 	snprintf(p3, sizeof(p3), "%d", score);
-	e = db_exec(&res,
-		    "UPDATE interview_coding SET status = $2, passed = $3::int, total = $4::int,"
-		    " score = $5::int, result = $6::jsonb"
-		    " WHERE submission_id = $1::uuid AND status = 'queued'",
-		    6, p);
-	if (e == DB_OK)
-		PQclear(res);
-	return e;
+	return db_run("UPDATE interview_coding SET status = $2, passed = $3::int, total = $4::int,"
+		      " score = $5::int, result = $6::jsonb"
+		      " WHERE submission_id = $1::uuid AND status = 'queued'",
+		      6, p);
 }

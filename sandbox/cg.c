@@ -175,8 +175,8 @@ int cg_init(char *err, size_t errlen)
 	if (fd >= 0) {
 		read_small(fd, ctrl + 1, sizeof(ctrl) - 2);
 		close(fd);
-		ctrl[strcspn(ctrl, "\n")] = '\0';
-		strcat(ctrl, " ");
+		/* " memory pids ... ": each name between spaces */
+		ctrl[strcspn(ctrl, "\n")] = ' ';
 		if (strstr(ctrl, " memory ") && strstr(ctrl, " pids "))
 			return cg_init_v2(v2, err, errlen);
 	}
