@@ -319,6 +319,8 @@ stop_all() {
 	i=0
 	while pgrep -f "^$VAR/bin/ce-worker" >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 	pkill -KILL -f "^$VAR/bin/ce-worker" 2>/dev/null || true
+	# a judge whose slot was killed runs on alone; its launcher ends the box when it goes
+	pkill -TERM -f "^$VAR/bin/judge" 2>/dev/null || true
 	stop_pidfile "$VAR/run/worker.pid"
 	rm -f "$VAR/run/fcgi.sock" "$VAR/run/fcgi-exec.sock"
 	if [ -s "$VAR/pg/data/PG_VERSION" ]; then
