@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -89,4 +90,15 @@ ssize_t read_small(int fd, char *buf, size_t len)
 		return -1;
 	buf[n] = '\0';
 	return n;
+}
+
+int env_int(const char *name, int dflt, int lo, int hi)
+{
+	const char *v = getenv(name);
+	long x;
+
+	if (!v || !*v)
+		return dflt;
+	x = strtol(v, NULL, 10);
+	return x < lo ? lo : x > hi ? hi : (int)x;
 }

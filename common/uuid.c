@@ -1,4 +1,4 @@
-/* uuid.c - random RFC 4122 version 4 UUIDs */
+/* uuid.c - random RFC 4122 version 4 UUIDs, and their text form checked */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <string.h>
@@ -38,4 +38,20 @@ void uuid_v4(char out[37])
 		out[j++] = hex[b[i] & 15];
 	}
 	out[j] = '\0';
+}
+
+bool uuid_valid(const char *s)
+{
+	size_t i;
+
+	if (strlen(s) != 36)
+		return false;
+	/* 8-4-4-4-12: a dash exactly at 8, 13, 18 and 23, a hex digit everywhere else */
+	for (i = 0; i < 36; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? s[i] != '-' : !strchr("0123456789abcdefABCDEF", s[i]))
+			return false;
+	}
+	return true;
 }

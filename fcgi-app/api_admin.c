@@ -6,6 +6,7 @@
 
 #include "api_admin.h"
 #include "api_common.h"
+#include "uuid.h"
 #include "auth.h"
 #include "db.h"
 #include "jsonh.h"
@@ -509,7 +510,7 @@ int h_admin_candidate_update(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	if (!api_is_uuid(id))
+	if (!uuid_valid(id))
 		return http_fail(r, 404, "not_found", "no such candidate");
 	body = http_json_body(r, 64 * 1024);
 	if (!body)
@@ -567,7 +568,7 @@ int h_admin_candidate_delete(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	if (!api_is_uuid(id))
+	if (!uuid_valid(id))
 		return http_fail(r, 404, "not_found", "no such candidate");
 	found = store_candidate_delete(id);
 	if (found != 1)
@@ -583,7 +584,7 @@ int h_admin_candidate_invite(struct http_req *r)
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	if (!api_is_uuid(id))
+	if (!uuid_valid(id))
 		return http_fail(r, 404, "not_found", "no such candidate");
 	if (auth_new_token(token) < 0)
 		return http_fail(r, 503, "unavailable", "no randomness available; retry");

@@ -43,6 +43,69 @@ int api_judge_error(struct http_req *r, struct json_object *o)
 	return r->status;
 }
 
+int api_queue_error(struct http_req *r, enum queue_rc rc, const struct job_end *end)
+{
+	int status;
+
+	switch (rc) {
+	case QUEUE_BUSY:
+		status = http_fail(r, 429, "execution_in_progress",
+				   "an execution of this session is queued or running; retry when it ends");
+		r->err.retry_after = 2;
+		return status;
+	case QUEUE_QUOTA:
+		status = http_fail(r, 429, "quota_exceeded",
+				   "this client has as many executions queued as it may; retry later");
+		r->err.retry_after = 5;
+		return status;
+	case QUEUE_FULL:
+		fprintf(stderr, "ce-fcgi: %s %s: the queue is full\n", r->method, r->path);
+		status = http_fail(r, 503, "queue_full", "the execution queue is full; retry later");
+		r->err.retry_after = 10;
+		return status;
+	case QUEUE_DB:
+		return api_db_error(r);
+	case QUEUE_OK:
+		break;
+	}
+	switch (end->how) {
+	case JOB_DB_DOWN:
+		return api_db_error(r);
+	case JOB_CANCELLED:
+		return http_fail(r, 409, "execution_replaced", "this run was replaced by a submit");
+	case JOB_FAILED:
+		fprintf(stderr, "ce-fcgi: %s %s: %s\n", r->method, r->path, end->err);
+		return http_fail(r, 503, "execution_failed",
+				 "the execution could not be completed; run it again");
+	default:
+		return api_sandbox_error(r, end->err);
+	}
+}
+
+/* {"execution_id", "status": "queued", "queue_position"}: an execution added, not waited for. */
+struct json_object *api_queued(const char *token)
+{
+	struct json_object *o = json_object_new_object();
+	struct job_view v;
+
+	json_object_object_add(o, "execution_id", json_object_new_string(token));
+	json_object_object_add(o, "status", json_object_new_string("queued"));
+	if (queue_view(token, 0, &v) == 1) {
+		json_object_object_add(o, "status", json_object_new_string(v.state));
+		json_object_object_add(o, "queue_position", json_object_new_int(v.position));
+	}
+	job_view_release(&v);
+	return o;
+}
+
+/* ?wait=false: answer 202 once the job is stored. */
+bool api_no_wait(const struct http_req *r)
+{
+	char w[8];
+
+	return http_query(r, "wait", w, sizeof(w)) && !strcmp(w, "false");
+}
+
 struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr)
 {
 	struct json_object *o = NULL;
@@ -86,21 +149,6 @@ bool api_key_ok(const struct http_req *r)
 	return d == 0;
 }
 
-bool api_is_uuid(const char *s)
-{
-	size_t i;
-
-	if (strlen(s) != 36)
-		return false;
-	/* 8-4-4-4-12: a dash exactly at 8, 13, 18 and 23, a hex digit everywhere else */
-	for (i = 0; i < 36; i++) {
-		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-
-		if (dash ? s[i] != '-' : !strchr("0123456789abcdefABCDEF", s[i]))
-			return false;
-	}
-	return true;
-}
 
 int api_read_template(const char *name, struct strbuf *out)
 {

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "http.h"
+#include "queue.h"
 #include "strbuf.h"
 
 /* Service settings, read once at start-up and read-only afterwards. */
@@ -33,6 +34,16 @@ extern struct config cfg;
 int api_db_error(struct http_req *r);
 int api_sandbox_error(struct http_req *r, const char *detail);
 int api_judge_error(struct http_req *r, struct json_object *o);
+/*
+ * A job the queue refused (rc: 429 execution_in_progress or quota_exceeded,
+ * 503 queue_full, each with Retry-After) or that did not end with an answer
+ * (end: 409 execution_replaced, else the errors above).
+ */
+int api_queue_error(struct http_req *r, enum queue_rc rc, const struct job_end *end);
+/* An execution added and not waited for: {"execution_id", "status", "queue_position"}. */
+struct json_object *api_queued(const char *token);
+/* Did the client ask not to wait (?wait=false)? */
+bool api_no_wait(const struct http_req *r);
 /* Run SQL whose single row and column is JSON text; parse it. NULL on failure or no row. */
 struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr);
 /* Send {"success":true, key: value}. */
@@ -49,7 +60,5 @@ const char *api_default_starter(const char *lang);
  * time whichever byte differs.
  */
 bool api_key_ok(const struct http_req *r);
-/* Is s a uuid in its text form (what PostgreSQL takes as ::uuid without error)? */
-bool api_is_uuid(const char *s);
 
 #endif

@@ -74,9 +74,20 @@ struct piston_stage {
 static struct json_object *run_queued(const char *owner, const char *req, size_t len, int *invalid,
 				      char *err, size_t errlen)
 {
-	bool db_down;
+	const struct job_new j = { .kind = JOB_EXECUTE, .owner = owner, .request = req };
+	static const char *const refused[] = {
+		[QUEUE_BUSY] = "busy", [QUEUE_QUOTA] = "this client's quota of queued jobs is used up",
+		[QUEUE_FULL] = "the queue is full", [QUEUE_DB] = "the database is unavailable",
+	};
+	struct job_end end;
+	enum queue_rc rc;
+	struct json_object *o = queue_run(&j, &rc, &end);
 
-	return queue_run(JOB_EXECUTE, owner, req, len, invalid, &db_down, err, errlen);
+	(void)len;
+	*invalid = end.invalid;
+	if (!o)
+		snprintf(err, errlen, "%s", rc == QUEUE_OK ? end.err : refused[rc]);
+	return o;
 }
 
 piston_runner_fn piston_runner = run_queued;

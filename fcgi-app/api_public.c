@@ -56,10 +56,11 @@ int h_languages(struct http_req *r)
 
 int h_execute(struct http_req *r)
 {
+	struct job_new j = { .kind = JOB_EXECUTE };
+	struct job_end end;
 	struct json_object *o;
-	char err[256] = "", owner[80];
-	bool db_down;
-	int invalid;
+	char owner[80], id[24], token[40];
+	enum queue_rc rc;
 
 	if (!api_key_ok(r))
 		return http_fail(r, 401, "unauthorized", "a valid API key is required (X-API-Key)");
@@ -71,12 +72,18 @@ int h_execute(struct http_req *r)
 		return r->status;
 	json_object_put(o);
 	snprintf(owner, sizeof(owner), "client:%s", r->remote_addr);
-	o = queue_run(JOB_EXECUTE, owner, r->body.buf, r->body.len, &invalid, &db_down, err, sizeof(err));
+	j.owner = owner;
+	j.request = r->body.buf;
+	if (api_no_wait(r)) {
+		rc = queue_add(&j, id, token);
+		if (rc != QUEUE_OK)
+			return api_queue_error(r, rc, NULL);
+		return http_json(r, 202, api_queued(token));
+	}
+	o = queue_run(&j, &rc, &end);
 	if (!o)
-		return db_down ? api_db_error(r) : api_sandbox_error(r, err);
-	if (*err)
-		fprintf(stderr, "ce-fcgi: execute: %s\n", err);
-	if (invalid)
+		return api_queue_error(r, rc, &end);
+	if (end.invalid)
 		return api_judge_error(r, o);
 	return http_json(r, 200, o);
 }

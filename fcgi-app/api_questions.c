@@ -96,20 +96,54 @@ int h_question_get(struct http_req *r)
 
 /* ---- /proxy/execute ---- */
 
+struct json_object *api_candidate_answer(struct json_object *resp, const char *context)
+{
+	struct json_object *ctx, *sub = NULL, *out = NULL;
+	struct grade g = { 0 };
+	struct grade_test *meta = NULL;
+	char err[128];
+	int i, nt = 0;
+	bool submit;
+
+	ctx = jsonh_parse(context ? context : "", context ? strlen(context) : 0, err, sizeof(err));
+	if (!ctx || !(meta = grade_context_tests(ctx, &nt)))
+		goto out;
+	submit = json_object_object_get_ex(ctx, "submission", &sub);
+	for (i = 0; i < nt; i++)
+		g.max_score += meta[i].points;
+	out = grade_response(resp, meta, nt, submit, true, submit ? "submit" : "run", &g);
+	/*
+	 * The judge host completed the stored submission with the recruiter's
+	 * record; the candidate sees a submit as it was stored (a NUL byte as
+	 * U+FFFD, see jsonh_db_text).
+	 */
+	if (submit) {
+		jsonh_db_text(out, NULL);
+		json_object_object_add(out, "submission_id", json_object_get(sub));
+	}
+out:
+	free(meta);
+	json_object_put(ctx);
+	return out;
+}
+
 int h_proxy_execute(struct http_req *r)
 {
 	static const char *const fields[] = { "language", "code", "question_id", "mode",
 					      "custom_input", NULL };
-	struct json_object *body = NULL, *req = NULL, *resp = NULL, *out = NULL, *v;
-	const char *lang = NULL, *code = NULL, *qkey = NULL, *mode = "run", *custom = NULL, *text;
-	size_t code_len = 0, custom_len = 0, len;
+	struct json_object *body = NULL, *req = NULL, *resp = NULL, *out = NULL, *ctx = NULL, *v;
+	const char *lang = NULL, *code = NULL, *qkey = NULL, *mode = "run", *custom = NULL;
+	size_t code_len = 0, custom_len = 0;
 	struct grade_test *meta = NULL;
-	char err[256] = "", qid[16], sid[40] = "", owner[64], job[24];
-	int rc, found, invalid, nt;
+	char err[256] = "", qid[16], sid[40] = "", owner[64], job[24], token[40];
+	struct job_new j = { .kind = JOB_RUN };
+	struct job_end end;
+	enum queue_rc qrc;
+	int rc, found, nt;
 	struct grade g;
 	PGresult *res = NULL;
 	enum session_rc srv;
-	bool submit, db_down;
+	bool submit;
 
 	/* a valid token first; whether the session still takes work depends on the mode */
 	if (auth_any_candidate(r) < 0)
@@ -184,47 +218,57 @@ int h_proxy_execute(struct http_req *r)
 	}
 	req = grade_request(res, lang, code, code_len, qkey, submit ? NULL : custom, custom_len, meta,
 			    &g.max_score);
-	text = jsonh_text(req, &len);
 	snprintf(owner, sizeof(owner), "session:%s", r->candidate_id);
+	j.kind = submit ? JOB_SUBMIT : JOB_RUN;
+	j.owner = owner;
+	j.request = jsonh_text(req, NULL);
 	if (submit) {
 		/* stored before it runs: the submission 'queued' and its job, in one transaction */
-		struct json_object *none = json_object_new_object(), *ctx = NULL;
+		struct json_object *none = json_object_new_object();
 		struct store_submission row = { r->candidate_id, qid, lang, code, "queued", 0, nt, 0,
 						g.max_score, none };
-		bool ok = db_begin() == DB_OK && store_submission_insert(&row, sid) == DB_OK &&
-			  (ctx = grade_context(sid, meta, nt)) &&
-			  queue_add(JOB_SUBMIT, owner, text, jsonh_text(ctx, NULL), job) == DB_OK &&
-			  db_commit() == DB_OK;
 
-		json_object_put(ctx);
-		json_object_put(none);
-		if (!ok) {
-			db_rollback();
-			rc = api_db_error(r);
-			goto out;
+		qrc = QUEUE_DB;
+		if (db_begin() == DB_OK && store_submission_insert(&row, sid) == DB_OK) {
+			ctx = grade_context(sid, meta, nt);
+			j.context = jsonh_text(ctx, NULL);
+			qrc = queue_add(&j, job, token);
 		}
-		resp = queue_wait(job, &invalid, &db_down, err, sizeof(err));
+		if (qrc != QUEUE_OK || db_commit() != DB_OK) {
+			db_rollback();
+			qrc = qrc == QUEUE_OK ? QUEUE_DB : qrc;
+		}
+		json_object_put(none);
 	} else {
-		resp = queue_run(JOB_RUN, owner, text, len, &invalid, &db_down, err, sizeof(err));
+		ctx = grade_context(NULL, meta, nt);
+		j.context = jsonh_text(ctx, NULL);
+		qrc = queue_add(&j, job, token);
 	}
-	if (!resp) {
-		rc = db_down ? api_db_error(r) : api_sandbox_error(r, err);
+	if (qrc != QUEUE_OK) {
+		rc = api_queue_error(r, qrc, NULL);
 		goto out;
 	}
-	if (invalid) {
+	if (api_no_wait(r)) {
+		out = api_queued(token);
+		if (submit)
+			json_object_object_add(out, "submission_id", json_object_new_string(sid));
+		rc = http_json(r, 202, out);
+		out = NULL;
+		goto out;
+	}
+	resp = queue_wait(job, &end);
+	if (!resp) {
+		rc = api_queue_error(r, QUEUE_OK, &end);
+		goto out;
+	}
+	if (end.invalid) {
 		rc = api_judge_error(r, json_object_get(resp));
 		goto out;
 	}
-
-	/*
-	 * The judge host completed the stored submission with the recruiter's
-	 * record; the candidate sees a submit as it was stored (a NUL byte as
-	 * U+FFFD, see jsonh_db_text).
-	 */
-	out = grade_response(resp, meta, nt, submit, true, mode, &g);
-	if (submit) {
-		jsonh_db_text(out, NULL);
-		json_object_object_add(out, "submission_id", json_object_new_string(sid));
+	out = api_candidate_answer(resp, j.context);
+	if (!out) {
+		rc = api_sandbox_error(r, "a job context that does not parse");
+		goto out;
 	}
 	rc = http_json(r, 200, out);
 	out = NULL;
@@ -233,6 +277,7 @@ out:
 	PQclear(res);
 	json_object_put(out);
 	json_object_put(resp);
+	json_object_put(ctx);
 	json_object_put(req);
 	json_object_put(body);
 	return rc;

@@ -10,5 +10,11 @@
 int h_questions_list(struct http_req *r);
 int h_question_get(struct http_req *r);
 int h_proxy_execute(struct http_req *r);
+/*
+ * What a candidate sees of a run or submit: the graded answer built from
+ * its job's response and context (grade_context's); NULL when the context
+ * does not parse.
+ */
+struct json_object *api_candidate_answer(struct json_object *resp, const char *context);
 
 #endif

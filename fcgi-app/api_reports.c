@@ -31,10 +31,11 @@ int h_admin_check(struct http_req *r)
 	static const char *const copy[] = { "language", "code", "test_cases", "memory_limit_mb" };
 	struct json_object *body, *req, *resp, *v;
 	char err[256] = "", owner[32];
-	bool db_down;
+	struct job_new j = { .kind = JOB_CHECK, .owner = owner };
+	struct job_end end;
+	enum queue_rc rc;
 	long long ms = 0;
-	int invalid = 0;
-	size_t i, len;
+	size_t i;
 	const char *text;
 
 	if (auth_admin(r) < 0)
@@ -55,13 +56,14 @@ int h_admin_check(struct http_req *r)
 	if (ms)
 		json_object_object_add(req, "timeout", json_object_new_double((double)ms / 1000.0));
 	json_object_put(body);
-	text = jsonh_text(req, &len);
+	text = jsonh_text(req, NULL);
 	snprintf(owner, sizeof(owner), "admin:%d", r->admin_id);
-	resp = queue_run(JOB_CHECK, owner, text, len, &invalid, &db_down, err, sizeof(err));
+	j.request = text;
+	resp = queue_run(&j, &rc, &end);
 	json_object_put(req);
 	if (!resp)
-		return db_down ? api_db_error(r) : api_sandbox_error(r, err);
-	if (invalid)
+		return api_queue_error(r, rc, &end);
+	if (end.invalid)
 		return api_judge_error(r, resp);
 	json_object_object_add(resp, "success", json_object_new_boolean(1));
 	return http_json(r, 200, resp);

@@ -7,6 +7,7 @@
 #include <sys/random.h>
 
 #include "api_common.h"
+#include "uuid.h"
 #include "auth.h"
 #include "db.h"
 #include "http.h"
@@ -229,7 +230,7 @@ int auth_candidate(struct http_req *r, const char *candidate_id, bool admin_ok)
 		}
 		if (a > 0) {
 			/* the admin names any candidate: a malformed id is no candidate, not a query */
-			if (!api_is_uuid(candidate_id)) {
+			if (!uuid_valid(candidate_id)) {
 				http_fail(r, 404, "not_found", "no such candidate");
 				return -1;
 			}

@@ -233,47 +233,61 @@ struct json_object *grade_context(const char *submission_id, const struct grade_
 		json_object_object_add(t, "sample", json_object_new_boolean(meta[i].sample));
 		json_object_array_add(tests, t);
 	}
-	json_object_object_add(o, "submission", json_object_new_string(submission_id));
+	if (submission_id)
+		json_object_object_add(o, "submission", json_object_new_string(submission_id));
 	json_object_object_add(o, "tests", tests);
 	return o;
 }
 
-int grade_complete(const char *context, struct json_object *resp, bool invalid)
+struct grade_test *grade_context_tests(struct json_object *ctx, int *nt)
 {
-	struct json_object *ctx, *sub, *tests, *t, *v;
-	struct grade_test *meta = NULL;
-	struct grade g = { 0 };
-	struct json_object *record;
-	char err[128];
-	size_t i, nt;
-	int rc = -1;
+	struct json_object *tests, *t, *v;
+	struct grade_test *meta;
+	size_t i, n;
 
-	if (!context || !*context)
-		return 0;
-	ctx = jsonh_parse(context, strlen(context), err, sizeof(err));
-	if (!ctx || !json_object_object_get_ex(ctx, "submission", &sub) ||
-	    !json_object_object_get_ex(ctx, "tests", &tests) ||
+	if (!json_object_object_get_ex(ctx, "tests", &tests) ||
 	    !json_object_is_type(tests, json_type_array))
-		goto out;
-	nt = json_object_array_length(tests);
-	meta = calloc(nt + 1, sizeof(*meta));
-	if (!meta)
-		goto out;
-	for (i = 0; i < nt; i++) {
+		return NULL;
+	n = json_object_array_length(tests);
+	meta = calloc(n + 1, sizeof(*meta));
+	for (i = 0; meta && i < n; i++) {
 		t = json_object_array_get_idx(tests, i);
 		if (json_object_object_get_ex(t, "id", &v))
 			snprintf(meta[i].id, sizeof(meta[i].id), "%s", json_object_get_string(v));
 		if (json_object_object_get_ex(t, "points", &v))
 			meta[i].points = json_object_get_int(v);
 		meta[i].sample = json_object_object_get_ex(t, "sample", &v) && json_object_get_boolean(v);
-		g.max_score += meta[i].points;
 	}
-	if (invalid) {
-		rc = store_submission_complete(json_object_get_string(sub), "internal_error", 0, (int)nt,
-					       0, resp) == DB_OK ? 1 : -1;
+	*nt = (int)n;
+	return meta;
+}
+
+int grade_complete(const char *context, struct json_object *resp, bool invalid)
+{
+	struct json_object *ctx, *sub;
+	struct grade_test *meta = NULL;
+	struct grade g = { 0 };
+	struct json_object *record;
+	char err[128];
+	int i, nt = 0, rc = -1;
+
+	if (!context || !*context)
+		return 0;
+	ctx = jsonh_parse(context, strlen(context), err, sizeof(err));
+	if (ctx && !json_object_object_get_ex(ctx, "submission", &sub)) {
+		rc = 0;		/* a run's: nothing is stored but the job */
 		goto out;
 	}
-	record = grade_response(resp, meta, (int)nt, true, false, "submit", &g);
+	if (!ctx || !(meta = grade_context_tests(ctx, &nt)))
+		goto out;
+	for (i = 0; i < nt; i++)
+		g.max_score += meta[i].points;
+	if (invalid) {
+		rc = store_submission_complete(json_object_get_string(sub), "internal_error", 0, nt, 0,
+					       resp) == DB_OK ? 1 : -1;
+		goto out;
+	}
+	record = grade_response(resp, meta, nt, true, false, "submit", &g);
 	rc = store_submission_complete(json_object_get_string(sub), g.status, g.passed, g.graded,
 				       g.score, record) == DB_OK ? 1 : -1;
 	json_object_put(record);

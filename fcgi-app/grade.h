@@ -45,8 +45,14 @@ struct json_object *grade_request(PGresult *res, const char *lang, const char *c
  */
 struct json_object *grade_response(struct json_object *resp, const struct grade_test *meta,
 				   int nt, bool submit, bool redact, const char *mode, struct grade *g);
-/* A submit's job context: the stored submission's id and the tests, as JSON text (caller puts). */
+/*
+ * A run's or submit's job context: the tests, and a submit's stored
+ * submission id (NULL for a run), for the host and for whoever follows
+ * the job (caller puts).
+ */
 struct json_object *grade_context(const char *submission_id, const struct grade_test *meta, int nt);
+/* The tests of a job context, for grade_response: calloc'd (caller frees), their number in *nt; NULL when malformed. */
+struct grade_test *grade_context_tests(struct json_object *ctx, int *nt);
 /*
  * Complete the submission a job context names with the judge's response
  * (invalid: the judge refused the request, and the submission is an

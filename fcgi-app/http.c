@@ -121,6 +121,7 @@ static const char *reason(int status)
 	switch (status) {
 	case 200: return "OK";
 	case 201: return "Created";
+	case 202: return "Accepted";
 	case 400: return "Bad Request";
 	case 401: return "Unauthorized";
 	case 403: return "Forbidden";
@@ -166,17 +167,22 @@ int http_send(struct http_req *r, int status, const char *content_type, const ch
 	return r->status;
 }
 
-int http_json(struct http_req *r, int status, struct json_object *o)
+static int send_json(struct http_req *r, int status, const char *extra, struct json_object *o)
 {
 	size_t len = 0;
 	const char *text = jsonh_text(o, &len);
 
-	if (send_head(r, status, "application/json; charset=utf-8", NULL, len + 1)) {
+	if (send_head(r, status, "application/json; charset=utf-8", extra, len + 1)) {
 		FCGX_PutStr(text, (int)len, r->fx->out);
 		FCGX_PutChar('\n', r->fx->out);
 	}
 	json_object_put(o);
 	return r->status;
+}
+
+int http_json(struct http_req *r, int status, struct json_object *o)
+{
+	return send_json(r, status, NULL, o);
 }
 
 int http_fail(struct http_req *r, int status, const char *code, const char *fmt, ...)
@@ -195,9 +201,14 @@ int http_fail(struct http_req *r, int status, const char *code, const char *fmt,
 
 void http_send_error(struct http_req *r)
 {
+	char extra[48] = "";
+
 	if (!r->err.status)
 		http_fail(r, 503, "unavailable", "the request could not be completed");
-	http_json(r, r->err.status, json_error_envelope(r->err.code, r->err.msg));
+	if (r->err.retry_after > 0)
+		snprintf(extra, sizeof(extra), "Retry-After: %d\r\n", r->err.retry_after);
+	send_json(r, r->err.status, *extra ? extra : NULL,
+		  json_error_envelope(r->err.code, r->err.msg));
 }
 
 const char *http_query(const struct http_req *r, const char *name, char *out, size_t outlen)

@@ -30,6 +30,7 @@ struct api_err {
 	int status;		/* 0 while there is none */
 	char code[48];
 	char msg[512];
+	int retry_after;	/* seconds, sent as Retry-After when set (a 429 or 503 that will pass) */
 };
 
 struct http_req {

@@ -23,20 +23,10 @@
 #include "executor.h"
 #include "http.h"
 #include "lang.h"
+#include "queue.h"
 #include "router.h"
 #include "session.h"
-
-
-static int env_int(const char *name, int dflt, int lo, int hi)
-{
-	const char *v = getenv(name);
-	long x;
-
-	if (!v || !*v)
-		return dflt;
-	x = strtol(v, NULL, 10);
-	return x < lo ? lo : x > hi ? hi : (int)x;
-}
+#include "util.h"
 
 static void config_load(void)
 {
@@ -48,6 +38,7 @@ static void config_load(void)
 	cfg.worker_memory_mb = env_int("CE_WORKER_MEMORY_MB", 1024, 0, 1 << 20);
 	db_init(getenv("DATABASE_URL"));
 	executor_init(getenv("CE_JUDGE"));
+	queue_init();
 }
 
 static void handle(FCGX_Request *fx)

@@ -26,25 +26,66 @@ enum job_kind { JOB_SUBMIT, JOB_RUN, JOB_CHECK, JOB_EXECUTE };
 #define JOB_LEASE_S 30		/* a running job's lease, renewed by its host every few seconds */
 #define JOB_MAX_WAIT_S 900	/* the front gives up waiting after this (nginx's read timeout) */
 
+/* Why queue_add refused a job, or that it did not. */
+enum queue_rc {
+	QUEUE_OK,
+	QUEUE_BUSY,	/* the candidate session has an execution queued or running */
+	QUEUE_QUOTA,	/* the client has CE_QUEUE_CLIENT_MAX jobs queued */
+	QUEUE_FULL,	/* CE_QUEUE_MAX_DEPTH jobs are queued */
+	QUEUE_DB,	/* the database failed */
+};
+
+/* A new job. */
+struct job_new {
+	enum job_kind kind;
+	const char *owner;	/* whose turn it is: 'session:<candidate>', 'client:<key or address>' */
+	const char *request;	/* the judge's request, JSON text */
+	const char *context;	/* what the host does with the answer besides storing it (grade.h), or NULL */
+	const char *callback;	/* {"url", "method", "format"} to call when it ends (webhook.h), or NULL */
+};
+
+/* How a job ended, for whoever waited for it. */
+struct job_end {
+	enum { JOB_DONE, JOB_FAILED, JOB_CANCELLED, JOB_TIMEOUT, JOB_DB_DOWN } how;
+	int invalid;		/* JOB_DONE: the judge refused the request */
+	char err[256];		/* why not JOB_DONE (for logs; JOB_FAILED's is the job's error) */
+};
+
+/* Queue bounds (CE_QUEUE_MAX_DEPTH, CE_QUEUE_CLIENT_MAX), read once from the environment. */
+void queue_init(void);
 /*
- * Add a job and wait for its end, as executor_run() does for a local judge:
- * the judge's response object (the caller owns it; *invalid set when the
- * judge refused the request), or NULL with err when no host could run it or
- * JOB_MAX_WAIT_S passed, and with *db_down set too when the database failed
- * (then the job may not be stored at all).
+ * Add a job, refused early (nothing stored) when its owner or the queue is
+ * over its bound; a candidate's submit first cancels its session's queued
+ * run.  Its id into id[24] and its token into token[40].  In a transaction
+ * of the caller's, a refusal leaves the transaction to be rolled back.
  */
-struct json_object *queue_run(enum job_kind kind, const char *owner, const char *req, size_t len,
-			      int *invalid, bool *db_down, char *err, size_t errlen);
+enum queue_rc queue_add(const struct job_new *j, char id[24], char token[40]);
 /*
- * The two halves of queue_run, for a caller that stores more with the job
- * in one transaction: add a job (context: what its host does with the
- * answer besides storing it, see grade.h; NULL for nothing), its id into
- * id[24]; then, after the commit, wait for it.
+ * Wait for a job's end: the judge's response object (the caller owns it),
+ * or NULL with end->how saying why not.  A database that restarts is waited
+ * for up to 30 s; the job is given up on after JOB_MAX_WAIT_S.
  */
-enum db_err queue_add(enum job_kind kind, const char *owner, const char *req, const char *context,
-		      char id[24]);
-struct json_object *queue_wait(const char *id, int *invalid, bool *db_down, char *err,
-			       size_t errlen);
+struct json_object *queue_wait(const char *id, struct job_end *end);
+/* queue_add then queue_wait; NULL with end->how JOB_DB_DOWN, or *rc set, when it was not added. */
+struct json_object *queue_run(const struct job_new *j, enum queue_rc *rc, struct job_end *end);
+
+/* A job as its client follows it (GET /api/executions/:token, Judge0's token). */
+struct job_view {
+	char id[24], token[40], kind[12], state[12], owner[96];
+	char progress[32];	/* running: 'compiling' or 'test k/n'; else "" */
+	int position;		/* queued: 1 for the next to run; else 0 */
+	int invalid;
+	struct json_object *result;	/* done: the judge's response (released by job_view_release) */
+	char *context;		/* the job's context, or NULL */
+	char error[256];	/* failed or cancelled: why */
+	char created_at[40], started_at[40], finished_at[40];	/* ISO 8601, "" when not yet */
+};
+/*
+ * Look a job up by its token, waiting up to wait_ms for it to end when it
+ * has not: 1 found, 0 no such job (or not a token), -1 the database failed.
+ */
+int queue_view(const char *token, int wait_ms, struct job_view *v);
+void job_view_release(struct job_view *v);
 
 /* ---- the judge host's side ---- */
 
@@ -77,5 +118,7 @@ void queue_idle(int timeout_ms);
  */
 int queue_finish(const char *id, int host_id, int slot, const char *result, bool invalid,
 		 const char *error);
+/* Where a running job is ('compiling', 'test k/n'), for its followers; best effort. */
+void queue_progress(const char *id, const char *progress);
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api_common.h"
+#include "uuid.h"
 #include "store_candidate.h"
 
 /*
@@ -51,7 +52,7 @@ struct json_object *store_candidate_detail_json(const char *candidate_id, int *d
 	const char *p[1] = { candidate_id };
 
 	*dberr = 0;
-	if (!api_is_uuid(candidate_id))
+	if (!uuid_valid(candidate_id))
 		return NULL;
 	return api_query_json(
 		"SELECT (" CANDIDATE_JSON "::jsonb || jsonb_build_object("

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api_common.h"
+#include "uuid.h"
 #include "store_question.h"
 
 /* Question fields shown to candidates and in lists; $1 is the candidate (or NULL). */
@@ -44,7 +45,7 @@ int store_question_lookup(const char *key, char out[16])
 		if (db_exec(&res, "SELECT id FROM coding_question_bank WHERE id = $1::int", 1, p) !=
 		    DB_OK)
 			return -1;
-	} else if (api_is_uuid(key)) {
+	} else if (uuid_valid(key)) {
 		if (db_exec(&res, "SELECT id FROM coding_question_bank WHERE uuid = $1::uuid", 1, p) !=
 		    DB_OK)
 			return -1;

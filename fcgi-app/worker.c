@@ -12,7 +12,8 @@
  *
  * Environment: DATABASE_URL, CE_JUDGE (bin/judge beside this program),
  * CE_WORKER_SLOTS (the number of cores), CE_NODE_NAME (the host's name in
- * results and in judge_host; else "judge").
+ * results and in judge_host; else "judge"), CE_JOB_MAX_S (the cap of a job's
+ * hard deadline, 600).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -36,6 +37,41 @@
 #include "util.h"
 
 #define JOB_BEAT_S 3
+/* a compile's wall limit (sandbox/judge.c) and what a box costs to build and take down */
+#define JOB_COMPILE_S 20
+#define JOB_SLACK_S 10
+
+static int job_max_s = 600;	/* CE_JOB_MAX_S: no job runs longer than this */
+
+/*
+ * A job's hard deadline: the sum of its tests' wall limits (SPEC section 3:
+ * 2 x timeout + 1 s each) and a compile, capped at CE_JOB_MAX_S.  Past it the
+ * judge is killed and the job fails.
+ */
+static unsigned deadline_ms(const char *req, size_t len)
+{
+	struct json_object *o = jsonh_parse(req, len, NULL, 0), *v;
+	double timeout = 5, s;
+	size_t tests = 1;
+
+	if (o && json_object_object_get_ex(o, "timeout", &v) &&
+	    (json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double)))
+		timeout = json_object_get_double(v);
+	if (o && json_object_object_get_ex(o, "test_cases", &v) &&
+	    json_object_is_type(v, json_type_array))
+		tests = json_object_array_length(v);
+	json_object_put(o);
+	if (timeout < 0 || timeout > JUDGE_MAX_TIMEOUT)
+		timeout = 5;
+	s = JOB_COMPILE_S + JOB_SLACK_S + (double)tests * (2 * timeout + 1);
+	return (unsigned)(s < job_max_s ? s : job_max_s) * 1000u;
+}
+
+/* The judge's progress lines, stored for the job's followers. */
+static void store_progress(void *arg, const char *line)
+{
+	queue_progress(arg, line);
+}
 #ifndef CE_VERSION
 #define CE_VERSION "unknown"
 #endif
@@ -89,6 +125,7 @@ static int finish(const char *id, int host_id, int slot, const char *context, st
 static void slot_main(int host_id, int slot)
 {
 	struct strbuf req = STRBUF_INIT, ctx = STRBUF_INIT;
+	struct executor_watch watch;
 	char id[24], err[512];
 	struct json_object *o;
 	int invalid, got;
@@ -109,7 +146,9 @@ static void slot_main(int host_id, int slot)
 			continue;
 		}
 		err[0] = '\0';
-		o = executor_run(req.buf, req.len, &invalid, err, sizeof(err));
+		watch = (struct executor_watch){ .deadline_ms = deadline_ms(req.buf, req.len),
+						 .progress = store_progress, .arg = id };
+		o = executor_run(req.buf, req.len, &watch, &invalid, err, sizeof(err));
 		if (!o)
 			fprintf(stderr, "ce-worker: job %s: %s\n", id, err);
 		/* the answer is kept even when the database blinks: try again for a while */
@@ -227,6 +266,7 @@ int main(void)
 		fprintf(stderr, "ce-worker: CE_WORKER_SLOTS must be 1 to %d\n", MAX_SLOTS);
 		return 2;
 	}
+	job_max_s = env_int("CE_JOB_MAX_S", 600, 1, 86400);
 	db_init(getenv("DATABASE_URL"));
 	/* the judge beside this program, unless CE_JUDGE names one */
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);

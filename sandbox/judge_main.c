@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <json-c/json.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	strbuf_release(&body);
+	/* a pipe the caller opened to follow the execution (fcgi-app/executor.c) */
+	if (getenv("CE_PROGRESS_FD") && !strcmp(getenv("CE_PROGRESS_FD"), "3") &&
+	    fcntl(3, F_GETFD) >= 0) {
+		judge_progress_fd = 3;
+		signal(SIGPIPE, SIG_IGN);
+	}
 	rc = sbx_init(NULL, err, sizeof(err));
 	if (rc != SBX_OK) {
 		fprintf(stderr, "judge: %s: %s\n", sbx_strerror(rc), err);

@@ -211,6 +211,11 @@ void judge_result_release(struct judge_result *res);
  */
 enum sbx_err judge_execute(const struct judge_request *req, struct judge_result *res, char *err,
 			   size_t errlen);
+/*
+ * Where judge_execute is, one line each on this descriptor ("compiling",
+ * "test k/n") for whoever follows the execution; -1 (the default): not told.
+ */
+extern int judge_progress_fd;
 /* The response JSON of SPEC section 3 (caller owns the reference). */
 struct json_object *judge_result_json(const struct judge_request *req,
 				      const struct judge_result *res);

@@ -1,5 +1,5 @@
 -- 006_async.sql - executions followed after the request that made them: a job's public
--- token, its progress, its hard deadline and its callback; one execution at a time per
+-- token, its progress and its callback; one execution at a time per
 -- candidate session; webhook deliveries (fcgi-app/queue.c, fcgi-app/webhook.c)
 
 -- what a client holds to follow an execution (GET /api/executions/:token, Judge0's token):
@@ -8,8 +8,6 @@ ALTER TABLE job ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();
 CREATE UNIQUE INDEX job_token ON job (token);
 -- where a running job is: 'compiling', or 'test k/n'
 ALTER TABLE job ADD COLUMN progress text;
--- the hard deadline of a run, in seconds from its start: past it the host kills the judge
-ALTER TABLE job ADD COLUMN deadline_s integer;
 -- who is told when the job ends: {"url", "method", "format"} as JSON text, or NULL
 ALTER TABLE job ADD COLUMN callback text;
 -- a queued run replaced by its session's submit

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "api_common.h"
+#include "uuid.h"
 #include "db.h"
 #include "fcgi_fake.h"
 #include "harness.h"
@@ -95,14 +96,14 @@ static void test_is_uuid(void)
 	size_t i;
 
 	for (i = 0; good[i]; i++) {
-		if (!api_is_uuid(good[i]))
+		if (!uuid_valid(good[i]))
 			fprintf(stderr, "\n    refused: %s\n", good[i]);
-		CU_ASSERT_TRUE(api_is_uuid(good[i]));
+		CU_ASSERT_TRUE(uuid_valid(good[i]));
 	}
 	for (i = 0; bad[i]; i++) {
-		if (api_is_uuid(bad[i]))
+		if (uuid_valid(bad[i]))
 			fprintf(stderr, "\n    taken: [%s]\n", bad[i]);
-		CU_ASSERT_FALSE(api_is_uuid(bad[i]));
+		CU_ASSERT_FALSE(uuid_valid(bad[i]));
 	}
 }
 

@@ -216,7 +216,7 @@ static struct json_object *run_local(const char *owner, const char *req, size_t 
 				     char *err, size_t errlen)
 {
 	(void)owner;
-	return executor_run(req, len, invalid, err, errlen);
+	return executor_run(req, len, NULL, invalid, err, errlen);
 }
 
 static int suite_init(void)

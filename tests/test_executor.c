@@ -77,7 +77,7 @@ static struct json_object *run_with(const char *path, const char *req, int *inva
 	executor_init(path ? path : judge);
 	err[0] = '\0';
 	*invalid = -1;
-	o = executor_run(req, strlen(req), invalid, err, sizeof(err));
+	o = executor_run(req, strlen(req), NULL, invalid, err, sizeof(err));
 	executor_init(judge);
 	return o;
 }
@@ -175,7 +175,7 @@ static void test_no_judge(void)
 	executor_init(NULL);
 	executor_init("");
 	err[0] = '\0';
-	CU_ASSERT_PTR_NULL(executor_run("{}", 2, &invalid, err, sizeof(err)));
+	CU_ASSERT_PTR_NULL(executor_run("{}", 2, NULL, &invalid, err, sizeof(err)));
 	CU_ASSERT_PTR_NOT_NULL(strstr(err, "not-executable"));
 	executor_init(judge);
 }
