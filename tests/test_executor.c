@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "executor.h"
+#include "util.h"
+#include "strbuf.h"
 #include "harness.h"
 
 static char judge[512];
@@ -255,7 +257,58 @@ static void test_check(void)
 	executor_init(judge);
 }
 
+/* Progress lines as the executor hands them over, joined with ','. */
+static void collect(void *arg, const char *line)
+{
+	struct strbuf *sb = arg;
+
+	strbuf_addf(sb, "%s%s", sb->len ? "," : "", line);
+}
+
+static void test_progress(void)
+{
+	static const char py[] =
+		"{\"language\":\"python\",\"code\":\"print(input())\",\"test_cases\":["
+		"{\"input\":\"1\",\"expected_output\":\"1\"},{\"input\":\"2\",\"expected_output\":\"2\"},"
+		"{\"input\":\"3\",\"expected_output\":\"3\"}]}";
+	struct strbuf lines = STRBUF_INIT;
+	struct executor_watch w = { .progress = collect, .arg = &lines };
+	struct json_object *o;
+	int invalid;
+
+	o = executor_run(py, strlen(py), &w, &invalid, err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL(o);
+	/* python is byte-compiled first, as a check of its syntax */
+	CU_ASSERT_STRING_EQUAL(lines.buf, "compiling,test 1/3,test 2/3,test 3/3");
+	CU_ASSERT_FALSE(w.expired);
+	json_object_put(o);
+	strbuf_release(&lines);
+}
+
+/* A run past its hard deadline is killed, and the caller hears so at the deadline. */
+static void test_deadline(void)
+{
+	static const char slow[] =
+		"{\"language\":\"python\",\"code\":\"import time\\ntime.sleep(8)\",\"timeout\":10,"
+		"\"test_cases\":[{\"input\":\"\",\"expected_output\":\"\"}]}";
+	struct executor_watch w = { .deadline_ms = 1500 };
+	uint64_t t0 = mono_us();
+	struct json_object *o;
+	int invalid;
+
+	err[0] = '\0';
+	o = executor_run(slow, strlen(slow), &w, &invalid, err, sizeof(err));
+	CU_ASSERT_PTR_NULL(o);
+	CU_ASSERT_TRUE(w.expired);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "hard deadline"));
+	/* stopped at the deadline, not at the end of the program's sleep */
+	CU_ASSERT_TRUE(mono_us() - t0 < 5000000u);
+	json_object_put(o);
+}
+
 static CU_TestInfo tests[] = {
+	{ "progress", test_progress },
+	{ "deadline", test_deadline },
 	{ "accepted", test_accepted },
 	{ "invalid_request", test_invalid_request },
 	{ "no_judge", test_no_judge },

@@ -235,6 +235,17 @@ static void test_send_error(void)
 	http_fail(r, 413, "payload_too_large", "big");
 	http_send_error(r);
 	CU_ASSERT_EQUAL(strncmp(sent(), "Status: 413 Payload Too Large\r\n", 31), 0);
+	CU_ASSERT_PTR_NULL(strstr(sent(), "Retry-After"));
+	finish();
+
+	/* an error that will pass says when to come back */
+	r = start(NULL, "", 0);
+	http_fail(r, 429, "execution_in_progress", "wait");
+	r->err.retry_after = 2;
+	http_send_error(r);
+	CU_ASSERT_EQUAL(strncmp(sent(), "Status: 429 Too Many Requests\r\n", 31), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(sent(), "\r\nRetry-After: 2\r\n"));
+	assert_error_sent(429, "execution_in_progress", "wait");
 	finish();
 }
 
