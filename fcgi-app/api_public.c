@@ -3,37 +3,44 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "api_public.h"
 #include "api_common.h"
 #include "db.h"
-#include "executor.h"
 #include "queue.h"
 #include "jsonh.h"
 #include "lang.h"
 
+/*
+ * The service is healthy when its database answers and some judge host is
+ * live (it beat within JOB_HOST_LIVE_S and is not draining): the front runs
+ * no code itself, so its own machine's sandbox says nothing.
+ */
 int h_health(struct http_req *r)
 {
-	static time_t checked;
-	static int sandbox_ok;
 	struct json_object *o = json_object_new_object();
-	bool db_ok = db_ping() == DB_OK;
-	char err[256] = "";
-	time_t now = time(NULL);
+	long long hosts = 0, slots = 0, busy = 0;
+	PGresult *res = NULL;
+	bool db_ok = db_exec(&res,
+			     "SELECT count(*) AS hosts, coalesce(sum(slots), 0) AS slots,"
+			     " (SELECT count(*) FROM job WHERE state = 'running') AS busy"
+			     " FROM judge_host WHERE NOT draining"
+			     " AND heartbeat_at > now() - interval '" JOB_HOST_LIVE "'",
+			     0, NULL) == DB_OK;
 
-	/* building a probe sandbox costs a few ms: do it at most every 10 s per worker */
-	if (now - checked >= 10) {
-		sandbox_ok = executor_check(err, sizeof(err)) == 0;
-		if (!sandbox_ok)
-			fprintf(stderr, "ce-fcgi: sandbox check failed: %s\n", err);
-		checked = now;
+	if (db_ok) {
+		hosts = db_getll(res, 0, "hosts");
+		slots = db_getll(res, 0, "slots");
+		busy = db_getll(res, 0, "busy");
+		PQclear(res);
 	}
-	json_object_object_add(o, "status", json_object_new_string(db_ok && sandbox_ok ? "ok"
-										   : "degraded"));
+	json_object_object_add(o, "status", json_object_new_string(db_ok && hosts ? "ok" : "degraded"));
 	json_object_object_add(o, "database", json_object_new_string(db_ok ? "ok" : "down"));
-	json_object_object_add(o, "sandbox", json_object_new_string(sandbox_ok ? "ok" : "down"));
-	return http_json(r, db_ok && sandbox_ok ? 200 : 503, o);
+	json_object_object_add(o, "sandbox", json_object_new_string(hosts ? "ok" : "down"));
+	json_object_object_add(o, "judge_hosts", json_object_new_int64(hosts));
+	json_object_object_add(o, "slots", json_object_new_int64(slots));
+	json_object_object_add(o, "slots_busy", json_object_new_int64(busy));
+	return http_json(r, db_ok && hosts ? 200 : 503, o);
 }
 
 int h_languages(struct http_req *r)

@@ -24,6 +24,7 @@ enum job_kind { JOB_SUBMIT, JOB_RUN, JOB_CHECK, JOB_EXECUTE };
 
 #define JOB_MAX_ATTEMPTS 3
 #define JOB_LEASE_S 30		/* a running job's lease, renewed by its host every few seconds */
+#define JOB_HOST_LIVE "15 seconds"	/* a host that beat within this is live */
 #define JOB_MAX_WAIT_S 900	/* the front gives up waiting after this (nginx's read timeout) */
 
 /* Why queue_add refused a job, or that it did not. */

@@ -402,9 +402,25 @@ class Base(unittest.TestCase):
 
 class T01Public(Base):
     def test_health(self):
+        """Healthy: the database answers and a judge host is live (the front runs no code)."""
         r = call("GET", "/health")
         self.assertEqual(r.status, 200, r)
-        self.assertEqual(r.json, {"status": "ok", "database": "ok", "sandbox": "ok"})
+        self.assertEqual({k: r.json[k] for k in ("status", "database", "sandbox")},
+                         {"status": "ok", "database": "ok", "sandbox": "ok"})
+        self.assertGreaterEqual(r.json["judge_hosts"], 1)
+        self.assertGreaterEqual(r.json["slots"], r.json["judge_hosts"])
+        # no host beat lately: no sandbox, whatever this machine could do (the host's next
+        # beat, every 3 s, makes it live again)
+        for _ in range(5):
+            psql("UPDATE judge_host SET heartbeat_at = now() - interval '1 hour'")
+            r = call("GET", "/health")
+            if r.status == 503:
+                break
+        self.assertEqual((r.status, r.json["sandbox"], r.json["judge_hosts"]), (503, "down", 0), r)
+        deadline = time.time() + 10
+        while call("GET", "/health").status != 200 and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertEqual(call("GET", "/health").status, 200)
 
     def test_languages(self):
         r = call("GET", "/api/languages")
@@ -1621,18 +1637,23 @@ class T15Docker(Base):
             self.assertNotIn("expose", svc[name], name)
             self.assertEqual(list(svc[name]["networks"]), ["backend"], name)
         self.assertIs(c["networks"]["backend"].get("internal"), True)
-        app = svc["app"]
-        self.assertEqual(app["cap_drop"], ["ALL"])
+        app, worker = svc["app"], svc["worker"]
         with open(os.path.join(ROOT, "README.md")) as f:
             readme = f.read()
-        for cap in app["cap_add"]:
-            self.assertIn("`%s`" % cap, readme, "capability %s is not explained in the README" % cap)
-        self.assertEqual(sorted(app["cap_add"]), sorted(["SYS_ADMIN", "SYS_CHROOT", "SETUID", "SETGID",
-                                                         "SETPCAP", "SYS_PTRACE", "DAC_OVERRIDE", "MKNOD",
-                                                         "KILL"]))
-        self.assertNotIn("privileged", app)
-        if "seccomp:unconfined" in app.get("security_opt", []):
-            self.assertIn("`seccomp:unconfined` stays, for one reason", readme)
+        for s in (app, worker):
+            self.assertEqual(s["cap_drop"], ["ALL"])
+            for cap in s["cap_add"]:
+                self.assertIn("`%s`" % cap, readme, "capability %s is not explained in the README" % cap)
+            self.assertNotIn("privileged", s)
+            if "seccomp:unconfined" in s.get("security_opt", []):
+                self.assertIn("`seccomp:unconfined` stays, for one reason", readme)
+        # the app runs no code: it drops to the service user and nothing more
+        self.assertEqual(sorted(app["cap_add"]), ["SETGID", "SETUID"])
+        self.assertIn("no-new-privileges:true", app["security_opt"])
+        self.assertNotIn("volumes", app)
+        self.assertEqual(sorted(worker["cap_add"]), sorted(["SYS_ADMIN", "SYS_CHROOT", "SETUID", "SETGID",
+                                                            "SETPCAP", "SYS_PTRACE", "DAC_OVERRIDE", "MKNOD",
+                                                            "KILL"]))
         with open(os.path.join(ROOT, "conf", "docker", "Dockerfile")) as f:
             self.assertIsNone(re.search(r"^\s*EXPOSE", f.read(), re.M), "the app image exposes a port")
         self.assertEqual(svc["nginx"]["environment"].get("CE_EXECUTE_ALLOW", ""), "")
@@ -1779,12 +1800,122 @@ class T17Queue(Base):
         c = admin("GET", "/api/admin/candidates/" + cid).json["candidate"]
         self.assertEqual(c["score"], c["max_score"])
 
+    def _fill_slots(self, ex):
+        """Every slot of the live hosts busy with a slow job; returns the futures."""
+        slots = int(psql("SELECT coalesce(sum(slots), 0) FROM judge_host WHERE NOT draining"
+                         " AND heartbeat_at > now() - interval '15 seconds'"))
+        slow = [ex.submit(call, "POST", "/execute", self.SLOW, timeout=300) for _ in range(slots)]
+        deadline = time.time() + 20
+        while int(psql("SELECT count(*) FROM job WHERE state = 'running'")) < slots and time.time() < deadline:
+            time.sleep(0.05)
+        return slow
+
+    def test_f_one_execution_per_session(self):
+        """A session has one execution queued or running: a second run answers 429
+        execution_in_progress with Retry-After; a submit replaces a queued run; the page
+        follows both by their execution id, and no one else can."""
+        q = BY_SLUG["01-sensor-summary"]
+        cid, invite, _ = new_candidate([q["uuid"]])
+        tok, _ = start_session(invite)
+        _, invite2, _ = new_candidate([q["uuid"]])
+        tok2, _ = start_session(invite2)
+        body = {"language": "python", "code": q["solutions"]["python"], "question_id": q["uuid"]}
+        with concurrent.futures.ThreadPoolExecutor(8) as ex:
+            slow = self._fill_slots(ex)
+            r = call("POST", "/proxy/execute?wait=false", dict(body, mode="run"), token=tok)
+            self.assertEqual(r.status, 202, r)
+            run = r.json["execution_id"]
+            self.assertEqual((r.json["status"], r.json["queue_position"] >= 1), ("queued", True), r.json)
+            # a second run is refused at once, with when to come back, and nothing is stored
+            n = self.jobs()
+            r = call("POST", "/proxy/execute", dict(body, mode="run"), token=tok, retry429=False)
+            self.assertError(r, 429, "execution_in_progress")
+            self.assertGreaterEqual(int(r.headers["retry-after"]), 1)
+            self.assertEqual(self.jobs(), n)
+            # another session is not held up by this one
+            r2 = call("POST", "/proxy/execute?wait=false", dict(body, mode="run"), token=tok2)
+            self.assertEqual(r2.status, 202, r2)
+            # only its session follows an execution: another candidate, no token, the API key
+            for t in (tok2, None):
+                self.assertError(call("GET", "/api/executions/" + run, token=t), 404, "not_found")
+            self.assertError(call("GET", "/api/executions/not-a-token", token=tok), 404, "not_found")
+            # the submit takes the queued run's place
+            r = call("POST", "/proxy/execute?wait=false", dict(body, mode="submit"), token=tok)
+            self.assertEqual(r.status, 202, r)
+            sub, sid = r.json["execution_id"], r.json["submission_id"]
+            self.assertEqual(r.json["status"], "queued", r.json)
+            r = call("GET", "/api/executions/" + run, token=tok)
+            self.assertOk(r)
+            self.assertEqual((r.json["status"], r.json.get("error", {}).get("code")),
+                             ("cancelled", "execution_replaced"), r.json)
+            # the page follows the submit to its end (long polls of at most 30 s)
+            deadline = time.time() + 120
+            while time.time() < deadline:
+                r = call("GET", "/api/executions/%s?wait=5" % sub, token=tok)
+                self.assertOk(r)
+                if r.json["status"] not in ("queued", "running"):
+                    break
+            for f in slow:
+                f.result()
+        self.assertEqual(r.json["status"], "done", r.json)
+        res = r.json["result"]
+        self.assertEqual((res["submission_id"], res["status"]), (sid, "accepted"))
+        self.assertEqual(res["summary"]["passed"], res["summary"]["total_tests"])
+        self.assertEqual(res["summary"]["score"], q["max_score"])
+        # as the waiting call shows it: hidden tests without their data
+        for t in res["results"]:
+            if t["hidden"]:
+                self.assertFalse({"input", "expected_output", "output", "actual_output"} & set(t), t)
+        self.assertEqual(psql("SELECT status FROM interview_coding WHERE submission_id = '%s'" % sid),
+                         "accepted")
+        self.assertError(call("GET", "/api/executions/%s?wait=31" % sub, token=tok), 400, "invalid_field")
+
+    def test_g_execute_async_progress_and_long_poll(self):
+        """POST /execute?wait=false answers 202 at once; the execution shows its place in the
+        queue, then the test it is on, then its result; a long poll returns at its end."""
+        tests = [{"input": str(i), "expected_output": str(i)} for i in range(4)]
+        req = {"language": "python", "code": "import time\ntime.sleep(0.7)\nprint(input())",
+               "test_cases": tests, "timeout": 3}
+        t0 = time.time()
+        r = call("POST", "/execute?wait=false", req)
+        self.assertEqual(r.status, 202, r)
+        self.assertLess(time.time() - t0, 2.0)
+        ex = r.json["execution_id"]
+        self.assertIn(r.json["status"], ("queued", "running"))
+        seen = []
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            v = call("GET", "/api/executions/" + ex).json
+            if v["status"] == "running" and "progress" in v:
+                seen.append(v["progress"])
+            if v["status"] not in ("queued", "running"):
+                break
+            time.sleep(0.1)
+        self.assertEqual(v["status"], "done", v)
+        self.assertEqual(v["result"]["status"], "accepted")
+        self.assertEqual(len(v["result"]["test_results"]), 4)
+        self.assertTrue(any(p.get("stage") == "running" and p.get("tests") == 4 and p.get("test") >= 2
+                            for p in seen), seen)
+        NOTES.append("progress seen of a 4-test execution: %s"
+                     % sorted({"%s %s" % (p["stage"], p.get("test", "")) for p in seen}))
+        # a long poll waits for the end, and answers at it
+        r = call("POST", "/execute?wait=false", dict(req, test_cases=tests[:1]))
+        t0 = time.time()
+        v = call("GET", "/api/executions/%s?wait=30" % r.json["execution_id"]).json
+        self.assertEqual(v["status"], "done", v)
+        self.assertLess(time.time() - t0, 25)
+        # what the judge refuses is the execution's error
+        r = call("POST", "/execute?wait=false", {"language": "cobol", "code": "x", "test_cases": [{}]})
+        v = call("GET", "/api/executions/%s?wait=30" % r.json["execution_id"]).json
+        self.assertEqual((v["status"], v["error"]["code"]), ("done", "invalid_language"), v)
+
     def test_d_three_attempts_then_a_clear_failure(self):
         """A job whose host stopped on its last attempt fails with a message; one with
         attempts left is queued again and run."""
         req = json.dumps({"language": "python", "code": "print(7)",
                           "test_cases": [{"input": "", "expected_output": "7"}]})
-        dead = psql("INSERT INTO judge_host (name, slots) VALUES ('gone', 1) RETURNING id")
+        dead = psql("INSERT INTO judge_host (name, slots, heartbeat_at)"
+                    " VALUES ('gone', 1, now() - interval '1 hour') RETURNING id")
         last = psql("INSERT INTO job (kind, owner, priority, request, state, attempts, lease_until, host_id, slot)"
                     " VALUES ('execute', 'client:test', 3, '%s', 'running', 3, now() - interval '1 second', %s, 0)"
                     " RETURNING id" % (req, dead))
@@ -2520,7 +2651,12 @@ class T09Resilience(Base):
             self._round("round %d after the restart" % i)
         for p in ("/api/questions", "/api/admin/candidates", "/api/admin/questions/1"):
             self.assertOk(admin("GET", p), msg=p)
-        self.assertEqual(call("GET", "/health").json, {"status": "ok", "database": "ok", "sandbox": "ok"})
+        deadline = time.time() + 10
+        while call("GET", "/health").status != 200 and time.time() < deadline:
+            time.sleep(0.2)
+        h = call("GET", "/health").json
+        self.assertEqual({k: h[k] for k in ("status", "database", "sandbox")},
+                         {"status": "ok", "database": "ok", "sandbox": "ok"})
         self.assertOk(login())
 
     def test_c_database_down_is_503_json(self):

@@ -14,7 +14,7 @@ run_app bin/ce-ctl sweep 5 &
 pool() {
 	spawn-fcgi -n -a 0.0.0.0 -p "$1" -u coding-engine -g coding-engine -- \
 		/usr/bin/env -i PATH=/usr/bin:/bin DATABASE_URL="$DATABASE_URL" \
-		CE_JUDGE=/usr/local/libexec/coding-engine/judge CE_TEMPLATES=/opt/coding-engine/templates \
+		CE_TEMPLATES=/opt/coding-engine/templates \
 		CE_API_KEY="${CE_API_KEY:-}" CE_NODE_NAME="${CE_NODE_NAME:-$(hostname)}" \
 		bin/ce-fcgi --workers "$2"
 }
