@@ -62,8 +62,9 @@ DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
            openjdk-17-jdk-headless nodejs mono-mcs python3 \
            libfcgi-dev libpq-dev libcrypt-dev postgresql-15 postgresql-client-15 \
            nginx spawn-fcgi curl
-# the browser tests drive Debian's Chromium; the HTTP benchmark drives wrk
-TEST_PKGS = chromium fonts-dejavu-core docker-compose
+# the browser tests drive Debian's Chromium; the service tests check GET /metrics with
+# promtool (package prometheus); the HTTP benchmark drives wrk
+TEST_PKGS = chromium fonts-dejavu-core docker-compose prometheus
 BENCH_PKGS = wrk
 
 # static/vendor/editor.js: CodeMirror 6 bundled by esbuild from the npm packages that
