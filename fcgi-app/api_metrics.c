@@ -110,9 +110,9 @@ static enum db_err jobs(struct strbuf *out)
 	/* every state, 0 when no job is in it */
 	text_array(&states, job_states, sizeof(job_states) / sizeof(job_states[0]));
 	e = db_exec(&res,
-		    "SELECT s.state, count(job.id) AS n"
-		    " FROM unnest($1::text[]) WITH ORDINALITY AS s(state, k)"
-		    " LEFT JOIN job ON job.state = s.state GROUP BY s.state, s.k ORDER BY s.k",
+		    "SELECT s.state, coalesce(c.n, 0) AS n FROM unnest($1::text[]) WITH ORDINALITY AS s(state, k)"
+		    " LEFT JOIN (SELECT state, count(*) AS n FROM job GROUP BY state) c USING (state)"
+		    " ORDER BY s.k",
 		    1, (const char *[]){ states.buf });
 	strbuf_release(&states);
 	if (e != DB_OK)
@@ -306,8 +306,7 @@ int h_metrics(struct http_req *r)
 	if (metrics_render(&out) != DB_OK)
 		rc = api_db_error(r);
 	else
-		rc = http_send(r, 200, METRICS_CONTENT_TYPE, "Cache-Control: no-store\r\n", out.buf,
-			       out.len);
+		rc = http_send(r, 200, METRICS_CONTENT_TYPE, NULL, out.buf, out.len);
 	strbuf_release(&out);
 	return rc;
 }
