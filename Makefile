@@ -48,7 +48,8 @@ BOX_OBJ = $(BOX_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/rules_filter.o
 APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/http.c fcgi-app/auth.c \
           fcgi-app/executor.c fcgi-app/api_common.c fcgi-app/api_public.c fcgi-app/api_session.c \
           fcgi-app/api_questions.c fcgi-app/api_piston.c fcgi-app/api_admin.c \
-          fcgi-app/api_reports.c fcgi-app/api_executions.c fcgi-app/tmpl.c
+          fcgi-app/api_reports.c fcgi-app/api_executions.c fcgi-app/api_metrics.c \
+          fcgi-app/tmpl.c
 APP_SRC += fcgi-app/routes.c fcgi-app/session.c fcgi-app/store_question.c \
            fcgi-app/store_candidate.c fcgi-app/store_submission.c fcgi-app/queue.c \
            fcgi-app/grade.c
@@ -62,8 +63,9 @@ DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
            openjdk-17-jdk-headless nodejs mono-mcs python3 \
            libfcgi-dev libpq-dev libcrypt-dev postgresql-15 postgresql-client-15 \
            nginx spawn-fcgi curl
-# the browser tests drive Debian's Chromium; the HTTP benchmark drives wrk
-TEST_PKGS = chromium fonts-dejavu-core docker-compose
+# the browser tests drive Debian's Chromium; the service tests check GET /metrics with
+# promtool (package prometheus); the HTTP benchmark drives wrk
+TEST_PKGS = chromium fonts-dejavu-core docker-compose prometheus
 BENCH_PKGS = wrk
 
 # static/vendor/editor.js: CodeMirror 6 bundled by esbuild from the npm packages that

@@ -20,3 +20,13 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing
+# prometheus is installed for promtool alone: the server its package starts and enables is not wanted
+case " $missing " in *" prometheus "*)
+	if [ -d /run/systemd/system ]; then
+		systemctl disable --now prometheus >/dev/null 2>&1 || true
+	else
+		service prometheus stop >/dev/null 2>&1 || true
+		update-rc.d prometheus disable >/dev/null 2>&1 || true
+	fi
+	;;
+esac

@@ -15,7 +15,7 @@
 
 /* Service settings, read once at start-up and read-only afterwards. */
 struct config {
-	const char *api_key;		/* CE_API_KEY: required by /execute and /piston/ when set */
+	const char *api_key;		/* CE_API_KEY: required by /execute, /piston/ and /metrics when set */
 	const char *templates;		/* templates directory (starter code, report) */
 	int abandon_grace_s;		/* tab close -> abandoned after this long without a heartbeat */
 	int heartbeat_timeout_s;	/* no heartbeat for this long -> heartbeat_timeout */
@@ -56,7 +56,7 @@ const char *api_default_starter(const char *lang);
 /*
  * Does the request carry the service's API key (CE_API_KEY) in X-API-Key or
  * as a bearer token?  Always true when no key is set.  The integrators'
- * endpoints (/execute, /piston/) check it; the comparison takes the same
+ * endpoints (/execute, /piston/, /metrics) check it; the comparison takes the same
  * time whichever byte differs.
  */
 bool api_key_ok(const struct http_req *r);

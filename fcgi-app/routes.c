@@ -2,6 +2,7 @@
 #include "api.h"
 #include "api_admin.h"
 #include "api_executions.h"
+#include "api_metrics.h"
 #include "api_piston.h"
 #include "api_public.h"
 #include "api_questions.h"
@@ -15,6 +16,8 @@ const struct route app_routes[] = {
 	{ "POST", "/execute", h_execute, 0 },
 	{ "POST", "/proxy/execute", h_proxy_execute, 0 },
 	{ "GET", "/api/executions/:id", h_execution_get, 0 },
+	/* Prometheus text, for the operator: restricted as /execute is */
+	{ "GET", "/metrics", h_metrics, 0 },
 	/* the Piston v2 compatible API (api_piston.h) */
 	{ "GET", "/piston/api/v2/runtimes", h_piston_runtimes, 0 },
 	{ "POST", "/piston/api/v2/execute", h_piston_execute, 0 },

@@ -1619,6 +1619,21 @@ class T15Docker(Base):
         r = self.front("POST", "/piston/api/v2/execute", body)
         self.assertEqual((r.status, r.json["run"]["stdout"]), (200, "42\n"), r)
 
+    def test_g_metrics_behind_the_same_gate(self):
+        """GET /metrics has the gate of /execute: nginx's 403 unless opened, then the app's
+        API key; with it, Prometheus text from the quick pool."""
+        self.gate(self.app_open)
+        self.assertError(self.front("GET", "/metrics"), 403, "forbidden")
+        self.gate(self.app_key, CE_API_KEY=self.KEY)
+        self.assertError(self.front("GET", "/metrics"), 401, "unauthorized")
+        self.assertError(self.front("GET", "/metrics", headers={"X-API-Key": self.KEY[:-1] + "x"}),
+                         401, "unauthorized")
+        for h in ({"X-API-Key": self.KEY}, {"Authorization": "Bearer " + self.KEY}):
+            r = self.front("GET", "/metrics", headers=h)
+            self.assertEqual(r.status, 200, r)
+            self.assertTrue(r.headers["content-type"].startswith("text/plain; version=0.0.4"), r.headers)
+            self.assertIn('ce_jobs{state="done"} ', r.text)
+
     def test_e_compose_publishes_only_nginx_and_keeps_the_app_small(self):
         """docker-compose.yml as docker-compose reads it: only nginx publishes a port, the app
         sits on an internal network only, keeps exactly the capabilities the README lists,
@@ -2185,6 +2200,92 @@ class T16Piston(Base):
             self.assertIn(line, blocks["= /execute"])
             self.assertIn(line, blocks["/piston/"])
         self.assertNotIn("client_max_body_size", blocks["/piston/"])
+
+
+METRIC_LINE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})? (\S+)$')
+
+
+def metrics_samples(text):
+    """{'name{labels}': value} of a Prometheus text scrape (its comments aside)."""
+    out = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        m = METRIC_LINE.match(line)
+        assert m, "not a sample line: %r" % line
+        out[m.group(1) + (m.group(2) or "")] = float(m.group(3))
+    return out
+
+
+class T18Metrics(Base):
+    """GET /metrics (fcgi-app/api_metrics.c): Prometheus text from the database, behind the
+    gate of /execute; promtool (package prometheus) reads it without a complaint."""
+
+    PROMTOOL = "/usr/bin/promtool"
+
+    def scrape(self):
+        r = call("GET", "/metrics")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.headers.get("content-type"), "text/plain; version=0.0.4; charset=utf-8")
+        return r, metrics_samples(r.text)
+
+    def test_a_counts_move_with_executions(self):
+        _, before = self.scrape()
+        runs = (("5", "accepted"), ("5", "accepted"), ("6", "wrong_answer"))
+        for expected, verdict in runs:
+            r = call("POST", "/execute", {"language": "python", "code": SUM_PY,
+                                          "test_cases": [{"input": "2 3", "expected_output": expected}]})
+            self.assertEqual((r.status, r.json and r.json.get("status")), (200, verdict), r)
+        _, after = self.scrape()
+
+        def moved(key):
+            return after.get(key, 0) - before.get(key, 0)
+        self.assertGreaterEqual(moved('ce_jobs{state="done"}'), len(runs))
+        self.assertGreaterEqual(moved('ce_verdicts_total{verdict="accepted"}'), 2)
+        self.assertGreaterEqual(moved('ce_verdicts_total{verdict="wrong_answer"}'), 1)
+        self.assertGreaterEqual(moved('ce_job_run_seconds_count{language="python"}'), len(runs))
+        self.assertGreaterEqual(moved('ce_job_queue_wait_seconds_count{language="python"}'), len(runs))
+        self.assertEqual(after['ce_job_run_seconds_bucket{language="python",le="+Inf"}'],
+                         after['ce_job_run_seconds_count{language="python"}'])
+        for state in ("queued", "running", "done", "failed", "cancelled"):
+            self.assertIn('ce_jobs{state="%s"}' % state, after)
+        # the database agrees: every job done has a verdict counted
+        done = int(psql("SELECT count(*) FROM job WHERE state = 'done'"))
+        self.assertLessEqual(after['ce_jobs{state="done"}'], done)
+        self.assertEqual(sum(v for k, v in after.items() if k.startswith("ce_verdicts_total{")),
+                         after['ce_jobs{state="done"}'])
+        # this stack's one judge host, alive, with slots
+        self.assertEqual(after["ce_hosts_live"], 1)
+        slots = {k: v for k, v in after.items() if k.startswith("ce_host_slots{")}
+        self.assertEqual(len(slots), 1, slots)
+        host, n = next(iter(slots.items()))
+        self.assertGreater(n, 0)
+        busy = after[host.replace("ce_host_slots{", "ce_host_slots_busy{")]
+        self.assertTrue(0 <= busy <= n, (busy, n))
+        self.assertEqual(after["ce_queue_oldest_age_seconds"], 0)
+        for key in ('ce_webhook_deliveries_total{state="delivered"}', 'ce_webhook_deliveries_total{state="failed"}',
+                    "ce_webhook_deliveries_pending", "ce_webhook_attempts_total"):
+            self.assertIn(key, after)
+
+    def test_b_promtool_finds_no_problem(self):
+        r, _ = self.scrape()
+        self.assertIn("# TYPE ce_job_run_seconds histogram", r.text)
+        p = subprocess.run([self.PROMTOOL, "check", "metrics"], input=r.body, capture_output=True,
+                           timeout=60)
+        self.assertEqual((p.returncode, p.stdout, p.stderr), (0, b"", b""), r.text)
+
+    def test_c_guarded_as_execute_in_the_quick_pool(self):
+        """The stack's nginx.conf: /metrics has the allowlist and rate limit of /execute, and no
+        execution pool (T15Docker.test_g sees the gate closed and the API key asked for)."""
+        with open(os.path.join(VAR, "nginx.conf")) as f:
+            conf = f.read()
+        m = re.search(r"location = /metrics \{(.*?)\n        \}", conf, re.S)
+        self.assertIsNotNone(m)
+        self.assertIn("if ($ce_execute_allowed = 0) { return 403; }", m.group(1))
+        self.assertIn("limit_req zone=execute", m.group(1))
+        self.assertNotIn("ce_pool", m.group(1))
+        self.assertEqual(call("POST", "/metrics", "").status, 405)
+        self.assertEqual(call("GET", "/metrics/").status, 404)
 
 
 class T14Consistency(Base):
