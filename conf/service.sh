@@ -260,7 +260,9 @@ app_env() {
 		CE_TEMPLATES="$VAR/share/templates" CE_API_KEY="${CE_API_KEY:-}" \
 		CE_ABANDON_GRACE="${CE_ABANDON_GRACE:-60}" CE_HEARTBEAT_TIMEOUT="${CE_HEARTBEAT_TIMEOUT:-300}" \
 		CE_PUBLIC_URL="${CE_PUBLIC_URL:-}" CE_NODE_NAME="${CE_NODE_NAME:-}" \
-		CE_WORKER_MEMORY_MB="${CE_WORKER_MEMORY_MB:-}" CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" "$@"
+		CE_WORKER_MEMORY_MB="${CE_WORKER_MEMORY_MB:-}" CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" \
+		CE_QUEUE_MAX_DEPTH="${CE_QUEUE_MAX_DEPTH:-}" CE_QUEUE_CLIENT_MAX="${CE_QUEUE_CLIENT_MAX:-}" \
+		CE_JOB_MAX_S="${CE_JOB_MAX_S:-}" "$@"
 }
 
 # pool_start NAME SIZE: a ce-fcgi pool on $VAR/run/NAME.sock.  spawn-fcgi binds the socket
@@ -382,7 +384,7 @@ worker)
 	log "judge host for $(printf '%s' "$DATABASE_URL" | sed 's#://[^@]*@#://***@#'); Ctrl-C drains it"
 	exec runuser -u "$APP_USER" -- env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
 		DATABASE_URL="$DATABASE_URL" CE_NODE_NAME="${CE_NODE_NAME:-}" \
-		CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" "$VAR/bin/ce-worker"
+		CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" CE_JOB_MAX_S="${CE_JOB_MAX_S:-}" "$VAR/bin/ce-worker"
 	;;
 status)
 	for f in nginx fcgi fcgi-exec sweep worker; do
