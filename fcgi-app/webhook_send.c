@@ -106,8 +106,12 @@ static int resolve_checked(const struct webhook_url *u, struct pin *pin, char *e
 	}
 	for (ai = res; ai; ai = ai->ai_next) {
 		if (!webhook_addr_ok(pin->allow, ai->ai_addr, why, sizeof(why))) {
-			fail(err, errlen, "refused: %s resolves to %s (CE_WEBHOOK_ALLOW does not list it);"
-				" no connection was made", u->host, why);
+			/* "10.0.0.1 is private", after the name that resolved to it when there was one */
+			bool literal = !strncmp(why, u->host, strlen(u->host)) && why[strlen(u->host)] == ' ';
+
+			fail(err, errlen, "refused: %s%s%s and CE_WEBHOOK_ALLOW does not list it;"
+			     " no connection was made", literal ? "" : u->host, literal ? "" : " resolves to ",
+			     why);
 			freeaddrinfo(res);
 			return -1;
 		}
