@@ -235,7 +235,7 @@ static const char *const format_names[HOOK__MAX] = { "ce", "judge0" };
 
 /* A delivery claimed for an attempt. */
 struct hook {
-	char id[24], delivery[40], token[40], method[8];
+	char id[24], job[24], delivery[40], token[40], method[8];
 	const char *url, *callback;
 	struct strbuf body;
 	int attempts;
@@ -294,7 +294,7 @@ static int hook_claim(struct hook *d, PGresult **res)
 		    " UPDATE webhook_delivery w SET attempts = w.attempts + 1,"
 		    "  next_at = now() + $1::int * interval '1 second'"
 		    " FROM due, job j WHERE w.id = due.id AND j.id = w.job_id"
-		    " RETURNING w.id, w.delivery, w.url, w.method, w.body, w.attempts, j.token,"
+		    " RETURNING w.id, w.job_id, w.delivery, w.url, w.method, w.body, w.attempts, j.token,"
 		    "  coalesce(j.callback, '{}') AS callback",
 		    1, p) != DB_OK)
 		return -1;
@@ -305,6 +305,7 @@ static int hook_claim(struct hook *d, PGresult **res)
 		return 0;
 	}
 	snprintf(d->id, sizeof(d->id), "%s", db_get(*res, 0, "id"));
+	snprintf(d->job, sizeof(d->job), "%s", db_get(*res, 0, "job_id"));
 	snprintf(d->delivery, sizeof(d->delivery), "%s", db_get(*res, 0, "delivery"));
 	snprintf(d->token, sizeof(d->token), "%s", db_get(*res, 0, "token"));
 	snprintf(d->method, sizeof(d->method), "%s", db_get(*res, 0, "method"));
@@ -358,7 +359,8 @@ static void hook_record(const struct hook *d, enum webhook_outcome out, int stat
 		state = p[1] = "failed";
 		snprintf(why, sizeof(why), "given up after %d attempts: %s", d->attempts, err);
 	}
-	fprintf(stderr, "ce-worker: webhook %s (job %s) attempt %d: %s%s%s\n", d->delivery, d->token,
+	/* the job's id, not its token: the token is what lets a client read the job */
+	fprintf(stderr, "ce-worker: webhook %s (job %s) attempt %d: %s%s%s\n", d->delivery, d->job,
 		d->attempts, state, out == WEBHOOK_DELIVERED ? "" : ": ", out == WEBHOOK_DELIVERED ? "" : why);
 	if (db_run("UPDATE webhook_delivery SET state = $2, last_status = $3::int, last_error = $4,"
 		   " next_at = CASE WHEN $2 = 'pending' THEN now() + $5::int * interval '1 millisecond'"
