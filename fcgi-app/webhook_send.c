@@ -254,7 +254,8 @@ static int hook_body(const char *callback, const struct job_view *v, struct strb
 
 	if (!cb)
 		return fail(err, errlen, "the job's callback is not JSON");
-	jsonh_str(cb, "format", 16, &name, NULL, NULL, 0);
+	if (jsonh_str(cb, "format", 16, &name, NULL, NULL, 0) < 0)
+		name = "(not a string)";
 	for (f = 0; f < HOOK__MAX && strcmp(name, format_names[f]); f++)
 		;
 	switch ((enum hook_format)f) {
