@@ -27,6 +27,8 @@ endif
 CPPFLAGS = -Icommon -Isandbox -Ifcgi-app -Itests -I/usr/include/postgresql -MMD -MP
 LIBS_SBX = -ljson-c -lm
 LIBS_APP = -lfcgi -lpq -lcrypt $(LIBS_SBX)
+# the judge host's webhook calls: libcurl, signed with libcrypto's HMAC (bin/ce-worker only)
+LIBS_HOOK = -lcurl -lcrypto
 
 # code every program shares: strings, UTF-8, system helpers, uuids, the language table and
 # limits, JSON documents and the error envelope
@@ -49,12 +51,16 @@ APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/http.c fcgi-app/auth.c \
           fcgi-app/executor.c fcgi-app/api_common.c fcgi-app/api_public.c fcgi-app/api_session.c \
           fcgi-app/api_questions.c fcgi-app/api_piston.c fcgi-app/api_admin.c \
           fcgi-app/api_reports.c fcgi-app/api_executions.c fcgi-app/api_metrics.c \
-          fcgi-app/tmpl.c
+          fcgi-app/execution.c fcgi-app/tmpl.c
 APP_SRC += fcgi-app/routes.c fcgi-app/session.c fcgi-app/store_question.c \
            fcgi-app/store_candidate.c fcgi-app/store_submission.c fcgi-app/queue.c \
-           fcgi-app/grade.c
+           fcgi-app/grade.c fcgi-app/webhook.c
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 LIBAPP  = $(BUILD)/libapp.a
+
+# what only a judge host does besides running jobs: calling webhooks
+HOOK_SRC = fcgi-app/webhook_send.c
+HOOK_OBJ = $(HOOK_SRC:%.c=$(BUILD)/%.o)
 
 TEST_SRC  = $(wildcard tests/test_*.c)
 TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
@@ -62,7 +68,7 @@ TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
            openjdk-17-jdk-headless nodejs mono-mcs python3 \
            libfcgi-dev libpq-dev libcrypt-dev postgresql-15 postgresql-client-15 \
-           nginx spawn-fcgi curl
+           nginx spawn-fcgi curl libcurl4-openssl-dev libssl-dev
 # the browser tests drive Debian's Chromium; the service tests check GET /metrics with
 # promtool (package prometheus); the HTTP benchmark drives wrk
 TEST_PKGS = chromium fonts-dejavu-core docker-compose prometheus
@@ -132,13 +138,18 @@ $(BIN)/ce-ctl: $(BUILD)/fcgi-app/ctl.o $(LIBAPP) $(LIBCOMMON)
 
 # a judge host: the version it registers is the commit it was built from
 $(BUILD)/fcgi-app/worker.o: CPPFLAGS += -DCE_VERSION='"$(shell git describe --always --dirty 2>/dev/null || echo unknown)"'
-$(BIN)/ce-worker: $(BUILD)/fcgi-app/worker.o $(LIBAPP) $(LIBCOMMON)
+$(BIN)/ce-worker: $(BUILD)/fcgi-app/worker.o $(HOOK_OBJ) $(LIBAPP) $(LIBCOMMON)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP) $(LIBS_HOOK)
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/harness.o $(BUILD)/tests/pg.o $(BUILD)/tests/fcgi_fake.o $(LIBAPP) $(LIBSBX) $(LIBCOMMON)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP) -lcunit
+
+# the webhook suite also makes calls
+$(BUILD)/tests/test_webhook: $(BUILD)/tests/test_webhook.o $(BUILD)/tests/harness.o $(BUILD)/tests/pg.o $(BUILD)/tests/fcgi_fake.o $(HOOK_OBJ) $(LIBAPP) $(LIBSBX) $(LIBCOMMON)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_APP) $(LIBS_HOOK) -lcunit
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(LIBSBX) $(LIBCOMMON)
 	@mkdir -p $(@D)

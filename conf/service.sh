@@ -15,7 +15,9 @@
 # executions), CE_WORKER_SLOTS (cores: jobs a judge host runs at once), CE_EXECUTE_ALLOW and
 # CE_ADMIN_ALLOW (space-separated addresses/CIDRs, or "all"), CE_API_KEY,
 # CE_ABANDON_GRACE, CE_HEARTBEAT_TIMEOUT, CE_WORKER_MEMORY_MB, EXEC_RATE (per client per second),
-# CE_NODE_NAME (the judge host's name shown in results; never the host name).
+# CE_NODE_NAME (the judge host's name shown in results; never the host name), and the
+# judge hosts' webhooks: CE_WEBHOOK_ALLOW, CE_WEBHOOK_SECRET, CE_WEBHOOK_MAX_ATTEMPTS,
+# CE_WEBHOOK_BACKOFF_MS (README, "Webhooks").
 set -eu
 
 umask 022
@@ -262,7 +264,9 @@ app_env() {
 		CE_PUBLIC_URL="${CE_PUBLIC_URL:-}" CE_NODE_NAME="${CE_NODE_NAME:-}" \
 		CE_WORKER_MEMORY_MB="${CE_WORKER_MEMORY_MB:-}" CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" \
 		CE_QUEUE_MAX_DEPTH="${CE_QUEUE_MAX_DEPTH:-}" CE_QUEUE_CLIENT_MAX="${CE_QUEUE_CLIENT_MAX:-}" \
-		CE_JOB_MAX_S="${CE_JOB_MAX_S:-}" "$@"
+		CE_JOB_MAX_S="${CE_JOB_MAX_S:-}" \
+		CE_WEBHOOK_ALLOW="${CE_WEBHOOK_ALLOW:-}" CE_WEBHOOK_SECRET="${CE_WEBHOOK_SECRET:-}" \
+		CE_WEBHOOK_MAX_ATTEMPTS="${CE_WEBHOOK_MAX_ATTEMPTS:-}" CE_WEBHOOK_BACKOFF_MS="${CE_WEBHOOK_BACKOFF_MS:-}" "$@"
 }
 
 # pool_start NAME SIZE: a ce-fcgi pool on $VAR/run/NAME.sock.  spawn-fcgi binds the socket
@@ -384,7 +388,10 @@ worker)
 	log "judge host for $(printf '%s' "$DATABASE_URL" | sed 's#://[^@]*@#://***@#'); Ctrl-C drains it"
 	exec runuser -u "$APP_USER" -- env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
 		DATABASE_URL="$DATABASE_URL" CE_NODE_NAME="${CE_NODE_NAME:-}" \
-		CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" CE_JOB_MAX_S="${CE_JOB_MAX_S:-}" "$VAR/bin/ce-worker"
+		CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" CE_JOB_MAX_S="${CE_JOB_MAX_S:-}" CE_API_KEY="${CE_API_KEY:-}" \
+		CE_WEBHOOK_ALLOW="${CE_WEBHOOK_ALLOW:-}" CE_WEBHOOK_SECRET="${CE_WEBHOOK_SECRET:-}" \
+		CE_WEBHOOK_MAX_ATTEMPTS="${CE_WEBHOOK_MAX_ATTEMPTS:-}" CE_WEBHOOK_BACKOFF_MS="${CE_WEBHOOK_BACKOFF_MS:-}" \
+		"$VAR/bin/ce-worker"
 	;;
 status)
 	for f in nginx fcgi fcgi-exec sweep worker; do

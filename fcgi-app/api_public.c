@@ -10,6 +10,8 @@
 #include "queue.h"
 #include "jsonh.h"
 #include "lang.h"
+#include "util.h"
+#include "webhook.h"
 
 /*
  * The service is healthy when its database answers and some judge host is
@@ -61,13 +63,45 @@ int h_languages(struct http_req *r)
 	return api_ok_with(r, "languages", arr);
 }
 
+/*
+ * Take callback_url out of an /execute request, since the judge refuses
+ * members it does not know: 1 when it was there, with the job's callback
+ * ({"url", "method", "format"}; NULL for a null callback_url) in *cb, 0
+ * when it was not, or -1 with a client-facing message in err.
+ */
+static int take_callback(struct json_object *o, struct json_object **cb, char *err, size_t errlen)
+{
+	struct json_object *u;
+	const char *url;
+
+	*cb = NULL;
+	if (!json_object_object_get_ex(o, "callback_url", &u))
+		return 0;
+	if (u && !json_object_is_type(u, json_type_string))
+		return fail(err, errlen, "'callback_url' must be a string");
+	if (u) {
+		url = json_object_get_string(u);
+		if (strlen(url) != (size_t)json_object_get_string_len(u))
+			return fail(err, errlen, "'callback_url' must be printable ASCII");
+		if (webhook_url_parse(url, NULL, err, errlen) < 0)
+			return -1;
+		*cb = json_object_new_object();
+		json_object_object_add(*cb, "url", json_object_new_string(url));
+		json_object_object_add(*cb, "method", json_object_new_string("POST"));
+		json_object_object_add(*cb, "format", json_object_new_string("ce"));
+	}
+	json_object_object_del(o, "callback_url");
+	return 1;
+}
+
 int h_execute(struct http_req *r)
 {
 	struct job_new j = { .kind = JOB_EXECUTE };
+	struct json_object *o, *cb = NULL, *res;
 	struct job_end end;
-	struct json_object *o;
-	char owner[80], id[24], token[40];
+	char owner[80], id[24], token[40], err[160];
 	enum queue_rc rc;
+	int status, took;
 
 	if (!api_key_ok(r))
 		return http_fail(r, 401, "unauthorized", "a valid API key is required (X-API-Key)");
@@ -77,20 +111,33 @@ int h_execute(struct http_req *r)
 	o = http_json_body(r, HTTP_MAX_BODY);
 	if (!o)
 		return r->status;
-	json_object_put(o);
 	snprintf(owner, sizeof(owner), "client:%s", r->remote_addr);
 	j.owner = owner;
 	j.request = r->body.buf;
+	took = take_callback(o, &cb, err, sizeof(err));
+	if (took < 0) {
+		status = http_fail(r, 400, "invalid_field", "%s", err);
+		goto out;
+	}
+	if (took) {
+		/* the request as the judge takes it: without callback_url */
+		j.request = jsonh_text(o, NULL);
+		j.callback = cb ? jsonh_text(cb, NULL) : NULL;
+	}
 	if (api_no_wait(r)) {
 		rc = queue_add(&j, id, token);
-		if (rc != QUEUE_OK)
-			return api_queue_error(r, rc, NULL);
-		return http_json(r, 202, api_queued(token));
+		status = rc != QUEUE_OK ? api_queue_error(r, rc, NULL) : http_json(r, 202, api_queued(token));
+		goto out;
 	}
-	o = queue_run(&j, &rc, &end);
-	if (!o)
-		return api_queue_error(r, rc, &end);
-	if (end.invalid)
-		return api_judge_error(r, o);
-	return http_json(r, 200, o);
+	res = queue_run(&j, &rc, &end);
+	if (!res)
+		status = api_queue_error(r, rc, &end);
+	else if (end.invalid)
+		status = api_judge_error(r, res);
+	else
+		status = http_json(r, 200, res);
+out:
+	json_object_put(cb);
+	json_object_put(o);
+	return status;
 }

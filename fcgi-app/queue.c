@@ -25,13 +25,27 @@ static const char *const kind_names[] = { "submit", "run", "check", "execute" };
 	STR(JOB_MAX_ATTEMPTS) " attempts: the judge host running it stopped each time' END,"      \
 	" finished_at = CASE WHEN attempts >= " STR(JOB_MAX_ATTEMPTS) " THEN now() END,"           \
 	" host_id = NULL, slot = NULL, lease_until = NULL"
-/* ... the submissions of those that failed fail too, and who to wake: a host for a job
- * queued again, the front for one that failed */
+/*
+ * A job that ended (rows in scope as "ended": id, state, callback) and has a
+ * callback gets its webhook delivery in the same statement; the body is
+ * built by the deliverer (webhook_send.c).  HOOKS_NOTIFY, in the final
+ * SELECT's list, wakes the deliverers.
+ */
+#define HOOKS(ended)                                                                              \
+	" hooks AS (INSERT INTO webhook_delivery (job_id, url, method, body)"                       \
+	"  SELECT id, callback::jsonb->>'url', coalesce(callback::jsonb->>'method', 'POST'), ''"     \
+	"  FROM " ended " WHERE state IN ('done', 'failed') AND callback IS NOT NULL RETURNING id)"
+#define HOOKS_NOTIFY " (SELECT count(pg_notify('ce_hooks', hooks.id::text)) FROM hooks) AS hooked"
+
+/* ... the submissions of those that failed fail too, their callbacks are called, and who to
+ * wake: a host for a job queued again, the front for one that failed */
 #define NOTIFY_GIVEN_BACK                                                                         \
 	", gone AS (UPDATE interview_coding SET status = 'internal_error' FROM lost"                \
 	"  WHERE lost.state = 'failed' AND lost.context IS NOT NULL AND status = 'queued'"            \
-	"  AND submission_id = (lost.context::jsonb->>'submission')::uuid)"                        \
-	" SELECT pg_notify(CASE WHEN state = 'failed' THEN 'ce_done' ELSE 'ce_jobs' END, id::text)"
+	"  AND submission_id = (lost.context::jsonb->>'submission')::uuid),"                       \
+	HOOKS("lost")                                                                               \
+	" SELECT pg_notify(CASE WHEN state = 'failed' THEN 'ce_done' ELSE 'ce_jobs' END, id::text)," \
+	HOOKS_NOTIFY
 
 /* Listen on channel, and drop what this connection heard before. */
 static enum db_err listen_fresh(const char *sql)
@@ -312,7 +326,7 @@ enum db_err queue_host_beat(int host_id)
 		      "  WHERE host_id = $1::int AND state = 'running'),"
 		      " lost AS (UPDATE job" GIVE_BACK
 		      "  WHERE state = 'running' AND lease_until < now() AND host_id IS DISTINCT FROM $1::int"
-		      "  RETURNING id, state, context)" NOTIFY_GIVEN_BACK " FROM lost",
+		      "  RETURNING id, state, context, callback)" NOTIFY_GIVEN_BACK " FROM lost",
 		      1, p);
 }
 
@@ -325,7 +339,7 @@ int queue_release_slot(int host_id, int slot)
 	snprintf(s, sizeof(s), "%d", slot);
 	return db_run("WITH lost AS (UPDATE job" GIVE_BACK
 		      "  WHERE host_id = $1::int AND slot = $2::int AND state = 'running'"
-		      "  RETURNING id, state, context)" NOTIFY_GIVEN_BACK " FROM lost",
+		      "  RETURNING id, state, context, callback)" NOTIFY_GIVEN_BACK " FROM lost",
 		      2, p) == DB_OK ? 0 : -1;
 }
 
@@ -396,11 +410,12 @@ int queue_finish(const char *id, int host_id, int slot, const char *result, bool
 		    "  result = $4, invalid = $5::bool, error = $6, finished_at = now(), lease_until = NULL,"
 		    "  progress = NULL"
 		    "  WHERE id = $1::bigint AND host_id = $2::int AND slot = $3::int AND state = 'running'"
-		    "  RETURNING id, state, context),"
+		    "  RETURNING id, state, context, callback),"
 		    " gone AS (UPDATE interview_coding SET status = 'internal_error' FROM up"
 		    "  WHERE up.state = 'failed' AND up.context IS NOT NULL AND status = 'queued'"
-		    "  AND submission_id = (up.context::jsonb->>'submission')::uuid)"
-		    " SELECT pg_notify('ce_done', id::text) FROM up",
+		    "  AND submission_id = (up.context::jsonb->>'submission')::uuid),"
+		    HOOKS("up")
+		    " SELECT pg_notify('ce_done', id::text)," HOOKS_NOTIFY " FROM up",
 		    6, p);
 	return n < 0 ? -1 : n == 1;
 }

@@ -94,7 +94,8 @@ void job_view_release(struct job_view *v);
 enum db_err queue_host_register(const char *name, int slots, const char *version, int *host_id);
 /*
  * The host's heartbeat: renew the leases of its running jobs, and give
- * back, or fail, the jobs of any host whose leases ran out.
+ * back, or fail, the jobs of any host whose leases ran out (a failed job's
+ * callback is called, as queue_finish's is).
  */
 enum db_err queue_host_beat(int host_id);
 /* Give back the job a slot held when the slot's process died; -1 on a database error. */
@@ -113,8 +114,9 @@ void queue_idle(int timeout_ms);
 /*
  * Store the end of a job that this slot holds: done with the judge's
  * answer (invalid: the judge refused it), or failed with error when result
- * is NULL (a submission the job was for fails with it).  Wakes the waiting
- * front.  1 when stored, 0 when the job's lease went to another host
+ * is NULL (a submission the job was for fails with it).  A job with a
+ * callback gets its webhook delivery in the same statement (webhook.h).
+ * Wakes the waiting front and the deliverers.  1 when stored, 0 when the job's lease went to another host
  * meanwhile (it is left to that host), -1 on a database error.
  */
 int queue_finish(const char *id, int host_id, int slot, const char *result, bool invalid,

@@ -1,19 +1,22 @@
 /*
  * worker.c - bin/ce-worker: a judge host
  *
- * Three kinds of process, all named after their job: the keeper
+ * Four kinds of process, all named after their job: the keeper
  * (ce-worker) starts a host and starts another when it dies; the host
  * (ce-worker-host) registers itself, beats every JOB_BEAT_S (renewing its
  * jobs' leases and giving back the jobs of hosts that stopped), and keeps
- * SLOTS slot processes alive; a slot (ce-worker-slot) claims a job, runs it
- * through the judge (executor.c, as the service user), stores the answer,
- * and claims the next.  SIGTERM drains: each slot ends its job and stops,
- * the host waits for them, and nothing new is taken.
+ * SLOTS slot processes and one deliverer alive; a slot (ce-worker-slot)
+ * claims a job, runs it through the judge (executor.c, as the service
+ * user), stores the answer, and claims the next; the deliverer
+ * (ce-worker-hooks) calls the callbacks of jobs that ended (webhook.h).
+ * SIGTERM drains: each slot ends its job and the deliverer its call, they
+ * stop, the host waits for them, and nothing new is taken.
  *
  * Environment: DATABASE_URL, CE_JUDGE (bin/judge beside this program),
  * CE_WORKER_SLOTS (the number of cores), CE_NODE_NAME (the host's name in
  * results and in judge_host; else "judge"), CE_JOB_MAX_S (the cap of a job's
- * hard deadline, 600).
+ * hard deadline, 600); the deliverer's CE_WEBHOOK_ALLOW, CE_WEBHOOK_SECRET
+ * (or CE_API_KEY), CE_WEBHOOK_MAX_ATTEMPTS and CE_WEBHOOK_BACKOFF_MS.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -35,6 +38,7 @@
 #include "lang.h"
 #include "queue.h"
 #include "util.h"
+#include "webhook.h"
 
 #define JOB_BEAT_S 3
 /* a compile's wall limit (sandbox/judge.c) and what a box costs to build and take down */
@@ -170,9 +174,25 @@ static pid_t start_slot(int host_id, int slot)
 	return pid;
 }
 
+/* The deliverer of webhooks: one per host, its own database connection. */
+static pid_t start_hooks(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		name_process("ce-worker-hooks");
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		db_forget();
+		catch_term(0);
+		webhook_deliver_loop(&draining);
+		_exit(0);
+	}
+	return pid;
+}
+
 static int host_main(int slots, const char *name)
 {
-	pid_t kids[MAX_SLOTS] = { 0 }, pid;
+	pid_t kids[MAX_SLOTS] = { 0 }, hooks, pid;
 	int host_id = 0, i, status, alive;
 	time_t last = 0;
 
@@ -188,11 +208,14 @@ static int host_main(int slots, const char *name)
 	fprintf(stderr, "ce-worker: host %d (%s) with %d slots\n", host_id, name, slots);
 	for (i = 0; i < slots; i++)
 		kids[i] = start_slot(host_id, i);
+	hooks = start_hooks();
 	for (;;) {
 		if (draining) {
 			for (i = 0; i < slots; i++)
 				if (kids[i] > 0)
 					kill(kids[i], SIGTERM);
+			if (hooks > 0)
+				kill(hooks, SIGTERM);
 		}
 		if (time(NULL) - last >= JOB_BEAT_S) {
 			if (queue_host_beat(host_id) != DB_OK)
@@ -200,6 +223,16 @@ static int host_main(int slots, const char *name)
 			last = time(NULL);
 		}
 		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			if (pid == hooks) {
+				/* a delivery it held is sent again when its lease runs out */
+				hooks = 0;
+				if (!draining) {
+					fprintf(stderr, "ce-worker: webhook deliverer died (status %d); replaced\n",
+						status);
+					hooks = start_hooks();
+				}
+				continue;
+			}
 			for (i = 0; i < slots; i++) {
 				if (kids[i] != pid)
 					continue;
@@ -212,7 +245,7 @@ static int host_main(int slots, const char *name)
 				kids[i] = start_slot(host_id, i);
 			}
 		}
-		for (alive = 0, i = 0; i < slots; i++)
+		for (alive = hooks > 0, i = 0; i < slots; i++)
 			alive += kids[i] > 0;
 		if (draining && !alive)
 			break;

@@ -14,7 +14,10 @@ when anything failed.
 import atexit
 import concurrent.futures
 import csv
+import hashlib
+import hmac
 import http.client
+import http.server
 import io
 import json
 import os
@@ -50,9 +53,15 @@ DB_LEAK_PATTERNS = ("postgres", "dbname", "host=", "/pg/run", "libpq", "pgres_",
 # the caller's settings for some other instance must not leak into ours
 ENV = {k: v for k, v in os.environ.items()
        if k not in ("DATABASE_URL", "CE_API_KEY", "CE_EXECUTE_ALLOW", "CE_ADMIN_ALLOW", "CE_PUBLIC_URL",
-                    "EXEC_RATE", "EXEC_BURST", "CE_ADMIN_TOKEN_HOURS")}
+                    "EXEC_RATE", "EXEC_BURST", "CE_ADMIN_TOKEN_HOURS", "CE_WEBHOOK_ALLOW",
+                    "CE_WEBHOOK_SECRET", "CE_WEBHOOK_MAX_ATTEMPTS", "CE_WEBHOOK_BACKOFF_MS")}
 ENV.update(PORT=str(PORT), TLS_PORT="0", VAR_DIR=VAR, ADMIN_PASSWORD=ADMIN_PASSWORD,
            CE_ABANDON_GRACE=str(GRACE), CE_HEARTBEAT_TIMEOUT="3600", POOL_SIZE=str(POOL_SIZE))
+# webhooks (T21Webhooks): the suite's receiver listens on 127.0.0.1, so loopback is allowed for the
+# whole suite and the refusal is shown with an address outside the list; retries come quickly.
+# No CE_API_KEY, so calls are signed with CE_WEBHOOK_SECRET.
+WEBHOOK_SECRET = "whs-" + secrets.token_urlsafe(18)
+ENV.update(CE_WEBHOOK_ALLOW="127.0.0.0/8", CE_WEBHOOK_SECRET=WEBHOOK_SECRET, CE_WEBHOOK_BACKOFF_MS="300")
 
 ADMIN = None          # admin bearer token
 BANK = []             # the sample question bank as files: list of dicts (see load_bank)
@@ -1947,6 +1956,197 @@ class T17Queue(Base):
         self.assertIn("3 attempts", psql("SELECT error FROM job WHERE id = %s" % last))
         self.assertEqual(psql("SELECT attempts FROM job WHERE id = %s" % again), "2")
         self.assertIn('"accepted"', psql("SELECT result FROM job WHERE id = %s" % again))
+class _Receiver(http.server.BaseHTTPRequestHandler):
+    """The suite's webhook receiver: keeps every call; answers by the path's first part."""
+    calls = []          # (path, headers as a lower-case dict, body bytes)
+    lock = threading.Lock()
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        with self.lock:
+            self.calls.append((self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+            seen = sum(1 for c in self.calls if c[0] == self.path)
+        kind = self.path.split("/")[1]
+        if kind == "flaky" and seen <= 2:
+            self.send_response(500)
+        elif kind == "redirect":
+            self.send_response(302)
+            self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
+        elif kind == "gone":
+            self.send_response(410)
+        else:
+            self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_PUT = do_POST
+
+    def log_message(self, *args):
+        pass
+
+
+class T21Webhooks(Base):
+    """callback_url on /execute: a signed POST to it when the job ends, retried on 5xx with the
+    same X-CE-Delivery, and never to an address that is not public (unless CE_WEBHOOK_ALLOW says
+    so) nor through a redirect."""
+
+    REQ = {"language": "python", "code": SUM_PY, "test_cases": [{"input": "2 3", "expected_output": "5"}]}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
+        cls.port = cls.server.server_address[1]
+        cls.thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
+        cls.thread.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.shutdown()
+        cls.server.server_close()
+
+    def url(self, kind):
+        return "http://127.0.0.1:%d/%s/%s" % (self.port, kind, secrets.token_hex(6))
+
+    def calls_to(self, url, n=1, timeout=30):
+        path = url.split(str(self.port), 1)[1]
+        deadline = time.time() + timeout
+        while True:
+            with _Receiver.lock:
+                got = [c for c in _Receiver.calls if c[0] == path]
+            if len(got) >= n or time.time() >= deadline:
+                return got
+            time.sleep(0.1)
+
+    def delivery(self, token, until=("delivered", "failed"), timeout=30):
+        """The delivery of the job with this token once it is in one of these states:
+        state, attempts, last_status, last_error, delivery uuid, url, body."""
+        deadline = time.time() + timeout
+        while True:
+            row = psql("SELECT json_build_object('state', d.state, 'attempts', d.attempts, 'status',"
+                       " d.last_status, 'error', d.last_error, 'delivery', d.delivery, 'url', d.url,"
+                       " 'method', d.method, 'body', d.body) FROM webhook_delivery d JOIN job j ON"
+                       " j.id = d.job_id WHERE j.token = '%s'" % token)
+            d = json.loads(row) if row else None
+            if (d and d["state"] in until) or time.time() > deadline:
+                return d
+            time.sleep(0.2)
+
+    def execute(self, callback, wait=False):
+        body = dict(self.REQ, callback_url=callback)
+        r = call("POST", "/execute" + ("?wait=false" if not wait else ""), body)
+        self.assertEqual(r.status, 200 if wait else 202, r)
+        return r
+
+    def assertSigned(self, headers, body):
+        self.assertEqual(headers.get("content-type"), "application/json")
+        self.assertEqual(headers.get("user-agent"), "coding-engine")
+        self.assertRegex(headers.get("x-ce-delivery", ""), UUID_RE)
+        want = "sha256=" + hmac.new(WEBHOOK_SECRET.encode(), body, hashlib.sha256).hexdigest()
+        self.assertTrue(hmac.compare_digest(headers.get("x-ce-signature", ""), want), headers)
+
+    def test_a_a_signed_post_when_the_job_ends(self):
+        url = self.url("ok")
+        token = self.execute(url).json["execution_id"]
+        got = self.calls_to(url)
+        self.assertEqual(len(got), 1, "one call to the receiver")
+        _, headers, body = got[0]
+        self.assertSigned(headers, body)
+        doc = json.loads(body)
+        self.assertEqual(doc["execution_id"], token)
+        self.assertEqual(doc["status"], "done")
+        self.assertEqual(doc["result"]["status"], "accepted")
+        # the same JSON as GET /api/executions/:id
+        self.assertEqual(call("GET", "/api/executions/" + token).json, doc)
+        d = self.delivery(token)
+        self.assertEqual((d["state"], d["attempts"], d["status"], d["method"]), ("delivered", 1, 200, "POST"))
+        self.assertEqual(d["delivery"], headers["x-ce-delivery"])
+        self.assertEqual(d["body"].encode(), body)
+        # the judge's request is stored without callback_url; the callback beside it
+        self.assertNotIn("callback_url", psql("SELECT request FROM job WHERE token = '%s'" % token))
+        cb = json.loads(psql("SELECT callback FROM job WHERE token = '%s'" % token))
+        self.assertEqual(cb, {"url": url, "method": "POST", "format": "ce"})
+        # a waiting /execute calls back too; one without a callback_url stores no delivery
+        url = self.url("ok")
+        r = self.execute(url, wait=True)
+        self.assertEqual(r.json["status"], "accepted")
+        self.assertEqual(len(self.calls_to(url)), 1)
+        r = call("POST", "/execute?wait=false", self.REQ)
+        self.assertEqual(r.status, 202, r)
+        time.sleep(2)
+        self.assertIsNone(self.delivery(r.json["execution_id"], timeout=0))
+
+    def test_b_retried_after_5xx_with_the_same_delivery_id(self):
+        url = self.url("flaky")
+        token = self.execute(url).json["execution_id"]
+        got = self.calls_to(url, 3)
+        self.assertEqual(len(got), 3, got)
+        self.assertEqual(len({h["x-ce-delivery"] for _, h, _ in got}), 1, "one X-CE-Delivery on every try")
+        self.assertEqual(len({b for _, _, b in got}), 1, "the same body on every try")
+        for _, h, b in got:
+            self.assertSigned(h, b)
+        d = self.delivery(token)
+        self.assertEqual((d["state"], d["attempts"], d["status"]), ("delivered", 3, 200))
+        # another 4xx is not tried again
+        url = self.url("gone")
+        token = self.execute(url).json["execution_id"]
+        d = self.delivery(token)
+        self.assertEqual((d["state"], d["attempts"], d["status"]), ("failed", 1, 410))
+
+    def test_c_a_private_address_is_refused_without_a_connection(self):
+        for url in ("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1:9/hook",
+                    "http://[::ffff:169.254.169.254]/x"):
+            token = self.execute(url).json["execution_id"]
+            t0 = time.time()
+            d = self.delivery(token)
+            self.assertEqual((d["state"], d["attempts"], d["status"]), ("failed", 1, None), url)
+            self.assertIn("no connection was made", d["error"])
+            self.assertTrue("169.254.169.254 is link-local" in d["error"] or "10.0.0.1 is private" in d["error"], d)
+            # refused at once: nothing waited for a connection's timeout
+            self.assertLess(time.time() - t0, 8, d)
+        NOTES.append("webhook to 169.254.169.254: %s" % d["error"])
+
+    def test_d_a_redirect_is_not_followed(self):
+        url = self.url("redirect")
+        token = self.execute(url).json["execution_id"]
+        d = self.delivery(token)
+        self.assertEqual((d["state"], d["attempts"], d["status"]), ("failed", 1, 302), d)
+        self.assertIn("redirect", d["error"])
+        time.sleep(1)
+        self.assertEqual(len(self.calls_to(url, timeout=0)), 1)
+
+    def test_e_bad_callback_urls_are_refused(self):
+        before = psql("SELECT count(*) FROM job")
+        for bad in ("file:///etc/passwd", "ftp://example.org/x", "gopher://127.0.0.1:70/", "http://",
+                    "http:///x", "http://exa mple.org/", "http://example.org:99999/",
+                    "http://x.org/" + "a" * 2048, 5, ["http://x.org/"], "http://x.org/\u0000"):
+            for wait in ("", "?wait=false"):
+                r = call("POST", "/execute" + wait, dict(self.REQ, callback_url=bad))
+                self.assertError(r, 400, "invalid_field", repr(bad)[:60])
+                self.assertIn("callback_url", r.json["error"]["message"])
+        self.assertEqual(psql("SELECT count(*) FROM job"), before, "nothing is stored")
+        # a null callback_url is none, and taken out of the judge's request
+        r = call("POST", "/execute", dict(self.REQ, callback_url=None))
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["status"], "accepted")
+
+    def test_f_a_job_failed_after_its_attempts_calls_back(self):
+        """The give-back path: a job whose host stopped on its last attempt fails, and its
+        callback is called with the failure."""
+        url = self.url("ok")
+        dead = psql("INSERT INTO judge_host (name, slots) VALUES ('gone-hooks', 1) RETURNING id")
+        token = psql("INSERT INTO job (kind, owner, priority, request, state, attempts, lease_until, host_id,"
+                     " slot, callback) VALUES ('execute', 'client:test', 3, '{}', 'running', 3,"
+                     " now() - interval '1 second', %s, 0, '%s') RETURNING token"
+                     % (dead, json.dumps({"url": url, "method": "POST", "format": "ce"})))
+        got = self.calls_to(url)
+        self.assertEqual(len(got), 1)
+        doc = json.loads(got[0][2])
+        self.assertEqual((doc["execution_id"], doc["status"]), (token, "failed"))
+        self.assertEqual(doc["error"]["code"], "execution_failed")
+        self.assertEqual(self.delivery(token)["state"], "delivered")
+
+
+
 # ---------------------------------------------------------------- the Piston-compatible API
 
 PISTON = "/piston/api/v2"
