@@ -1604,6 +1604,30 @@ class T15Docker(Base):
         r = self.front("POST", "/piston/api/v2/execute", body)
         self.assertEqual((r.status, r.json["run"]["stdout"]), (200, "42\n"), r)
 
+    def test_g_judge0_behind_the_same_gate(self):
+        """/judge0/ has the gate of /execute: closed by nginx unless opened, then the app's API
+        key as Judge0's X-Auth-Token; the refusals in Judge0's shape, {"error": ...}."""
+        body = {"source_code": "print(6 * 7)", "language_id": 71}
+        calls = (("GET", "/judge0/statuses", None), ("POST", "/judge0/submissions?wait=true", body))
+        self.gate(self.app_open)
+        for method, path, b in calls:
+            r = self.front(method, path, b)
+            self.assertEqual((r.status, r.json), (403, {"error": "your address may not use this endpoint"}),
+                             "%s %s: %r" % (method, path, r))
+        self.gate(self.app_key, CE_API_KEY=self.KEY)
+        for method, path, b in calls:
+            for h in ({}, {"X-Auth-Token": self.KEY[:-1] + "x"}):
+                r = self.front(method, path, b, h)
+                self.assertEqual(r.status, 401, "%s %s: %r" % (method, path, r))
+                self.assertEqual(list(r.json), ["error"], r)
+            r = self.front(method, path, b, {"X-Auth-Token": self.KEY})
+            self.assertIn(r.status, (200, 201), "%s %s: %r" % (method, path, r))
+        r = self.front("POST", "/judge0/submissions?wait=true", body, {"X-Auth-Token": self.KEY})
+        self.assertEqual((r.status, r.json["stdout"], r.json["status"]["id"]), (201, "42\n", 3), r)
+        self.assertNotIn(self.KEY, r.text)
+        r = self.front("GET", "/judge0/submissions/%s" % r.json["token"], None, {"X-API-Key": self.KEY})
+        self.assertEqual((r.status, r.json["stdout"]), (200, "42\n"), r)
+
     def test_e_compose_publishes_only_nginx_and_keeps_the_app_small(self):
         """docker-compose.yml as docker-compose reads it: only nginx publishes a port, the app
         sits on an internal network only, keeps exactly the capabilities the README lists,
