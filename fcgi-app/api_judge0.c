@@ -418,8 +418,13 @@ static int judge0_view(const char *token, struct job_view *v)
 	return found;
 }
 
-static const char conversion_error[] = "some attributes for this submission cannot be converted to UTF-8, use base64_encoded=true query parameter";
-static const char conversion_error_batch[] = "some attributes for one or more submissions cannot be converted to UTF-8, use base64_encoded=true query parameter";
+/* Judge0's words when a text is not UTF-8 and base64 was not asked for */
+static const char conversion_error[] =
+	"some attributes for this submission cannot be converted to UTF-8, "
+	"use base64_encoded=true query parameter";
+static const char conversion_error_batch[] =
+	"some attributes for one or more submissions cannot be converted to UTF-8, "
+	"use base64_encoded=true query parameter";
 
 /* The body as a JSON object, or the status of Judge0's error sent. */
 static struct json_object *judge0_body(struct http_req *r, int *rc)

@@ -15,7 +15,7 @@
 
 #include "http.h"
 
-/* POST /judge0/submissions?base64_encoded=&wait=&fields=: 201 {"token"}, or the result when waited. */
+/* POST /judge0/submissions?base64_encoded=&wait=&fields=: 201 {"token"}, or the judged one. */
 int h_judge0_create(struct http_req *r);
 /* GET /judge0/submissions/:token?base64_encoded=&fields= */
 int h_judge0_get(struct http_req *r);

@@ -16,7 +16,8 @@
 /* Judge0 CE 1.13.1's ids of the languages we have; its names for the files and commands. */
 const struct judge0_lang judge0_langs[] = {
 	{ 50, "c", "main.c", "/usr/bin/gcc -std=gnu17 -O2 -o main main.c -lm", "./main" },
-	{ 51, "csharp", "Main.cs", "/usr/bin/mono /usr/lib/mono/4.5/mcs.exe -optimize+ -out:main.exe Main.cs",
+	{ 51, "csharp", "Main.cs",
+	  "/usr/bin/mono /usr/lib/mono/4.5/mcs.exe -optimize+ -out:main.exe Main.cs",
 	  "/usr/bin/mono main.exe" },
 	{ 54, "cpp", "main.cpp", "/usr/bin/g++ -std=gnu++17 -O2 -o main main.cpp", "./main" },
 	{ 62, "java", "Main.java", "/usr/bin/javac Main.java", "/usr/bin/java Main" },
@@ -117,7 +118,7 @@ static struct json_object *first_test(struct json_object *judged)
 	return json_object_is_type(t, json_type_object) ? t : NULL;
 }
 
-/* A signal as Judge0's runtime errors tell them apart (Status.find_runtime_error_by_status_code). */
+/* A signal as Judge0 tells runtime errors apart (Status.find_runtime_error_by_status_code). */
 static int signal_status(int64_t sig)
 {
 	switch (sig) {

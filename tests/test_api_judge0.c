@@ -510,7 +510,8 @@ static void test_validation(void)
 	o = call(h_judge0_create, "POST", "base64_encoded=true", NULL,
 		 "{\"source_code\":\"cHJpbnQoMSk=\",\"language_id\":71,\"stdin\":\"/w==\"}", NULL, &st);
 	CU_ASSERT_EQUAL(st, 422);
-	CU_ASSERT_STRING_EQUAL(json_object_to_json_string(o), "{ \"stdin\": [ \"is not valid UTF-8 text\" ] }");
+	CU_ASSERT_STRING_EQUAL(json_object_to_json_string(o),
+			       "{ \"stdin\": [ \"is not valid UTF-8 text\" ] }");
 	json_object_put(o);
 	/* fields= is checked first; the body's JSON next */
 	assert_error(call(h_judge0_create, "POST", "fields=stdout,bogus,x", NULL, "{}", NULL, &st), &st,
