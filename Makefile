@@ -49,8 +49,8 @@ BOX_OBJ = $(BOX_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/rules_filter.o
 
 APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/http.c fcgi-app/auth.c \
           fcgi-app/executor.c fcgi-app/api_common.c fcgi-app/api_public.c fcgi-app/api_session.c \
-          fcgi-app/api_questions.c fcgi-app/api_piston.c fcgi-app/api_admin.c \
-          fcgi-app/api_reports.c fcgi-app/api_executions.c fcgi-app/api_metrics.c \
+          fcgi-app/api_questions.c fcgi-app/api_piston.c fcgi-app/api_judge0.c fcgi-app/judge0.c \
+          fcgi-app/api_admin.c fcgi-app/api_reports.c fcgi-app/api_executions.c fcgi-app/api_metrics.c \
           fcgi-app/execution.c fcgi-app/tmpl.c
 APP_SRC += fcgi-app/routes.c fcgi-app/session.c fcgi-app/store_question.c \
            fcgi-app/store_candidate.c fcgi-app/store_submission.c fcgi-app/queue.c \

@@ -15,7 +15,7 @@
 
 /* Service settings, read once at start-up and read-only afterwards. */
 struct config {
-	const char *api_key;		/* CE_API_KEY: required by /execute, /piston/ and /metrics when set */
+	const char *api_key;		/* CE_API_KEY: required by /execute, /piston/, /judge0/ and /metrics when set */
 	const char *templates;		/* templates directory (starter code, report) */
 	int abandon_grace_s;		/* tab close -> abandoned after this long without a heartbeat */
 	int heartbeat_timeout_s;	/* no heartbeat for this long -> heartbeat_timeout */
@@ -60,5 +60,7 @@ const char *api_default_starter(const char *lang);
  * time whichever byte differs.
  */
 bool api_key_ok(const struct http_req *r);
+/* The same key as Judge0's clients send it (X-Auth-Token), else as api_key_ok takes it. */
+bool api_auth_token_ok(const struct http_req *r);
 
 #endif

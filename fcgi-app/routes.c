@@ -3,6 +3,7 @@
 #include "api_admin.h"
 #include "api_executions.h"
 #include "api_metrics.h"
+#include "api_judge0.h"
 #include "api_piston.h"
 #include "api_public.h"
 #include "api_questions.h"
@@ -21,6 +22,17 @@ const struct route app_routes[] = {
 	/* the Piston v2 compatible API (api_piston.h) */
 	{ "GET", "/piston/api/v2/runtimes", h_piston_runtimes, 0 },
 	{ "POST", "/piston/api/v2/execute", h_piston_execute, 0 },
+	/* the Judge0 CE 1.13 compatible API (api_judge0.h); batch and all before the :params */
+	{ "POST", "/judge0/submissions", h_judge0_create, 0 },
+	{ "POST", "/judge0/submissions/batch", h_judge0_batch_create, 0 },
+	{ "GET", "/judge0/submissions/batch", h_judge0_batch_get, 0 },
+	{ "GET", "/judge0/submissions/:token", h_judge0_get, 0 },
+	{ "GET", "/judge0/languages", h_judge0_languages, 0 },
+	{ "GET", "/judge0/languages/all", h_judge0_languages_all, 0 },
+	{ "GET", "/judge0/languages/:id", h_judge0_language, 0 },
+	{ "GET", "/judge0/statuses", h_judge0_statuses, 0 },
+	{ "GET", "/judge0/about", h_judge0_about, 0 },
+	{ "GET", "/judge0/config_info", h_judge0_config_info, 0 },
 	{ "GET", "/api/questions", h_questions_list, 0 },
 	{ "GET", "/api/questions/:id", h_question_get, 0 },
 	{ "POST", "/api/invitation", h_invitation, 0 },

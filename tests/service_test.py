@@ -12,6 +12,7 @@ line printed is "service: N passed, M failed"; the exit status is non-zero
 when anything failed.
 """
 import atexit
+import base64
 import concurrent.futures
 import csv
 import hashlib
@@ -1642,6 +1643,29 @@ class T15Docker(Base):
             self.assertEqual(r.status, 200, r)
             self.assertTrue(r.headers["content-type"].startswith("text/plain; version=0.0.4"), r.headers)
             self.assertIn('ce_jobs{state="done"} ', r.text)
+    def test_g_judge0_behind_the_same_gate(self):
+        """/judge0/ has the gate of /execute: closed by nginx unless opened, then the app's API
+        key as Judge0's X-Auth-Token; the refusals in Judge0's shape, {"error": ...}."""
+        body = {"source_code": "print(6 * 7)", "language_id": 71}
+        calls = (("GET", "/judge0/statuses", None), ("POST", "/judge0/submissions?wait=true", body))
+        self.gate(self.app_open)
+        for method, path, b in calls:
+            r = self.front(method, path, b)
+            self.assertEqual((r.status, r.json), (403, {"error": "your address may not use this endpoint"}),
+                             "%s %s: %r" % (method, path, r))
+        self.gate(self.app_key, CE_API_KEY=self.KEY)
+        for method, path, b in calls:
+            for h in ({}, {"X-Auth-Token": self.KEY[:-1] + "x"}):
+                r = self.front(method, path, b, h)
+                self.assertEqual(r.status, 401, "%s %s: %r" % (method, path, r))
+                self.assertEqual(list(r.json), ["error"], r)
+            r = self.front(method, path, b, {"X-Auth-Token": self.KEY})
+            self.assertIn(r.status, (200, 201), "%s %s: %r" % (method, path, r))
+        r = self.front("POST", "/judge0/submissions?wait=true", body, {"X-Auth-Token": self.KEY})
+        self.assertEqual((r.status, r.json["stdout"], r.json["status"]["id"]), (201, "42\n", 3), r)
+        self.assertNotIn(self.KEY, r.text)
+        r = self.front("GET", "/judge0/submissions/%s" % r.json["token"], None, {"X-API-Key": self.KEY})
+        self.assertEqual((r.status, r.json["stdout"]), (200, "42\n"), r)
 
     def test_e_compose_publishes_only_nginx_and_keeps_the_app_small(self):
         """docker-compose.yml as docker-compose reads it: only nginx publishes a port, the app
@@ -2486,6 +2510,265 @@ class T18Metrics(Base):
         self.assertNotIn("ce_pool", m.group(1))
         self.assertEqual(call("POST", "/metrics", "").status, 405)
         self.assertEqual(call("GET", "/metrics/").status, 404)
+JUDGE0 = "/judge0"
+# Judge0 CE 1.13.1's ids of our languages
+JUDGE0_IDS = {"c": 50, "csharp": 51, "cpp": 54, "java": 62, "javascript": 63, "python": 71}
+JUDGE0_DEFAULT_FIELDS = {"token", "time", "memory", "stdout", "stderr", "compile_output", "message", "status"}
+
+
+def judge0_submit(body, wait=True, base64=False, fields=None, **kw):
+    q = "wait=%s" % ("true" if wait else "false")
+    if base64:
+        q += "&base64_encoded=true"
+    if fields:
+        q += "&fields=" + fields
+    return call("POST", JUDGE0 + "/submissions?" + q, body, **kw)
+
+
+class T20Judge0(Base):
+    """The Judge0 CE 1.13 API under /judge0/ (fcgi-app/api_judge0.c): Judge0's shapes, our queue."""
+
+    def assertJudge0Error(self, r, status, part="", msg=""):
+        """Judge0's error: {"error": ...} with the status."""
+        self.assertEqual(r.status, status, "%s: %r" % (msg, r))
+        self.assertIn("application/json", r.headers.get("content-type", ""), msg)
+        self.assertIsInstance(r.json, dict, "%s: %r" % (msg, r))
+        self.assertIn(part, r.json.get("error", ""), "%s: %r" % (msg, r))
+
+    def assertStatus(self, r, sid, msg=""):
+        self.assertIn(r.status, (200, 201), "%s: %r" % (msg, r))
+        self.assertEqual(r.json["status"]["id"], sid, "%s: %r" % (msg, r))
+
+    def poll(self, token, query="", limit=120):
+        deadline = time.time() + limit
+        seen = set()
+        while True:
+            r = call("GET", "%s/submissions/%s?%s" % (JUDGE0, token, query))
+            self.assertEqual(r.status, 200, r)
+            sid = r.json["status"]["id"]
+            seen.add(sid)
+            if sid not in (1, 2) or time.time() > deadline:
+                return r, seen
+            time.sleep(0.2)
+
+    def test_a_languages_statuses_about(self):
+        r = call("GET", JUDGE0 + "/languages")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(sorted(l["id"] for l in r.json), sorted(JUDGE0_IDS.values()))
+        self.assertTrue(all(set(l) == {"id", "name"} for l in r.json), r.json)
+        r = call("GET", JUDGE0 + "/languages/71")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(set(r.json), {"id", "name", "is_archived", "source_file", "compile_cmd", "run_cmd"})
+        self.assertEqual((r.json["id"], r.json["is_archived"], r.json["compile_cmd"]), (71, False, None), r)
+        r = call("GET", JUDGE0 + "/languages/54")
+        self.assertEqual(r.json["source_file"], "main.cpp", r)
+        self.assertIsInstance(r.json["compile_cmd"], str, r)
+        self.assertJudge0Error(call("GET", JUDGE0 + "/languages/999"), 404)
+        r = call("GET", JUDGE0 + "/languages/all")
+        self.assertTrue(all(l["is_archived"] is False for l in r.json), r)
+        r = call("GET", JUDGE0 + "/statuses")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual([s["id"] for s in r.json], list(range(1, 15)))
+        by = {s["id"]: s["description"] for s in r.json}
+        self.assertEqual((by[3], by[6], by[11], by[13]),
+                         ("Accepted", "Compilation Error", "Runtime Error (NZEC)", "Internal Error"))
+        r = call("GET", JUDGE0 + "/about")
+        self.assertEqual((r.status, r.json["version"]), (200, "1.13.1"), r)
+        r = call("GET", JUDGE0 + "/config_info")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual((r.json["max_cpu_time_limit"], r.json["max_submission_batch_size"],
+                          r.json["enable_wait_result"]), (15.0, 20, True), r)
+
+    def test_b_every_language_waited(self):
+        for lang, code in PISTON_PROGRAMS.items():
+            r = judge0_submit({"source_code": code, "language_id": JUDGE0_IDS[lang], "stdin": "40 2\n"})
+            self.assertEqual(r.status, 201, "%s: %r" % (lang, r))
+            self.assertEqual(set(r.json), JUDGE0_DEFAULT_FIELDS, lang)
+            self.assertEqual((r.json["stdout"], r.json["status"]),
+                             ("42\n", {"id": 3, "description": "Accepted"}), "%s: %r" % (lang, r))
+            self.assertRegex(r.json["time"], r"^\d+\.\d{3}$", lang)
+            self.assertIsInstance(r.json["memory"], int, lang)
+            self.assertIsNone(r.json["stderr"], lang)
+            self.assertRegex(r.json["token"], UUID_RE, lang)
+
+    def test_c_async_then_polled(self):
+        r = judge0_submit({"source_code": "import time\ntime.sleep(1)\nprint(input()[::-1])",
+                           "language_id": 71, "stdin": "abc"}, wait=False)
+        self.assertEqual(r.status, 201, r)
+        self.assertEqual(list(r.json), ["token"], r)
+        token = r.json["token"]
+        r, seen = self.poll(token, "fields=*")
+        self.assertTrue(seen & {1, 2}, seen)
+        self.assertStatus(r, 3)
+        j = r.json
+        self.assertEqual((j["stdout"], j["stdin"], j["language_id"], j["language"]["id"], j["token"]),
+                         ("cba\n", "abc", 71, 71, token), r)
+        self.assertIsNone(j["expected_output"])
+        self.assertIn("time.sleep(1)", j["source_code"])
+        self.assertEqual((j["exit_code"], j["exit_signal"], j["cpu_time_limit"], j["number_of_runs"]),
+                         (0, None, "5.0", 1), r)
+        self.assertRegex(j["wall_time"], r"^\d+\.\d{3}$")
+        self.assertTrue(j["created_at"] and j["finished_at"], r)
+        r = call("GET", "%s/submissions/%s?fields=status,stdout" % (JUDGE0, token))
+        self.assertEqual(set(r.json), {"status", "stdout"}, r)
+        self.assertJudge0Error(call("GET", "%s/submissions/%s?fields=status,nope" % (JUDGE0, token)),
+                               400, "invalid fields: [nope]")
+        self.assertJudge0Error(call("GET", "%s/submissions/%s" % (JUDGE0, uuid.uuid4())), 404)
+        self.assertJudge0Error(call("GET", "%s/submissions/not-a-token" % JUDGE0), 404)
+        # a job of /execute is not a Judge0 submission
+        r = call("POST", "/execute?wait=false", {"language": "python", "code": "print(1)",
+                                                 "test_cases": [{"input": "", "expected_output": "1"}]})
+        self.assertEqual(r.status, 202, r)
+        self.assertJudge0Error(call("GET", "%s/submissions/%s" % (JUDGE0, r.json["execution_id"])), 404)
+
+    def test_d_batch(self):
+        subs = [{"source_code": "print(%d)" % i, "language_id": 71} for i in range(3)]
+        subs.insert(1, {"source_code": "", "language_id": 999})
+        r = call("POST", JUDGE0 + "/submissions/batch", {"submissions": subs})
+        self.assertEqual(r.status, 201, r)
+        self.assertEqual(len(r.json), 4, r)
+        self.assertEqual(r.json[1], {"source_code": ["can't be blank"],
+                                     "language_id": ["language with id 999 doesn't exist"]})
+        tokens = [r.json[i]["token"] for i in (0, 2, 3)]
+        for t in tokens:
+            self.poll(t)
+        missing = str(uuid.uuid4())
+        r = call("GET", "%s/submissions/batch?tokens=%s&fields=stdout,status_id" % (JUDGE0, ",".join(tokens + [missing])))
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json, {"submissions": [{"stdout": "0\n", "status_id": 3}, {"stdout": "1\n", "status_id": 3},
+                                                  {"stdout": "2\n", "status_id": 3}, None]})
+        self.assertJudge0Error(call("POST", JUDGE0 + "/submissions/batch",
+                                    {"submissions": subs * 6}), 400, "less than or equal to 20")
+        self.assertJudge0Error(call("POST", JUDGE0 + "/submissions/batch", {"submissions": []}), 400,
+                               "at least one submission")
+        self.assertJudge0Error(call("GET", JUDGE0 + "/submissions/batch?tokens="), 400, "at least one submission")
+        r = call("POST", JUDGE0 + "/submissions/batch", {"submissions": [{"language_id": 71}]})
+        self.assertEqual((r.status, r.json), (422, [{"source_code": ["can't be blank"]}]), r)
+
+    def test_e_base64_round_trip(self):
+        code = "import sys\nd = sys.stdin.read()\nprint('é' + d.upper(), end='')\nsys.stderr.write('ünïcode\\n')\n"
+        b = lambda s: base64.b64encode(s.encode()).decode()
+        r = judge0_submit({"source_code": b(code), "language_id": 71, "stdin": b("hé"),
+                           "expected_output": b("éHÉ")}, base64=True, fields="*")
+        self.assertStatus(r, 3)
+        dec = lambda s: base64.b64decode(s).decode()
+        self.assertEqual((dec(r.json["stdout"]), dec(r.json["stderr"]), dec(r.json["stdin"]),
+                          dec(r.json["source_code"]), dec(r.json["expected_output"])),
+                         ("éHÉ", "ünïcode\n", "hé", code, "éHÉ"), r)
+        # the same, read as text
+        r = call("GET", "%s/submissions/%s?fields=stdout,stdin" % (JUDGE0, r.json["token"]))
+        self.assertEqual(r.json, {"stdout": "éHÉ", "stdin": "hé"}, r)
+        # Ruby's decode64 as Judge0 reads: line breaks skipped, padding optional
+        r = judge0_submit({"source_code": "cHJp\nbnQoNDIp", "language_id": 71}, base64=True)
+        self.assertEqual((r.status, base64.b64decode(r.json["stdout"])), (201, b"42\n"), r)
+        r = judge0_submit({"source_code": b("print(1)"), "language_id": 71, "stdin": "/w=="}, base64=True)
+        self.assertEqual((r.status, r.json), (422, {"stdin": ["is not valid UTF-8 text"]}), r)
+
+    def test_f_compile_error(self):
+        r = judge0_submit({"source_code": "int main(void) { return 0 }\n", "language_id": 50})
+        self.assertStatus(r, 6)
+        self.assertIn("error", r.json["compile_output"])
+        self.assertIn("main.c", r.json["compile_output"])
+        self.assertNotIn("/box/", r.json["compile_output"])
+        self.assertEqual((r.json["stdout"], r.json["time"], r.json["memory"]), (None, None, None), r)
+        r = judge0_submit({"source_code": "public class Main { void f() { int x = ; } }", "language_id": 62})
+        self.assertStatus(r, 6)
+
+    def test_g_wrong_answer_and_expected(self):
+        code = "print(input())"
+        r = judge0_submit({"source_code": code, "language_id": 71, "stdin": "a", "expected_output": "b"})
+        self.assertStatus(r, 4)
+        self.assertEqual(r.json["status"]["description"], "Wrong Answer")
+        r = judge0_submit({"source_code": code, "language_id": 71, "stdin": "a", "expected_output": "a\n\n"})
+        self.assertStatus(r, 3)
+        # nothing expected: a clean run is Accepted whatever it prints
+        r = judge0_submit({"source_code": code, "language_id": 71, "stdin": "x", "expected_output": None})
+        self.assertStatus(r, 3)
+
+    def test_h_time_limit(self):
+        t0 = time.time()
+        r = judge0_submit({"source_code": "while True:\n    pass\n", "language_id": 71, "cpu_time_limit": 1})
+        self.assertStatus(r, 5)
+        self.assertEqual(r.json["status"]["description"], "Time Limit Exceeded")
+        self.assertLess(time.time() - t0, 15)
+        r = judge0_submit({"source_code": "print(1)", "language_id": 71, "cpu_time_limit": "1.5"},
+                          fields="cpu_time_limit,wall_time_limit,memory_limit,status")
+        self.assertEqual(r.json, {"cpu_time_limit": "1.5", "wall_time_limit": "10.0", "memory_limit": 262144,
+                                  "status": {"id": 3, "description": "Accepted"}}, r)
+
+    def test_i_runtime_errors(self):
+        r = judge0_submit({"source_code": "import sys\nprint('out')\nsys.stderr.write('bad\\n')\nsys.exit(3)\n",
+                           "language_id": 71}, fields="*")
+        self.assertStatus(r, 11)
+        self.assertEqual((r.json["stdout"], r.json["stderr"], r.json["exit_code"], r.json["exit_signal"]),
+                         ("out\n", "bad\n", 3, None), r)
+        self.assertIn("3", r.json["message"])
+        r = judge0_submit({"source_code": "#include <stdio.h>\nint main(void) { puts(\"before\"); fflush(stdout);\n"
+                                          "volatile int *p = 0; return *p; }\n", "language_id": 50}, fields="*")
+        self.assertStatus(r, 7)
+        self.assertEqual((r.json["stdout"], r.json["exit_signal"], r.json["status"]["description"]),
+                         ("before\n", 11, "Runtime Error (SIGSEGV)"), r)
+        r = judge0_submit({"source_code": "#include <stdlib.h>\nint main(void) { abort(); }\n", "language_id": 50})
+        self.assertStatus(r, 10)
+        # Judge0 has no memory verdict: Runtime Error (Other)
+        hog = "x = bytearray(200 * 1024 * 1024)\nx[::4096] = b'1' * len(x[::4096])\nprint('held')\n"
+        r = judge0_submit({"source_code": hog, "language_id": 71, "memory_limit": 65536})
+        self.assertStatus(r, 12)
+
+    def test_j_validation_is_422_by_field(self):
+        for body, want in (({}, {"source_code": ["can't be blank"],
+                                 "language_id": ["can't be blank", "language with id  doesn't exist"]}),
+                           ({"source_code": "  \n", "language_id": 71}, {"source_code": ["can't be blank"]}),
+                           ({"source_code": "x", "language_id": 1}, {"language_id": ["language with id 1 doesn't exist"]}),
+                           ({"source_code": "x", "language_id": "71", "cpu_time_limit": 16},
+                            {"cpu_time_limit": ["must be less than or equal to 15.0"]}),
+                           ({"source_code": "x", "language_id": 71, "cpu_time_limit": "fast"},
+                            {"cpu_time_limit": ["is not a number"]}),
+                           ({"source_code": "x", "language_id": 71, "wall_time_limit": 0.5},
+                            {"wall_time_limit": ["must be greater than or equal to 1"]}),
+                           ({"source_code": "x", "language_id": 71, "memory_limit": 1000},
+                            {"memory_limit": ["must be greater than or equal to 2048"]}),
+                           ({"source_code": "x", "language_id": 71, "callback_url": "ftp://h/x"},
+                            {"callback_url": ["must be an http or https URL"]}),
+                           ({"source_code": "x", "language_id": 71, "command_line_arguments": "a b"},
+                            {"command_line_arguments": ["setting command line arguments is not allowed"]}),
+                           ({"source_code": "x" * (300 * 1024), "language_id": 71},
+                            {"source_code": ["is too long (maximum is 262144 characters)"]})):
+            r = judge0_submit(body)
+            self.assertEqual((r.status, r.json), (422, want), repr(body)[:80])
+        self.assertJudge0Error(judge0_submit({"source_code": "x", "language_id": 71}, fields="stdout,bogus"),
+                               400, "invalid fields: [bogus]")
+        self.assertJudge0Error(call("POST", JUDGE0 + "/submissions", '{"source_code":'), 400)
+        self.assertJudge0Error(call("POST", JUDGE0 + "/submissions", "x=1", ctype="application/x-www-form-urlencoded"), 415)
+        # accepted and ignored
+        r = judge0_submit({"source_code": "print(2)", "language_id": 71, "number_of_runs": 3, "stack_limit": 64000,
+                           "redirect_stderr_to_stdout": False, "enable_per_process_and_thread_time_limit": False})
+        self.assertStatus(r, 3)
+        self.assertEqual(call("DELETE", JUDGE0 + "/submissions/%s" % r.json["token"]).status, 405)
+
+    def test_k_callback_is_stored(self):
+        r = judge0_submit({"source_code": "print(1)", "language_id": 71, "callback_url": "http://127.0.0.1:9/hook"},
+                          wait=False)
+        self.assertEqual(r.status, 201, r)
+        cb = json.loads(psql("SELECT callback FROM job WHERE token = '%s'" % r.json["token"]))
+        self.assertEqual(cb, {"url": "http://127.0.0.1:9/hook", "method": "PUT", "format": "judge0"})
+        self.poll(r.json["token"])
+        r = judge0_submit({"source_code": "print(1)", "language_id": 71}, wait=False)
+        self.assertEqual(psql("SELECT coalesce(callback, 'none') FROM job WHERE token = '%s'" % r.json["token"]), "none")
+
+    def test_l_nginx_guards_it_as_execute(self):
+        with open(os.path.join(VAR, "nginx.conf")) as f:
+            conf = f.read()
+        m = re.search(r"location /judge0/ \{(.*?)\n        \}", conf, re.S)
+        self.assertIsNotNone(m)
+        for line in ("if ($ce_execute_allowed = 0) { return 403; }", "limit_req zone=execute",
+                     "set $ce_pool ce_exec;"):
+            self.assertIn(line, m.group(1))
+        got = [call("GET", JUDGE0 + "/statuses", retry429=False) for _ in range(45)]
+        limited = [r for r in got if r.status == 429]
+        self.assertTrue(limited, [r.status for r in got])
+        self.assertJudge0Error(limited[0], 429, "too many requests")
+        time.sleep(3)
 
 
 class T14Consistency(Base):

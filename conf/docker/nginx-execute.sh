@@ -1,5 +1,6 @@
 #!/bin/sh
-# conf/docker/nginx-execute.sh - who may call POST /execute and the Piston API under /piston/,
+# conf/docker/nginx-execute.sh - who may call POST /execute, the Piston API (/piston/) and the
+# Judge0 API (/judge0/),
 # written before nginx starts. The nginx image runs it from /docker-entrypoint.d/. Both
 # stay closed (403 from nginx) unless CE_EXECUTE_ALLOW names addresses/CIDRs ("all" =
 # everyone) or CE_API_KEY is set (then every address may try, and the app refuses a
@@ -33,7 +34,7 @@ all='        0.0.0.0/1 1;
 } >"$out.new"
 mv "$out.new" "$out"
 if [ -n "${CE_API_KEY:-}" ] || [ -n "${CE_EXECUTE_ALLOW:-}" ]; then
-	echo "nginx-execute: POST /execute and /piston/ are open${CE_EXECUTE_ALLOW:+ to CE_EXECUTE_ALLOW}${CE_API_KEY:+ with the API key}"
+	echo "nginx-execute: POST /execute, /piston/ and /judge0/ are open${CE_EXECUTE_ALLOW:+ to CE_EXECUTE_ALLOW}${CE_API_KEY:+ with the API key}"
 else
-	echo "nginx-execute: POST /execute and /piston/ are closed (set CE_EXECUTE_ALLOW or CE_API_KEY to open them)"
+	echo "nginx-execute: POST /execute, /piston/ and /judge0/ are closed (set CE_EXECUTE_ALLOW or CE_API_KEY to open them)"
 fi
