@@ -73,10 +73,6 @@ int api_queue_error(struct http_req *r, enum queue_rc rc, const struct job_end *
 		return api_db_error(r);
 	case JOB_CANCELLED:
 		return http_fail(r, 409, "execution_replaced", "this run was replaced by a submit");
-	case JOB_FAILED:
-		fprintf(stderr, "ce-fcgi: %s %s: %s\n", r->method, r->path, end->err);
-		return http_fail(r, 503, "execution_failed",
-				 "the execution could not be completed; run it again");
 	default:
 		return api_sandbox_error(r, end->err);
 	}
