@@ -1,7 +1,8 @@
 // tests/ui/executions.cjs - runs and submits as queued executions, on the candidate's
 // page: the place in the queue and the test being run before the result, a reload
-// during a queued submit, and the end of the test submitting several questions one
-// after the other (a session has one execution at a time).
+// during a queued submit, the end of the test submitting several questions one
+// after the other (a session has one execution at a time), and a run the code runner
+// could not complete.
 //
 // The judge slots are first filled with sleeping /execute jobs, so that what the page
 // sends waits in the queue long enough to be seen.
@@ -157,6 +158,31 @@ module.exports = [
 			await page.waitForFunction(() => [...document.querySelectorAll(".q-item")].every((b) => b.textContent.includes("Solved")),
 				null, { timeout: 10000 });
 			await h.shot(page, "candidate-finished-several");
+		},
+	},
+	{
+		name: "candidate run that fails in the runner says so and can be run again",
+		fn: async (h) => {
+			const { qs, inv } = await setup(h, "Hedy Lamarr");
+			const page = await h.newPage();
+			await start(page, inv);
+			await setCode(page, qs[0].solution["main.py"]);
+			// the server's answer for a job whose host died once too often
+			await page.route("**/api/executions/**", (route) => route.fulfill({
+				status: 200, contentType: "application/json",
+				body: JSON.stringify({ success: true, execution_id: "x", kind: "run", status: "failed",
+					error: { code: "execution_failed", message: "the execution could not be completed; run it again" } }),
+			}));
+			await page.click("#run-btn");
+			const failed = await waitStatus(page, /could not be completed/, 15000);
+			h.assert(/run it again/.test(failed), `the failure says what to do: ${failed}`);
+			h.assert(!(await buttons(page)).run, "Run is enabled again");
+
+			// the real run may still be going: the next one waits for it, then runs
+			await page.unroute("**/api/executions/**");
+			await page.click("#run-btn");
+			const status = await waitStatus(page, /2 of 2 sample tests passed/, 30000);
+			h.assert(!(await buttons(page)).run, `Run is enabled after the result: ${status}`);
 		},
 	},
 ];
