@@ -181,6 +181,12 @@ export function createDrafts({ candidateId, questions, languages, upload, isLock
 			changed();
 		},
 
+		// The submit was stored but could not be judged: it counts as not submitted.
+		clearSubmitted(id) {
+			delete draftFor(id).submitted_digest;
+			changed();
+		},
+
 		// The questions (of ids, in that order) whose latest own code has not
 		// been submitted: [{ id, language, code }].
 		unsubmitted(ids) {

@@ -10,8 +10,9 @@
 // Each module keeps its own state and is handed what it needs here:
 // session.js the tokens and the calls, connection.js a lost connection,
 // clock.js the countdown, drafts.js the code, questions.js the list and the
-// statements, results.js what Run and Submit gave, workspace.js the question
-// on screen with its editor, ending.js the lock and every way the test ends.
+// statements, results.js what Run and Submit gave, executions.js a run or
+// submit followed to its end, workspace.js the question on screen with its
+// editor, ending.js the lock and every way the test ends.
 import { errorMessage, transient } from "../common/api.js";
 import { byId } from "../common/dom.js";
 import { loadLanguages } from "../common/languages.js";

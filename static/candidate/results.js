@@ -1,6 +1,8 @@
 // results.js - what Run and Submit gave, per question: the summary line, the
 // compiler's output, a row per test (a visible test with its data, a hidden
-// one with its verdict only) and the output for the custom input.
+// one with its verdict only) and the output for the custom input; and, while
+// a run is under way or after it went wrong, a note that takes the summary
+// line's place.
 import { byId, h } from "../common/dom.js";
 import { verdictLabel } from "../common/verdicts.js";
 
@@ -74,6 +76,8 @@ function customResult(c) {
 // languages: the catalog, for the language's name in the summary.
 export function createResults(languages) {
 	const shown = new Map();   // question id -> { mode, language, data }: the last run or submit
+	const notes = new Map();   // question id -> { text, cls }: under way, or what went wrong
+	let onScreen = "";         // the question last rendered
 
 	function summaryText(r) {
 		const data = r.data;
@@ -93,7 +97,31 @@ export function createResults(languages) {
 	function status(text, cls) {
 		const s = byId("results-status");
 		s.className = "results-status " + (cls || "");
-		s.textContent = text;
+		// unchanged text is not written again: the line is a live region
+		if (s.textContent !== text) s.textContent = text;
+	}
+
+	// Show question id's results; justFinished brings them into view.
+	function render(id, justFinished) {
+		onScreen = id;
+		const body = byId("results-body");
+		body.replaceChildren();
+		const r = shown.get(id);
+		const n = notes.get(id);
+		if (n) status(n.text, n.cls);
+		if (!r) {
+			if (!n) status("Run your code to see the results here.", "muted");
+			return;
+		}
+		const data = r.data;
+		if (!n) status(summaryText(r), data.status === "accepted" ? "text-ok" : "text-error");
+		if (data.compile && data.compile.output) {
+			body.append(h("h4", {}, data.compile.status === "ok" ? "Compiler warnings" : "Compiler errors"),
+				h("pre", { class: "stderr" }, data.compile.output));
+		}
+		if (data.results && data.results.length) body.append(resultsTable(data.results));
+		if (data.custom) body.append(customResult(data.custom));
+		if (justFinished) byId("results").scrollIntoView({ block: "nearest" });
 	}
 
 	return {
@@ -101,26 +129,19 @@ export function createResults(languages) {
 		has: (id) => shown.has(id),
 		set(id, r) {
 			shown.set(id, r);
+			notes.delete(id);
 		},
 
-		// Show question id's results; justFinished brings them into view.
-		render(id, justFinished) {
-			const body = byId("results-body");
-			body.replaceChildren();
-			const r = shown.get(id);
-			if (!r) {
-				status("Run your code to see the results here.", "muted");
-				return;
-			}
-			const data = r.data;
-			status(summaryText(r), data.status === "accepted" ? "text-ok" : "text-error");
-			if (data.compile && data.compile.output) {
-				body.append(h("h4", {}, data.compile.status === "ok" ? "Compiler warnings" : "Compiler errors"),
-					h("pre", { class: "stderr" }, data.compile.output));
-			}
-			if (data.results && data.results.length) body.append(resultsTable(data.results));
-			if (data.custom) body.append(customResult(data.custom));
-			if (justFinished) byId("results").scrollIntoView({ block: "nearest" });
+		// The line for question id while its run is under way or after it
+		// went wrong (text null: none, its results' summary again).
+		note(id, text, cls) {
+			if (text) notes.set(id, { text, cls });
+			else notes.delete(id);
+			if (id !== onScreen) return;
+			if (text) status(text, cls);
+			else render(id);
 		},
+
+		render,
 	};
 }

@@ -1,10 +1,13 @@
 // workspace.js - the question on screen and what the candidate does with it:
 // picking a question, switching language, typing, Run (sample tests and the
-// custom input) and Submit (every test, graded). Also the submit of all code
-// not yet submitted, which the end of the test needs.
+// custom input) and Submit (every test, graded), each followed to its end
+// with Run and Submit disabled meanwhile (one execution per session). Also
+// the submit of all code not yet submitted, which the end of the test needs,
+// and an execution still under way when the page was opened again.
 import { transient, errorMessage } from "../common/api.js";
 import { byId, setButton } from "../common/dom.js";
 import { createEditor } from "./editor.js";
+import { createExecutions, progressText } from "./executions.js";
 
 function executeError(res) {
 	if (transient(res)) return "Could not reach the server. Your code is saved in this browser; run it again once the connection is back.";
@@ -17,11 +20,17 @@ function executeError(res) {
 	}
 }
 
+function underWay(mode) {
+	return mode === "run" ? "Running your code on the sample tests…" : "Submitting: running your code on all tests…";
+}
+
 // session, drafts, questions, results: the modules of those names;
 // languages: the catalog; isLocked(): whether the test is read-only.
 export function createWorkspace({ session, drafts, questions, results, languages, isLocked }) {
+	const executions = createExecutions({ session, candidateId: session.candidateId() });
 	let editor = null;
 	let busy = false;
+	let following = null;      // { mode, done }: the execution this page follows, done its outcome's promise
 
 	function renderList() {
 		questions.renderList(drafts.current(), (id) => results.has(id) || !!drafts.ownCode(id), (id) => open(id, true));
@@ -63,22 +72,62 @@ export function createWorkspace({ session, drafts, questions, results, languages
 		byId("results").setAttribute("aria-busy", mode ? "true" : "false");
 	}
 
-	/* POST /proxy/execute and record the outcome; shared by Run, Submit and
-	 * the automatic submit at the end. */
-	async function runOnServer(id, body) {
-		const res = await session.call("POST", "/proxy/execute", body);
-		if (res.status !== 200) return res;
-		results.set(id, { mode: body.mode, language: body.language, data: res.json });
-		if (body.mode === "submit") {
-			drafts.markSubmitted(id, body.language, body.code);
-			questions.recordSubmission(id, res.json);
-			questions.refresh().then((ok) => {
-				if (ok) renderList();
-			});
+	/* What an execution of question id (rec: mode, language) ended in, on
+	 * screen and in the question's record. */
+	function show(id, rec, outcome) {
+		switch (outcome.end) {
+		case "done":
+			results.set(id, { mode: rec.mode, language: rec.language, data: outcome.result });
+			if (rec.mode === "submit") {
+				questions.recordSubmission(id, outcome.result);
+				questions.refresh().then((ok) => {
+					if (ok) renderList();
+				});
+			}
+			if (id === drafts.current()) results.render(id, true);
+			renderList();
+			break;
+		case "failed":
+			if (rec.mode === "submit") drafts.clearSubmitted(id);
+			results.note(id, rec.mode === "run"
+				? "Your run could not be completed: the code runner failed. Your code is saved; run it again."
+				: "Your submission could not be judged: the code runner failed. Your code is saved; submit it again.",
+			"text-error");
+			break;
+		case "refused":
+			results.note(id, isLocked() && outcome.res.status === 409 ? null : executeError(outcome.res), "text-error");
+			break;
+		case "stopped":
+			break;
+		default:   // cancelled (a submit took its place), gone
+			results.note(id, null);
 		}
-		if (id === drafts.current()) results.render(id, true);
-		renderList();
-		return res;
+	}
+
+	/* Follow an execution to its end with Run and Submit disabled; start()
+	 * sends it or picks it up, given the hooks of executions.js. */
+	async function track(id, rec, start) {
+		setBusy(rec.mode);
+		results.note(id, underWay(rec.mode), "muted");
+		const done = start({ view: (v) => results.note(id, progressText(v), "muted") });
+		following = { mode: rec.mode, done };
+		const outcome = await done;
+		if (following && following.done === done) following = null;
+		setBusy(null);
+		show(id, rec, outcome);
+		return outcome;
+	}
+
+	/* Run or submit question id's code (body: a POST /proxy/execute body). */
+	function perform(id, body, persist) {
+		return track(id, { mode: body.mode, language: body.language }, (hooks) => executions.run(body, {
+			...hooks,
+			persist,
+			// stored is submitted, even if this page closes before it is judged
+			accepted: () => {
+				if (body.mode === "submit") drafts.markSubmitted(id, body.language, body.code);
+			},
+		}));
 	}
 
 	async function execute(mode) {
@@ -90,17 +139,18 @@ export function createWorkspace({ session, drafts, questions, results, languages
 			results.status("Write some code first, then run it.", "text-error");
 			return;
 		}
-		setBusy(mode);
-		results.status(mode === "run" ? "Running your code on the sample tests…"
-			: "Submitting: running your code on all tests…");
 		drafts.save();
 		const body = { language, code, question_id: id, mode };
 		const custom = byId("custom-input").value;
 		if (mode === "run" && custom !== "") body.custom_input = custom;
-		const res = await runOnServer(id, body);
-		setBusy(null);
-		if (res.status === 200 || isLocked()) return;
-		results.status(executeError(res), "text-error");
+		await perform(id, body, false);
+	}
+
+	/* An execution stored by an earlier page of this session: show it to its end. */
+	function resume() {
+		const rec = executions.stored();
+		if (!rec || !questions.has(rec.question)) return;
+		track(rec.question, rec, (hooks) => executions.follow(rec, hooks.view));
 	}
 
 	// The questions whose latest code has not been submitted.
@@ -119,6 +169,7 @@ export function createWorkspace({ session, drafts, questions, results, languages
 			byId("submit-btn").addEventListener("click", () => execute("submit"));
 			renderList();
 			open(drafts.current(), false);
+			resume();
 		},
 
 		setReadOnly(readOnly) {
@@ -127,10 +178,14 @@ export function createWorkspace({ session, drafts, questions, results, languages
 
 		pendingCount: () => unsubmitted().length,
 
-		// Submit every question whose latest code has not been submitted yet.
-		submitPending() {
-			return Promise.all(unsubmitted().map((p) =>
-				runOnServer(p.id, { language: p.language, code: p.code, question_id: p.id, mode: "submit" })));
+		// Submit every question whose latest code has not been submitted yet,
+		// one after the other (a session runs one execution at a time), each
+		// followed to its end. A submit under way finishes first; a run under
+		// way is replaced or waited out.
+		async submitPending() {
+			if (following && following.mode === "submit") await following.done;
+			for (const p of unsubmitted())
+				await perform(p.id, { language: p.language, code: p.code, question_id: p.id, mode: "submit" }, true);
 		},
 	};
 }

@@ -2,7 +2,8 @@
 //
 // Two styles on one transport:
 //   request(method, path, { body, token })  never throws; resolves to
-//       { status, json }, status 0 when the request did not get through.
+//       { status, json, retryAfter }, status 0 when the request did not get
+//       through; retryAfter is the Retry-After header in seconds, or 0.
 //       The candidate page uses it: it reacts to each status itself.
 //   createClient({ token, unauthorized })   get/post/put/del/file resolve to
 //       the answer of a 2xx and throw an ApiError otherwise, whose message
@@ -44,8 +45,9 @@ async function readJson(res) {
 // One request; never throws. status 0 means the request did not get through.
 export async function request(method, path, opts) {
 	const res = await send(method, path, opts);
-	if (!res) return { status: 0, json: null };
-	return { status: res.status, json: await readJson(res) };
+	if (!res) return { status: 0, json: null, retryAfter: 0 };
+	const retryAfter = Math.max(0, parseInt(res.headers.get("Retry-After") || "0", 10) || 0);
+	return { status: res.status, json: await readJson(res), retryAfter };
 }
 
 // The error envelope of a request() answer (SPEC section 5), or "".

@@ -103,6 +103,30 @@ h.invite = async (name, questionIds, minutes) => {
 	return r.json;
 };
 
+// Every slot of the live judge hosts busy for about `seconds` with a sleeping
+// /execute job (added with ?wait=false), so that what is added next waits in the
+// queue. Resolves to the execution ids once they all run.
+h.fillSlots = async (seconds) => {
+	const slots = (await h.api("GET", "/health")).json.slots;
+	h.assert(slots > 0, "the judge hosts have slots");
+	const job = {
+		language: "python", code: `import time\ntime.sleep(${seconds})\nprint(1)\n`,
+		test_cases: [{ input: "", expected_output: "1" }], timeout: seconds + 5,
+	};
+	const ids = [];
+	for (let i = 0; i < slots; i++) {
+		const r = await h.api("POST", "/execute?wait=false", job);
+		h.assert(r.status === 202, `a slow /execute job is queued: ${r.status} ${r.text}`);
+		ids.push(r.json.execution_id);
+	}
+	const deadline = Date.now() + 20000;
+	while ((await h.api("GET", "/health")).json.slots_busy < slots) {
+		h.assert(Date.now() < deadline, "the slow jobs start within 20 s");
+		await h.sleep(50);
+	}
+	return ids;
+};
+
 // a fresh browser context (own cookies and storage) at 1280x720
 h.newPage = async (opts = {}) => {
 	const ctx = await h.browser.newContext({
