@@ -168,7 +168,7 @@ test: deps
 
 bench: deps
 	@sh conf/install-deps.sh $(BENCH_PKGS)
-	@$(MAKE) --no-print-directory $(BIN)/judge $(BIN)/ce-box $(BUILD)/bench/overhead
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/overhead
 	@CE_BOX=$(CURDIR)/$(BIN)/ce-box sh bench/run.sh $(BUILD)/bench/overhead $(BIN)/judge
 
 deps:

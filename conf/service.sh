@@ -8,6 +8,14 @@
 #   conf/service.sh worker  only a judge host, in the foreground, for the database in
 #                           DATABASE_URL (another machine's service); Ctrl-C drains it
 #
+# Several nodes share one database (README, "Several app nodes"): NODE_ROLES says what
+# start and run bring up here, any of "web" (nginx), "front" (the two ce-fcgi pools and
+# the sweeper) and "worker" (a judge host), all three by default; the embedded PostgreSQL
+# starts whenever DATABASE_URL is unset.  FCGI_LISTEN=ADDR:PORT has the front's pools
+# listen on TCP (the quick one on PORT, the one that waits for executions on PORT+1)
+# instead of unix sockets in $VAR/run; CE_FRONTS (space-separated ADDR:PORT) lists other
+# nodes' fronts, which this node's nginx shares the requests with.
+#
 # Environment: PORT (8080), TLS_PORT (PORT+363; 0 = no TLS), VAR_DIR (var/ when the
 # service users can enter the checkout, else /var/lib/coding-engine),
 # DATABASE_URL (use that server instead of the embedded one), ADMIN_PASSWORD
@@ -15,9 +23,9 @@
 # executions), CE_WORKER_SLOTS (cores: jobs a judge host runs at once), CE_EXECUTE_ALLOW and
 # CE_ADMIN_ALLOW (space-separated addresses/CIDRs, or "all"), CE_API_KEY,
 # CE_ABANDON_GRACE, CE_HEARTBEAT_TIMEOUT, CE_WORKER_MEMORY_MB, EXEC_RATE (per client per second),
-# CE_NODE_NAME (the judge host's name shown in results; never the host name), and the
-# judge hosts' webhooks: CE_WEBHOOK_ALLOW, CE_WEBHOOK_SECRET, CE_WEBHOOK_MAX_ATTEMPTS,
-# CE_WEBHOOK_BACKOFF_MS (README, "Webhooks").
+# CE_NODE_NAME (the judge host's name shown in results; never the host name), NODE_ROLES,
+# FCGI_LISTEN, CE_FRONTS (see above), and the judge hosts' webhooks: CE_WEBHOOK_ALLOW,
+# CE_WEBHOOK_SECRET, CE_WEBHOOK_MAX_ATTEMPTS, CE_WEBHOOK_BACKOFF_MS (README, "Webhooks").
 set -eu
 
 umask 022
@@ -32,6 +40,9 @@ PG_BIN=/usr/lib/postgresql/15/bin
 PG_USER=postgres
 EXEC_RATE=${EXEC_RATE:-10}
 EXEC_BURST=${EXEC_BURST:-20}
+NODE_ROLES=${NODE_ROLES:-web front worker}
+FCGI_LISTEN=${FCGI_LISTEN:-}
+CE_FRONTS=${CE_FRONTS:-}
 
 log() { printf '%s\n' "$*"; }
 die() {
@@ -39,6 +50,25 @@ die() {
 	# a half-started service is stopped again: nothing is left running
 	[ -n "${STARTING:-}" ] && STARTING= && stop_all >/dev/null 2>&1
 	exit 1
+}
+
+has_role() { case " $NODE_ROLES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+for r in $NODE_ROLES; do
+	case $r in web | front | worker) ;; *) die "NODE_ROLES: unknown role '$r' (web, front, worker)" ;; esac
+done
+[ -n "$NODE_ROLES" ] || die "NODE_ROLES is empty"
+
+# ADDR:PORT -> "ADDR PORT"; the port must leave room for the second pool at PORT+1
+split_addr() {
+	case $1 in
+	*:*) a=${1%:*} p=${1##*:} ;;
+	*) die "$2: '$1' has no port (ADDR:PORT)" ;;
+	esac
+	case $p in '' | *[!0-9]*) die "$2: '$1' has no port (ADDR:PORT)" ;; esac
+	[ "$p" -ge 1 ] && [ "$p" -le 65534 ] || die "$2: port $p out of range"
+	case $a in '' | *[!0-9a-zA-Z._-]*) die "$2: bad address in '$1' (a host name or IPv4 address)" ;; esac
+	printf '%s %s\n' "$a" "$p"
 }
 
 [ "$(id -u)" = 0 ] || die "run as root (the sandbox and the service users need it)"
@@ -221,6 +251,29 @@ allow_lines() {
 	done
 }
 
+# upstream_servers OFFSET: nginx's "server" lines for a pool, this node's front (when it has
+# one) and CE_FRONTS; OFFSET 0 is the quick pool, 1 the one that waits for executions
+upstream_servers() {
+	n=0
+	if has_role front; then
+		if [ -n "$FCGI_LISTEN" ]; then
+			set -- "$1" $(split_addr "$FCGI_LISTEN" FCGI_LISTEN)
+			printf '        server %s:%s;\n' "$2" $(($3 + $1))
+		else
+			sock=fcgi.sock
+			[ "$1" = 1 ] && sock=fcgi-exec.sock
+			printf '        server unix:%s/run/%s;\n' "$VAR" "$sock"
+		fi
+		n=1
+	fi
+	for f in $CE_FRONTS; do
+		set -- "$1" $(split_addr "$f" CE_FRONTS)
+		printf '        server %s:%s;\n' "$2" $(($3 + $1))
+		n=$((n + 1))
+	done
+	[ $n -gt 0 ] || die "nginx has no front to pass requests to: give this node the front role or set CE_FRONTS"
+}
+
 nginx_conf() {
 	daemon=$1
 	tls_listen="" hsts=""
@@ -240,9 +293,12 @@ nginx_conf() {
 	fi
 	exec_allow=$(allow_lines "${CE_EXECUTE_ALLOW:-}")
 	admin_allow=$(allow_lines "${CE_ADMIN_ALLOW:-all}")
+	fcgi_servers=$(upstream_servers 0)
+	exec_servers=$(upstream_servers 1)
 	awk -v var="$VAR" -v conf="$ROOT/conf" -v static="$VAR/share/static" -v daemon="$daemon" \
 		-v web="$WEB_USER" -v listen="$PORT" -v tls="$tls_listen" -v hsts="$hsts" \
-		-v ea="$exec_allow" -v aa="$admin_allow" -v rate="$EXEC_RATE" -v burst="$EXEC_BURST" '
+		-v ea="$exec_allow" -v aa="$admin_allow" -v rate="$EXEC_RATE" -v burst="$EXEC_BURST" \
+		-v fs="$fcgi_servers" -v es="$exec_servers" '
 		{
 			gsub(/@VAR@/, var); gsub(/@CONF@/, conf); gsub(/@STATIC@/, static)
 			gsub(/@DAEMON@/, daemon); gsub(/@WEB_USER@/, web); gsub(/@LISTEN@/, listen)
@@ -251,6 +307,8 @@ nginx_conf() {
 			if ($0 ~ /@HSTS@/) { if (hsts != "") print hsts; next }
 			if ($0 ~ /@EXECUTE_ALLOW@/) { print ea; next }
 			if ($0 ~ /@ADMIN_ALLOW@/) { print aa; next }
+			if ($0 ~ /@FCGI_SERVERS@/) { print fs; next }
+			if ($0 ~ /@EXEC_SERVERS@/) { print es; next }
 			print
 		}' "$ROOT/conf/nginx.conf.in" >"$VAR/nginx.conf"
 	nginx -t -q -c "$VAR/nginx.conf" 2>"$VAR/log/nginx-test.log" ||
@@ -269,27 +327,51 @@ app_env() {
 		CE_WEBHOOK_MAX_ATTEMPTS="${CE_WEBHOOK_MAX_ATTEMPTS:-}" CE_WEBHOOK_BACKOFF_MS="${CE_WEBHOOK_BACKOFF_MS:-}" "$@"
 }
 
-# pool_start NAME SIZE: a ce-fcgi pool on $VAR/run/NAME.sock.  spawn-fcgi binds the socket
-# (owned by nginx's user), drops to the app user and execs the supervisor, which keeps SIZE
-# workers alive
+# pool_start NAME SIZE [PORT]: a ce-fcgi pool on $VAR/run/NAME.sock, or on FCGI_LISTEN's
+# address and PORT.  spawn-fcgi binds the socket (a unix one owned by nginx's user), drops
+# to the app user and execs the supervisor, which keeps SIZE workers alive
 pool_start() {
 	rm -f "$VAR/run/$1.sock"
-	app_env spawn-fcgi -n -s "$VAR/run/$1.sock" -M 0600 -U "$WEB_USER" -G "$WEB_USER" \
-		-u "$APP_USER" -g "$APP_USER" -- "$VAR/bin/ce-fcgi" --workers "$2" \
-		>>"$VAR/log/$1.log" 2>&1 &
+	if [ -n "${3:-}" ]; then
+		set -- "$1" "$2" "$3" $(split_addr "$FCGI_LISTEN" FCGI_LISTEN)
+		app_env spawn-fcgi -n -a "$4" -p "$3" -u "$APP_USER" -g "$APP_USER" -- \
+			"$VAR/bin/ce-fcgi" --workers "$2" >>"$VAR/log/$1.log" 2>&1 &
+	else
+		app_env spawn-fcgi -n -s "$VAR/run/$1.sock" -M 0600 -U "$WEB_USER" -G "$WEB_USER" \
+			-u "$APP_USER" -g "$APP_USER" -- "$VAR/bin/ce-fcgi" --workers "$2" \
+			>>"$VAR/log/$1.log" 2>&1 &
+	fi
 	echo $! >"$VAR/run/$1.pid"
 	i=0
-	while [ ! -S "$VAR/run/$1.sock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	[ -S "$VAR/run/$1.sock" ] || die "the FastCGI pool $1 did not start, see $VAR/log/$1.log"
+	while ! pool_listens "$1" "${3:-}" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	pool_listens "$1" "${3:-}" || die "the FastCGI pool $1 did not start, see $VAR/log/$1.log"
+}
+
+pool_listens() {
+	if [ -n "$2" ]; then
+		[ -n "$(ss -Hltn "sport = :$2" 2>/dev/null)" ] && kill -0 "$(cat "$VAR/run/$1.pid")" 2>/dev/null
+	else
+		[ -S "$VAR/run/$1.sock" ]
+	fi
 }
 
 # The service's front: one pool answers the quick calls, another waits for executions, so
-# no heartbeat waits behind a run; the judge host runs them; the sweeper closes sessions.
-fcgi_start() {
-	pool_start fcgi "$POOL_SIZE"
-	pool_start fcgi-exec "$EXEC_POOL_SIZE"
+# no heartbeat waits behind a run; the sweeper closes sessions.
+front_start() {
+	if [ -n "$FCGI_LISTEN" ]; then
+		port=$(split_addr "$FCGI_LISTEN" FCGI_LISTEN | cut -d' ' -f2)
+		pool_start fcgi "$POOL_SIZE" "$port"
+		pool_start fcgi-exec "$EXEC_POOL_SIZE" $((port + 1))
+	else
+		pool_start fcgi "$POOL_SIZE"
+		pool_start fcgi-exec "$EXEC_POOL_SIZE"
+	fi
 	app_env runuser -u "$APP_USER" -- "$VAR/bin/ce-ctl" sweep 5 >>"$VAR/log/sweep.log" 2>&1 &
 	echo $! >"$VAR/run/sweep.pid"
+}
+
+# a judge host, which runs the jobs
+worker_start() {
 	app_env runuser -u "$APP_USER" -- "$VAR/bin/ce-worker" >>"$VAR/log/worker.log" 2>&1 &
 	echo $! >"$VAR/run/worker.pid"
 }
@@ -334,17 +416,32 @@ stop_all() {
 	fi
 }
 
+# what a node's settings cannot work with is refused before anything starts
+check_node() {
+	if has_role front && [ -n "$FCGI_LISTEN" ]; then split_addr "$FCGI_LISTEN" FCGI_LISTEN >/dev/null; fi
+	for f in $CE_FRONTS; do split_addr "$f" CE_FRONTS >/dev/null; done
+	if has_role web; then upstream_servers 0 >/dev/null; fi
+}
+
 start_common() {
 	STARTING=1
 	[ -x "$ROOT/bin/judge" ] && [ -x "$ROOT/bin/ce-box" ] && [ -x "$ROOT/bin/ce-fcgi" ] || die "build first (make)"
 	ensure_users
 	layout
 	pg_start
-	db_setup
-	fcgi_start
+	# a front, or the node with the database, migrates and loads the bank; a judge host
+	# alone waits for that (it retries until it can register)
+	if has_role front || pg_embedded; then db_setup; fi
+	if has_role front; then front_start; fi
+	if has_role worker; then worker_start; fi
 }
 
 banner() {
+	if ! has_role web; then
+		log "Coding Engine node is up ($NODE_ROLES${FCGI_LISTEN:+, FastCGI on $FCGI_LISTEN and the next port})"
+		log "  data, logs and pid files: $VAR"
+		return
+	fi
 	log "Coding Engine is up:"
 	log "  http://127.0.0.1:$PORT/         (candidates: /test/?invite=..., recruiters: /admin/)"
 	[ -n "${tls_listen:-}" ] && log "  https://127.0.0.1:$TLS_PORT/  (self-signed certificate)"
@@ -358,6 +455,8 @@ esac
 
 case "${1:-}" in
 run)
+	has_role web || die "run keeps nginx in the foreground: give this node the web role, or use start"
+	check_node
 	stop_all
 	start_common
 	nginx_conf off
@@ -370,10 +469,13 @@ run)
 	stop_all
 	;;
 start)
+	check_node
 	stop_all
 	start_common
-	nginx_conf on
-	nginx -c "$VAR/nginx.conf" || die "nginx did not start"
+	if has_role web; then
+		nginx_conf on
+		nginx -c "$VAR/nginx.conf" || die "nginx did not start"
+	fi
 	banner
 	;;
 stop)

@@ -144,9 +144,9 @@ class Client:
 
 
 def call(method, path, body=None, token=None, headers=None, ctype="application/json",
-         timeout=120, retry429=True, client=None):
+         timeout=120, retry429=True, client=None, port=None):
     """One HTTP request; body is JSON-encoded unless it is str/bytes.  Without a client
-    every request has a connection of its own."""
+    every request has a connection of its own (to port, the suite's stack by default)."""
     if body is None:
         data = None
     elif isinstance(body, bytes):
@@ -165,7 +165,7 @@ def call(method, path, body=None, token=None, headers=None, ctype="application/j
         if client is not None:
             r = client.exchange(method, path, data, h, timeout)
         else:
-            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
+            conn = http.client.HTTPConnection("127.0.0.1", port or PORT, timeout=timeout)
             try:
                 conn.request(method, path, body=data, headers=h)
                 resp = conn.getresponse()
@@ -256,9 +256,10 @@ def stop_service():
     return left
 
 
-def psql(sql):
-    """One value from the embedded database, read directly (not through the service)."""
-    out = subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-h", VAR + "/pg/run", "-p", "5432",
+def psql(sql, var=None):
+    """One value from the embedded database (of the stack in var, the suite's by default),
+    read directly (not through the service)."""
+    out = subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-h", (var or VAR) + "/pg/run", "-p", "5432",
                           "-U", "postgres", "-d", "coding_engine", "-tAc", sql],
                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
     if out.returncode != 0:
@@ -2188,6 +2189,220 @@ class T21Webhooks(Base):
         self.assertEqual(doc["error"]["code"], "execution_failed")
         self.assertEqual(self.delivery(token)["state"], "delivered")
 
+
+
+class T19Nodes(Base):
+    """Several machines on one (README, "Several app nodes"): node a has the database,
+    nginx, a front and a judge host; node b is a front only, listening on TCP; node c is a
+    judge host only.  Each has its own VAR_DIR and is started by conf/service.sh with
+    NODE_ROLES, FCGI_LISTEN and CE_FRONTS, as separate machines would be.  A burst of
+    executions and submits runs while node c is killed with kill -9: every job ends once,
+    is stored once, and every request is answered."""
+
+    WEB = PORT + 50           # node a's nginx
+    FRONT_B = PORT + 51       # node b's pools: PORT + 51 and PORT + 52
+    NODES = ("a", "b", "c")
+    BURST = 40
+
+    @classmethod
+    def var(cls, node):
+        return os.path.join(OUT, "var-nodes-%s-%d" % (node, PORT))
+
+    @classmethod
+    def node_env(cls, node):
+        env = dict(ENV, PORT=str(cls.WEB), VAR_DIR=cls.var(node), POOL_SIZE="2",
+                   EXEC_RATE="1000", EXEC_BURST="1000", CE_WORKER_SLOTS="2",
+                   CE_NODE_NAME="node-" + node)
+        db = "host=%s/pg/run port=5432 dbname=coding_engine user=coding-engine" % cls.var("a")
+        if node == "a":
+            env.update(CE_FRONTS="127.0.0.1:%d" % cls.FRONT_B)
+        elif node == "b":
+            env.update(NODE_ROLES="front", FCGI_LISTEN="127.0.0.1:%d" % cls.FRONT_B, DATABASE_URL=db)
+        else:
+            env.update(NODE_ROLES="worker", DATABASE_URL=db)
+        return env
+
+    @classmethod
+    def node(cls, node, cmd):
+        with open(os.path.join(OUT, "service-nodes.log"), "ab") as log:
+            return subprocess.run(["sh", os.path.join(ROOT, "conf", "service.sh"), cmd], cwd=ROOT,
+                                  env=cls.node_env(node), stdin=subprocess.DEVNULL, stdout=log,
+                                  stderr=log, timeout=300).returncode
+
+    @classmethod
+    def procs(cls, node):
+        """pids whose command line names the node's VAR_DIR (PostgreSQL, pools, hosts, judges)."""
+        out = subprocess.run(["pgrep", "-f", cls.var(node) + "/"], capture_output=True, text=True).stdout
+        return [int(p) for p in out.split() if int(p) != os.getpid()]
+
+    @classmethod
+    def stop_nodes(cls):
+        for n in reversed(cls.NODES):
+            cls.node(n, "stop")
+
+    @classmethod
+    def setUpClass(cls):  # noqa: N802
+        cls.stop_nodes()
+        for n in cls.NODES:
+            shutil.rmtree(cls.var(n), ignore_errors=True)
+        t0 = time.time()
+        try:
+            for n in cls.NODES:
+                if cls.node(n, "start") != 0:
+                    raise RuntimeError("conf/service.sh start of node %s failed, see tests/out/service-nodes.log" % n)
+            deadline = time.time() + 30
+            while psql("SELECT count(*) FROM judge_host WHERE NOT draining", cls.var("a")) != "2":
+                if time.time() > deadline:
+                    raise RuntimeError("two judge hosts did not register")
+                time.sleep(0.2)
+            r = call("POST", "/api/admin/login", {"username": "admin", "password": ADMIN_PASSWORD}, port=cls.WEB)
+            if r.status != 200:
+                raise RuntimeError("admin login on node a: %r" % r)
+            cls.admin_token = r.json["token"]
+        except BaseException:
+            cls.stop_nodes()
+            raise
+        NOTES.append("three nodes started in %.1f s" % (time.time() - t0))
+
+    @classmethod
+    def tearDownClass(cls):  # noqa: N802
+        cls.stop_nodes()
+        time.sleep(0.3)
+        left = [p for n in cls.NODES for p in cls.procs(n)]
+        for p in left:
+            try:
+                os.kill(p, 9)
+            except OSError:
+                pass
+        if left:
+            raise AssertionError("conf/service.sh stop left %d processes of the nodes running" % len(left))
+
+    def sql(self, q):
+        return psql(q, self.var("a"))
+
+    def web(self, method, path, body=None, token=None, timeout=300):
+        return call(method, path, body, token=token, timeout=timeout, retry429=False, port=self.WEB)
+
+    def kill_node(self, node):
+        """kill -9 everything the node runs: keeper, host, slots, the judges and launchers they
+        started, and runuser above them; again until nothing of it is left."""
+        killed = set()
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            pids = self.procs(node)
+            if not pids:
+                break
+            for p in pids:
+                try:
+                    os.kill(p, 9)
+                    killed.add(p)
+                except OSError:
+                    pass
+            time.sleep(0.05)
+        self.assertEqual(self.procs(node), [], "node %s still runs" % node)
+        return killed
+
+    def test_a_a_judge_host_killed_in_a_burst(self):
+        # the question and candidates of this stack's own database
+        qs = self.web("GET", "/api/admin/questions", token=self.admin_token).json["questions"]
+        bank = BY_SLUG["01-sensor-summary"]
+        qid = next(q["id"] for q in qs if q["title"] == bank["title"])
+        cands = []
+        for i in range(4):
+            r = self.web("POST", "/api/admin/candidates", {"name": "node cand %d" % i, "email": "n@example.org",
+                                                            "question_ids": [qid], "test_duration_minutes": 60},
+                         token=self.admin_token)
+            self.assertIn(r.status, (200, 201), r)
+            s = self.web("POST", "/api/test-session", {"invite_token": r.json["invite_token"]})
+            self.assertEqual(s.status, 200, s)
+            cands.append((r.json["candidate"]["candidate_id"], s.json["session_token"]))
+        hosts = dict(l.split("|") for l in self.sql("SELECT name, id FROM judge_host").split())
+
+        def execute(i):
+            code = "# nodes-burst-%d\nimport time\ntime.sleep(0.6)\nprint(int(input()) * 7)\n" % i
+            return self.web("POST", "/execute", {"language": "python", "code": code,
+                                                 "test_cases": [{"input": str(i), "expected_output": str(i * 7)}]})
+
+        def submit(c):
+            return self.web("POST", "/proxy/execute", {"language": "python", "code": bank["solutions"]["python"],
+                                                       "question_id": qid, "mode": "submit"}, token=c[1])
+
+        b_conns, t0 = 0, time.time()
+        with concurrent.futures.ThreadPoolExecutor(self.BURST + len(cands)) as ex:
+            runs = [ex.submit(execute, i) for i in range(self.BURST)]
+            subs = [ex.submit(submit, c) for c in cands]
+            # node c has jobs running and a part of the burst is over: kill it
+            deadline = time.time() + 60
+            while time.time() < deadline:
+                row = self.sql("SELECT count(*) FILTER (WHERE host_id = %s AND state = 'running') || ' ' ||"
+                               " count(*) FILTER (WHERE state = 'done') FROM job" % hosts["node-c"])
+                running_c, done = map(int, row.split())
+                out = subprocess.run(["ss", "-Htn", "state", "established", "( dport = :%d )" % (self.FRONT_B + 1)],
+                                     capture_output=True, text=True).stdout
+                b_conns = max(b_conns, len(out.splitlines()))
+                if running_c and done >= self.BURST // 4:
+                    break
+                time.sleep(0.1)
+            self.assertTrue(running_c, "node c never ran a job")
+            killed = self.kill_node("c")
+            t_kill = time.time() - t0
+            orphans = self.sql("SELECT string_agg(id::text, ' ') FROM job WHERE host_id = %s AND state = 'running'"
+                               % hosts["node-c"]).split()
+            runs = [f.result() for f in runs]
+            subs = [f.result() for f in subs]
+        took = time.time() - t0
+        NOTES.append("nodes: %d executions + %d submits in %.1f s; node c (%d processes) killed after %.1f s"
+                     " with %d jobs running; most requests waiting at node b's front at once: %d"
+                     % (self.BURST, len(cands), took, len(killed), t_kill, len(orphans), b_conns))
+        # every request answered, with its own output
+        for i, r in enumerate(runs):
+            self.assertEqual(r.status, 200, "execution %d: %r" % (i, r))
+            self.assertEqual(r.json["status"], "accepted", "execution %d: %r" % (i, r))
+            self.assertEqual(r.json["test_results"][0]["actual_output"].strip(), str(i * 7), i)
+        for r in subs:
+            self.assertOk(r, msg="submit")
+            self.assertEqual(r.json["status"], "accepted", r)
+        self.assertGreater(b_conns, 0, "node b's front served none of the burst")
+        self.assertTrue(orphans, "the kill hit no running job")
+        # every job once, done; run twice exactly when node c died running it, then by node a
+        rows = self.sql("SELECT substring(request from 'nodes-burst-([0-9]+)') || '|' || id || '|' || state"
+                        " || '|' || attempts || '|' || coalesce(host_id, 0) FROM job"
+                        " WHERE request LIKE '%nodes-burst-%'").split()
+        self.assertEqual(sorted(int(r.split("|")[0]) for r in rows), list(range(self.BURST)))
+        for r in rows:
+            _, jid, state, attempts, host = r.split("|")
+            self.assertEqual(state, "done", r)
+            self.assertEqual(attempts, "2" if jid in orphans else "1", r)
+            if jid in orphans:
+                self.assertEqual(host, hosts["node-a"], r)
+        # each submit stored once, graded once, by one job done once
+        for cid, _ in cands:
+            self.assertEqual(self.sql("SELECT string_agg(status, ',') FROM interview_coding"
+                                      " WHERE candidate_id = '%s'" % cid), "accepted")
+            row = self.sql("SELECT count(*) || ' ' || string_agg(state, ',') FROM job"
+                           " WHERE owner = 'session:%s' AND kind = 'submit'" % cid)
+            self.assertEqual(row, "1 done")
+        self.assertEqual(self.sql("SELECT count(*) FROM job WHERE state <> 'done'"), "0")
+        # node a's host carries on; node c's stopped beating
+        self.assertEqual(self.sql("SELECT count(*) FROM judge_host WHERE name = 'node-c'"
+                                  " AND heartbeat_at > now() - interval '5 seconds'"), "0")
+        self.assertEqual(self.web("GET", "/health").status, 200)
+
+    def test_b_the_recipe_refuses_what_cannot_work(self):
+        """A node with nginx and no front to pass to, and a front address without a port,
+        are refused before anything starts."""
+        env = dict(ENV, PORT=str(self.WEB + 5), VAR_DIR=os.path.join(OUT, "var-nodes-bad-%d" % PORT),
+                   NODE_ROLES="web", DATABASE_URL="host=/nonexistent dbname=x")
+        for extra, says in (({}, "no front"), ({"CE_FRONTS": "127.0.0.1"}, "no port"),
+                            ({"NODE_ROLES": "front judge"}, "unknown role")):
+            out = subprocess.run(["sh", os.path.join(ROOT, "conf", "service.sh"), "start"], cwd=ROOT,
+                                 env=dict(env, **extra), stdin=subprocess.DEVNULL, capture_output=True,
+                                 text=True, timeout=120)
+            self.assertNotEqual(out.returncode, 0, extra)
+            self.assertIn(says, out.stderr, extra)
+        subprocess.run(["sh", os.path.join(ROOT, "conf", "service.sh"), "stop"], cwd=ROOT, env=env,
+                       capture_output=True, timeout=120)
+        shutil.rmtree(env["VAR_DIR"], ignore_errors=True)
 
 
 # ---------------------------------------------------------------- the Piston-compatible API
