@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -46,6 +47,7 @@
 #define JOB_SLACK_S 10
 
 static int job_max_s = 600;	/* CE_JOB_MAX_S: no job runs longer than this */
+static int slot_nice = 10;	/* CE_WORKER_NICE: the slots' (and judges') nice value */
 
 /*
  * A job's hard deadline: the sum of its tests' wall limits (SPEC section 3:
@@ -136,6 +138,13 @@ static void slot_main(int host_id, int slot)
 
 	name_process("ce-worker-slot");
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/*
+	 * Below the front on a machine that has both: a heartbeat or a page is
+	 * answered first, and the judge and its boxes (which inherit this) take
+	 * what is left.
+	 */
+	if (setpriority(PRIO_PROCESS, 0, slot_nice) < 0)
+		fprintf(stderr, "ce-worker: slot %d: nice %d: %s\n", slot, slot_nice, strerror(errno));
 	db_forget();
 	catch_term(1);
 	while (!draining) {
@@ -300,6 +309,7 @@ int main(void)
 		return 2;
 	}
 	job_max_s = env_int("CE_JOB_MAX_S", 600, 1, 86400);
+	slot_nice = env_int("CE_WORKER_NICE", 10, 0, 19);
 	db_init(getenv("DATABASE_URL"));
 	/* the judge beside this program, unless CE_JUDGE names one */
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);

@@ -1709,6 +1709,15 @@ class T15Docker(Base):
         self.assertEqual(svc["nginx"]["environment"].get("CE_API_KEY", ""), "")
 
 
+def _comm(pid):
+    """A process's name, or "" when it is gone."""
+    try:
+        with open("/proc/%s/comm" % pid) as f:
+            return f.read().strip()
+    except OSError:
+        return ""
+
+
 class T17Queue(Base):
     """Every execution is a job in PostgreSQL, stored before it runs and run by a judge host
     (bin/ce-worker); the front waits in a pool of its own."""
@@ -1744,6 +1753,13 @@ class T17Queue(Base):
         self.assertEqual(self.jobs(), n)
         self.assertIn(psql("SELECT count(*) FROM judge_host WHERE NOT draining"
                            " AND heartbeat_at > now() - interval '20 seconds'"), ("1",))
+        # the slots run below the front (CE_WORKER_NICE, 10), their judges and boxes with them
+        slots = [p for p in subprocess.run(["pgrep", "-f", "^" + VAR + "/bin/ce-worker"], capture_output=True,
+                                           text=True).stdout.split() if _comm(p) == "ce-worker-slot"]
+        self.assertTrue(slots)
+        for p in slots:
+            with open("/proc/%s/stat" % p) as f:
+                self.assertEqual(int(f.read().rsplit(")", 1)[1].split()[16]), 10, "nice of slot %s" % p)
 
     def test_b_nobody_waits_behind_an_execution(self):
         """Eight slow executions at once (more than the quick pool has workers): heartbeats

@@ -20,7 +20,15 @@ import { errorCode, idPath, transient } from "../common/api.js";
 import { sleep } from "../common/dom.js";
 import { RETRY_FIRST_MS, RETRY_MAX_MS } from "./connection.js";
 
-const POLL_MS = 700;
+const POLL_MS = 700;          // running: progress shows test by test
+const POLL_QUEUED_MAX_MS = 5000;
+const POLL_PER_PLACE_MS = 10; // queued far back: a burst's pages ask less often
+
+/* How long until the next look at an execution that is waiting or running. */
+export function pollDelay(v) {
+	if (v.status !== "queued" || !v.queue_position) return POLL_MS;
+	return Math.min(POLL_QUEUED_MAX_MS, POLL_MS + v.queue_position * POLL_PER_PLACE_MS);
+}
 const BUSY_RETRY_S = 2;      // when a 429 names no Retry-After
 
 // What the page says while an execution is waiting or running.
@@ -95,7 +103,7 @@ export function createExecutions({ session, candidateId }) {
 					return outcomeOf(res.json);
 				}
 				view(res.json);
-				await sleep(POLL_MS);
+				await sleep(pollDelay(res.json));
 			} else if (res.status === 404) {
 				store(null);
 				return { end: "gone" };
