@@ -1,4 +1,5 @@
 /* fcgi_fake.c - a FastCGI request with no web server (see fcgi_fake.h) */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,20 @@ const char *fcgi_fake_sent(struct fcgi_fake *f)
 	if (f->out.wrNext != f->obuf)
 		out_empty(&f->out, 0);
 	return f->sent.buf;
+}
+
+struct json_object *fcgi_fake_json(struct fcgi_fake *f, int *status)
+{
+	const char *all = fcgi_fake_sent(f), *b;
+	struct json_object *o;
+
+	*status = strncmp(all, "Status: ", 8) ? 0 : atoi(all + 8);
+	CU_ASSERT_PTR_NOT_NULL(strstr(all, "\r\nContent-Type: application/json; charset=utf-8\r\n"));
+	b = strstr(all, "\r\n\r\n");
+	o = b ? json_tokener_parse(b + 4) : NULL;
+	if (!o)
+		fprintf(stderr, "\n    not JSON: %s\n", all);
+	return o;
 }
 
 size_t fcgi_fake_consumed(const struct fcgi_fake *f)

@@ -31,6 +31,12 @@ struct http_req *fcgi_fake_start(struct fcgi_fake *f, const char *const *env, co
 				 size_t len, size_t chunk);
 /* Everything sent so far. */
 const char *fcgi_fake_sent(struct fcgi_fake *f);
+/*
+ * The JSON body sent (parsed; the caller puts it), *status from its status
+ * line (0 when none); NULL, with what was sent on stderr, when the body is
+ * not JSON.  Checks the Content-Type is JSON.
+ */
+struct json_object *fcgi_fake_json(struct fcgi_fake *f, int *status);
 /* Bytes of the body the request has taken from the reader. */
 size_t fcgi_fake_consumed(const struct fcgi_fake *f);
 void fcgi_fake_finish(struct fcgi_fake *f);

@@ -51,7 +51,6 @@ static struct json_object *call(const char *method, const char *body, const char
 {
 	size_t n = 0, len = body ? strlen(body) : 0;
 	char num[32];
-	const char *all, *b;
 	struct json_object *o;
 
 	env[0] = NULL;
@@ -75,13 +74,7 @@ static struct json_object *call(const char *method, const char *body, const char
 
 	/* every answer, errors too, is sent by the handler in Piston's shape */
 	CU_ASSERT_TRUE(t.r.sent);
-	all = fcgi_fake_sent(&t);
-	*status = strncmp(all, "Status: ", 8) ? 0 : atoi(all + 8);
-	CU_ASSERT_PTR_NOT_NULL(strstr(all, "\r\nContent-Type: application/json; charset=utf-8\r\n"));
-	b = strstr(all, "\r\n\r\n");
-	o = b ? json_tokener_parse(b + 4) : NULL;
-	if (!o)
-		fprintf(stderr, "\n    not JSON: %s\n", all);
+	o = fcgi_fake_json(&t, status);
 	fcgi_fake_finish(&t);
 	return o;
 }

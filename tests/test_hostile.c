@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/ipc.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
@@ -273,7 +274,35 @@ static int own_box_processes(void)
 	return n;
 }
 
-/* Cgroups b<slot>-<judge pid>-<n> left behind by this process or a judge that is gone. */
+static time_t started;
+
+__attribute__((constructor)) static void note_start(void)
+{
+	started = time(NULL);
+}
+
+/* Does a live judge hold the box slot's lock (the launcher's flock, sandbox/box.c)? */
+static bool slot_held_by_other(int slot)
+{
+	char path[64];
+	bool held;
+	int fd;
+
+	snprintf(path, sizeof(path), "/run/coding-engine/slots/%d", slot);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	held = flock(fd, LOCK_EX | LOCK_NB) < 0 && errno == EWOULDBLOCK;
+	close(fd);
+	return held;
+}
+
+/*
+ * Cgroups b<slot>-<tag>-<n> left behind by this process: those of a live
+ * judge of another suite are told apart by the slot lock it holds, and
+ * those made before this program started (a judge host killed with kill -9
+ * leaves its box's groups until its slot is taken again) are not ours.
+ */
 static int own_leftover_cgroups(void)
 {
 	static const char *const roots[] = {
@@ -281,9 +310,11 @@ static int own_leftover_cgroups(void)
 		"/sys/fs/cgroup/cpuacct/coding-engine", "/sys/fs/cgroup/coding-engine",
 		"/sys/fs/cgroup/unified/coding-engine",
 	};
+	char path[512];
 	struct dirent *e;
+	struct stat st;
 	size_t i;
-	int n = 0, slot, pid;
+	int n = 0, slot;
 	DIR *d;
 
 	for (i = 0; i < sizeof(roots) / sizeof(roots[0]); i++) {
@@ -291,8 +322,10 @@ static int own_leftover_cgroups(void)
 		while (d && (e = readdir(d))) {
 			if (e->d_type != DT_DIR || e->d_name[0] == '.')
 				continue;
-			if (sscanf(e->d_name, "b%d-%d-", &slot, &pid) == 2 && pid != getpid() &&
-			    !ours(pid) && kill(pid, 0) == 0)
+			snprintf(path, sizeof(path), "%s/%s", roots[i], e->d_name);
+			if (stat(path, &st) == 0 && st.st_mtime < started)
+				continue; /* older than this suite */
+			if (sscanf(e->d_name, "b%d-", &slot) == 1 && slot_held_by_other(slot))
 				continue; /* a live judge that is not us */
 			n++;
 		}

@@ -6,6 +6,7 @@
 // 01-sensor-summary is used throughout: its reference solution is known, two of its
 // nine tests are samples.
 "use strict";
+const { startTest: start, setCode } = require("./harness.cjs");
 const fs = require("fs");
 const path = require("path");
 
@@ -26,21 +27,6 @@ async function setup(h, name, minutes, slugs) {
 	for (const s of slugs || [SLUG]) qs.push(await h.bankQuestion(s));
 	const inv = await h.invite(name, qs.map((q) => q.id), minutes);
 	return { q: qs[0], qs, inv, cid: inv.candidate.candidate_id };
-}
-
-// through the preview to the workspace
-async function start(page, inv) {
-	await page.goto(inv.invite_url);
-	await page.waitForSelector("#view-preview:not([hidden])");
-	await page.click("#start-btn");
-	await page.waitForSelector("#view-test:not([hidden])");
-}
-
-// replace the editor's text as a paste would (typing would trigger auto-indent)
-async function setCode(page, text) {
-	await page.click(".cm-content");
-	await page.keyboard.press("Control+a");
-	await page.keyboard.insertText(text);
 }
 
 async function editorText(page) {

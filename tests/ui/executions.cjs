@@ -7,6 +7,7 @@
 // The judge slots are first filled with sleeping /execute jobs, so that what the page
 // sends waits in the queue long enough to be seen.
 "use strict";
+const { startTest: start, setCode } = require("./harness.cjs");
 
 const SLUG = "01-sensor-summary";
 const UNDER_WAY = /Queued \(position \d+\)|Running test \d+ of \d+/;
@@ -16,19 +17,6 @@ async function setup(h, name, slugs) {
 	for (const s of slugs || [SLUG]) qs.push(await h.bankQuestion(s));
 	const inv = await h.invite(name, qs.map((q) => q.id), 30);
 	return { qs, inv, cid: inv.candidate.candidate_id };
-}
-
-async function start(page, inv) {
-	await page.goto(inv.invite_url);
-	await page.waitForSelector("#view-preview:not([hidden])");
-	await page.click("#start-btn");
-	await page.waitForSelector("#view-test:not([hidden])");
-}
-
-async function setCode(page, text) {
-	await page.click(".cm-content");
-	await page.keyboard.press("Control+a");
-	await page.keyboard.insertText(text);
 }
 
 // every text the results line shows from now on, in window.__seen

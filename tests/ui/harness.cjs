@@ -152,6 +152,21 @@ h.adminSignIn = async (page) => {
 	await page.getByRole("heading", { level: 1, name: "Question bank" }).waitFor();
 };
 
+// the candidate's page: through the preview to the workspace
+h.startTest = async (page, inv) => {
+	await page.goto(inv.invite_url);
+	await page.waitForSelector("#view-preview:not([hidden])");
+	await page.click("#start-btn");
+	await page.waitForSelector("#view-test:not([hidden])");
+};
+
+// replace the editor's text as a paste would (typing would trigger auto-indent)
+h.setCode = async (page, text) => {
+	await page.click(".cm-content");
+	await page.keyboard.press("Control+a");
+	await page.keyboard.insertText(text);
+};
+
 h.shot = async (page, name) => {
 	fs.mkdirSync(SHOTS, { recursive: true });
 	const file = path.join(SHOTS, `${name}.png`);

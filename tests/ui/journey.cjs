@@ -3,16 +3,11 @@
 // /test/ (a failing run, a fix, a closed tab and a return, a submit, finish),
 // and the recruiter's report shows the score, the code and the timeline.
 "use strict";
+const { setCode } = require("./harness.cjs");
 const fs = require("fs");
 const path = require("path");
 
 const SLUG = "01-sensor-summary";
-
-async function setCode(page, text) {
-	await page.click(".cm-content");
-	await page.keyboard.press("Control+a");
-	await page.keyboard.insertText(text);
-}
 
 // a bank question's points: meta.json gives some tests more than the default 1
 function maxScore(q) {
