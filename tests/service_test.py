@@ -1977,6 +1977,57 @@ class T17Queue(Base):
         v = call("GET", "/api/executions/%s?wait=30" % r.json["execution_id"]).json
         self.assertEqual((v["status"], v["error"]["code"]), ("done", "invalid_language"), v)
 
+    def test_h_a_database_restart_during_a_burst_loses_nothing(self):
+        """A burst of submits and executions is stored, then PostgreSQL restarts while the
+        judge hosts run it: every job ends done exactly once, every submission is stored
+        once and accepted."""
+        q = BY_SLUG["01-sensor-summary"]
+        subs, execs = [], []
+        for i in range(6):
+            _, invite, _ = new_candidate([q["uuid"]])
+            tok, _ = start_session(invite)
+            r = call("POST", "/proxy/execute?wait=false", {"language": "python", "code": q["solutions"]["python"],
+                                                         "question_id": q["uuid"], "mode": "submit"}, token=tok)
+            self.assertEqual(r.status, 202, r)
+            subs.append((tok, r.json["execution_id"], r.json["submission_id"]))
+        for i in range(10):
+            r = call("POST", "/execute?wait=false", {"language": "python", "code": "import time\ntime.sleep(0.3)\nprint(%d)" % i,
+                                                     "test_cases": [{"input": "", "expected_output": str(i)}]})
+            self.assertEqual(r.status, 202, r)
+            execs.append(r.json["execution_id"])
+        tokens = [x[1] for x in subs] + execs
+        ids = ",".join("'%s'" % t for t in tokens)
+        deadline = time.time() + 20
+        while time.time() < deadline and psql("SELECT count(*) FROM job WHERE token IN (%s) AND state = 'running'"
+                                              % ids) == "0":
+            time.sleep(0.05)
+        pg = subprocess.run(
+            ["runuser", "-u", "postgres", "--", PG_BIN + "/pg_ctl", "-D", VAR + "/pg/data", "-m", "fast",
+             "-w", "-t", "60", "-l", VAR + "/pg/postgres.log", "restart", "-o",
+             "-k %s/pg/run -c listen_addresses='' -p 5432 -c unix_socket_permissions=0777" % VAR],
+            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+        self.assertEqual(pg.returncode, 0, pg.stdout + pg.stderr)
+        pending = psql("SELECT count(*) FROM job WHERE token IN (%s) AND state IN ('queued', 'running')" % ids)
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            states = psql("SELECT string_agg(DISTINCT state, ',') FROM job WHERE token IN (%s)" % ids)
+            if states == "done":
+                break
+            time.sleep(0.5)
+        NOTES.append("PostgreSQL restarted with %s of %d jobs queued or running: states after: %s"
+                     % (pending, len(tokens), states))
+        self.assertGreater(int(pending), 0, "the burst was over before the restart")
+        self.assertEqual(states, "done")
+        self.assertEqual(psql("SELECT count(*) FROM job WHERE token IN (%s)" % ids), str(len(tokens)))
+        for tok, ex, sid in subs:
+            v = call("GET", "/api/executions/" + ex, token=tok).json
+            self.assertEqual((v["status"], v["result"]["status"], v["result"]["submission_id"]), ("done", "accepted", sid))
+            self.assertEqual(psql("SELECT count(*) || ' ' || min(status) FROM interview_coding"
+                                  " WHERE submission_id = '%s'" % sid), "1 accepted")
+        for i, ex in enumerate(execs):
+            v = call("GET", "/api/executions/" + ex).json
+            self.assertEqual((v["status"], v["result"]["status"]), ("done", "accepted"), v)
+
     def test_d_three_attempts_then_a_clear_failure(self):
         """A job whose host stopped on its last attempt fails with a message; one with
         attempts left is queued again and run."""
