@@ -64,6 +64,20 @@ struct http_req *fcgi_fake_start(struct fcgi_fake *f, const char *const *env, co
 	return &f->r;
 }
 
+void fcgi_fake_params_reset(struct fcgi_fake_params *p)
+{
+	p->n = 0;
+	p->v[0] = NULL;
+}
+
+void fcgi_fake_param(struct fcgi_fake_params *p, const char *fmt, const char *value)
+{
+	CU_ASSERT_FATAL(p->n < sizeof(p->buf) / sizeof(p->buf[0]));
+	snprintf(p->buf[p->n], sizeof(p->buf[0]), fmt, value);
+	p->v[p->n] = p->buf[p->n];
+	p->v[++p->n] = NULL;
+}
+
 const char *fcgi_fake_sent(struct fcgi_fake *f)
 {
 	if (f->out.wrNext != f->obuf)

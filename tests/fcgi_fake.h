@@ -26,6 +26,18 @@ struct fcgi_fake {
 	struct http_req r;
 };
 
+/* A request's parameters built one at a time: "NAME=value" lines, NULL-terminated in v. */
+struct fcgi_fake_params {
+	const char *v[16];
+	char buf[15][512];
+	size_t n;
+};
+
+/* Start again with no parameters. */
+void fcgi_fake_params_reset(struct fcgi_fake_params *p);
+/* Add a parameter: fmt with one %s for value ("NAME=%s"). */
+void fcgi_fake_param(struct fcgi_fake_params *p, const char *fmt, const char *value);
+
 /* Start f with the parameters env ("NAME=value", NULL-terminated, kept by the caller) and the body. */
 struct http_req *fcgi_fake_start(struct fcgi_fake *f, const char *const *env, const void *body,
 				 size_t len, size_t chunk);

@@ -25,17 +25,7 @@
 
 /* The one fake request of a test, and its parameters. */
 static struct fcgi_fake t;
-static char *env[16];
-static char envbuf[16][512];
-
-static void put_env(size_t *n, const char *fmt, const char *v)
-{
-	CU_ASSERT_FATAL(*n + 1 < sizeof(env) / sizeof(env[0]));
-	snprintf(envbuf[*n], sizeof(envbuf[0]), fmt, v);
-	env[*n] = envbuf[*n];
-	(*n)++;
-	env[*n] = NULL;
-}
+static struct fcgi_fake_params env;
 
 /*
  * Call handler with method, the query string, the route's parameter (or
@@ -46,23 +36,23 @@ static struct json_object *call(int (*handler)(struct http_req *), const char *m
 				const char *query, const char *param, const char *body,
 				const char *header, int *status)
 {
-	size_t n = 0, len = body ? strlen(body) : 0;
+	size_t len = body ? strlen(body) : 0;
 	char num[32];
 	struct json_object *o;
 
-	env[0] = NULL;
-	put_env(&n, "REQUEST_METHOD=%s", method);
-	put_env(&n, "REQUEST_URI=%s", "/judge0/submissions");
-	put_env(&n, "QUERY_STRING=%s", query ? query : "");
-	put_env(&n, "REMOTE_ADDR=%s", "127.0.0.1");
+	fcgi_fake_params_reset(&env);
+	fcgi_fake_param(&env, "REQUEST_METHOD=%s", method);
+	fcgi_fake_param(&env, "REQUEST_URI=%s", "/judge0/submissions");
+	fcgi_fake_param(&env, "QUERY_STRING=%s", query ? query : "");
+	fcgi_fake_param(&env, "REMOTE_ADDR=%s", "127.0.0.1");
 	if (body) {
-		put_env(&n, "CONTENT_TYPE=%s", "application/json");
+		fcgi_fake_param(&env, "CONTENT_TYPE=%s", "application/json");
 		snprintf(num, sizeof(num), "%zu", len);
-		put_env(&n, "CONTENT_LENGTH=%s", num);
+		fcgi_fake_param(&env, "CONTENT_LENGTH=%s", num);
 	}
 	if (header)
-		put_env(&n, "%s", header);
-	fcgi_fake_start(&t, (const char *const *)env, body ? body : "", len, 0);
+		fcgi_fake_param(&env, "%s", header);
+	fcgi_fake_start(&t, env.v, body ? body : "", len, 0);
 	if (param) {
 		snprintf(t.r.m.params[0], sizeof(t.r.m.params[0]), "%s", param);
 		t.r.m.nparams = 1;

@@ -29,17 +29,7 @@ static char judge[128], req_file[128], resp_file[128], rc_file[128];
 
 /* The one fake request of a test (tests/fcgi_fake.h), and its parameters. */
 static struct fcgi_fake t;
-static char *env[16];
-static char envbuf[16][256];
-
-static void put_env(size_t *n, const char *fmt, const char *v)
-{
-	CU_ASSERT_FATAL(*n + 1 < sizeof(env) / sizeof(env[0]));
-	snprintf(envbuf[*n], sizeof(envbuf[0]), fmt, v);
-	env[*n] = envbuf[*n];
-	(*n)++;
-	env[*n] = NULL;
-}
+static struct fcgi_fake_params env;
 
 /*
  * Call the handler of method + path with the body (a JSON text, or NULL for
@@ -49,22 +39,22 @@ static void put_env(size_t *n, const char *fmt, const char *v)
 static struct json_object *call(const char *method, const char *body, const char *ctype,
 				const char *header, int *status)
 {
-	size_t n = 0, len = body ? strlen(body) : 0;
+	size_t len = body ? strlen(body) : 0;
 	char num[32];
 	struct json_object *o;
 
-	env[0] = NULL;
-	put_env(&n, "REQUEST_METHOD=%s", method);
-	put_env(&n, "REQUEST_URI=%s", !strcmp(method, "GET") ? "/piston/api/v2/runtimes"
+	fcgi_fake_params_reset(&env);
+	fcgi_fake_param(&env, "REQUEST_METHOD=%s", method);
+	fcgi_fake_param(&env, "REQUEST_URI=%s", !strcmp(method, "GET") ? "/piston/api/v2/runtimes"
 							      : "/piston/api/v2/execute");
 	if (ctype)
-		put_env(&n, "CONTENT_TYPE=%s", ctype);
+		fcgi_fake_param(&env, "CONTENT_TYPE=%s", ctype);
 	snprintf(num, sizeof(num), "%zu", len);
 	if (body)
-		put_env(&n, "CONTENT_LENGTH=%s", num);
+		fcgi_fake_param(&env, "CONTENT_LENGTH=%s", num);
 	if (header)
-		put_env(&n, "%s", header);
-	fcgi_fake_start(&t, (const char *const *)env, body ? body : "", len, 0);
+		fcgi_fake_param(&env, "%s", header);
+	fcgi_fake_start(&t, env.v, body ? body : "", len, 0);
 	unlink(req_file);
 
 	if (!strcmp(method, "GET"))
