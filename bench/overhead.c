@@ -122,7 +122,7 @@ int main(int argc, char **argv)
 		return 1;
 
 	if (sbx_open(&b, 64, err, sizeof(err)) < 0 ||
-	    sbx_write_file(&b, "main.c", prog, strlen(prog), err, sizeof(err)) < 0) {
+	    sbx_write_file(&b, "main.c", prog, strlen(prog), false, err, sizeof(err)) < 0) {
 		fprintf(stderr, "box: %s\n", err);
 		return 1;
 	}

@@ -342,13 +342,14 @@ int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
 	return -1;
 }
 
-int box_copy_file(struct box *b, const char *name, int src, size_t len, char *err, size_t errlen)
+int box_copy_file(struct box *b, const char *name, int src, size_t len, mode_t mode, char *err,
+		  size_t errlen)
 {
 	off_t off = 0;
 	ssize_t n = 1;
 	int fd;
 
-	fd = openat(b->dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	fd = openat(b->dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 	if (fd < 0)
 		return fail_errno(err, errlen, "cannot create %s in the box", name);
 	while ((size_t)off < len && n > 0) {
@@ -463,9 +464,16 @@ static int setup_credentials(uid_t uid)
 
 static int setup_fds(const struct child *c)
 {
-	if (dup2(c->cmd->fd[0], 0) < 0 || dup2(c->cmd->fd[1], 1) < 0 || dup2(c->cmd->fd[2], 2) < 0)
-		return -1;
-	return close_range(3, ~0u, 0);
+	int hi[3 + PROTO_MAX_EXTRA_FDS], i, n = c->cmd->nfd;
+
+	/* out of the way first: a source may sit where an earlier one is going */
+	for (i = 0; i < n; i++)
+		if ((hi[i] = fcntl(c->cmd->fd[i], F_DUPFD_CLOEXEC, 3 + PROTO_MAX_EXTRA_FDS)) < 0)
+			return -1;
+	for (i = 0; i < n; i++)
+		if (dup2(hi[i], i) < 0)
+			return -1;
+	return close_range((unsigned)n, ~0u, 0);
 }
 
 void box_reset_signals(void)
@@ -497,11 +505,12 @@ static void exec_program(struct child *c)
 
 	/* init may be shielded from the OOM killer; the program must not be */
 	write_file("/proc/self/oom_score_adj", "0");
-	step = "rlimits";
-	if (setup_rlimits(&c->cmd->lim) < 0)
-		goto fail;
+	/* fds before rlimits: moving them aside may need more than the program's nofile */
 	step = "fds";
 	if (setup_fds(c) < 0)
+		goto fail;
+	step = "rlimits";
+	if (setup_rlimits(&c->cmd->lim) < 0)
 		goto fail;
 	/* no speculative store bypass: a program cannot read across it (EINVAL/ENXIO: not this CPU) */
 	step = "speculation control";
@@ -567,9 +576,8 @@ static void box_init(struct child *c)
 	}
 	if (pid == 0)
 		exec_program(c);
-	close(c->cmd->fd[0]);
-	close(c->cmd->fd[1]);
-	close(c->cmd->fd[2]);
+	for (int i = 0; i < c->cmd->nfd; i++)
+		close(c->cmd->fd[i]);
 	if (c->exec_err) {
 		waitpid(pid, &wstatus, 0);
 		report(c, REPORT_FAILED, 0, c->exec_err, (const char *)c->exec_step, NULL);

@@ -176,24 +176,33 @@ int sbx_open(struct sbx *b, unsigned work_mb, char *err, size_t errlen)
 	return 0;
 }
 
-int sbx_write_file(struct sbx *b, const char *name, const char *data, size_t len, char *err,
-		   size_t errlen)
+int sbx_memfd(const char *data, size_t len, char *err, size_t errlen)
 {
-	char m[PROTO_MAX_NAME + 8], rep[256];
+	int fd = memfd_create("box-file", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+
+	if (fd < 0 || write_all(fd, data, len) < 0 ||
+	    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0) {
+		fail_errno(err, errlen, "cannot prepare a file for the box");
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int sbx_write_file(struct sbx *b, const char *name, const char *data, size_t len, bool exec,
+		   char *err, size_t errlen)
+{
+	char m[PROTO_MAX_NAME + 16], rep[256];
 	int fd, r;
 
 	if (len > PROTO_MAX_FILE || strlen(name) > PROTO_MAX_NAME)
 		return fail(err, errlen, "%s is too large for the box", name);
 	/* sealed: the launcher copies bytes that can no longer change */
-	fd = memfd_create("box-file", MFD_CLOEXEC | MFD_ALLOW_SEALING);
-	if (fd < 0 || write_all(fd, data, len) < 0 ||
-	    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0) {
-		fail_errno(err, errlen, "cannot prepare %s", name);
-		if (fd >= 0)
-			close(fd);
+	fd = sbx_memfd(data, len, err, errlen);
+	if (fd < 0)
 		return -1;
-	}
-	snprintf(m, sizeof(m), "file %s", name);
+	snprintf(m, sizeof(m), "file %s%s", name, exec ? " x" : "");
 	r = request(b, m, &fd, 1, rep, sizeof(rep), err, errlen);
 	close(fd);
 	return r;
@@ -201,15 +210,23 @@ int sbx_write_file(struct sbx *b, const char *name, const char *data, size_t len
 
 void sbx_outcome_init(struct sbx_outcome *o)
 {
+	unsigned i;
+
 	memset(o, 0, sizeof(*o));
 	strbuf_init(&o->out);
 	strbuf_init(&o->err);
+	for (i = 0; i < SBX_MAX_COLLECT; i++)
+		strbuf_init(&o->more[i]);
 }
 
 void sbx_outcome_release(struct sbx_outcome *o)
 {
+	unsigned i;
+
 	strbuf_release(&o->out);
 	strbuf_release(&o->err);
+	for (i = 0; i < SBX_MAX_COLLECT; i++)
+		strbuf_release(&o->more[i]);
 }
 
 /* The run request: a header line, then argv and envp as NUL-terminated strings. */
@@ -234,10 +251,17 @@ static int run_request(struct strbuf *m, const struct sbx_cmd *cmd)
 	return m->len > PROTO_MAX_MSG ? -1 : 0;
 }
 
-struct io {
-	int in, out, err;	/* our ends; -1 once closed */
+/* One run of sbx_run_many: our ends of its pipes and where its reply stands. */
+struct run {
+	struct sbx *b;
+	const struct sbx_cmd *cmd;
+	struct sbx_outcome *o;
+	int in, out, err;		/* our ends; -1 once closed (or never ours) */
+	int more[SBX_MAX_COLLECT];
 	size_t in_off;
-	bool over;		/* more output than the cap: the run was stopped */
+	bool over;			/* more output than the cap: the run was stopped */
+	bool answered;
+	char rep[512];
 };
 
 static void close_fd(int *fd)
@@ -247,16 +271,16 @@ static void close_fd(int *fd)
 	*fd = -1;
 }
 
-static void feed(struct io *io, const struct sbx_cmd *cmd)
+static void feed(struct run *r)
 {
 	size_t chunk;
 	ssize_t n;
 
-	while (io->in >= 0 && io->in_off < cmd->stdin_len) {
-		chunk = cmd->stdin_len - io->in_off;
+	while (r->in >= 0 && r->in_off < r->cmd->stdin_len) {
+		chunk = r->cmd->stdin_len - r->in_off;
 		if (chunk > 1u << 20)
 			chunk = 1u << 20;
-		n = write(io->in, cmd->stdin_data + io->in_off, chunk);
+		n = write(r->in, r->cmd->stdin_data + r->in_off, chunk);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -264,15 +288,26 @@ static void feed(struct io *io, const struct sbx_cmd *cmd)
 				return;
 			break; /* EPIPE: the program closed its stdin, which is its right */
 		}
-		io->in_off += (size_t)n;
+		r->in_off += (size_t)n;
 	}
-	close_fd(&io->in);
+	close_fd(&r->in);
 }
 
-static void drain(struct sbx *b, struct io *io, int *fd, struct strbuf *sb, struct sbx_outcome *o,
-		  uint64_t cap)
+static size_t collected(const struct run *r)
 {
+	size_t n = r->o->out.len + r->o->err.len;
+	unsigned i;
+
+	for (i = 0; i < r->cmd->ncollect; i++)
+		n += r->o->more[i].len;
+	return n;
+}
+
+static void drain(struct run *r, int *fd, struct strbuf *sb)
+{
+	const uint64_t cap = r->cmd->lim.output_bytes;
 	char buf[65536];
+	size_t have;
 	ssize_t n;
 
 	for (;;) {
@@ -283,12 +318,13 @@ static void drain(struct sbx *b, struct io *io, int *fd, struct strbuf *sb, stru
 			return;
 		if (n <= 0)
 			break;
-		if (o->out.len + o->err.len + (size_t)n > cap) {
+		have = collected(r);
+		if (have + (size_t)n > cap) {
 			/* keep what fits, stop the run, read no further */
-			strbuf_add(sb, buf, cap - o->out.len - o->err.len);
-			if (!io->over)
-				send_msg(b, "kill", 4, NULL, 0);
-			io->over = true;
+			strbuf_add(sb, buf, cap > have ? cap - have : 0);
+			if (!r->over)
+				send_msg(r->b, "kill", 4, NULL, 0);
+			r->over = true;
 			break;
 		}
 		strbuf_add(sb, buf, (size_t)n);
@@ -296,96 +332,96 @@ static void drain(struct sbx *b, struct io *io, int *fd, struct strbuf *sb, stru
 	close_fd(fd);
 }
 
-int sbx_run(struct sbx *b, const struct sbx_cmd *cmd, struct sbx_outcome *o, char *err,
-	    size_t errlen)
+/* Send r's run request with the program's descriptors; ours stay in r. */
+static int start_run(struct run *r, char *err, size_t errlen)
 {
-	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, er[2] = { -1, -1 }, theirs[3], r = -1;
+	const struct sbx_cmd *cmd = r->cmd;
+	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, er[2] = { -1, -1 };
+	int more[SBX_MAX_COLLECT][2], theirs[3 + PROTO_MAX_EXTRA_FDS], nt = 0, rc = -1;
 	struct strbuf m = STRBUF_INIT;
-	struct io io = { .in = -1, .out = -1, .err = -1 };
-	struct pollfd pfd[4];
-	char rep[512] = "";
-	bool answered = false;
-	int status, n, i;
-	unsigned long long v[6];
+	unsigned i;
 
+	for (i = 0; i < SBX_MAX_COLLECT; i++)
+		more[i][0] = more[i][1] = -1;
+	if (cmd->nfds + cmd->ncollect > PROTO_MAX_EXTRA_FDS || cmd->ncollect > SBX_MAX_COLLECT) {
+		fail(err, errlen, "too many descriptors for a run");
+		goto out;
+	}
 	if (run_request(&m, cmd) < 0) {
 		fail(err, errlen, "command too long for the launcher");
 		goto out;
 	}
-	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0 || pipe2(er, O_CLOEXEC) < 0) {
+	if ((!cmd->joined && (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0)) ||
+	    pipe2(er, O_CLOEXEC) < 0) {
 		fail_errno(err, errlen, "pipe");
 		goto out;
 	}
-	/* fewer wake-ups for large inputs and outputs */
-	fcntl(out[1], F_SETPIPE_SZ, 1 << 20);
-	if (cmd->stdin_len > 65536)
-		fcntl(in[1], F_SETPIPE_SZ, 1 << 20);
-	theirs[0] = in[0];
-	theirs[1] = out[1];
-	theirs[2] = er[1];
-	if (send_msg(b, m.buf, m.len, theirs, 3) < 0) {
+	for (i = 0; i < cmd->ncollect; i++)
+		if (pipe2(more[i], O_CLOEXEC) < 0) {
+			fail_errno(err, errlen, "pipe");
+			goto out;
+		}
+	if (!cmd->joined) {
+		/* fewer wake-ups for large inputs and outputs */
+		fcntl(out[1], F_SETPIPE_SZ, 1 << 20);
+		if (cmd->stdin_len > 65536)
+			fcntl(in[1], F_SETPIPE_SZ, 1 << 20);
+	}
+	theirs[nt++] = cmd->joined ? cmd->join_in : in[0];
+	theirs[nt++] = cmd->joined ? cmd->join_out : out[1];
+	theirs[nt++] = er[1];
+	for (i = 0; i < cmd->nfds; i++)
+		theirs[nt++] = cmd->fds[i];
+	for (i = 0; i < cmd->ncollect; i++)
+		theirs[nt++] = more[i][1];
+	if (send_msg(r->b, m.buf, m.len, theirs, nt) < 0) {
 		fail_errno(err, errlen, "cannot talk to the launcher");
 		goto out;
 	}
 	/* only the box may hold the program's ends now, or its output would never end */
-	close_fd(&in[0]);
-	close_fd(&out[1]);
-	close_fd(&er[1]);
-	io.in = in[1];
-	io.out = out[0];
-	io.err = er[0];
+	r->in = in[1];
+	r->out = out[0];
+	r->err = er[0];
 	in[1] = out[0] = er[0] = -1;
-	fcntl(io.in, F_SETFL, O_NONBLOCK);
-	fcntl(io.out, F_SETFL, O_NONBLOCK);
-	fcntl(io.err, F_SETFL, O_NONBLOCK);
-	if (cmd->stdin_len == 0)
-		close_fd(&io.in);
+	fcntl(r->err, F_SETFL, O_NONBLOCK);
+	if (!cmd->joined) {
+		fcntl(r->in, F_SETFL, O_NONBLOCK);
+		fcntl(r->out, F_SETFL, O_NONBLOCK);
+		if (cmd->stdin_len == 0)
+			close_fd(&r->in);
+	}
+	for (i = 0; i < cmd->ncollect; i++) {
+		r->more[i] = more[i][0];
+		more[i][0] = -1;
+		fcntl(r->more[i], F_SETFL, O_NONBLOCK);
+	}
+	rc = 0;
+out:
+	for (i = 0; i < 2; i++) {
+		close_fd(&in[i]);
+		close_fd(&out[i]);
+		close_fd(&er[i]);
+	}
+	for (i = 0; i < SBX_MAX_COLLECT; i++) {
+		close_fd(&more[i][0]);
+		close_fd(&more[i][1]);
+	}
+	strbuf_release(&m);
+	return rc;
+}
 
-	while (!answered || io.out >= 0 || io.err >= 0) {
-		n = 0;
-		if (!answered)
-			pfd[n++] = (struct pollfd){ .fd = b->sock, .events = POLLIN };
-		if (io.out >= 0)
-			pfd[n++] = (struct pollfd){ .fd = io.out, .events = POLLIN };
-		if (io.err >= 0)
-			pfd[n++] = (struct pollfd){ .fd = io.err, .events = POLLIN };
-		if (io.in >= 0)
-			pfd[n++] = (struct pollfd){ .fd = io.in, .events = POLLOUT };
-		/* once the launcher has answered, the box is gone and the pipes end at once */
-		i = poll(pfd, (nfds_t)n, answered ? 5000 : -1);
-		if (i < 0 && errno == EINTR)
-			continue;
-		if (i < 0) {
-			fail_errno(err, errlen, "poll");
-			goto out;
-		}
-		if (i == 0) {
-			fail(err, errlen, "the program's output did not end with its box");
-			goto out;
-		}
-		for (i = 0; i < n; i++) {
-			if (!pfd[i].revents)
-				continue;
-			if (pfd[i].fd == b->sock) {
-				answered = true;
-				if (recv_reply(b, rep, sizeof(rep), err, errlen) < 0)
-					goto out;
-			} else if (pfd[i].fd == io.out) {
-				drain(b, &io, &io.out, &o->out, o, cmd->lim.output_bytes);
-			} else if (pfd[i].fd == io.err) {
-				drain(b, &io, &io.err, &o->err, o, cmd->lim.output_bytes);
-			} else if (pfd[i].fd == io.in) {
-				feed(&io, cmd);
-			}
-		}
-	}
-	if (sscanf(rep, "done %d %d %d %d %llu %llu %llu %llu %llu", &status, &o->exit_code,
-		   &o->signal, &n, &v[0], &v[1], &v[2], &v[3], &v[4]) != 9 || status < 0 ||
-	    status >= PROTO__MAX) {
-		fail(err, errlen, "the launcher gave an unexpected answer");
-		goto out;
-	}
-	o->oom = n != 0;
+/* The launcher's "done" reply into r's outcome. */
+static int finish_run(struct run *r, char *err, size_t errlen)
+{
+	struct sbx_outcome *o = r->o;
+	unsigned long long v[5];
+	int status, oom;
+
+	if (sscanf(r->rep, "done %d %d %d %d %llu %llu %llu %llu %llu", &status, &o->exit_code,
+		   &o->signal, &oom, &v[0], &v[1], &v[2], &v[3], &v[4]) != 9 || status < 0 ||
+	    status >= PROTO__MAX)
+		return fail(err, errlen, "the launcher gave an unexpected answer");
+	o->oom = oom != 0;
 	o->cpu_us = v[0];
 	o->wall_us = v[1];
 	o->mem_peak = v[2];
@@ -397,21 +433,134 @@ int sbx_run(struct sbx *b, const struct sbx_cmd *cmd, struct sbx_outcome *o, cha
 		    : status == PROTO_CPU	  ? SBX_CPU_LIMIT
 		    : status == PROTO_WALL	  ? SBX_WALL_LIMIT
 					  : SBX_OUTPUT_LIMIT;
-	if (io.over && (o->status == SBX_EXITED || o->status == SBX_SIGNALED)) {
+	if (r->over && (o->status == SBX_EXITED || o->status == SBX_SIGNALED)) {
 		o->status = SBX_OUTPUT_LIMIT;
 		o->exit_code = -1;
 		o->signal = SIGKILL;
 	}
-	r = 0;
-out:
-	close_fd(&io.in);
-	close_fd(&io.out);
-	close_fd(&io.err);
-	for (i = 0; i < 2; i++) {
-		close_fd(&in[i]);
-		close_fd(&out[i]);
-		close_fd(&er[i]);
+	return 0;
+}
+
+static bool run_busy(const struct run *r)
+{
+	unsigned i;
+
+	if (!r->answered || r->out >= 0 || r->err >= 0)
+		return true;
+	for (i = 0; i < r->cmd->ncollect; i++)
+		if (r->more[i] >= 0)
+			return true;
+	return false;
+}
+
+/* Poll for fd on behalf of run k. */
+static void watch(struct pollfd *pfd, size_t *owner, size_t *n, int fd, short ev, size_t k)
+{
+	if (fd < 0)
+		return;
+	pfd[*n] = (struct pollfd){ .fd = fd, .events = ev };
+	owner[(*n)++] = k;
+}
+
+int sbx_run_many(struct sbx_job *jobs, size_t njobs, char *err, size_t errlen)
+{
+	enum { PER_RUN = 4 + SBX_MAX_COLLECT };
+	struct run runs[SBX_MAX_JOBS];
+	struct pollfd pfd[SBX_MAX_JOBS * PER_RUN];
+	size_t owner[SBX_MAX_JOBS * PER_RUN], n, k, started = 0, ended = 0;
+	bool busy, all_answered;
+	int i, rc = -1;
+	unsigned c;
+
+	if (njobs == 0 || njobs > SBX_MAX_JOBS)
+		return fail(err, errlen, "bad number of runs");
+	for (k = 0; k < njobs; k++) {
+		runs[k] = (struct run){ .b = jobs[k].b, .cmd = jobs[k].cmd, .o = jobs[k].o,
+					.in = -1, .out = -1, .err = -1 };
+		for (c = 0; c < SBX_MAX_COLLECT; c++)
+			runs[k].more[c] = -1;
+		jobs[k].order = 0;
 	}
-	strbuf_release(&m);
-	return r;
+	for (k = 0; k < njobs; k++, started++)
+		if (start_run(&runs[k], err, errlen) < 0)
+			goto out;
+	for (;;) {
+		n = 0;
+		busy = false;
+		all_answered = true;
+		for (k = 0; k < njobs; k++) {
+			struct run *r = &runs[k];
+
+			busy |= run_busy(r);
+			all_answered &= r->answered;
+			if (!r->answered)
+				watch(pfd, owner, &n, r->b->sock, POLLIN, k);
+			watch(pfd, owner, &n, r->out, POLLIN, k);
+			watch(pfd, owner, &n, r->err, POLLIN, k);
+			for (c = 0; c < r->cmd->ncollect; c++)
+				watch(pfd, owner, &n, r->more[c], POLLIN, k);
+			watch(pfd, owner, &n, r->in, POLLOUT, k);
+		}
+		if (!busy)
+			break;
+		/* once every launcher has answered, the boxes are gone and the pipes end at once */
+		i = poll(pfd, (nfds_t)n, all_answered ? 5000 : -1);
+		if (i < 0 && errno == EINTR)
+			continue;
+		if (i < 0) {
+			fail_errno(err, errlen, "poll");
+			goto out;
+		}
+		if (i == 0) {
+			fail(err, errlen, "the program's output did not end with its box");
+			goto out;
+		}
+		for (i = 0; i < (int)n; i++) {
+			struct run *r = &runs[owner[i]];
+
+			if (!pfd[i].revents)
+				continue;
+			if (pfd[i].fd == r->b->sock && !r->answered) {
+				r->answered = true;
+				jobs[owner[i]].order = (unsigned)++ended;
+				if (recv_reply(r->b, r->rep, sizeof(r->rep), err, errlen) < 0)
+					goto out;
+			} else if (pfd[i].fd == r->out) {
+				drain(r, &r->out, &r->o->out);
+			} else if (pfd[i].fd == r->err) {
+				drain(r, &r->err, &r->o->err);
+			} else if (pfd[i].fd == r->in) {
+				feed(r);
+			} else {
+				for (c = 0; c < r->cmd->ncollect; c++)
+					if (pfd[i].fd == r->more[c])
+						drain(r, &r->more[c], &r->o->more[c]);
+			}
+		}
+	}
+	for (k = 0; k < njobs; k++)
+		if (finish_run(&runs[k], err, errlen) < 0)
+			goto out;
+	rc = 0;
+out:
+	/* a run that failed to start, or a failure midway: the others are stopped too */
+	for (k = 0; k < started; k++)
+		if (rc < 0 && !runs[k].answered)
+			send_msg(runs[k].b, "kill", 4, NULL, 0);
+	for (k = 0; k < njobs; k++) {
+		close_fd(&runs[k].in);
+		close_fd(&runs[k].out);
+		close_fd(&runs[k].err);
+		for (c = 0; c < SBX_MAX_COLLECT; c++)
+			close_fd(&runs[k].more[c]);
+	}
+	return rc;
+}
+
+int sbx_run(struct sbx *b, const struct sbx_cmd *cmd, struct sbx_outcome *o, char *err,
+	    size_t errlen)
+{
+	struct sbx_job job = { .b = b, .cmd = cmd, .o = o };
+
+	return sbx_run_many(&job, 1, err, errlen);
 }

@@ -481,9 +481,9 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		rc = SBX_EPRIV;
 		goto out;
 	}
-	if (sbx_write_file(&b, src, req->code, req->code_len, err, errlen) < 0 ||
+	if (sbx_write_file(&b, src, req->code, req->code_len, false, err, errlen) < 0 ||
 	    (l->support_name && sbx_write_file(&b, l->support_name, l->support_text,
-					       strlen(l->support_text), err, errlen) < 0)) {
+					       strlen(l->support_text), false, err, errlen) < 0)) {
 		rc = SBX_ESYSTEM;
 		goto out;
 	}

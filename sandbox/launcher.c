@@ -24,7 +24,7 @@
 #include "launcher.h"
 
 #define CTL 0		/* the caller's socket */
-#define MAX_FDS 3
+#define MAX_FDS (3 + PROTO_MAX_EXTRA_FDS)
 #define MAX_WORDS 12
 
 static char msg[PROTO_MAX_MSG + 1];
@@ -83,8 +83,14 @@ static ssize_t receive(int *fds, int *nfds)
 	/* a unix socket delivers all of a message's descriptors in one SCM_RIGHTS */
 	c = CMSG_FIRSTHDR(&mh);
 	if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
-		*nfds = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+		size_t got = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+		size_t room = (sizeof(ctrl.buf) - CMSG_LEN(0)) / sizeof(int);
+
+		/* the buffer's padding may hold one more than MAX_FDS: close what came, refuse */
+		*nfds = (int)(got < room ? got : room);
 		memcpy(fds, CMSG_DATA(c), (size_t)*nfds * sizeof(int));
+		if (got > MAX_FDS)
+			mh.msg_flags |= MSG_CTRUNC;
 	}
 	msg[n] = '\0';
 	if (mh.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) {
@@ -149,6 +155,17 @@ static bool pipe_ok(int fd, int want)
 	return fl >= 0 && (fl & O_ACCMODE) == want && fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode);
 }
 
+/* Bytes the program may read but never change: a memfd sealed against writing and resizing. */
+static bool sealed_ok(int fd, uint64_t max)
+{
+	const int want = F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE;
+	int seals = fcntl(fd, F_GET_SEALS);
+	struct stat st;
+
+	return seals >= 0 && (seals & want) == want && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	       st.st_size >= 0 && (uint64_t)st.st_size <= max;
+}
+
 static bool init_all(char *err, size_t errlen)
 {
 	return box_global_init(err, errlen) == 0 && cg_init(err, errlen) == 0 &&
@@ -177,22 +194,19 @@ static void do_open(char **w, int n)
 
 static void do_file(char **w, int n, const int *fds, int nfds)
 {
-	const int want = F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE;
 	char err[300] = "";
 	struct stat st;
-	int seals;
 
-	if (n != 2 || nfds != 1 || !file_name_ok(w[1]))
+	if ((n != 2 && (n != 3 || strcmp(w[2], "x"))) || nfds != 1 || !file_name_ok(w[1]))
 		return reply("err bad file request");
 	if (!box_is_open)
 		return reply("err no box is open");
 	/* only a sealed memfd: its size and bytes cannot change, and reading it cannot block */
-	seals = fcntl(fds[0], F_GET_SEALS);
-	if (seals < 0 || (seals & want) != want || fstat(fds[0], &st) < 0 ||
-	    !S_ISREG(st.st_mode) || st.st_size < 0 || (uint64_t)st.st_size > PROTO_MAX_FILE)
+	if (!sealed_ok(fds[0], PROTO_MAX_FILE) || fstat(fds[0], &st) < 0)
 		return reply("err a file must come as a sealed memfd of at most %u bytes",
 			     PROTO_MAX_FILE);
-	if (box_copy_file(&box, w[1], fds[0], (size_t)st.st_size, err, sizeof(err)) < 0)
+	if (box_copy_file(&box, w[1], fds[0], (size_t)st.st_size, n == 3 ? 0755 : 0644, err,
+			  sizeof(err)) < 0)
 		return reply("err %s", err);
 	reply("ok");
 }
@@ -214,7 +228,7 @@ static void do_run(char *line, size_t len, int *fds, int *nfds)
 	struct box_cmd cmd;
 	int n, i;
 
-	if (!nl || *nfds != 3)
+	if (!nl || *nfds < 3 || *nfds > MAX_FDS)
 		return reply("err bad run request");
 	*nl = '\0';
 	n = split(line, w, MAX_WORDS);
@@ -244,18 +258,24 @@ static void do_run(char *line, size_t len, int *fds, int *nfds)
 	envp[v[11]] = NULL;
 	if (!pipe_ok(fds[0], O_RDONLY) || !pipe_ok(fds[1], O_WRONLY) || !pipe_ok(fds[2], O_WRONLY))
 		return reply("err stdin, stdout and stderr must be pipes");
+	/* never a directory or a file of the host: a pipe, or bytes the program cannot change */
+	for (i = 3; i < *nfds; i++)
+		if (!pipe_ok(fds[i], O_RDONLY) && !pipe_ok(fds[i], O_WRONLY) &&
+		    !sealed_ok(fds[i], UINT64_MAX))
+			return reply("err fd %d must be a pipe or a sealed memfd", i);
 	if (!box_is_open)
 		return reply("err no box is open");
 
 	cmd = (struct box_cmd){
-		.argv = argv, .envp = envp, .writable = v[1], .fd = { fds[0], fds[1], fds[2] },
+		.argv = argv, .envp = envp, .writable = v[1], .nfd = *nfds,
 		.lim = { .cpu_ms = v[2], .wall_ms = v[3], .mem_bytes = v[4] << 10,
 			 .fsize_bytes = v[5] << 20, .stack_bytes = v[6] << 20, .pids = (unsigned)v[7],
 			 .nofile = (unsigned)v[8], .tmp_mb = (unsigned)v[9] },
 	};
+	memcpy(cmd.fd, fds, sizeof(int) * (size_t)*nfds);
 	n = box_run(&box, &cmd, CTL, &o, err, sizeof(err));
 	/* the box is gone: the caller sees the end of the program's output once these are closed */
-	close_fds(fds, 3);
+	close_fds(fds, *nfds);
 	*nfds = 0;
 	if (n < 0)
 		return reply("err %s", err);
@@ -305,7 +325,7 @@ static void reset_process(void)
 
 int main(void)
 {
-	int type = 0, domain = 0, fds[MAX_FDS], nfds;
+	int type = 0, domain = 0, fds[MAX_FDS + 1], nfds;
 	socklen_t sl = sizeof(type), dl = sizeof(domain);
 	char err[300] = "", *w[MAX_WORDS];
 	ssize_t len;

@@ -83,7 +83,8 @@ struct box_cmd {
 	const char *const *argv;
 	const char *const *envp;
 	bool writable;		/* /box writable (compile) or read-only (tests) */
-	int fd[3];		/* the program's stdin, stdout and stderr */
+	int fd[3 + PROTO_MAX_EXTRA_FDS];	/* the program's stdin, stdout, stderr, then fds 3... */
+	int nfd;
 	struct box_limits lim;
 };
 
@@ -105,10 +106,11 @@ int box_global_init(char *err, size_t errlen);
 int box_probe(char *err, size_t errlen);
 int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen);
 /*
- * Copy the first len bytes of fd into a new file in the box's working
- * directory (never follows a link); name is already checked by the launcher.
+ * Copy the first len bytes of fd into a new file of this mode in the box's
+ * working directory (never follows a link); name is already checked by the launcher.
  */
-int box_copy_file(struct box *b, const char *name, int fd, size_t len, char *err, size_t errlen);
+int box_copy_file(struct box *b, const char *name, int fd, size_t len, mode_t mode, char *err,
+		  size_t errlen);
 /*
  * Run one command in a fresh process tree inside the box.  ctl is the
  * caller's socket: a message or its end stops the run (the message is left

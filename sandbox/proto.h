@@ -30,6 +30,7 @@
 #define PROTO_MAX_STRINGS	32		/* argv entries, and env entries */
 #define PROTO_MAX_FILE		(1u << 20)	/* bytes of one file copied into /box */
 #define PROTO_MAX_NAME		64
+#define PROTO_MAX_EXTRA_FDS	4		/* descriptors a run gets after stdio */
 
 /* Field ranges the launcher accepts; anything else is refused. */
 #define PROTO_MAX_WORK_MB	1024

@@ -74,13 +74,27 @@ struct sbx_limits {
 	unsigned tmp_mb;
 };
 
+#define SBX_MAX_COLLECT	2	/* pipes a run may write to besides stdout and stderr */
+#define SBX_MAX_JOBS	2	/* runs at once in sbx_run_many */
+
 struct sbx_cmd {
 	const char *const *argv;
 	const char *const *envp;
 	bool writable;		/* /box writable (compile) or read-only (tests) */
 	const char *stdin_data;
 	size_t stdin_len;
-	struct sbx_limits lim;
+	/*
+	 * joined: stdin and stdout are these pipe ends (another program's, for an
+	 * interactive run); stdin_data is not fed and stdout not collected
+	 */
+	bool joined;
+	int join_in, join_out;
+	/* the program's fds 3, 4, ...: fds[] as they are (pipes or sbx_memfd()s), then ncollect
+	 * pipes whose output is collected into the outcome's more[] */
+	const int *fds;
+	unsigned nfds;
+	unsigned ncollect;
+	struct sbx_limits lim;	/* output_bytes: stdout + stderr + more[] */
 };
 
 enum sbx_status {
@@ -103,6 +117,7 @@ struct sbx_outcome {
 	uint64_t box_bytes;	/* what the files in /box take after the run */
 	struct strbuf out;
 	struct strbuf err;
+	struct strbuf more[SBX_MAX_COLLECT];
 };
 
 /*
@@ -110,9 +125,11 @@ struct sbx_outcome {
  * or -1 with err (the box is then closed).  Release with sbx_close().
  */
 int sbx_open(struct sbx *b, unsigned work_mb, char *err, size_t errlen);
-/* Create a new file in /box. */
-int sbx_write_file(struct sbx *b, const char *name, const char *data, size_t len, char *err,
-		   size_t errlen);
+/* Create a new file in /box, executable with exec. */
+int sbx_write_file(struct sbx *b, const char *name, const char *data, size_t len, bool exec,
+		   char *err, size_t errlen);
+/* A sealed memfd holding data (a program may read it, never change it); -1 with err. */
+int sbx_memfd(const char *data, size_t len, char *err, size_t errlen);
 void sbx_outcome_init(struct sbx_outcome *o);
 void sbx_outcome_release(struct sbx_outcome *o);
 /*
@@ -122,6 +139,18 @@ void sbx_outcome_release(struct sbx_outcome *o);
  */
 int sbx_run(struct sbx *b, const struct sbx_cmd *cmd, struct sbx_outcome *o, char *err,
 	    size_t errlen);
+/*
+ * Several runs at once, each in its own box (an interactive submission and
+ * its interactor): returns when every one has ended, -1 when the sandbox
+ * failed (then all are stopped).  order says which ended first (1), second...
+ */
+struct sbx_job {
+	struct sbx *b;
+	const struct sbx_cmd *cmd;
+	struct sbx_outcome *o;
+	unsigned order;
+};
+int sbx_run_many(struct sbx_job *jobs, size_t njobs, char *err, size_t errlen);
 void sbx_close(struct sbx *b);
 
 /* Verdicts, in the order of SPEC section 3. */

@@ -268,6 +268,25 @@ static void test_refuses_bad_runs(void)
 	fds[0] = io[0];
 	refused(&l, m, n, fds, 2);
 	refused(&l, m, n, NULL, 0);
+	/* more descriptors are the program's fds 3...: only pipes and sealed memfds, a few */
+	{
+		int more[3 + PROTO_MAX_EXTRA_FDS + 1], dir = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		int unsealed = sealed_memfd("x", false), k;
+
+		CU_ASSERT_FATAL(dir >= 0);
+		memcpy(more, fds, sizeof(fds));
+		more[3] = dir;		/* a directory: openat() from it would leave the box's root */
+		refused(&l, m, n, more, 4);
+		more[3] = tmp;		/* a file of the host */
+		refused(&l, m, n, more, 4);
+		more[3] = unsealed;	/* a memfd the program could write to */
+		refused(&l, m, n, more, 4);
+		for (k = 3; k < 3 + PROTO_MAX_EXTRA_FDS + 1; k++)
+			more[k] = out[1];
+		refused(&l, m, n, more, 3 + PROTO_MAX_EXTRA_FDS + 1);
+		close(dir);
+		close(unsealed);
+	}
 	/* the launcher still serves: the same request, well formed, runs */
 	lc_send(&l, m, n, fds, 3);
 	CU_ASSERT_EQUAL(strncmp(lc_reply(&l), "done 0 0 0 0 ", 13), 0);
@@ -284,6 +303,51 @@ static void test_refuses_bad_runs(void)
 		close(out[i]);
 		close(er[i]);
 	}
+	lc_stop(&l);
+}
+
+/* A pipe and a sealed memfd given after stdio are the program's fds 3 and 4. */
+static void test_extra_fds(void)
+{
+	char m[256], buf[64] = "";
+	int io[2], out[2], er[2], res[2], fds[5];
+	static const char script[] = "#!/bin/sh\ncat /dev/fd/4 >&3; echo done >&3\n";
+	int prog;
+	struct lc l;
+	size_t n;
+	ssize_t got;
+
+	CU_ASSERT_FATAL(pipe(io) == 0 && pipe(out) == 0 && pipe(er) == 0 && pipe(res) == 0);
+	fds[0] = io[0];
+	fds[1] = out[1];
+	fds[2] = er[1];
+	fds[3] = res[1];
+	fds[4] = sealed_memfd("answer 42\n", true);
+	lc_start(&l);
+	lc_send(&l, "open 16", 7, NULL, 0);
+	CU_ASSERT_EQUAL(strncmp(lc_reply(&l), "ok ", 3), 0);
+	/* an executable file: "x" after the name */
+	prog = sealed_memfd(script, true);
+	lc_send(&l, "file prog x", 11, &prog, 1);
+	CU_ASSERT_STRING_EQUAL(lc_reply(&l), "ok");
+	refused(&l, "file other y", 12, &prog, 1);
+	refused(&l, "file other x x", 14, &prog, 1);
+	n = (size_t)snprintf(m, sizeof(m), "run 0 2000 4000 65536 16 8 16 64 16 1 0\n/box/prog") + 1;
+	lc_send(&l, m, n, fds, 5);
+	CU_ASSERT_EQUAL(strncmp(lc_reply(&l), "done 0 0 0 ", 11), 0);
+	close(res[1]);
+	got = read(res[0], buf, sizeof(buf) - 1);
+	buf[got > 0 ? got : 0] = '\0';
+	CU_ASSERT_STRING_EQUAL(buf, "answer 42\ndone\n");
+	close(fds[4]);
+	close(prog);
+	close(res[0]);
+	close(io[0]);
+	close(io[1]);
+	close(out[0]);
+	close(out[1]);
+	close(er[0]);
+	close(er[1]);
 	lc_stop(&l);
 }
 
@@ -341,6 +405,7 @@ static CU_TestInfo tests[] = {
 	{ "malformed requests refused", test_refuses_malformed },
 	{ "files: only sealed memfds with plain names", test_refuses_bad_files },
 	{ "runs: every field checked, stdio only pipes", test_refuses_bad_runs },
+	{ "more fds: a pipe and a sealed memfd as fds 3 and 4", test_extra_fds },
 	{ "kill request and end of file", test_kill_and_eof },
 	{ "fd 0 must be the socket", test_needs_socket },
 	CU_TEST_INFO_NULL,
