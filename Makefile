@@ -25,7 +25,7 @@ else
 endif
 
 CPPFLAGS = -Icommon -Isandbox -Ifcgi-app -Itests -I/usr/include/postgresql -MMD -MP
-LIBS_SBX = -ljson-c -lm
+LIBS_SBX = -ljson-c -lcrypto -lm
 LIBS_APP = -lfcgi -lpq -lcrypt $(LIBS_SBX)
 # the judge host's webhook calls: libcurl, signed with libcrypto's HMAC (bin/ce-worker only)
 LIBS_HOOK = -lcurl -lcrypto
@@ -38,7 +38,7 @@ COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIBCOMMON  = $(BUILD)/libcommon.a
 
 # the unprivileged judge library: request, verdicts, response, the launcher's client
-SBX_SRC = sandbox/judge.c sandbox/judge_json.c sandbox/client.c
+SBX_SRC = sandbox/judge.c sandbox/judge_json.c sandbox/client.c sandbox/checker.c sandbox/compare.c
 SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
 LIBSBX  = $(BUILD)/libsandbox.a
 

@@ -37,6 +37,7 @@ const struct lang langs[] = {
 		.version = ARGV("/usr/bin/python3", "--version"),
 		.oom_marker = "MemoryError",
 		.run_pids = 64,
+		.checker = true,
 	},
 	{
 		.id = "java",
@@ -65,6 +66,7 @@ const struct lang langs[] = {
 		.version = ARGV("/usr/bin/g++", "--version"),
 		.oom_marker = "std::bad_alloc",
 		.run_pids = 64,
+		.checker = true,
 	},
 	{
 		.id = "c",
@@ -75,6 +77,7 @@ const struct lang langs[] = {
 		.run = ARGV("/box/main"),
 		.version = ARGV("/usr/bin/gcc", "--version"),
 		.run_pids = 64,
+		.checker = true,
 	},
 	{
 		.id = "javascript",

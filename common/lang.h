@@ -4,6 +4,7 @@
 #ifndef CE_LANG_H
 #define CE_LANG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -25,6 +26,7 @@ struct lang {
 	const char *support_text;
 	unsigned heap_reserve_mb;	/* memory kept back for the runtime outside the heap */
 	unsigned run_pids;		/* processes + threads a run may have */
+	bool checker;			/* a question's checker may be written in it */
 };
 
 extern const struct lang langs[];
@@ -44,5 +46,9 @@ const char *lang_version(const struct lang *l);
 #define JUDGE_MAX_MEMORY_MB	2048
 #define JUDGE_MAX_OUTPUT_KB	(64u * 1024)
 #define JUDGE_SHOWN_MAX		(64u * 1024)	/* output/error bytes shown per test */
+#define JUDGE_MAX_GROUPS	100
+#define JUDGE_MAX_NAME		64		/* a group's name */
+#define JUDGE_MAX_POINTS	1000000.0
+#define JUDGE_MAX_CHECKER_ARGS	8
 
 #endif

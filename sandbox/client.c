@@ -56,13 +56,15 @@ const char *sbx_cgroups(void)
 static int send_msg(struct sbx *b, const char *m, size_t len, const int *fds, int nfds)
 {
 	union {
-		char buf[CMSG_SPACE(sizeof(int) * 3)];
+		char buf[CMSG_SPACE(sizeof(int) * (3 + PROTO_MAX_EXTRA_FDS))];
 		struct cmsghdr align;
 	} ctrl;
 	struct iovec iov = { .iov_base = (void *)m, .iov_len = len };
 	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
 	struct cmsghdr *c;
 
+	if (nfds < 0 || nfds > 3 + PROTO_MAX_EXTRA_FDS)
+		return -1;
 	if (nfds) {
 		memset(&ctrl, 0, sizeof(ctrl));
 		mh.msg_control = ctrl.buf;
@@ -483,7 +485,15 @@ int sbx_run_many(struct sbx_job *jobs, size_t njobs, char *err, size_t errlen)
 	}
 	for (k = 0; k < njobs; k++, started++)
 		if (start_run(&runs[k], err, errlen) < 0)
-			goto out;
+			break;
+	/* the launchers hold joined ends now: ours would keep the other side from seeing an end */
+	for (k = 0; k < njobs; k++)
+		if (jobs[k].cmd->joined) {
+			close(jobs[k].cmd->join_in);
+			close(jobs[k].cmd->join_out);
+		}
+	if (started < njobs)
+		goto out;
 	for (;;) {
 		n = 0;
 		busy = false;

@@ -21,6 +21,7 @@ static const char *const verdict_names[VERDICT__MAX] = {
 	[V_OUTPUT_LIMIT] = "output_limit_exceeded",
 	[V_COMPILATION_ERROR] = "compilation_error",
 	[V_INTERNAL_ERROR] = "internal_error",
+	[V_SKIPPED] = "skipped",
 };
 
 const char *verdict_name(enum verdict v)
@@ -173,20 +174,12 @@ void judge_java_class(const char *src, size_t len, char *out, size_t outlen)
 
 /* ---- running ---- */
 
-static const char *const base_env[] = {
+const char *const judge_base_env[JUDGE_BASE_ENV] = {
 	"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp", "LANG=C.UTF-8",
 	"LC_ALL=C.UTF-8",
 };
 
-#define MAX_ARGS 32
-
-struct argv_buf {
-	struct strbuf s[MAX_ARGS];
-	const char *v[MAX_ARGS + 1];
-	size_t n;
-};
-
-static void argv_release(struct argv_buf *a)
+void argv_release(struct argv_buf *a)
 {
 	size_t i;
 
@@ -207,18 +200,33 @@ static int expand(struct strbuf *sb, const char *tmpl, const char *cls, const ch
 	return 0;
 }
 
-static int argv_build(struct argv_buf *a, const char *const *pre, size_t npre,
-		      const char *const *tmpl, const char *cls, const char *src, unsigned heap)
+int argv_add(struct argv_buf *a, const char *s)
+{
+	size_t i;
+
+	if (a->n >= JUDGE_MAX_ARGS)
+		return -1;
+	strbuf_init(&a->s[a->n]);
+	if (strbuf_addstr(&a->s[a->n++], s) < 0)
+		return -1;
+	for (i = 0; i < a->n; i++)
+		a->v[i] = a->s[i].buf;
+	a->v[a->n] = NULL;
+	return 0;
+}
+
+int argv_build(struct argv_buf *a, const char *const *pre, size_t npre, const char *const *tmpl,
+	       const char *cls, const char *src, unsigned heap)
 {
 	size_t i;
 
 	a->n = 0;
-	for (i = 0; i < npre && a->n < MAX_ARGS; i++, a->n++) {
+	for (i = 0; i < npre && a->n < JUDGE_MAX_ARGS; i++, a->n++) {
 		strbuf_init(&a->s[a->n]);
 		if (strbuf_addstr(&a->s[a->n], pre[i]) < 0)
 			return -1;
 	}
-	for (; tmpl && *tmpl && a->n < MAX_ARGS; tmpl++, a->n++) {
+	for (; tmpl && *tmpl && a->n < JUDGE_MAX_ARGS; tmpl++, a->n++) {
 		strbuf_init(&a->s[a->n]);
 		if (expand(&a->s[a->n], *tmpl, cls, src, heap) < 0)
 			return -1;
@@ -251,8 +259,8 @@ static void show(struct strbuf *dst, bool *truncated, const char *s, size_t n)
 	strbuf_add(dst, s, utf8_cut(s, n, JUDGE_SHOWN_MAX));
 }
 
-static void classify(const struct judge_request *req, const struct judge_test *t,
-		     const struct sbx_outcome *o, uint64_t mem_limit, struct judge_test_result *r)
+void judge_classify(const struct judge_request *req, const struct sbx_outcome *o,
+		    uint64_t mem_limit, struct judge_test_result *r)
 {
 	const struct lang *l = req->lang;
 	const uint64_t cpu_limit_us = (uint64_t)(req->timeout_s * 1e6);
@@ -282,9 +290,7 @@ static void classify(const struct judge_request *req, const struct judge_test *t
 		r->verdict = V_MEMORY_LIMIT;
 		strbuf_addf(&reason, "memory limit of %u MiB exceeded", req->memory_mb);
 	} else if (o->status == SBX_EXITED && o->exit_code == 0) {
-		r->verdict = judge_output_matches(o->out.buf, o->out.len, t->expected, t->expected_len)
-				     ? V_ACCEPTED
-				     : V_WRONG_ANSWER;
+		r->verdict = V_ACCEPTED;	/* ran cleanly: the output is judged next */
 	} else if (marker) {
 		r->verdict = V_MEMORY_LIMIT;
 		strbuf_addf(&reason, "memory limit of %u MiB exceeded (%s)", req->memory_mb,
@@ -335,8 +341,10 @@ void judge_result_release(struct judge_result *res)
 	for (i = 0; i < res->ntests; i++) {
 		strbuf_release(&res->tests[i].output);
 		strbuf_release(&res->tests[i].error);
+		strbuf_release(&res->tests[i].feedback);
 	}
 	free(res->tests);
+	free(res->groups);
 	strbuf_release(&res->compile_output);
 	judge_result_init(res);
 }
@@ -354,9 +362,9 @@ static void fill_all(struct judge_result *res, enum verdict v, const char *why)
 	res->verdict = v;
 }
 
-static enum sbx_err compile(struct sbx *b, const struct judge_request *req, struct argv_buf *env,
-			    const char *cls, const char *src, struct judge_result *res, char *err,
-			    size_t errlen)
+enum sbx_err judge_compile(struct sbx *b, const struct lang *l, struct argv_buf *env,
+			   const char *cls, const char *src, struct judge_result *res, char *err,
+			   size_t errlen)
 {
 	struct sbx_cmd cmd = {
 		.writable = true,
@@ -370,7 +378,7 @@ static enum sbx_err compile(struct sbx *b, const struct judge_request *req, stru
 	uint64_t t0 = mono_us();
 
 	sbx_outcome_init(&o);
-	if (argv_build(&argv, NULL, 0, req->lang->compile, cls, src, 512) < 0) {
+	if (argv_build(&argv, NULL, 0, l->compile, cls, src, 512) < 0) {
 		argv_release(&argv);
 		return SBX_ENOMEM;
 	}
@@ -435,29 +443,169 @@ static void progress(const char *fmt, ...)
 	}
 }
 
+void judge_run_limits(const struct judge_request *req, uint64_t mem_limit, struct sbx_limits *lim)
+{
+	*lim = (struct sbx_limits){
+		.cpu_ms = (uint64_t)(req->timeout_s * 1000 + 0.5),
+		.wall_ms = (uint64_t)(req->timeout_s * 2000 + 1000.5),
+		.mem_bytes = mem_limit,
+		.output_bytes = (uint64_t)req->output_kb << 10,
+		.fsize_bytes = 64u << 20,
+		.stack_bytes = (uint64_t)req->memory_mb << 20,
+		.pids = req->lang->run_pids,
+		.nofile = 256,
+		.tmp_mb = 64,
+	};
+}
+
+/* ---- tests in groups ---- */
+
+/* The order tests run in: group by group as the request lists them, each group's tests in order. */
+static size_t *run_order(const struct judge_request *req)
+{
+	size_t *order = calloc(req->ntests ? req->ntests : 1, sizeof(*order)), n = 0, i;
+	size_t g;
+
+	if (!order)
+		return NULL;
+	for (i = 0; i < req->ntests; i++)
+		if (req->tests[i].group < 0)
+			order[n++] = i;
+	for (g = 0; g < req->ngroups; g++)
+		for (i = 0; i < req->ntests; i++)
+			if (req->tests[i].group == (int)g)
+				order[n++] = i;
+	return order;
+}
+
+/* Does group g have every test accepted with full score?  Unchecked tests do not count. */
+static bool group_passed(const struct judge_request *req, const struct judge_result *res, size_t g)
+{
+	size_t i;
+
+	for (i = 0; i < req->ntests; i++)
+		if (req->tests[i].group == (int)g && !req->tests[i].unchecked &&
+		    (res->tests[i].verdict != V_ACCEPTED || res->tests[i].score < 1.0))
+			return false;
+	return true;
+}
+
+/* Why test t is not run, or NULL: a group it needs failed, or its group stopped at a failure. */
+static const char *skip_reason(const struct judge_request *req, const struct judge_result *res,
+			       const struct judge_test *t, const bool *stopped)
+{
+	const struct judge_group *g;
+	size_t d;
+
+	if (t->group < 0 || t->unchecked)
+		return NULL;
+	g = &req->groups[t->group];
+	for (d = 0; d < g->ndeps; d++)
+		if (!group_passed(req, res, g->deps[d]))
+			return "skipped: a group this one depends on did not pass";
+	return stopped[t->group] ? "skipped: an earlier test of its group failed" : NULL;
+}
+
+/* Scores of the tests, the groups and the whole; the verdict of each group. */
+static void score(const struct judge_request *req, struct judge_result *res)
+{
+	size_t i, g;
+
+	res->score = res->max_score = 0;
+	for (i = 0; i < req->ntests; i++) {
+		const struct judge_test_result *r = &res->tests[i];
+
+		if (req->tests[i].group >= 0 || req->tests[i].unchecked)
+			continue;
+		res->max_score += req->tests[i].points;
+		res->score += req->tests[i].points * r->score;
+	}
+	for (g = 0; g < req->ngroups; g++) {
+		const struct judge_group *jg = &req->groups[g];
+		struct judge_group_result *gr = &res->groups[g];
+		double sum = 0, points = 0, min = 1;
+		bool any = false, skipped = true;
+
+		gr->verdict = V_ACCEPTED;
+		for (i = 0; i < req->ntests; i++) {
+			const struct judge_test_result *r = &res->tests[i];
+
+			if (req->tests[i].group != (int)g || req->tests[i].unchecked)
+				continue;
+			any = true;
+			points += req->tests[i].points;
+			sum += req->tests[i].points * r->score;
+			if (r->score < min)
+				min = r->score;
+			if (r->verdict != V_SKIPPED)
+				skipped = false;
+			if (gr->verdict == V_ACCEPTED && r->verdict != V_ACCEPTED &&
+			    r->verdict != V_SKIPPED)
+				gr->verdict = r->verdict;
+		}
+		if (any && skipped)
+			gr->verdict = V_SKIPPED;
+		gr->max_score = jg->rule == GROUP_SUM ? points : jg->points;
+		gr->score = !any			     ? 0
+			    : jg->rule == GROUP_SUM ? sum
+			    : jg->rule == GROUP_MIN ? jg->points * min
+			    : group_passed(req, res, g) ? jg->points
+							: 0;
+		res->score += gr->score;
+		res->max_score += gr->max_score;
+	}
+}
+
+/* ---- judging ---- */
+
+/* The verdict of a clean run's output: the built-in comparison or the checker. */
+static enum sbx_err judge_output(const struct judge_request *req, struct checker *k,
+				 const struct judge_test *t, const struct sbx_outcome *o,
+				 struct judge_test_result *r, char *err, size_t errlen)
+{
+	if (t->unchecked)
+		return SBX_OK;
+	if (req->checker.kind == CHECK_CUSTOM)
+		return checker_judge(k, t, o->out.buf, o->out.len, r, err, errlen);
+	if (!cmp_match(&req->checker.rule, o->out.buf, o->out.len, t->expected, t->expected_len,
+		       &r->feedback))
+		r->verdict = V_WRONG_ANSWER;
+	return SBX_OK;
+}
+
 enum sbx_err judge_execute(const struct judge_request *req, struct judge_result *res, char *err,
 			   size_t errlen)
 {
 	const struct lang *l = req->lang;
 	const unsigned heap = heap_mb(l, req->memory_mb);
 	struct argv_buf argv = { .n = 0 }, env = { .n = 0 };
+	struct checker k = { .c = &req->checker, .b = { .sock = -1, .pid = -1 } };
 	char cls[65], src[96];
 	struct sbx b = { .sock = -1, .pid = -1 };
 	uint64_t mem_limit = (uint64_t)req->memory_mb << 20;
+	struct strbuf broken = STRBUF_INIT;
 	struct sbx_outcome o;
 	enum sbx_err rc = SBX_OK;
 	uint64_t t0 = mono_us();
-	size_t i;
+	size_t *order = NULL, i, n;
+	bool *stopped = NULL;
 
 	judge_result_init(res);
 	uuid_v4(res->execution_id);
 	res->tests = calloc(req->ntests ? req->ntests : 1, sizeof(*res->tests));
-	if (!res->tests)
+	res->groups = calloc(req->ngroups ? req->ngroups : 1, sizeof(*res->groups));
+	stopped = calloc(req->ngroups ? req->ngroups : 1, sizeof(*stopped));
+	order = run_order(req);
+	if (!res->tests || !res->groups || !stopped || !order) {
+		free(stopped);
+		free(order);
 		return fail(err, errlen, "out of memory"), SBX_ENOMEM;
+	}
 	res->ntests = req->ntests;
 	for (i = 0; i < res->ntests; i++) {
 		strbuf_init(&res->tests[i].output);
 		strbuf_init(&res->tests[i].error);
+		strbuf_init(&res->tests[i].feedback);
 	}
 
 	snprintf(cls, sizeof(cls), "Main");
@@ -470,8 +618,7 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		snprintf(src, sizeof(src), "%s", s.buf);
 		strbuf_release(&s);
 	}
-	if (argv_build(&env, base_env, sizeof(base_env) / sizeof(base_env[0]), l->env, cls, src,
-		       heap) < 0 ||
+	if (argv_build(&env, judge_base_env, JUDGE_BASE_ENV, l->env, cls, src, heap) < 0 ||
 	    argv_build(&argv, NULL, 0, l->run, cls, src, heap) < 0) {
 		rc = SBX_ENOMEM;
 		goto out;
@@ -489,7 +636,7 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	}
 	if (l->compile) {
 		progress("compiling");
-		rc = compile(&b, req, &env, cls, src, res, err, errlen);
+		rc = judge_compile(&b, l, &env, cls, src, res, err, errlen);
 		if (rc != SBX_OK)
 			goto out;
 		if (!res->compile_ok) {
@@ -513,46 +660,75 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	}
 	mem_limit -= res->box_bytes;
 
-	res->verdict = V_ACCEPTED;
-	for (i = 0; i < req->ntests; i++) {
-		const struct judge_test *t = &req->tests[i];
+	if (req->checker.kind != CHECK_BUILTIN) {
+		progress("preparing the checker");
+		rc = checker_open(&k, &req->checker, &broken, err, errlen);
+		if (rc != SBX_OK)
+			goto out;
+		if (broken.len) {
+			/* the question's fault, not the candidate's: its author reads why */
+			fill_all(res, V_INTERNAL_ERROR, "the question's checker does not compile");
+			for (i = 0; i < res->ntests; i++)
+				strbuf_add(&res->tests[i].feedback, broken.buf, broken.len);
+			goto done;
+		}
+	}
+
+	for (n = 0; n < req->ntests; n++) {
+		const struct judge_test *t = &req->tests[order[n]];
+		struct judge_test_result *r = &res->tests[order[n]];
+		const char *skip = skip_reason(req, res, t, stopped);
 		struct sbx_cmd cmd = {
 			.argv = argv.v,
 			.envp = env.v,
 			.stdin_data = t->input,
 			.stdin_len = t->input_len,
-			.lim = {
-				.cpu_ms = (uint64_t)(req->timeout_s * 1000 + 0.5),
-				.wall_ms = (uint64_t)(req->timeout_s * 2000 + 1000.5),
-				.mem_bytes = mem_limit,
-				.output_bytes = (uint64_t)req->output_kb << 10,
-				.fsize_bytes = 64u << 20,
-				.stack_bytes = (uint64_t)req->memory_mb << 20,
-				.pids = l->run_pids,
-				.nofile = 256,
-				.tmp_mb = 64,
-			},
 		};
 
-		progress("test %zu/%zu", i + 1, req->ntests);
-		sbx_outcome_init(&o);
-		if (sbx_run(&b, &cmd, &o, err, errlen) < 0) {
-			sbx_outcome_release(&o);
-			rc = SBX_ESYSTEM;
-			goto out;
+		judge_run_limits(req, mem_limit, &cmd.lim);
+		if (skip) {
+			r->verdict = V_SKIPPED;
+			r->exit_code = -1;
+			strbuf_addstr(&r->error, skip);
+			continue;
 		}
-		classify(req, t, &o, mem_limit, &res->tests[i]);
-		sbx_outcome_release(&o);
-		if (res->verdict == V_ACCEPTED && res->tests[i].verdict != V_ACCEPTED)
-			res->verdict = res->tests[i].verdict;
+		progress("test %zu/%zu", n + 1, req->ntests);
+		if (req->checker.kind == CHECK_INTERACTIVE) {
+			rc = checker_interact(&k, req, t, &b, &cmd, mem_limit, r, err, errlen);
+		} else {
+			sbx_outcome_init(&o);
+			rc = sbx_run(&b, &cmd, &o, err, errlen) < 0 ? SBX_ESYSTEM : SBX_OK;
+			if (rc == SBX_OK) {
+				judge_classify(req, &o, mem_limit, r);
+				if (r->verdict == V_ACCEPTED)
+					rc = judge_output(req, &k, t, &o, r, err, errlen);
+			}
+			sbx_outcome_release(&o);
+		}
+		if (rc != SBX_OK)
+			goto out;
+		if (r->verdict == V_ACCEPTED && req->checker.kind == CHECK_BUILTIN)
+			r->score = 1;
+		if (r->verdict != V_ACCEPTED && t->group >= 0 && req->groups[t->group].stop_on_failure)
+			stopped[t->group] = true;
 	}
+	/* the first failing test in the request's order gives the verdict */
+	res->verdict = V_ACCEPTED;
+	for (i = 0; i < req->ntests && res->verdict == V_ACCEPTED; i++)
+		if (res->tests[i].verdict != V_ACCEPTED && res->tests[i].verdict != V_SKIPPED)
+			res->verdict = res->tests[i].verdict;
 	goto done;
 out:
 	fill_all(res, V_INTERNAL_ERROR, err && *err ? err : sbx_strerror(rc));
 done:
+	score(req, res);
+	checker_close(&k);
 	sbx_close(&b);
 	argv_release(&argv);
 	argv_release(&env);
+	strbuf_release(&broken);
+	free(order);
+	free(stopped);
 	res->total_ms = (mono_us() - t0) / 1000u;
 	return rc;
 }

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "compare.h"
 #include "jsonh.h"
 #include "lang.h"
 #include "strbuf.h"
@@ -85,7 +86,8 @@ struct sbx_cmd {
 	size_t stdin_len;
 	/*
 	 * joined: stdin and stdout are these pipe ends (another program's, for an
-	 * interactive run); stdin_data is not fed and stdout not collected
+	 * interactive run); stdin_data is not fed and stdout not collected.  Only
+	 * with sbx_run_many(), which closes both ends once the run has started.
 	 */
 	bool joined;
 	int join_in, join_out;
@@ -163,11 +165,13 @@ enum verdict {
 	V_OUTPUT_LIMIT,
 	V_COMPILATION_ERROR,
 	V_INTERNAL_ERROR,
+	V_SKIPPED,		/* not run: its group stopped at a failure, or a group it needs failed */
 	VERDICT__MAX
 };
 
 /* The verdict's name in responses ("accepted", "wrong_answer", ...), a static string. */
 const char *verdict_name(enum verdict v);
+
 
 struct judge_test {
 	char *id;
@@ -175,6 +179,45 @@ struct judge_test {
 	size_t input_len;
 	char *expected;
 	size_t expected_len;
+	int group;		/* index into the request's groups; -1 when it has none */
+	double points;		/* what the test is worth in a "sum" group (default 1) */
+	bool unchecked;		/* a run of custom input: no answer to compare with */
+};
+
+/* How a test group's score is made from its tests' scores (each 0..1). */
+enum group_rule {
+	GROUP_SUM,		/* each test's points times its score */
+	GROUP_ALL,		/* the group's points when every test is accepted with full score */
+	GROUP_MIN,		/* the group's points times the lowest test score */
+	GROUP__MAX
+};
+
+/* A group rule's name in requests and responses ("sum", "all", "min"). */
+const char *judge_group_rule_name(enum group_rule r);
+
+struct judge_group {
+	char *name;
+	double points;		/* GROUP_ALL, GROUP_MIN; GROUP_SUM: its tests' points */
+	enum group_rule rule;
+	size_t *deps;		/* groups that must pass first (earlier in the request) */
+	size_t ndeps;
+	bool stop_on_failure;	/* after a failing test, the group's other tests are skipped */
+};
+
+/*
+ * How outputs are judged: a built-in comparison, or a program the question
+ * supplies (C, C++ or Python, the Kattis output validator interface) that
+ * reads the output (CHECK_CUSTOM) or talks to the submission (CHECK_INTERACTIVE).
+ */
+enum check_kind { CHECK_BUILTIN, CHECK_CUSTOM, CHECK_INTERACTIVE };
+
+struct judge_checker {
+	enum check_kind kind;
+	struct cmp_rule rule;		/* CHECK_BUILTIN */
+	const struct lang *lang;	/* the program's language */
+	char *code;
+	size_t code_len;
+	char *flags;			/* extra arguments, split on spaces ("" when none) */
 };
 
 struct judge_request {
@@ -187,6 +230,9 @@ struct judge_request {
 	double timeout_s;	/* CPU time per test */
 	unsigned memory_mb;
 	unsigned output_kb;
+	struct judge_checker checker;
+	struct judge_group *groups;	/* none: every test is on its own, worth its points */
+	size_t ngroups;
 };
 
 struct judge_test_result {
@@ -200,6 +246,13 @@ struct judge_test_result {
 	uint64_t cpu_ms;
 	uint64_t wall_ms;
 	uint64_t memory_bytes;
+	double score;		/* 0..1: 1 when accepted, a custom checker's score.txt, else 0 */
+	struct strbuf feedback;	/* why the checker decided so, for the question's author only */
+};
+
+struct judge_group_result {
+	double score, max_score;
+	enum verdict verdict;	/* accepted, the first failing test's verdict, or skipped */
 };
 
 struct judge_result {
@@ -212,6 +265,8 @@ struct judge_result {
 	uint64_t total_ms;
 	struct judge_test_result *tests;
 	size_t ntests;
+	struct judge_group_result *groups;	/* one per request group */
+	double score, max_score;
 	char execution_id[37];
 };
 
