@@ -31,14 +31,14 @@ LIBS_APP = -lfcgi -lpq -lcrypt $(LIBS_SBX)
 LIBS_HOOK = -lcurl -lcrypto
 
 # code every program shares: strings, UTF-8, system helpers, uuids, the language table and
-# limits, JSON documents and the error envelope
+# limits, JSON documents and the error envelope, and how a question judges and scores
 COMMON_SRC = common/strbuf.c common/utf8.c common/util.c common/uuid.c common/lang.c \
-             common/jsonh.c
+             common/jsonh.c common/compare.c common/grading.c
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIBCOMMON  = $(BUILD)/libcommon.a
 
 # the unprivileged judge library: request, verdicts, response, the launcher's client
-SBX_SRC = sandbox/judge.c sandbox/judge_json.c sandbox/client.c sandbox/checker.c sandbox/compare.c
+SBX_SRC = sandbox/judge.c sandbox/judge_json.c sandbox/client.c sandbox/checker.c
 SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
 LIBSBX  = $(BUILD)/libsandbox.a
 

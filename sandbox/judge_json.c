@@ -19,7 +19,7 @@ void judge_request_init(struct judge_request *req)
 	req->timeout_s = 5;
 	req->memory_mb = 256;
 	req->output_kb = 16384;
-	cmp_rule_init(&req->checker.rule);
+	grading_checker_init(&req->checker);
 }
 
 void judge_request_release(struct judge_request *req)
@@ -32,13 +32,8 @@ void judge_request_release(struct judge_request *req)
 		free(req->tests[i].expected);
 	}
 	free(req->tests);
-	for (i = 0; i < req->ngroups; i++) {
-		free(req->groups[i].name);
-		free(req->groups[i].deps);
-	}
-	free(req->groups);
-	free(req->checker.code);
-	free(req->checker.flags);
+	grading_groups_free(req->groups, req->ngroups);
+	grading_checker_release(&req->checker);
 	free(req->code);
 	free(req->question_id);
 	judge_request_init(req);
@@ -141,8 +136,7 @@ static int test_grading(struct json_object *t, size_t i, const struct judge_requ
 				   "request has groups", i);
 		return 0;
 	}
-	for (g = 0; g < req->ngroups && strcmp(req->groups[g].name, name); g++)
-		;
+	g = grading_group_find(req->groups, req->ngroups, name);
 	if (g == req->ngroups) {
 		bad(e, "invalid_field", "test_cases[%zu]: no group named '%.64s'", i, name);
 		free(name);
@@ -150,175 +144,6 @@ static int test_grading(struct json_object *t, size_t i, const struct judge_requ
 	}
 	free(name);
 	jt->group = (int)g;
-	return 0;
-}
-
-static const char *const group_rules[GROUP__MAX] = {
-	[GROUP_SUM] = "sum", [GROUP_ALL] = "all", [GROUP_MIN] = "min",
-};
-
-const char *judge_group_rule_name(enum group_rule r)
-{
-	return (unsigned)r < GROUP__MAX ? group_rules[r] : "sum";
-}
-
-static int parse_group(struct json_object *o, size_t i, struct judge_request *req,
-		       struct judge_error *e)
-{
-	static const char *const names[] = { "name", "points", "rule", "depends_on",
-					     "stop_on_failure", NULL };
-	struct judge_group *g = &req->groups[i];
-	struct json_object *deps;
-	char msg[200], *rule = NULL;
-	double v = 0;
-	size_t k, d, n;
-	int r;
-
-	if (!json_object_is_type(o, json_type_object))
-		return bad(e, "invalid_field", "groups[%zu] must be an object", i);
-	if (jsonh_only(o, names, msg, sizeof(msg)) < 0)
-		return bad(e, "invalid_field", "groups[%zu]: %s", i, msg);
-	if (need_text(o, "name", JUDGE_MAX_NAME, &g->name, NULL, e) < 0)
-		return -1;
-	if (!*g->name)
-		return bad(e, "invalid_field", "groups[%zu]: 'name' is empty", i);
-	for (k = 0; k < i; k++)
-		if (!strcmp(req->groups[k].name, g->name))
-			return bad(e, "invalid_field", "groups[%zu]: a second group named '%.64s'", i,
-				   g->name);
-	if (get_number(o, "points", 0, JUDGE_MAX_POINTS, false, &v, e) < 0)
-		return -1;
-	g->points = v;
-	r = get_text(o, "rule", 0, 16, &rule, NULL, e);
-	if (r < 0)
-		return -1;
-	g->rule = GROUP_SUM;
-	if (r == 0) {
-		for (k = 0; k < GROUP__MAX && strcmp(group_rules[k], rule); k++)
-			;
-		free(rule);
-		if (k == GROUP__MAX)
-			return bad(e, "invalid_field", "groups[%zu]: 'rule' must be sum, all or min", i);
-		g->rule = (enum group_rule)k;
-	}
-	if (jsonh_bool(o, "stop_on_failure", &g->stop_on_failure, msg, sizeof(msg)) < 0)
-		return bad(e, "invalid_field", "groups[%zu]: %s", i, msg);
-	r = jsonh_get(o, "depends_on", json_type_array, &deps, msg, sizeof(msg));
-	if (r < 0)
-		return bad(e, "invalid_field", "groups[%zu]: %s", i, msg);
-	n = r == 0 ? json_object_array_length(deps) : 0;
-	if (n > i)
-		return bad(e, "invalid_field", "groups[%zu]: depends on more groups than come before it",
-			   i);
-	g->deps = calloc(n ? n : 1, sizeof(*g->deps));
-	if (!g->deps)
-		return bad(e, "payload_too_large", "out of memory");
-	for (k = 0; k < n; k++) {
-		const char *dn = json_object_get_string(json_object_array_get_idx(deps, k));
-
-		if (!json_object_is_type(json_object_array_get_idx(deps, k), json_type_string))
-			return bad(e, "invalid_field", "groups[%zu].depends_on[%zu] must be a name", i, k);
-		/* only earlier groups: the order of the request is the order of running */
-		for (d = 0; d < i && strcmp(req->groups[d].name, dn); d++)
-			;
-		if (d == i)
-			return bad(e, "invalid_field", "groups[%zu].depends_on[%zu]: no earlier group "
-				   "named '%.64s'", i, k, dn);
-		g->deps[g->ndeps++] = d;
-	}
-	return 0;
-}
-
-static int parse_groups(struct json_object *root, struct judge_request *req, struct judge_error *e)
-{
-	struct json_object *arr;
-	char msg[200];
-	size_t i, n;
-	int r = jsonh_get(root, "groups", json_type_array, &arr, msg, sizeof(msg));
-
-	if (r < 0)
-		return bad(e, "invalid_field", "%s", msg);
-	if (r == 1)
-		return 0;
-	n = json_object_array_length(arr);
-	if (n > JUDGE_MAX_GROUPS)
-		return bad(e, "invalid_field", "'groups' has more than %d entries", JUDGE_MAX_GROUPS);
-	req->groups = calloc(n ? n : 1, sizeof(*req->groups));
-	if (!req->groups)
-		return bad(e, "payload_too_large", "out of memory");
-	for (i = 0; i < n; i++) {
-		req->ngroups = i + 1;
-		if (parse_group(json_object_array_get_idx(arr, i), i, req, e) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* Flags for a checker program: printable words, a few of them. */
-static bool flags_ok(const char *f)
-{
-	size_t words = 0;
-	bool in = false;
-
-	for (; *f; f++) {
-		if (*f == ' ') {
-			in = false;
-		} else if ((unsigned char)*f < 0x21 || (unsigned char)*f > 0x7e) {
-			return false;
-		} else if (!in) {
-			in = true;
-			words++;
-		}
-	}
-	return words <= JUDGE_MAX_CHECKER_ARGS;
-}
-
-static int parse_checker(struct json_object *root, struct judge_request *req, struct judge_error *e)
-{
-	static const char *const names[] = { "type", "language", "code", "flags", NULL };
-	struct judge_checker *c = &req->checker;
-	struct json_object *o;
-	char msg[200], *lang = NULL;
-	const char *type;
-	int r;
-
-	r = jsonh_get(root, "checker", json_type_object, &o, msg, sizeof(msg));
-	if (r < 0)
-		return bad(e, "invalid_field", "%s", msg);
-	if (r == 1)
-		return 0;
-	r = cmp_rule_from_json(o, &c->rule, msg, sizeof(msg));
-	if (r < 0)
-		return bad(e, "invalid_field", "checker: %s", msg);
-	if (r == 0)
-		return 0;
-	type = json_object_get_string(json_object_object_get_ex(o, "type", NULL) ?
-				      json_object_object_get(o, "type") : NULL);
-	c->kind = type && !strcmp(type, "interactive") ? CHECK_INTERACTIVE : CHECK_CUSTOM;
-	if (jsonh_only(o, names, msg, sizeof(msg)) < 0)
-		return bad(e, "invalid_field", "checker: %s", msg);
-	if (need_text(o, "language", 32, &lang, NULL, e) < 0)
-		return -1;
-	c->lang = lang_find(lang);
-	if (!c->lang || !c->lang->checker) {
-		bad(e, "invalid_field", "checker: a checker is written in c, cpp or python, not '%.32s'",
-		    lang);
-		free(lang);
-		return -1;
-	}
-	free(lang);
-	if (need_text(o, "code", JUDGE_MAX_CODE, &c->code, &c->code_len, e) < 0)
-		return -1;
-	if (!c->code_len)
-		return bad(e, "invalid_field", "checker: 'code' is empty");
-	r = get_text(o, "flags", 0, 256, &c->flags, NULL, e);
-	if (r < 0)
-		return -1;
-	if (r == 1 && !(c->flags = strdup("")))
-		return bad(e, "payload_too_large", "out of memory");
-	if (!flags_ok(c->flags))
-		return bad(e, "invalid_field", "checker: 'flags' must be at most %d printable words",
-			   JUDGE_MAX_CHECKER_ARGS);
 	return 0;
 }
 
@@ -411,8 +236,13 @@ int judge_request_parse(const char *body, size_t len, struct judge_request *req,
 		bad(e, "invalid_field", "'code' is empty");
 		goto out;
 	}
-	if (parse_checker(root, req, e) < 0 || parse_groups(root, req, e) < 0)
+	if (grading_checker_parse(json_object_object_get(root, "checker"), &req->checker, perr,
+				  sizeof(perr)) < 0 ||
+	    grading_groups_parse(json_object_object_get(root, "groups"), &req->groups, &req->ngroups,
+				 perr, sizeof(perr)) < 0) {
+		bad(e, "invalid_field", "%s", perr);
 		goto out;
+	}
 	if (!json_object_object_get_ex(root, "test_cases", &f)) {
 		bad(e, "missing_field", "'test_cases' is required");
 		goto out;

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "compare.h"
+#include "grading.h"
 #include "jsonh.h"
 #include "lang.h"
 #include "strbuf.h"
@@ -182,42 +182,6 @@ struct judge_test {
 	int group;		/* index into the request's groups; -1 when it has none */
 	double points;		/* what the test is worth in a "sum" group (default 1) */
 	bool unchecked;		/* a run of custom input: no answer to compare with */
-};
-
-/* How a test group's score is made from its tests' scores (each 0..1). */
-enum group_rule {
-	GROUP_SUM,		/* each test's points times its score */
-	GROUP_ALL,		/* the group's points when every test is accepted with full score */
-	GROUP_MIN,		/* the group's points times the lowest test score */
-	GROUP__MAX
-};
-
-/* A group rule's name in requests and responses ("sum", "all", "min"). */
-const char *judge_group_rule_name(enum group_rule r);
-
-struct judge_group {
-	char *name;
-	double points;		/* GROUP_ALL, GROUP_MIN; GROUP_SUM: its tests' points */
-	enum group_rule rule;
-	size_t *deps;		/* groups that must pass first (earlier in the request) */
-	size_t ndeps;
-	bool stop_on_failure;	/* after a failing test, the group's other tests are skipped */
-};
-
-/*
- * How outputs are judged: a built-in comparison, or a program the question
- * supplies (C, C++ or Python, the Kattis output validator interface) that
- * reads the output (CHECK_CUSTOM) or talks to the submission (CHECK_INTERACTIVE).
- */
-enum check_kind { CHECK_BUILTIN, CHECK_CUSTOM, CHECK_INTERACTIVE };
-
-struct judge_checker {
-	enum check_kind kind;
-	struct cmp_rule rule;		/* CHECK_BUILTIN */
-	const struct lang *lang;	/* the program's language */
-	char *code;
-	size_t code_len;
-	char *flags;			/* extra arguments, split on spaces ("" when none) */
 };
 
 struct judge_request {
