@@ -216,8 +216,8 @@ int h_proxy_execute(struct http_req *r)
 		rc = http_fail(r, 503, "unavailable", "out of memory");
 		goto out;
 	}
-	req = grade_request(res, lang, code, code_len, qkey, submit ? NULL : custom, custom_len, meta,
-			    &g.max_score);
+	req = grade_request(res, submit, lang, code, code_len, qkey, submit ? NULL : custom,
+			    custom_len, meta, &g.max_score);
 	snprintf(owner, sizeof(owner), "session:%s", r->candidate_id);
 	j.kind = submit ? JOB_SUBMIT : JOB_RUN;
 	j.owner = owner;

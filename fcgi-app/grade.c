@@ -19,7 +19,7 @@
 static struct json_object *graded_result(struct json_object *tr, const struct grade_test *t,
 					bool hidden, bool redact)
 {
-	static const char *const keep[] = { "status", "passed" };
+	static const char *const keep[] = { "status", "passed", "score", "group" };
 	static const char *const shown[][2] = { { "execution_time_ms", "execution_time_ms" },
 						{ "cpu_time_ms", "cpu_time_ms" },
 						{ "memory_usage_bytes", "memory_usage_bytes" },
@@ -43,6 +43,9 @@ static struct json_object *graded_result(struct json_object *tr, const struct gr
 		for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
 			if (json_object_object_get_ex(tr, shown[i][0], &v))
 				json_object_object_add(o, shown[i][1], json_object_get(v));
+	/* the checker's reasons are for the question's author: they may quote the answer */
+	if (!redact && json_object_object_get_ex(tr, "checker_message", &v))
+		json_object_object_add(o, "checker_message", json_object_get(v));
 	return o;
 }
 
@@ -51,17 +54,59 @@ static struct json_object *graded_result(struct json_object *tr, const struct gr
  * The judge request for the question's tests (rows of res) plus the custom
  * input of a run; meta gets each test's id, points and sample flag.
  */
-struct json_object *grade_request(PGresult *res, const char *lang, const char *code,
-					 size_t code_len, const char *qkey, const char *custom,
-					 size_t custom_len, struct grade_test *meta, int *max_score)
+/* A JSON column of the first row, parsed; NULL when absent, null or not JSON. */
+static struct json_object *column_json(PGresult *res, const char *col)
+{
+	const char *t = PQntuples(res) ? db_get(res, 0, col) : "";
+	char err[64];
+
+	return *t ? jsonh_parse(t, strlen(t), err, sizeof(err)) : NULL;
+}
+
+/* What the tests are worth: each group's points ("sum": its tests'), and tests in no group. */
+static double worth(struct json_object *groups, PGresult *res, const struct grade_test *meta,
+		    int nt)
+{
+	size_t g, n = groups ? json_object_array_length(groups) : 0;
+	double total = 0;
+	int i;
+
+	for (i = 0; i < nt; i++)
+		if (!*db_get(res, i, "group_name") || !n)
+			total += meta[i].points;
+	for (g = 0; g < n; g++) {
+		struct json_object *jg = json_object_array_get_idx(groups, g), *v;
+		const char *name = json_object_get_string(json_object_object_get(jg, "name"));
+		const char *rule = json_object_object_get_ex(jg, "rule", &v) ? json_object_get_string(v)
+									       : "sum";
+
+		if (strcmp(rule, "sum")) {
+			total += json_object_get_double(json_object_object_get(jg, "points"));
+			continue;
+		}
+		for (i = 0; i < nt; i++)
+			if (name && !strcmp(db_get(res, i, "group_name"), name))
+				total += meta[i].points;
+	}
+	return total;
+}
+
+struct json_object *grade_request(PGresult *res, bool submit, const char *lang, const char *code,
+				  size_t code_len, const char *qkey, const char *custom,
+				  size_t custom_len, struct grade_test *meta, double *max_score)
 {
 	struct json_object *req = json_object_new_object(), *tests = json_object_new_array();
+	struct json_object *checker = column_json(res, "checker");
+	struct json_object *groups = submit ? column_json(res, "groups") : NULL;
 	int i, nt = PQntuples(res);
 
 	json_object_object_add(req, "language", json_object_new_string(lang));
 	json_object_object_add(req, "code", json_object_new_string_len(code, (int)code_len));
 	json_object_object_add(req, "question_id", json_object_new_string(qkey));
-	*max_score = 0;
+	if (groups && !json_object_array_length(groups)) {
+		json_object_put(groups);
+		groups = NULL;
+	}
 	for (i = 0; i < nt; i++) {
 		struct json_object *t = json_object_new_object();
 
@@ -69,28 +114,60 @@ struct json_object *grade_request(PGresult *res, const char *lang, const char *c
 		json_object_object_add(t, "input", json_object_new_string(db_get(res, i, "input_data")));
 		json_object_object_add(t, "expected_output",
 				       json_object_new_string(db_get(res, i, "expected_output")));
+		json_object_object_add(t, "points", json_object_new_int((int)db_getll(res, i, "points")));
+		if (groups && *db_get(res, i, "group_name"))
+			json_object_object_add(t, "group",
+					       json_object_new_string(db_get(res, i, "group_name")));
 		json_object_array_add(tests, t);
 		meta[i].sample = !strcmp(db_get(res, i, "is_sample"), "t");
 		meta[i].points = (int)db_getll(res, i, "points");
 		snprintf(meta[i].id, sizeof(meta[i].id), "%s", db_get(res, i, "id"));
-		*max_score += meta[i].points;
 	}
+	*max_score = worth(groups, res, meta, nt);
 	if (custom) {
 		struct json_object *t = json_object_new_object();
 
 		json_object_object_add(t, "id", json_object_new_string("custom"));
 		json_object_object_add(t, "input", json_object_new_string_len(custom, (int)custom_len));
 		json_object_object_add(t, "expected_output", json_object_new_string(""));
+		json_object_object_add(t, "check", json_object_new_boolean(0));
 		json_object_array_add(tests, t);
 	}
 	json_object_object_add(req, "test_cases", tests);
+	if (checker)
+		json_object_object_add(req, "checker", checker);
+	if (groups)
+		json_object_object_add(req, "groups", groups);
 	if (nt) {
 		json_object_object_add(req, "timeout", json_object_new_double(
 			(double)db_getll(res, 0, "time_limit_ms") / 1000.0));
 		json_object_object_add(req, "memory_limit_mb",
 				       json_object_new_int((int)db_getll(res, 0, "memory_limit_mb")));
+		json_object_object_add(req, "output_limit_kb",
+				       json_object_new_int((int)db_getll(res, 0, "output_limit_kb")));
 	}
 	return req;
+}
+
+/* The judge's group scores; a candidate sees each group's, not which tests make it. */
+static struct json_object *graded_groups(struct json_object *groups, bool redact)
+{
+	static const char *const keep[] = { "name", "rule", "status", "score", "max_score" };
+	struct json_object *out = json_object_new_array(), *v;
+	size_t i, k;
+
+	for (i = 0; i < json_object_array_length(groups); i++) {
+		struct json_object *g = json_object_array_get_idx(groups, i);
+		struct json_object *o = json_object_new_object();
+
+		for (k = 0; k < sizeof(keep) / sizeof(keep[0]); k++)
+			if (json_object_object_get_ex(g, keep[k], &v))
+				json_object_object_add(o, keep[k], json_object_get(v));
+		if (!redact && json_object_object_get_ex(g, "tests", &v))
+			json_object_object_add(o, "tests", json_object_get(v));
+		json_object_array_add(out, o);
+	}
+	return out;
 }
 
 /* The custom input's run: its output and how it ended, no verdict. */
@@ -178,7 +255,8 @@ struct json_object *grade_response(struct json_object *resp, const struct grade_
 	size_t i, ntr;
 
 	g->status = NULL;
-	g->passed = g->graded = g->score = 0;
+	g->passed = g->graded = 0;
+	g->score = 0;
 	ntr = json_object_object_get_ex(resp, "test_results", &trs) ? json_object_array_length(trs) : 0;
 	for (i = 0; i < ntr; i++) {
 		struct json_object *tr = json_object_array_get_idx(trs, i);
@@ -188,30 +266,38 @@ struct json_object *grade_response(struct json_object *resp, const struct grade_
 			continue;
 		}
 		g->graded++;
-		if (json_object_object_get_ex(tr, "passed", &v) && json_object_get_boolean(v)) {
+		if (json_object_object_get_ex(tr, "passed", &v) && json_object_get_boolean(v))
 			g->passed++;
-			g->score += meta[i].points;
-		} else if (!g->status && json_object_object_get_ex(tr, "status", &v)) {
+		else if (!g->status && json_object_object_get_ex(tr, "status", &v) &&
+			 strcmp(json_object_get_string(v), "skipped"))
 			g->status = json_object_get_string(v);
-		}
 		json_object_array_add(results,
 				      graded_result(tr, &meta[i], submit && !meta[i].sample, redact));
 	}
 	if (!g->status)
 		g->status = g->graded ? "accepted" : "completed";
+	/* the judge scores: partial credit, groups and their rules */
+	if (json_object_object_get_ex(resp, "summary", &v)) {
+		if (json_object_object_get_ex(v, "score", &sum))
+			g->score = json_object_get_double(sum);
+		if (json_object_object_get_ex(v, "max_score", &sum))
+			g->max_score = json_object_get_double(sum);
+	}
 	sum = json_object_new_object();
 	json_object_object_add(sum, "total_tests", json_object_new_int(g->graded));
 	json_object_object_add(sum, "passed", json_object_new_int(g->passed));
 	json_object_object_add(sum, "failed", json_object_new_int(g->graded - g->passed));
 	json_object_object_add(sum, "all_passed", json_object_new_boolean(g->graded && g->passed == g->graded));
-	json_object_object_add(sum, "score", json_object_new_int(g->score));
-	json_object_object_add(sum, "max_score", json_object_new_int(g->max_score));
+	json_object_object_add(sum, "score", json_object_new_double(g->score));
+	json_object_object_add(sum, "max_score", json_object_new_double(g->max_score));
 	if (json_object_object_get_ex(resp, "execution_id", &v))
 		json_object_object_add(out, "execution_id", json_object_get(v));
 	json_object_object_add(out, "status", json_object_new_string(g->status));
 	json_object_object_add(out, "mode", json_object_new_string(mode));
 	json_object_object_add(out, "summary", sum);
 	json_object_object_add(out, "results", results);
+	if (json_object_object_get_ex(resp, "groups", &v))
+		json_object_object_add(out, "groups", graded_groups(v, redact));
 	if (json_object_object_get_ex(resp, "compile", &v))
 		json_object_object_add(out, "compile", json_object_get(v));
 	if (json_object_object_get_ex(resp, "metadata", &v))

@@ -27,21 +27,24 @@ struct grade_test {
 /* What grading gave: the stored row and the summary. */
 struct grade {
 	const char *status;	/* accepted, or the first failing test's verdict */
-	int passed, graded, score, max_score;
+	int passed, graded;
+	double score, max_score;
 };
 
 /*
  * The judge request for the question's tests (rows of res, from
- * store_question_tests) plus a run's custom input; meta gets each test's
- * id, points and sample flag, *max_score their points.
+ * store_question_tests) with its checker, plus a run's custom input (not
+ * checked); a submit's also with the test groups.  meta gets each test's
+ * id, points and sample flag, *max_score what the tests are worth.
  */
-struct json_object *grade_request(PGresult *res, const char *lang, const char *code,
+struct json_object *grade_request(PGresult *res, bool submit, const char *lang, const char *code,
 				  size_t code_len, const char *qkey, const char *custom,
-				  size_t custom_len, struct grade_test *meta, int *max_score);
+				  size_t custom_len, struct grade_test *meta, double *max_score);
 /*
- * The seed-001 answer from the judge's: graded tests, custom input, summary.
- * On submit the non-sample tests are hidden; redact leaves out their data.
- * g gets the grade (g->max_score must be set by the caller).
+ * The seed-001 answer from the judge's: graded tests, custom input, group
+ * scores, summary.  On submit the non-sample tests are hidden; redact (what
+ * a candidate gets) leaves out their data, and every checker's message.
+ * g gets the grade.
  */
 struct json_object *grade_response(struct json_object *resp, const struct grade_test *meta,
 				   int nt, bool submit, bool redact, const char *mode, struct grade *g);

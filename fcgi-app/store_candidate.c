@@ -26,8 +26,8 @@
 	"   FROM test_session s WHERE s.candidate_id = c.candidate_id),"                          \
 	" 'score', (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best"           \
 	"   FROM interview_coding ic WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b)," \
-	" 'max_score', (SELECT COALESCE(sum(t.points), 0) FROM candidate_question cq"              \
-	"   JOIN test_cases t ON t.question_id = cq.question_id WHERE cq.candidate_id = c.candidate_id))"
+	" 'max_score', (SELECT COALESCE(sum(question_max_score(cq.question_id)), 0)"               \
+	"   FROM candidate_question cq WHERE cq.candidate_id = c.candidate_id))"
 
 struct json_object *store_candidate_json(const char *candidate_id, int *dberr)
 {
@@ -58,7 +58,7 @@ struct json_object *store_candidate_detail_json(const char *candidate_id, int *d
 		"SELECT (" CANDIDATE_JSON "::jsonb || jsonb_build_object("
 		" 'questions', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', q.uuid, 'number', q.id,"
 		"   'title', q.title, 'difficulty', q.difficulty,"
-		"   'max_score', (SELECT COALESCE(sum(t.points), 0) FROM test_cases t WHERE t.question_id = q.id),"
+		"   'max_score', question_max_score(q.id),"
 		"   'best_score', (SELECT max(ic.score) FROM interview_coding ic"
 		"     WHERE ic.candidate_id = c.candidate_id AND ic.question_id = q.id),"
 		"   'final', (SELECT jsonb_build_object('language', ic.language, 'code', ic.code,"
@@ -221,8 +221,8 @@ enum db_err store_candidate_scores(PGresult **res)
 		       " CROSS JOIN LATERAL (SELECT"
 		       "   (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best FROM interview_coding ic"
 		       "     WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b) AS score,"
-		       "   (SELECT COALESCE(sum(t.points), 0) FROM candidate_question cq JOIN test_cases t"
-		       "     ON t.question_id = cq.question_id WHERE cq.candidate_id = c.candidate_id) AS max_score) sc"
+		       "   (SELECT COALESCE(sum(question_max_score(cq.question_id)), 0) FROM candidate_question cq"
+		       "     WHERE cq.candidate_id = c.candidate_id) AS max_score) sc"
 		       " ORDER BY c.id DESC",
 		       0, NULL);
 }

@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <libpq-fe.h>
+
 #include "api_common.h"
 #include "uuid.h"
 #include "store_question.h"
@@ -15,23 +17,30 @@
 	"   'input', t.input_data, 'expected_output', t.expected_output, 'test_order', t.test_order)" \
 	"   ORDER BY t.test_order), '[]') FROM test_cases t WHERE t.question_id = q.id AND t.is_sample)," \
 	" 'total_tests', (SELECT count(*) FROM test_cases t WHERE t.question_id = q.id),"          \
-	" 'max_score', (SELECT COALESCE(sum(t.points), 0) FROM test_cases t WHERE t.question_id = q.id)," \
+	" 'max_score', question_max_score(q.id),"                                                  \
 	" 'progress', (SELECT json_build_object('attempts', count(*),"                           \
 	"   'best_score', COALESCE(max(ic.score), 0), 'max_score', COALESCE(max(ic.max_score), 0),"  \
 	"   'solved', COALESCE(bool_or(ic.status = 'accepted'), false))"                           \
 	"   FROM interview_coding ic WHERE ic.candidate_id = $1::uuid AND ic.question_id = q.id))"
 
-/* A question as the recruiter edits it, with every test. */
+/* A question as the recruiter edits it, with every test and how it is judged. */
 #define ADMIN_QUESTION_JSON                                                                      \
 	"json_build_object('id', q.uuid, 'number', q.id, 'slug', q.slug, 'title', q.title,"      \
 	" 'question', q.question, 'description', q.question, 'difficulty', q.difficulty,"        \
 	" 'tags', q.tags, 'boiler_plate', q.boiler_plate, 'time_limit_ms', q.time_limit_ms,"      \
-	" 'memory_limit_mb', q.memory_limit_mb, 'created_at', q.created_at,"                     \
+	" 'memory_limit_mb', q.memory_limit_mb, 'output_limit_kb', q.output_limit_kb,"           \
+	" 'checker', q.checker, 'groups', q.groups, 'signature', q.signature,"                   \
+	" 'package', q.package, 'has_statement_pdf', q.statement_pdf IS NOT NULL,"              \
+	" 'max_score', question_max_score(q.id), 'created_at', q.created_at,"                    \
 	" 'updated_at', q.updated_at,"                                                             \
-	" 'test_cases', (SELECT COALESCE(json_agg(json_build_object('id', t.id, 'input', t.input_data," \
-	"   'expected_output', t.expected_output, 'is_sample', t.is_sample, 'points', t.points,"   \
-	"   'test_order', t.test_order) ORDER BY t.test_order), '[]') FROM test_cases t"          \
-	"   WHERE t.question_id = q.id))"
+	" 'test_cases', (SELECT COALESCE(json_agg(json_strip_nulls(json_build_object('id', t.id,"  \
+	"   'input', t.input_data, 'expected_output', t.expected_output, 'is_sample', t.is_sample," \
+	"   'points', t.points, 'group', t.group_name, 'name', t.name, 'interaction', t.interaction," \
+	"   'test_order', t.test_order)) ORDER BY t.test_order), '[]') FROM test_cases t"         \
+	"   WHERE t.question_id = q.id),"                                                          \
+	" 'references', (SELECT COALESCE(json_agg(json_build_object('name', s.name,"              \
+	"   'language', s.language, 'code', s.code, 'expected', s.expected) ORDER BY s.position),"  \
+	"   '[]') FROM reference_solution s WHERE s.question_id = q.id))"
 
 
 int store_question_lookup(const char *key, char out[16])
@@ -61,16 +70,23 @@ int store_question_lookup(const char *key, char out[16])
 
 enum db_err store_question_insert(const struct store_question *q, char id[16])
 {
-	const char *p[8] = { q->slug,	     q->title,	      q->question,	q->difficulty,
-			     q->tags_json,   q->boiler_json,  q->time_limit_ms, q->memory_limit_mb };
+	const char *p[14] = { q->slug,		   q->title,	     q->question,
+			      q->difficulty,	   q->tags_json,     q->boiler_json,
+			      q->time_limit_ms,	   q->memory_limit_mb, q->output_limit_kb,
+			      q->checker_json,	   q->groups_json,   q->signature_json,
+			      q->package_json,	   q->statement_pdf };
 	enum db_err e;
 	PGresult *res;
 
 	e = db_exec(&res,
 		    "INSERT INTO coding_question_bank (slug, title, question, difficulty, tags,"
-		    " boiler_plate, time_limit_ms, memory_limit_mb) VALUES ($1, $2, $3, lower($4),"
-		    " $5::jsonb, $6::jsonb, $7::int, $8::int) RETURNING id",
-		    8, p);
+		    " boiler_plate, time_limit_ms, memory_limit_mb, output_limit_kb, checker, groups,"
+		    " signature, package, statement_pdf) VALUES ($1, $2, $3, lower($4),"
+		    " $5::jsonb, $6::jsonb, $7::int, $8::int, COALESCE($9::int, 16384),"
+		    " COALESCE($10::jsonb, '{\"type\": \"lines\"}'), COALESCE($11::jsonb, '[]'),"
+		    " NULLIF($12::jsonb, 'null'), COALESCE($13::jsonb, '{}'),"
+		    " decode(NULLIF($14, ''), 'base64')) RETURNING id",
+		    14, p);
 	if (e != DB_OK)
 		return e;
 	snprintf(id, 16, "%s", db_get(res, 0, "id"));
@@ -78,16 +94,92 @@ enum db_err store_question_insert(const struct store_question *q, char id[16])
 	return DB_OK;
 }
 
-enum db_err store_test_insert(const char *qid, const char *input, const char *expected,
-			      bool sample, const char *points, int order)
+enum db_err store_test_insert(const char *qid, const struct store_test *t, int order)
 {
 	char ord[16];
-	const char *p[6] = { qid, input, expected, sample ? "t" : "f", points, ord };
+	const char *p[9] = { qid,	 t->input, t->expected,	 t->sample ? "t" : "f", t->points,
+			     ord,	 t->group, t->name,	 t->interaction };
 
 	snprintf(ord, sizeof(ord), "%d", order);
 	return db_run("INSERT INTO test_cases (question_id, input_data, expected_output, is_sample,"
-		      " points, test_order) VALUES ($1::int, $2, $3, $4::bool, $5::int, $6::int)",
+		      " points, test_order, group_name, name, interaction)"
+		      " VALUES ($1::int, $2, $3, $4::bool, $5::int, $6::int, $7, $8, $9)",
+		      9, p);
+}
+
+int store_tests_fit_groups(const char *qid, int *bad, char group[65])
+{
+	const char *p[1] = { qid };
+	PGresult *res;
+	int fit;
+
+	/* with groups, every test names one of them; without, none names any */
+	if (db_exec(&res,
+		    "SELECT t.test_order, COALESCE(t.group_name, '') AS group_name FROM test_cases t"
+		    " JOIN coding_question_bank q ON q.id = t.question_id WHERE q.id = $1::int AND"
+		    " (jsonb_array_length(q.groups) > 0 OR t.group_name IS NOT NULL) AND NOT EXISTS"
+		    " (SELECT 1 FROM jsonb_array_elements(q.groups) g WHERE g->>'name' = t.group_name)"
+		    " ORDER BY t.test_order LIMIT 1",
+		    1, p) != DB_OK)
+		return -1;
+	fit = PQntuples(res) == 0;
+	if (!fit) {
+		*bad = (int)db_getll(res, 0, "test_order");
+		snprintf(group, 65, "%s", db_get(res, 0, "group_name"));
+	}
+	PQclear(res);
+	return fit;
+}
+
+enum db_err store_reference_delete_all(const char *qid)
+{
+	const char *p[1] = { qid };
+
+	return db_run("DELETE FROM reference_solution WHERE question_id = $1::int", 1, p);
+}
+
+enum db_err store_reference_insert(const char *qid, const char *name, const char *language,
+				   const char *code, const char *expected, int order)
+{
+	char ord[16];
+	const char *p[6] = { qid, name, language, code, expected, ord };
+
+	snprintf(ord, sizeof(ord), "%d", order);
+	return db_run("INSERT INTO reference_solution (question_id, name, language, code, expected,"
+		      " position) VALUES ($1::int, $2, $3, $4, $5, $6::int)",
 		      6, p);
+}
+
+enum db_err store_references(const char *qid, PGresult **res)
+{
+	const char *p[1] = { qid };
+
+	return db_exec(res,
+		       "SELECT name, language, code, expected FROM reference_solution"
+		       " WHERE question_id = $1::int ORDER BY position",
+		       1, p);
+}
+
+int store_question_pdf(const char *qid, struct strbuf *out)
+{
+	const char *p[1] = { qid };
+	unsigned char *bytes;
+	PGresult *res;
+	size_t n;
+	int found;
+
+	if (db_exec(&res, "SELECT statement_pdf FROM coding_question_bank WHERE id = $1::int"
+			  " AND statement_pdf IS NOT NULL", 1, p) != DB_OK)
+		return -1;
+	found = PQntuples(res) == 1;
+	if (found) {
+		bytes = PQunescapeBytea((const unsigned char *)PQgetvalue(res, 0, 0), &n);
+		if (!bytes || strbuf_add(out, (const char *)bytes, n) < 0)
+			found = -1;
+		PQfreemem(bytes);
+	}
+	PQclear(res);
+	return found;
 }
 
 int store_question_slug_exists(const char *slug)
@@ -100,16 +192,26 @@ int store_question_slug_exists(const char *slug)
 
 enum db_err store_question_update(const char *qid, const struct store_question *q)
 {
-	const char *p[8] = { qid,	     q->title,	       q->question,	   q->difficulty,
-			     q->tags_json,   q->boiler_json,   q->time_limit_ms,   q->memory_limit_mb };
+	const char *p[14] = { qid,		  q->title,	    q->question,
+			      q->difficulty,	  q->tags_json,	    q->boiler_json,
+			      q->time_limit_ms,	  q->memory_limit_mb, q->output_limit_kb,
+			      q->checker_json,	  q->groups_json,   q->signature_json,
+			      q->package_json,	  q->statement_pdf };
 
 	return db_run("UPDATE coding_question_bank SET title = COALESCE($2, title),"
 		      " question = COALESCE($3, question), difficulty = COALESCE(lower($4), difficulty),"
 		      " tags = COALESCE($5::jsonb, tags), boiler_plate = COALESCE($6::jsonb, boiler_plate),"
 		      " time_limit_ms = COALESCE($7::int, time_limit_ms),"
-		      " memory_limit_mb = COALESCE($8::int, memory_limit_mb), updated_at = now()"
+		      " memory_limit_mb = COALESCE($8::int, memory_limit_mb),"
+		      " output_limit_kb = COALESCE($9::int, output_limit_kb),"
+		      " checker = COALESCE($10::jsonb, checker), groups = COALESCE($11::jsonb, groups),"
+		      " signature = CASE WHEN $12::jsonb IS NULL THEN signature"
+		      "   ELSE NULLIF($12::jsonb, 'null') END,"
+		      " package = COALESCE($13::jsonb, package),"
+		      " statement_pdf = CASE WHEN $14::text IS NULL THEN statement_pdf"
+		      "   ELSE decode(NULLIF($14, ''), 'base64') END, updated_at = now()"
 		      " WHERE id = $1::int",
-		      8, p);
+		      14, p);
 }
 
 enum db_err store_test_delete_all(const char *qid)
@@ -189,7 +291,8 @@ enum db_err store_question_tests(const char *qid, bool samples_only, PGresult **
 
 	return db_exec(res,
 		       "SELECT t.id, t.input_data, t.expected_output, t.is_sample, t.points,"
-		       " q.time_limit_ms, q.memory_limit_mb FROM test_cases t"
+		       " COALESCE(t.group_name, '') AS group_name, q.time_limit_ms, q.memory_limit_mb,"
+		       " q.output_limit_kb, q.checker, q.groups FROM test_cases t"
 		       " JOIN coding_question_bank q ON q.id = t.question_id"
 		       " WHERE t.question_id = $1::int AND (t.is_sample OR NOT $2::bool) ORDER BY t.test_order",
 		       2, p);

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "db.h"
+#include "strbuf.h"
 
 struct json_object;
 
@@ -24,6 +25,18 @@ struct store_question {
 	const char *boiler_json;	/* a JSON object: language -> starter code */
 	const char *time_limit_ms;
 	const char *memory_limit_mb;
+	const char *output_limit_kb;
+	const char *checker_json;	/* a JSON object (common/grading.h) */
+	const char *groups_json;	/* a JSON array (common/grading.h) */
+	const char *signature_json;	/* a JSON object, "null" for an input/output question */
+	const char *package_json;	/* a JSON object */
+	const char *statement_pdf;	/* base64; "" to drop it */
+};
+
+/* One test as stored; group, name and interaction may be NULL. */
+struct store_test {
+	const char *input, *expected, *points, *group, *name, *interaction;
+	bool sample;
 };
 
 /*
@@ -67,7 +80,19 @@ struct json_object *store_question_json(const char *qid, const char *candidate_i
  */
 enum db_err store_question_tests(const char *qid, bool samples_only, PGresult **res);
 /* Insert one test of question qid at position order (1, 2, ...). */
-enum db_err store_test_insert(const char *qid, const char *input, const char *expected,
-			      bool sample, const char *points, int order);
+enum db_err store_test_insert(const char *qid, const struct store_test *t, int order);
+/*
+ * Do the question's tests fit its groups (each in one of them, when it has
+ * any)?  1, 0 with the first misfit's position in *bad, -1 on a database error.
+ */
+int store_tests_fit_groups(const char *qid, int *bad, char group[65]);
+/* Replace the question's reference solutions with nothing (then insert them anew). */
+enum db_err store_reference_delete_all(const char *qid);
+enum db_err store_reference_insert(const char *qid, const char *name, const char *language,
+				   const char *code, const char *expected, int order);
+/* The reference solutions of qid, in order: rows of name, language, code, expected. */
+enum db_err store_references(const char *qid, PGresult **res);
+/* The statement PDF of qid into out: 1, 0 when it has none, -1 on a database error. */
+int store_question_pdf(const char *qid, struct strbuf *out);
 
 #endif

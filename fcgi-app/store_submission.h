@@ -17,7 +17,8 @@ struct store_submission {
 	const char *language;
 	const char *code;
 	const char *status;		/* accepted, or the first failing test's verdict */
-	int passed, total, score, max_score;
+	int passed, total;
+	double score, max_score;
 	struct json_object *result;	/* the recruiter's full record of the run (borrowed) */
 };
 
@@ -25,6 +26,6 @@ struct store_submission {
 enum db_err store_submission_insert(const struct store_submission *s, char id[40]);
 /* Complete a 'queued' submission with its grade and the recruiter's record (borrowed). */
 enum db_err store_submission_complete(const char *id, const char *status, int passed, int total,
-				      int score, struct json_object *result);
+				      double score, struct json_object *result);
 
 #endif
