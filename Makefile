@@ -37,8 +37,8 @@ COMMON_SRC = common/strbuf.c common/utf8.c common/util.c common/uuid.c common/la
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIBCOMMON  = $(BUILD)/libcommon.a
 
-# the unprivileged judge library: request, verdicts, response, the launcher's client
-SBX_SRC = sandbox/judge.c sandbox/judge_json.c sandbox/client.c
+# the unprivileged judge library: request, verdicts, output comparison, response, the launcher's client
+SBX_SRC = sandbox/judge.c sandbox/judge_json.c sandbox/compare.c sandbox/client.c
 SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
 LIBSBX  = $(BUILD)/libsandbox.a
 

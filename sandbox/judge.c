@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "compare.h"
 #include "extern.h"
 #include "utf8.h"
 #include "uuid.h"
@@ -40,62 +41,6 @@ static const char *const sbx_errors[SBX__MAX] = {
 const char *sbx_strerror(enum sbx_err e)
 {
 	return (unsigned)e < SBX__MAX ? sbx_errors[e] : "unknown error";
-}
-
-/* ---- output comparison ---- */
-
-static bool is_trailing_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Next line of s (without the newline and trailing whitespace); false at the end. */
-static bool next_line(const char *s, size_t n, size_t *pos, const char **line, size_t *len)
-{
-	const char *nl;
-	size_t l;
-
-	if (*pos >= n)
-		return false;
-	*line = s + *pos;
-	nl = memchr(*line, '\n', n - *pos);
-	l = nl ? (size_t)(nl - *line) : n - *pos;
-	*pos += l + (nl ? 1 : 0);
-	while (l && is_trailing_space((*line)[l - 1]))
-		l--;
-	*len = l;
-	return true;
-}
-
-static bool rest_blank(const char *s, size_t n, size_t pos)
-{
-	const char *line;
-	size_t len;
-
-	while (next_line(s, n, &pos, &line, &len))
-		if (len)
-			return false;
-	return true;
-}
-
-bool judge_output_matches(const char *got, size_t gotlen, const char *want, size_t wantlen)
-{
-	size_t gp = 0, wp = 0, gl, wl;
-	const char *g, *w;
-
-	for (;;) {
-		bool hg = next_line(got, gotlen, &gp, &g, &gl);
-		bool hw = next_line(want, wantlen, &wp, &w, &wl);
-
-		if (!hg && !hw)
-			return true;
-		if (!hg)
-			return wl == 0 && rest_blank(want, wantlen, wp);
-		if (!hw)
-			return gl == 0 && rest_blank(got, gotlen, gp);
-		if (gl != wl || memcmp(g, w, gl))
-			return false;
-	}
 }
 
 /* ---- the Java main class ---- */
@@ -254,6 +199,8 @@ static void show(struct strbuf *dst, bool *truncated, const char *s, size_t n)
 static void classify(const struct judge_request *req, const struct judge_test *t,
 		     const struct sbx_outcome *o, uint64_t mem_limit, struct judge_test_result *r)
 {
+	/* the comparison of SPEC section 3 */
+	static const struct cmp_rule lines = CMP_RULE_INIT;
 	const struct lang *l = req->lang;
 	const uint64_t cpu_limit_us = (uint64_t)(req->timeout_s * 1e6);
 	bool marker = l->oom_marker && o->err.len && memmem(o->err.buf, o->err.len, l->oom_marker,
@@ -282,7 +229,8 @@ static void classify(const struct judge_request *req, const struct judge_test *t
 		r->verdict = V_MEMORY_LIMIT;
 		strbuf_addf(&reason, "memory limit of %u MiB exceeded", req->memory_mb);
 	} else if (o->status == SBX_EXITED && o->exit_code == 0) {
-		r->verdict = judge_output_matches(o->out.buf, o->out.len, t->expected, t->expected_len)
+		r->verdict = cmp_match(&lines, o->out.buf, o->out.len, t->expected, t->expected_len,
+				       NULL)
 				     ? V_ACCEPTED
 				     : V_WRONG_ANSWER;
 	} else if (marker) {
