@@ -123,6 +123,8 @@ static void test_lines_why(void)
 	ASSERT_WHY("line 2: expected 'b', got 'c'");
 	CU_ASSERT_FALSE(match(lines, "a\n", "a\nb\n\n"));
 	ASSERT_WHY("output ends after 1 line; expected 2");
+	CU_ASSERT_FALSE(match(lines, "a\n\n", "a\n\n\nd\n\n"));
+	ASSERT_WHY("output ends after 2 lines; expected 4");
 	CU_ASSERT_FALSE(match(lines, "a\n\n\nd\n", "a\n\n"));
 	ASSERT_WHY("output has more than the expected 1 line: line 4 is 'd'");
 	/* control bytes and quotes are escaped */
@@ -272,6 +274,11 @@ static void test_float_special(void)
 	/* beyond the range of a double is not infinity */
 	CU_ASSERT_FALSE(match(FLOAT, "1e400", "inf"));
 	CU_ASSERT_FALSE(match(FLOAT, "inf", "1e400"));
+	CU_ASSERT_FALSE(match(FLOAT, "2e308", "inf"));
+	CU_ASSERT_FALSE(match(FLOAT, "2e308", "3e308"));
+	CU_ASSERT_TRUE(match(FLOAT, "2e308", "2.0000001e308"));
+	CU_ASSERT_TRUE(match(FLOAT, "1.7e308", "1.7000001e308"));
+	CU_ASSERT_FALSE(match(FLOAT, "-1.7e308", "1.7e308"));
 }
 
 static void test_float_tolerance(void)
