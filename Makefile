@@ -54,7 +54,7 @@ APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/http.c fcgi-app/auth.c \
           fcgi-app/execution.c fcgi-app/tmpl.c
 APP_SRC += fcgi-app/routes.c fcgi-app/session.c fcgi-app/store_question.c \
            fcgi-app/store_candidate.c fcgi-app/store_submission.c fcgi-app/queue.c \
-           fcgi-app/grade.c fcgi-app/webhook.c
+           fcgi-app/grade.c fcgi-app/webhook.c fcgi-app/question.c
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 LIBAPP  = $(BUILD)/libapp.a
 

@@ -114,6 +114,9 @@ static void add_piece(struct strbuf *sb, const char *s, size_t n, size_t start, 
 {
 	size_t cut = utf8_cut(s + start, n - start, QUOTE_MAX);
 
+	/* stray continuation bytes leave no character start to cut back to: they are escaped */
+	if (cut + 4 <= QUOTE_MAX && n - start > QUOTE_MAX)
+		cut = QUOTE_MAX;
 	strbuf_addf(sb, "%s%s", quote ? "'" : "", start ? "..." : "");
 	add_escaped(sb, s + start, cut);
 	strbuf_addf(sb, "%s%s", cut < n - start ? "..." : "", quote ? "'" : "");
@@ -413,6 +416,24 @@ static bool num_read(const char *s, size_t n, struct num *x)
 	return true;
 }
 
+/* Write "e<exp>" and a NUL at s (at most 7 bytes for an exp within [-400, 309]). */
+static void add_exponent(char *s, long long exp)
+{
+	char rev[4];
+	int n = 0;
+	long long v = exp < 0 ? -exp : exp;
+
+	*s++ = 'e';
+	if (exp < 0)
+		*s++ = '-';
+	do
+		rev[n++] = (char)('0' + v % 10);
+	while ((v /= 10) && n < 4);
+	while (n)
+		*s++ = rev[--n];
+	*s = '\0';
+}
+
 /* The value of a finite x as a double; false when beyond the range of one. */
 static bool num_double(struct num *x, double *v)
 {
@@ -423,7 +444,7 @@ static bool num_double(struct num *x, double *v)
 		*v = x->neg ? -0.0 : 0.0;
 		return true;
 	}
-	snprintf(x->text + x->len, sizeof(x->text) - x->len, "e%lld", x->exp10);
+	add_exponent(x->text + x->len, x->exp10);
 	*v = strtod(x->text, NULL);
 	x->text[x->len] = '\0';
 	return !isinf(*v);
@@ -532,22 +553,24 @@ static bool match_tokens(const struct cmp_rule *r, const char *got, size_t gotle
 		}
 		if (!hw)
 			return why_more(why, "token", wt.count, gt.count, g, gl);
-		if (r->mode == CMP_FLOAT && num_read(w, wl, &wn)) {
-			if (!num_read(g, gl, &gn)) {
-				if (why) {
-					strbuf_reset(why);
-					strbuf_addf(why, "token %zu: expected the number ", wt.count);
-					add_quoted(why, w, wl, 0);
-					strbuf_addstr(why, ", got ");
-					add_quoted(why, g, gl, 0);
-				}
-				return false;
+		/* the same text is also the same number */
+		if (same(g, gl, w, wl, r->case_insensitive))
+			continue;
+		if (r->mode != CMP_FLOAT || !num_read(w, wl, &wn))
+			return why_differs(why, "token", wt.count, w, wl, g, gl,
+					   r->case_insensitive);
+		if (!num_read(g, gl, &gn)) {
+			if (why) {
+				strbuf_reset(why);
+				strbuf_addf(why, "token %zu: expected the number ", wt.count);
+				add_quoted(why, w, wl, 0);
+				strbuf_addstr(why, ", got ");
+				add_quoted(why, g, gl, 0);
 			}
-			if (!num_match(r, &gn, &wn, &diff))
-				return why_number(why, r, wt.count, w, wl, g, gl, diff);
-		} else if (!same(g, gl, w, wl, r->case_insensitive)) {
-			return why_differs(why, "token", wt.count, w, wl, g, gl, r->case_insensitive);
+			return false;
 		}
+		if (!num_match(r, &gn, &wn, &diff))
+			return why_number(why, r, wt.count, w, wl, g, gl, diff);
 	}
 }
 
@@ -603,7 +626,8 @@ int cmp_rule_from_json(struct json_object *checker, struct cmp_rule *r, char *er
 	if (!checker)
 		return 0;
 	if (!json_object_is_type(checker, json_type_object))
-		return fail(err, errlen, "the checker must be an object such as {\"type\": \"tokens\"}");
+		return fail(err, errlen,
+			    "the checker must be an object such as {\"type\": \"tokens\"}");
 	if (jsonh_str(checker, "type", 64, &type, NULL, err, errlen) < 0)
 		return -1;
 	if (!strcmp(type, "custom") || !strcmp(type, "interactive"))
@@ -630,8 +654,10 @@ int cmp_rule_from_json(struct json_object *checker, struct cmp_rule *r, char *er
 		return fail(err, errlen, "the type 'tokens_ci' cannot be case-sensitive");
 	r->case_insensitive |= ci;
 	if (json_tolerance(checker, "float_tolerance", r->mode, &both, err, errlen) < 0 ||
-	    json_tolerance(checker, "float_absolute_tolerance", r->mode, &abs_tol, err, errlen) < 0 ||
-	    json_tolerance(checker, "float_relative_tolerance", r->mode, &rel_tol, err, errlen) < 0)
+	    json_tolerance(checker, "float_absolute_tolerance", r->mode, &abs_tol, err,
+			   errlen) < 0 ||
+	    json_tolerance(checker, "float_relative_tolerance", r->mode, &rel_tol, err,
+			   errlen) < 0)
 		return -1;
 	if (r->mode == CMP_FLOAT) {
 		r->abs_tol = abs_tol >= 0 ? abs_tol : both;
@@ -661,8 +687,8 @@ struct json_object *cmp_rule_json(const struct cmp_rule *r)
 
 	if (!o)
 		return NULL;
-	rc = json_object_object_add(o, "type",
-				    json_object_new_string(ci_name ? "tokens_ci" : mode_names[mode]));
+	rc = json_object_object_add(o, "type", json_object_new_string(ci_name ? "tokens_ci"
+									      : mode_names[mode]));
 	if (!rc && r->case_insensitive && !ci_name)
 		rc = json_object_object_add(o, "case_insensitive", json_object_new_boolean(1));
 	if (!rc && mode == CMP_FLOAT) {

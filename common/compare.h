@@ -25,7 +25,8 @@
  * matches only inf of the same sign.  Numbers beyond the range of a double
  * (say 1e400, or 400 digits) are not infinity: they compare as if both were
  * scaled down by one power of ten, so in double precision and within the
- * relative tolerance.  A token of any length reads in time linear in its
+ * relative tolerance; one too small for a double is what strtod() makes of
+ * it, 0 or a subnormal.  A token of any length reads in time linear in its
  * length.  Where the answer's token is not a number, the output's must be
  * the same text, even if it is a number.
  *

@@ -13,6 +13,7 @@
 #include "lang.h"
 #include "session.h"
 #include "store_candidate.h"
+#include "question.h"
 #include "store_question.h"
 
 
@@ -98,136 +99,6 @@ int h_admin_question_get(struct http_req *r)
 	return api_ok_with(r, "question", q);
 }
 
-/* A question body, validated; fields absent from an update stay NULL. */
-struct qbody {
-	const char *title, *question, *difficulty;
-	char tags[8192], boiler[1 << 18];
-	bool has_tags, has_boiler;
-	long long time_ms, mem_mb;
-	bool has_time, has_mem;
-	char time_s[16], mem_s[16];	/* the limits as SQL parameters */
-	struct json_object *tests;
-};
-
-static int check_question(struct http_req *r, struct json_object *b, struct qbody *q, bool create)
-{
-	struct json_object *v;
-	const char *text;
-	char err[256];
-	size_t i, n;
-	int g;
-
-	memset(q, 0, sizeof(*q));
-	if ((g = jsonh_str(b, "title", 200, &q->title, NULL, err, sizeof(err))) < 0 ||
-	    (g == 1 && create))
-		return http_fail(r, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
-				  g < 0 ? err : "'title' is required");
-	if (q->title && !*q->title)
-		return http_fail(r, 400, "invalid_field", "'title' is empty");
-	if ((g = jsonh_str(b, "question", 200000, &q->question, NULL, err, sizeof(err))) < 0)
-		return http_fail(r, 400, "invalid_field", "%s", err);
-	if (g == 1 && (g = jsonh_str(b, "description", 200000, &q->question, NULL, err, sizeof(err))) < 0)
-		return http_fail(r, 400, "invalid_field", "%s", err);
-	if (g == 1 && create)
-		return http_fail(r, 400, "missing_field", "'question' (the statement) is required");
-	if ((g = jsonh_str(b, "difficulty", 16, &q->difficulty, NULL, err, sizeof(err))) < 0 ||
-	    (g == 1 && create))
-		return http_fail(r, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
-				  g < 0 ? err : "'difficulty' is required");
-	if (q->difficulty && strcasecmp(q->difficulty, "easy") && strcasecmp(q->difficulty, "medium") &&
-	    strcasecmp(q->difficulty, "hard"))
-		return http_fail(r, 400, "invalid_field", "'difficulty' must be easy, medium or hard");
-	if ((g = jsonh_get(b, "tags", json_type_array, &v, err, sizeof(err))) < 0)
-		return http_fail(r, 400, "invalid_field", "%s", err);
-	if (g == 0) {
-		n = json_object_array_length(v);
-		if (n > 20)
-			return http_fail(r, 400, "invalid_field", "at most 20 tags");
-		for (i = 0; i < n; i++) {
-			struct json_object *t = json_object_array_get_idx(v, i);
-
-			if (!json_object_is_type(t, json_type_string) || !json_object_get_string_len(t) ||
-			    json_object_get_string_len(t) > 40)
-				return http_fail(r, 400, "invalid_field",
-						  "tags must be strings of 1 to 40 characters");
-		}
-		snprintf(q->tags, sizeof(q->tags), "%s", jsonh_db_text(v, NULL));
-		q->has_tags = true;
-	}
-	if ((g = jsonh_get(b, "boiler_plate", json_type_object, &v, err, sizeof(err))) < 0)
-		return http_fail(r, 400, "invalid_field", "%s", err);
-	if (g == 0) {
-		json_object_object_foreach(v, key, val) {
-			if (!lang_find(key))
-				return http_fail(r, 400, "invalid_language",
-						  "boiler_plate: unknown language '%.32s'", key);
-			if (!json_object_is_type(val, json_type_string) ||
-			    json_object_get_string_len(val) > 32768)
-				return http_fail(r, 400, "invalid_field",
-						  "boiler_plate.%s must be a string of at most 32 KiB", key);
-		}
-		text = jsonh_db_text(v, NULL);
-		if (strlen(text) >= sizeof(q->boiler))
-			return http_fail(r, 413, "payload_too_large", "boiler_plate is too large");
-		snprintf(q->boiler, sizeof(q->boiler), "%s", text);
-		q->has_boiler = true;
-	}
-	if ((g = jsonh_int(b, "time_limit_ms", 100, 30000, &q->time_ms, err, sizeof(err))) < 0)
-		return http_fail(r, 400, "invalid_field", "%s", err);
-	q->has_time = g == 0;
-	if ((g = jsonh_int(b, "memory_limit_mb", 32, 2048, &q->mem_mb, err, sizeof(err))) < 0)
-		return http_fail(r, 400, "invalid_field", "%s", err);
-	q->has_mem = g == 0;
-	if ((g = jsonh_get(b, "test_cases", json_type_array, &q->tests, err, sizeof(err))) < 0)
-		return http_fail(r, 400, "invalid_field", "%s", err);
-	if (q->tests) {
-		n = json_object_array_length(q->tests);
-		if (n > JUDGE_MAX_TESTS)
-			return http_fail(r, 400, "invalid_field", "at most %d test cases",
-					  JUDGE_MAX_TESTS);
-		for (i = 0; i < n; i++) {
-			struct json_object *t = json_object_array_get_idx(q->tests, i);
-			const char *s;
-			long long pts;
-			bool sample;
-
-			if (!json_object_is_type(t, json_type_object))
-				return http_fail(r, 400, "invalid_field", "test_cases[%zu] must be an object", i);
-			if (jsonh_str(t, "input", JUDGE_MAX_IO, &s, NULL, err, sizeof(err)) < 0 ||
-			    jsonh_str(t, "expected_output", JUDGE_MAX_IO, &s, NULL, err, sizeof(err)) < 0 ||
-			    jsonh_bool(t, "is_sample", &sample, err, sizeof(err)) < 0 ||
-			    jsonh_int(t, "points", 0, 1000, &pts, err, sizeof(err)) < 0)
-				return http_fail(r, 400, "invalid_field", "test_cases[%zu]: %s", i, err);
-			if (jsonh_str(t, "expected_output", JUDGE_MAX_IO, &s, NULL, err, sizeof(err)) == 1)
-				return http_fail(r, 400, "missing_field",
-						  "test_cases[%zu].expected_output is required", i);
-		}
-	}
-	return 0;
-}
-
-static int insert_tests(const char *qid, struct json_object *tests)
-{
-	size_t i, n = json_object_array_length(tests);
-
-	for (i = 0; i < n; i++) {
-		struct json_object *t = json_object_array_get_idx(tests, i);
-		const char *in = "", *out = "";
-		char err[64], pts[16];
-		long long points = 1;
-		bool sample = false;
-
-		jsonh_str(t, "input", JUDGE_MAX_IO, &in, NULL, err, sizeof(err));
-		jsonh_str(t, "expected_output", JUDGE_MAX_IO, &out, NULL, err, sizeof(err));
-		jsonh_bool(t, "is_sample", &sample, err, sizeof(err));
-		jsonh_int(t, "points", 0, 1000, &points, err, sizeof(err));
-		snprintf(pts, sizeof(pts), "%lld", points);
-		if (store_test_insert(qid, in, out, sample, pts, (int)i + 1) != DB_OK)
-			return -1;
-	}
-	return 0;
-}
-
 static int send_question(struct http_req *r, const char *qid, int status)
 {
 	struct json_object *q, *o;
@@ -241,77 +112,43 @@ static int send_question(struct http_req *r, const char *qid, int status)
 	return http_json(r, status, o);
 }
 
-/*
- * The request's question, validated, with a create's defaults filled in; NULL
- * when the error went out.  The caller frees it and puts *body.
- */
-static struct qbody *read_question(struct http_req *r, bool create, struct json_object **body)
+/* Check and store a question document (qid NULL: a new one), then answer it. */
+static int save_question(struct http_req *r, struct json_object *doc, const char *qid)
 {
-	struct qbody *q;
+	struct api_err e = { 0 };
+	char id[16] = "";
+	int rc;
 
-	*body = http_json_body(r, HTTP_MAX_API_BODY);
-	if (!*body)
-		return NULL;
-	q = malloc(sizeof(*q));
-	if (!q) {
-		http_fail(r, 503, "unavailable", "out of memory");
-		return NULL;
-	}
-	if (check_question(r, *body, q, create) != 0) {
-		free(q);
-		return NULL;
-	}
-	if (create && !q->has_time)
-		q->time_ms = 2000;
-	if (create && !q->has_mem)
-		q->mem_mb = 256;
-	snprintf(q->time_s, sizeof(q->time_s), "%lld", q->time_ms);
-	snprintf(q->mem_s, sizeof(q->mem_s), "%lld", q->mem_mb);
-	return q;
+	if (question_check(doc, !qid, &e) < 0)
+		return http_fail(r, e.status, e.code, "%s", e.msg);
+	if (db_begin() != DB_OK)
+		return api_db_error(r);
+	rc = question_save(doc, qid, id, &e);
+	if (rc == 0 && db_commit() == DB_OK)
+		return send_question(r, qid ? qid : id, qid ? 200 : 201);
+	/* one way out of a failed transaction: roll back; the client fixes the tests or retries */
+	db_rollback();
+	return rc == -2 ? http_fail(r, e.status, e.code, "%s", e.msg) : api_db_error(r);
 }
 
 int h_admin_question_create(struct http_req *r)
 {
-	struct json_object *body = NULL;
-	struct store_question row;
-	struct qbody *q;
-	char qid[16];
+	struct json_object *body;
 	int rc;
 
 	if (auth_admin(r) < 0)
 		return r->status;
-	q = read_question(r, true, &body);
-	if (!q) {
-		rc = r->status;
-		goto out;
-	}
-	row = (struct store_question){
-		.title = q->title, .question = q->question, .difficulty = q->difficulty,
-		.tags_json = q->has_tags ? q->tags : "[]",
-		.boiler_json = q->has_boiler ? q->boiler : "{}",
-		.time_limit_ms = q->time_s, .memory_limit_mb = q->mem_s,
-	};
-	if (db_begin() != DB_OK || store_question_insert(&row, qid) != DB_OK)
-		goto tx_fail;
-	if ((q->tests && insert_tests(qid, q->tests) < 0) || db_commit() != DB_OK)
-		goto tx_fail;
-	rc = send_question(r, qid, 201);
-	goto out;
-tx_fail:
-	/* one way out of a failed transaction: roll back, tell the client to retry */
-	db_rollback();
-	rc = api_db_error(r);
-out:
-	free(q);
+	body = http_json_body(r, HTTP_MAX_API_BODY);
+	if (!body)
+		return r->status;
+	rc = save_question(r, body, NULL);
 	json_object_put(body);
 	return rc;
 }
 
 int h_admin_question_update(struct http_req *r)
 {
-	struct json_object *body = NULL;
-	struct store_question row;
-	struct qbody *q;
+	struct json_object *body;
 	char qid[16];
 	int rc, found;
 
@@ -320,32 +157,10 @@ int h_admin_question_update(struct http_req *r)
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
-	q = read_question(r, false, &body);
-	if (!q) {
-		rc = r->status;
-		goto out;
-	}
-	row = (struct store_question){
-		.title = q->title, .question = q->question, .difficulty = q->difficulty,
-		.tags_json = q->has_tags ? q->tags : NULL, .boiler_json = q->has_boiler ? q->boiler : NULL,
-		.time_limit_ms = q->has_time ? q->time_s : NULL,
-		.memory_limit_mb = q->has_mem ? q->mem_s : NULL,
-	};
-	if (db_begin() != DB_OK || store_question_update(qid, &row) != DB_OK)
-		goto tx_fail;
-	/* the given list replaces the tests */
-	if (q->tests && (store_test_delete_all(qid) != DB_OK || insert_tests(qid, q->tests) < 0))
-		goto tx_fail;
-	if (db_commit() != DB_OK)
-		goto tx_fail;
-	rc = send_question(r, qid, 200);
-	goto out;
-tx_fail:
-	/* one way out of a failed transaction: roll back, tell the client to retry */
-	db_rollback();
-	rc = api_db_error(r);
-out:
-	free(q);
+	body = http_json_body(r, HTTP_MAX_API_BODY);
+	if (!body)
+		return r->status;
+	rc = save_question(r, body, qid);
 	json_object_put(body);
 	return rc;
 }

@@ -25,6 +25,7 @@
 #include "lang.h"
 #include "strbuf.h"
 #include "session.h"
+#include "question.h"
 #include "store_question.h"
 
 /* a migration or a file of the question bank: at most what one test's input may be */
@@ -117,14 +118,68 @@ static const char *const bank_files[][2] = {
 	{ "c", "main.c" },	 { "javascript", "main.js" }, { "csharp", "Main.cs" },
 };
 
+/* A bank directory's tests/NN.in and NN.out pairs, in name order, as test_cases. */
+static struct json_object *bank_tests(const char *dir, const char *slug, struct json_object *m)
+{
+	struct json_object *tests = json_object_new_array(), *samples = NULL, *pts;
+	struct strbuf path = STRBUF_INIT;
+	struct dirent **ents = NULL;
+	int n, i;
+
+	json_object_object_get_ex(m, "samples", &samples);
+	strbuf_addf(&path, "%s/%s/tests", dir, slug);
+	n = scandir(path.buf, &ents, NULL, by_name);
+	for (i = 0; i < n; i++) {
+		const char *name = ents[i]->d_name;
+		size_t len = strlen(name), s;
+		struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
+		struct json_object *t;
+		char base[64];
+		bool sample = false;
+
+		if (len < 4 || strcmp(name + len - 3, ".in") || len - 3 >= sizeof(base))
+			continue;
+		snprintf(base, sizeof(base), "%.*s", (int)(len - 3), name);
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s/tests/%s.in", dir, slug, base);
+		strbuf_read_file(&in, path.buf, CTL_MAX_FILE);
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s/tests/%s.out", dir, slug, base);
+		if (strbuf_read_file(&out, path.buf, CTL_MAX_FILE) == 0) {
+			for (s = 0; samples && s < json_object_array_length(samples); s++)
+				if (!strcmp(json_object_get_string(json_object_array_get_idx(samples, s)),
+					    base))
+					sample = true;
+			t = json_object_new_object();
+			json_object_object_add(t, "input", json_object_new_string_len(in.buf, (int)in.len));
+			json_object_object_add(t, "expected_output",
+					       json_object_new_string_len(out.buf, (int)out.len));
+			json_object_object_add(t, "is_sample", json_object_new_boolean(sample));
+			if (json_object_object_get_ex(m, "points", &pts) &&
+			    json_object_object_get_ex(pts, base, &pts))
+				json_object_object_add(t, "points", json_object_get(pts));
+			json_object_array_add(tests, t);
+		}
+		strbuf_release(&in);
+		strbuf_release(&out);
+	}
+	for (i = 0; i < n; i++)
+		free(ents[i]);
+	free(ents);
+	strbuf_release(&path);
+	return tests;
+}
+
 static int load_one(const char *dir, const char *slug)
 {
+	static const char *const copied[] = { "title", "difficulty", "tags", "time_limit_ms",
+					      "memory_limit_mb", "checker", "groups" };
 	struct strbuf path = STRBUF_INIT, meta = STRBUF_INIT, md = STRBUF_INIT;
-	struct json_object *m = NULL, *bp = json_object_new_object(), *samples = NULL, *v;
-	struct dirent **ents = NULL;
-	struct store_question row;
+	struct json_object *m = NULL, *doc = json_object_new_object(), *bp = json_object_new_object();
+	struct json_object *v;
+	struct api_err e = { 0 };
 	char qid[16], err[128];
-	int n = 0, i, rc = -1, order = 0;
+	int rc = -1;
 	size_t k;
 
 	strbuf_addf(&path, "%s/%s/meta.json", dir, slug);
@@ -149,74 +204,31 @@ static int load_one(const char *dir, const char *slug)
 					       json_object_new_string_len(code.buf, (int)code.len));
 		strbuf_release(&code);
 	}
-	json_object_object_get_ex(m, "samples", &samples);
-	{
-		char tms[16] = "2000", mmb[16] = "256";
-		const char *title = "", *diff = "easy";
-		struct json_object *tags = NULL;
-
-		if (json_object_object_get_ex(m, "title", &v))
-			title = json_object_get_string(v);
-		if (json_object_object_get_ex(m, "difficulty", &v))
-			diff = json_object_get_string(v);
-		if (json_object_object_get_ex(m, "time_limit_ms", &v))
-			snprintf(tms, sizeof(tms), "%d", json_object_get_int(v));
-		if (json_object_object_get_ex(m, "memory_limit_mb", &v))
-			snprintf(mmb, sizeof(mmb), "%d", json_object_get_int(v));
-		json_object_object_get_ex(m, "tags", &tags);
-		row = (struct store_question){
-			.slug = slug, .title = title, .question = md.buf, .difficulty = diff,
-			.tags_json = tags ? jsonh_db_text(tags, NULL) : "[]",
-			.boiler_json = jsonh_db_text(bp, NULL),
-			.time_limit_ms = tms, .memory_limit_mb = mmb,
-		};
-		if (sql_ok(store_question_insert(&row, qid), slug) < 0)
-			goto out;
+	for (k = 0; k < sizeof(copied) / sizeof(copied[0]); k++)
+		if (json_object_object_get_ex(m, copied[k], &v))
+			json_object_object_add(doc, copied[k], json_object_get(v));
+	json_object_object_add(doc, "slug", json_object_new_string(slug));
+	json_object_object_add(doc, "question", json_object_new_string_len(md.buf, (int)md.len));
+	json_object_object_add(doc, "boiler_plate", json_object_get(bp));
+	json_object_object_add(doc, "test_cases", bank_tests(dir, slug, m));
+	if (question_check(doc, true, &e) < 0) {
+		fprintf(stderr, "ce-ctl: %s: %s\n", slug, e.msg);
+		goto out;
 	}
-	strbuf_reset(&path);
-	strbuf_addf(&path, "%s/%s/tests", dir, slug);
-	n = scandir(path.buf, &ents, NULL, by_name);
-	for (i = 0; i < n; i++) {
-		const char *name = ents[i]->d_name;
-		size_t len = strlen(name);
-		struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
-		char base[64], pts[16] = "1";
-		bool sample = false;
-		size_t s;
-
-		if (len < 4 || strcmp(name + len - 3, ".in") || len - 3 >= sizeof(base))
-			continue;
-		snprintf(base, sizeof(base), "%.*s", (int)(len - 3), name);
-		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/%s/tests/%s.in", dir, slug, base);
-		strbuf_read_file(&in, path.buf, CTL_MAX_FILE);
-		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/%s/tests/%s.out", dir, slug, base);
-		if (strbuf_read_file(&out, path.buf, CTL_MAX_FILE) < 0) {
-			strbuf_release(&in);
-			continue;
-		}
-		for (s = 0; samples && s < json_object_array_length(samples); s++)
-			if (!strcmp(json_object_get_string(json_object_array_get_idx(samples, s)), base))
-				sample = true;
-		if (json_object_object_get_ex(m, "points", &v) && json_object_object_get_ex(v, base, &v))
-			snprintf(pts, sizeof(pts), "%d", json_object_get_int(v));
-		if (sql_ok(store_test_insert(qid, in.buf, out.buf, sample, pts, ++order), slug) < 0) {
-			strbuf_release(&in);
-			strbuf_release(&out);
-			goto out;
-		}
-		strbuf_release(&in);
-		strbuf_release(&out);
+	if (sql_ok(db_begin(), slug) < 0)
+		goto out;
+	if (question_save(doc, NULL, qid, &e) != 0 || db_commit() != DB_OK) {
+		db_rollback();
+		fprintf(stderr, "ce-ctl: %s: %s\n", slug, e.status ? e.msg : "database error");
+		goto out;
 	}
-	printf("loaded %s (%d tests)\n", slug, order);
+	printf("loaded %s (%zu tests)\n", slug,
+	       json_object_array_length(json_object_object_get(doc, "test_cases")));
 	rc = 0;
 out:
-	for (i = 0; i < n; i++)
-		free(ents[i]);
-	free(ents);
 	json_object_put(m);
 	json_object_put(bp);
+	json_object_put(doc);
 	strbuf_release(&path);
 	strbuf_release(&meta);
 	strbuf_release(&md);

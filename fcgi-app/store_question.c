@@ -244,6 +244,17 @@ struct json_object *store_question_admin_json(const char *qid, int *dberr)
 			      1, p, dberr);
 }
 
+struct json_object *store_question_document_json(const char *qid, int *dberr)
+{
+	const char *p[1] = { qid };
+
+	return api_query_json(
+		"SELECT (" ADMIN_QUESTION_JSON "::jsonb || jsonb_strip_nulls(jsonb_build_object("
+		" 'statement_pdf', translate(encode(q.statement_pdf, 'base64'), E'\\n', ''))))::json"
+		" FROM coding_question_bank q WHERE q.id = $1::int",
+		1, p, dberr);
+}
+
 struct json_object *store_question_admin_list_json(const char *text, const char *difficulty,
 						   const char *tag, int *dberr)
 {

@@ -61,8 +61,10 @@ enum db_err store_test_delete_all(const char *qid);
  * The readers return a new JSON object (the caller owns it), or NULL with
  * *dberr set when the database failed, NULL with *dberr 0 when not found.
  */
-/* The question as the recruiter edits it, with every test. */
+/* The question as the recruiter edits it, with every test, its checker, groups and references. */
 struct json_object *store_question_admin_json(const char *qid, int *dberr);
+/* The same with the statement PDF (base64), as question_document() gives it. */
+struct json_object *store_question_document_json(const char *qid, int *dberr);
 /* The bank as the recruiter lists it, filtered by text, difficulty and tag ("" for any). */
 struct json_object *store_question_admin_list_json(const char *text, const char *difficulty,
 						   const char *tag, int *dberr);

@@ -43,62 +43,6 @@ const char *sbx_strerror(enum sbx_err e)
 	return (unsigned)e < SBX__MAX ? sbx_errors[e] : "unknown error";
 }
 
-/* ---- output comparison ---- */
-
-static bool is_trailing_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Next line of s (without the newline and trailing whitespace); false at the end. */
-static bool next_line(const char *s, size_t n, size_t *pos, const char **line, size_t *len)
-{
-	const char *nl;
-	size_t l;
-
-	if (*pos >= n)
-		return false;
-	*line = s + *pos;
-	nl = memchr(*line, '\n', n - *pos);
-	l = nl ? (size_t)(nl - *line) : n - *pos;
-	*pos += l + (nl ? 1 : 0);
-	while (l && is_trailing_space((*line)[l - 1]))
-		l--;
-	*len = l;
-	return true;
-}
-
-static bool rest_blank(const char *s, size_t n, size_t pos)
-{
-	const char *line;
-	size_t len;
-
-	while (next_line(s, n, &pos, &line, &len))
-		if (len)
-			return false;
-	return true;
-}
-
-bool judge_output_matches(const char *got, size_t gotlen, const char *want, size_t wantlen)
-{
-	size_t gp = 0, wp = 0, gl, wl;
-	const char *g, *w;
-
-	for (;;) {
-		bool hg = next_line(got, gotlen, &gp, &g, &gl);
-		bool hw = next_line(want, wantlen, &wp, &w, &wl);
-
-		if (!hg && !hw)
-			return true;
-		if (!hg)
-			return wl == 0 && rest_blank(want, wantlen, wp);
-		if (!hw)
-			return gl == 0 && rest_blank(got, gotlen, gp);
-		if (gl != wl || memcmp(g, w, gl))
-			return false;
-	}
-}
-
 /* ---- the Java main class ---- */
 
 static bool ident_char(char c)

@@ -267,11 +267,6 @@ extern int judge_progress_fd;
 /* The response JSON of SPEC section 3 (caller owns the reference). */
 struct json_object *judge_result_json(const struct judge_request *req,
 				      const struct judge_result *res);
-/*
- * Do two outputs match under the rules of SPEC section 3?  \r\n is \n, and
- * trailing whitespace on each line and trailing blank lines do not count.
- */
-bool judge_output_matches(const char *got, size_t gotlen, const char *want, size_t wantlen);
 /* The name of the public class in Java source (what javac wants the file called); else "Main". */
 void judge_java_class(const char *src, size_t len, char *out, size_t outlen);
 /* The node name shown as container_id and replica: $CE_NODE_NAME, else "judge"; never the host name. */
