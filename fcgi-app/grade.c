@@ -252,6 +252,7 @@ struct json_object *grade_response(struct json_object *resp, const struct grade_
 					  struct grade *g)
 {
 	struct json_object *out = http_ok(), *results = json_object_new_array(), *sum, *trs, *v;
+	double points = 0;
 	size_t i, ntr;
 
 	g->status = NULL;
@@ -266,8 +267,10 @@ struct json_object *grade_response(struct json_object *resp, const struct grade_
 			continue;
 		}
 		g->graded++;
-		if (json_object_object_get_ex(tr, "passed", &v) && json_object_get_boolean(v))
+		if (json_object_object_get_ex(tr, "passed", &v) && json_object_get_boolean(v)) {
 			g->passed++;
+			points += meta[i].points;
+		}
 		else if (!g->status && json_object_object_get_ex(tr, "status", &v) &&
 			 strcmp(json_object_get_string(v), "skipped"))
 			g->status = json_object_get_string(v);
@@ -276,7 +279,11 @@ struct json_object *grade_response(struct json_object *resp, const struct grade_
 	}
 	if (!g->status)
 		g->status = g->graded ? "accepted" : "completed";
-	/* the judge scores: partial credit, groups and their rules */
+	/*
+	 * The judge scores: partial credit, groups and their rules.  A judge host
+	 * from before scores (during an upgrade) gives none: each passed test's points.
+	 */
+	g->score = points;
 	if (json_object_object_get_ex(resp, "summary", &v)) {
 		if (json_object_object_get_ex(v, "score", &sum))
 			g->score = json_object_get_double(sum);

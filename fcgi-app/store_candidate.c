@@ -216,7 +216,7 @@ enum db_err store_candidate_scores(PGresult **res)
 		       " (SELECT count(DISTINCT ic.question_id) FROM interview_coding ic"
 		       "   WHERE ic.candidate_id = c.candidate_id AND ic.status = 'accepted') AS solved,"
 		       " sc.score, sc.max_score,"
-		       " CASE WHEN sc.max_score > 0 THEN round(100.0 * sc.score / sc.max_score, 1)::text ELSE '' END AS percent"
+		       " CASE WHEN sc.max_score > 0 THEN round((100.0 * sc.score / sc.max_score)::numeric, 1)::text ELSE '' END AS percent"
 		       " FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
 		       " CROSS JOIN LATERAL (SELECT"
 		       "   (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best FROM interview_coding ic"

@@ -19,7 +19,7 @@ enum db_err store_submission_insert(const struct store_submission *s, char id[40
 	e = db_exec(&res,
 		    "INSERT INTO interview_coding (candidate_id, question_id, language, code, status,"
 		    " passed, total, score, max_score, result)"
-		    " VALUES ($1::uuid, $2::int, $3, $4, $5, $6::int, $7::int, $8::numeric, $9::numeric, $10::jsonb)"
+		    " VALUES ($1::uuid, $2::int, $3, $4, $5, $6::int, $7::int, $8::float8, $9::float8, $10::jsonb)"
 		    " RETURNING submission_id",
 		    10, p);
 	if (e != DB_OK)
@@ -39,7 +39,7 @@ enum db_err store_submission_complete(const char *id, const char *status, int pa
 	snprintf(p2, sizeof(p2), "%d", total);
 	snprintf(p3, sizeof(p3), "%.2f", score);
 	return db_run("UPDATE interview_coding SET status = $2, passed = $3::int, total = $4::int,"
-		      " score = $5::numeric, result = $6::jsonb"
+		      " score = $5::float8, result = $6::jsonb"
 		      " WHERE submission_id = $1::uuid AND status = 'queued'",
 		      6, p);
 }

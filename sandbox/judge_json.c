@@ -414,7 +414,7 @@ struct json_object *judge_result_json(const struct judge_request *req,
 		add(r, "error", jstr_or_null(&t->error));
 		if (t->error_truncated)
 			add(r, "error_truncated", json_object_new_boolean(1));
-		if (in->group >= 0)
+		if (in->group >= 0 && (size_t)in->group < req->ngroups)
 			add(r, "group", json_object_new_string(req->groups[in->group].name));
 		add(r, "points", jnum(in->points, 2));
 		add(r, "score", jnum(t->score, 4));

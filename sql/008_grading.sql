@@ -38,12 +38,12 @@ CREATE TABLE reference_solution (
 CREATE INDEX reference_solution_question ON reference_solution (question_id, position);
 
 ALTER TABLE interview_coding
-    ALTER COLUMN score TYPE numeric(12, 2),
-    ALTER COLUMN max_score TYPE numeric(12, 2);
+    ALTER COLUMN score TYPE double precision,
+    ALTER COLUMN max_score TYPE double precision;
 
 -- What a question is worth: each group's points ("sum" groups: their tests' points), and
 -- the points of the tests in no group.
-CREATE FUNCTION question_max_score(qid integer) RETURNS numeric
+CREATE FUNCTION question_max_score(qid integer) RETURNS double precision
     LANGUAGE sql STABLE AS $$
     SELECT COALESCE((SELECT sum(t.points) FROM test_cases t
                      WHERE t.question_id = qid AND (t.group_name IS NULL OR NOT EXISTS
@@ -52,7 +52,7 @@ CREATE FUNCTION question_max_score(qid integer) RETURNS numeric
          + COALESCE((SELECT sum(CASE WHEN COALESCE(g->>'rule', 'sum') = 'sum'
                                      THEN (SELECT COALESCE(sum(t.points), 0) FROM test_cases t
                                            WHERE t.question_id = qid AND t.group_name = g->>'name')
-                                     ELSE COALESCE((g->>'points')::numeric, 0) END)
+                                     ELSE COALESCE((g->>'points')::double precision, 0) END)
                      FROM coding_question_bank q, jsonb_array_elements(q.groups) g
                      WHERE q.id = qid), 0)
 $$;

@@ -73,6 +73,8 @@ struct run *run_tests(const char *lang, const char *code, double timeout, unsign
 		r->req.tests[i].input_len = strlen(io[2 * i]);
 		r->req.tests[i].expected = xstrdup(io[2 * i + 1]);
 		r->req.tests[i].expected_len = strlen(io[2 * i + 1]);
+		r->req.tests[i].group = -1;
+		r->req.tests[i].points = 1;
 	}
 	r->rc = judge_execute(&r->req, &r->res, r->err, sizeof(r->err));
 	return r;

@@ -74,7 +74,9 @@ static void test_submit_redacted_and_whole(void)
 /* A submit completed from its job's context, once; a run's context names nothing. */
 static void test_complete_in_place(void)
 {
-	struct store_question q = { NULL, "Grade", "x", "easy", "[]", "{}", "1000", "64" };
+	struct store_question q = { .title = "Grade", .question = "x", .difficulty = "easy",
+				    .tags_json = "[]", .boiler_json = "{}", .time_limit_ms = "1000",
+				    .memory_limit_mb = "64" };
 	struct json_object *resp = judged(), *none = json_object_new_object(), *ctx;
 	char qid[16], cid[40], sid[40];
 	struct store_submission s = { NULL, NULL, "python", "print(1)", "queued", 0, 3, 0, 6, none };
@@ -117,7 +119,9 @@ static void test_complete_in_place(void)
 /* A judge that refused the request leaves an internal_error, not a submission queued forever. */
 static void test_refused_is_internal_error(void)
 {
-	struct store_question q = { NULL, "Refused", "x", "easy", "[]", "{}", "1000", "64" };
+	struct store_question q = { .title = "Refused", .question = "x", .difficulty = "easy",
+				    .tags_json = "[]", .boiler_json = "{}", .time_limit_ms = "1000",
+				    .memory_limit_mb = "64" };
 	struct json_object *none = json_object_new_object(), *ctx,
 			   *refusal = json_tokener_parse("{\"success\":false,\"error\":{\"code\":\"invalid_request\","
 							 "\"message\":\"no\"}}");

@@ -22,12 +22,15 @@ static int suite_init(void)
 /* A question with tests of 1 and 3 points; its internal id into id[16]. */
 static void question(const char *title, char id[16])
 {
-	struct store_question q = { NULL, title, "Print the sum.", "Easy", "[\"math\"]", "{}", "2000",
-				    "256" };
+	struct store_question q = { .title = title, .question = "Print the sum.",
+				    .difficulty = "Easy", .tags_json = "[\"math\"]", .boiler_json = "{}",
+				    .time_limit_ms = "2000", .memory_limit_mb = "256" };
+	struct store_test t1 = { .input = "1 2\n", .expected = "3\n", .points = "1", .sample = true };
+	struct store_test t2 = { .input = "5 5\n", .expected = "10\n", .points = "3" };
 
 	CU_ASSERT_EQUAL_FATAL(store_question_insert(&q, id), DB_OK);
-	CU_ASSERT_EQUAL(store_test_insert(id, "1 2\n", "3\n", true, "1", 1), DB_OK);
-	CU_ASSERT_EQUAL(store_test_insert(id, "5 5\n", "10\n", false, "3", 2), DB_OK);
+	CU_ASSERT_EQUAL(store_test_insert(id, &t1, 1), DB_OK);
+	CU_ASSERT_EQUAL(store_test_insert(id, &t2, 2), DB_OK);
 }
 
 static void test_question(void)
