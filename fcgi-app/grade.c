@@ -19,7 +19,7 @@
 static struct json_object *graded_result(struct json_object *tr, const struct grade_test *t,
 					bool hidden, bool redact)
 {
-	static const char *const keep[] = { "status", "passed", "score", "group" };
+	static const char *const keep[] = { "status", "passed" };
 	static const char *const shown[][2] = { { "execution_time_ms", "execution_time_ms" },
 						{ "cpu_time_ms", "cpu_time_ms" },
 						{ "memory_usage_bytes", "memory_usage_bytes" },
@@ -29,7 +29,9 @@ static struct json_object *graded_result(struct json_object *tr, const struct gr
 						{ "error", "error" },
 						{ "exit_code", "exit_code" },
 						{ "signal", "signal" },
-						{ "output_truncated", "output_truncated" } };
+						{ "output_truncated", "output_truncated" },
+						{ "score", "score" },
+						{ "group", "group" } };
 	struct json_object *o = json_object_new_object(), *v;
 	size_t i;
 

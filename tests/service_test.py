@@ -491,7 +491,8 @@ class T02Execute(Base):
             self.assertIn(k, j["metadata"], k)
         self.assertEqual(j["metadata"]["security"], "enabled")
         self.assertEqual(j["summary"], {"total_tests": 2, "passed": 2, "failed": 0,
-                                        "pass_percentage": 100.0, "all_passed": True})
+                                        "pass_percentage": 100.0, "all_passed": True,
+                                        "score": 2.0, "max_score": 2.0})
         self.assertEqual(len(j["test_results"]), 2)
         t = j["test_results"][0]
         for k in ("test_case_number", "test_id", "input", "expected_output", "actual_output", "passed",
