@@ -37,8 +37,9 @@ COMMON_SRC = common/strbuf.c common/utf8.c common/util.c common/uuid.c common/la
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIBCOMMON  = $(BUILD)/libcommon.a
 
-# the unprivileged judge library: request, verdicts, response, the launcher's client
-SBX_SRC = sandbox/judge.c sandbox/judge_json.c sandbox/client.c sandbox/checker.c
+# the unprivileged judge library: request, verdicts, entry points, response, the launcher's client,
+# checkers
+SBX_SRC = sandbox/judge.c sandbox/entry.c sandbox/judge_json.c sandbox/client.c sandbox/checker.c
 SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
 LIBSBX  = $(BUILD)/libsandbox.a
 
@@ -189,8 +190,9 @@ stop:
 clean:
 	rm -rf build bin $(UI_BUNDLE)
 
-# libFuzzer (clang) on the request parser and the router: tests/fuzz/, seeds in tests/fuzz/corpus;
-# new inputs go to build/fuzz/corpus.  A crash, a sanitizer report or 256 MiB of RSS fails it.
+# libFuzzer (clang) on the request parser, the router and the reading of Java and C# classes:
+# tests/fuzz/, seeds in tests/fuzz/corpus; new inputs go to build/fuzz/corpus.  A crash, a
+# sanitizer report or 256 MiB of RSS fails it.
 .PHONY: fuzz
 FUZZ_PKGS  = clang libclang-rt-14-dev
 FUZZ_TIME ?= 60

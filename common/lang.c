@@ -42,7 +42,9 @@ const struct lang langs[] = {
 	{
 		.id = "java",
 		.name = "Java (OpenJDK 17)",
+		/* javac wants the public class's name; the class with main may be another */
 		.src = "{class}.java",
+		.entry = LANG_ENTRY_JAVA,
 		.compile = ARGV("/usr/bin/javac", "-J-Xmx512m", "-J-XX:+UseSerialGC",
 				"-J-XX:TieredStopAtLevel=1", "-J-XX:-UsePerfData", "-encoding",
 				"UTF-8", "-nowarn", "-d", "/box", "{src}"),
@@ -50,7 +52,7 @@ const struct lang langs[] = {
 		.run = ARGV("/usr/bin/java", "-Xmx{heap}m", "-Xss64m", "-XX:+UseSerialGC",
 			    "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=48m",
 			    "-XX:MaxMetaspaceSize=64m", "-Dfile.encoding=UTF-8", "-cp", "/box",
-			    "{class}"),
+			    "{main}"),
 		.version = ARGV("/usr/bin/java", "-version"),
 		.oom_marker = "java.lang.OutOfMemoryError",
 		.heap_reserve_mb = 96,
@@ -102,8 +104,10 @@ const struct lang langs[] = {
 		.id = "csharp",
 		.name = "C# (Mono)",
 		.src = "Main.cs",
+		/* mcs finds a lone static Main in any type; with several, -main: names one */
+		.entry = LANG_ENTRY_CSHARP,
 		.compile = ARGV("/usr/bin/mono", "/usr/lib/mono/4.5/mcs.exe", "-optimize+",
-				"-out:main.exe", "{src}"),
+				"-out:main.exe", "-main:{main}", "{src}"),
 		.run = ARGV("/usr/bin/mono", "main.exe"),
 		/* the concurrent collector aborts on a full heap instead of throwing OutOfMemoryException */
 		.env = ARGV("MONO_GC_PARAMS=max-heap-size={heap}m,major=marksweep"),

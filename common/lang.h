@@ -8,15 +8,32 @@
 #include <stddef.h>
 
 /*
+ * Which classes of the source the judge reads to fill "{class}" and "{main}"
+ * (sandbox/entry.c says how).
+ */
+enum lang_entry {
+	LANG_ENTRY_NONE = 0,	/* none: "{class}" is "Main", "{main}" is empty */
+	LANG_ENTRY_JAVA,	/* the public class and the class with main, package-qualified */
+	LANG_ENTRY_CSHARP,	/* the type mcs -main: must name when several have a Main */
+	LANG_ENTRY__MAX
+};
+
+/*
  * Languages are data: one entry in lang.c describes file names, commands and
- * how memory is handed to the runtime.  In argv and env templates, "{class}"
- * is the Java main class, "{heap}" the runtime heap in MiB (the memory limit
- * less heap_reserve_mb, at least half the limit) and "{src}" the source file.
+ * how memory is handed to the runtime.  In argv and env templates:
+ *   "{src}"    the source file;
+ *   "{class}"  the class the source file is named after (Java: its public class);
+ *   "{main}"   the class to run (Java: "pkg.Main"); an argument that holds
+ *              "{main}" is left out when the source names none (C#: mcs finds it);
+ *   "{heap}"   the runtime heap in MiB (the memory limit less heap_reserve_mb,
+ *              at least half the limit).
+ * GET /api/languages shows the templates as they are written here.
  */
 struct lang {
 	const char *id;
 	const char *name;
 	const char *src;		/* source file name in /box ("{class}.java" allowed) */
+	enum lang_entry entry;		/* what fills "{class}" and "{main}" */
 	const char *const *compile;	/* NULL: nothing to compile */
 	const char *const *run;
 	const char *const *env;		/* extra environment, templated like argv */

@@ -45,19 +45,39 @@ int h_health(struct http_req *r)
 	return http_json(r, db_ok && hosts ? 200 : 503, o);
 }
 
+/* An argv template of lang.c as a JSON array, placeholders as written; [] for none. */
+static struct json_object *template_json(const char *const *argv)
+{
+	struct json_object *a = json_object_new_array();
+
+	for (; argv && *argv; argv++)
+		json_object_array_add(a, json_object_new_string(*argv));
+	return a;
+}
+
+/*
+ * The language table: the commands as the judge's templates ("{src}",
+ * "{class}", "{main}", "{heap}" left in, see lang.h), so that a candidate can
+ * see every flag; compile_command is null where nothing is compiled.
+ */
 int h_languages(struct http_req *r)
 {
 	struct json_object *arr = json_object_new_array();
 	size_t i;
 
 	for (i = 0; i < nlangs; i++) {
+		const struct lang *lg = &langs[i];
 		struct json_object *l = json_object_new_object();
 
-		json_object_object_add(l, "id", json_object_new_string(langs[i].id));
-		json_object_object_add(l, "name", json_object_new_string(langs[i].name));
-		json_object_object_add(l, "version", json_object_new_string(lang_version(&langs[i])));
-		json_object_object_add(l, "source_file", json_object_new_string(langs[i].src));
-		json_object_object_add(l, "compiled", json_object_new_boolean(langs[i].compile != NULL));
+		json_object_object_add(l, "id", json_object_new_string(lg->id));
+		json_object_object_add(l, "name", json_object_new_string(lg->name));
+		json_object_object_add(l, "version", json_object_new_string(lang_version(lg)));
+		json_object_object_add(l, "source_file", json_object_new_string(lg->src));
+		json_object_object_add(l, "compiled", json_object_new_boolean(lg->compile != NULL));
+		json_object_object_add(l, "compile_command",
+				       lg->compile ? template_json(lg->compile) : NULL);
+		json_object_object_add(l, "run_command", template_json(lg->run));
+		json_object_object_add(l, "environment", template_json(lg->env));
 		json_object_array_add(arr, l);
 	}
 	return api_ok_with(r, "languages", arr);

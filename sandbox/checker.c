@@ -156,6 +156,7 @@ enum sbx_err checker_open(struct checker *k, const struct judge_checker *c, stru
 			  char *err, size_t errlen)
 {
 	static const char *const pre[] = { "/bin/sh", "-c", wrapper, "checker" };
+	static const struct judge_entry entry = { "Main", "" };
 	const struct lang *l = c->lang;
 	const bool binary = l->run && l->run[0] && !strcmp(l->run[0], "/box/main");
 	struct strbuf bin = STRBUF_INIT, flags = STRBUF_INIT;
@@ -166,11 +167,11 @@ enum sbx_err checker_open(struct checker *k, const struct judge_checker *c, stru
 
 	k->c = c;
 	judge_result_init(&comp);
-	if (argv_build(&k->env, judge_base_env, JUDGE_BASE_ENV, l->env, "Main", l->src, 256) < 0)
+	if (argv_build(&k->env, judge_base_env, JUDGE_BASE_ENV, l->env, &entry, l->src, 256) < 0)
 		return SBX_ENOMEM;
 	/* sh -c wrapper checker <run command> /dev/fd/3 /dev/fd/4 /tmp/feedback [flags] */
 	strbuf_addstr(&flags, c->flags ? c->flags : "");
-	if (argv_build(&k->argv, pre, 4, l->run, "Main", l->src, 256) < 0 ||
+	if (argv_build(&k->argv, pre, 4, l->run, &entry, l->src, 256) < 0 ||
 	    argv_add(&k->argv, "/dev/fd/3") < 0 || argv_add(&k->argv, "/dev/fd/4") < 0 ||
 	    argv_add(&k->argv, "/tmp/feedback") < 0) {
 		rc = SBX_ENOMEM;
@@ -196,7 +197,7 @@ enum sbx_err checker_open(struct checker *k, const struct judge_checker *c, stru
 		goto out;
 	}
 	if (l->compile) {
-		rc = judge_compile(&k->b, l, &k->env, "Main", l->src, &comp, err, errlen);
+		rc = judge_compile(&k->b, l, &k->env, &entry, l->src, &comp, err, errlen);
 		if (rc != SBX_OK)
 			goto out;
 		if (!comp.compile_ok) {

@@ -26,9 +26,13 @@ struct argv_buf {
 /* Every box's environment before the language's own. */
 extern const char *const judge_base_env[JUDGE_BASE_ENV];
 
-/* pre as it is, then tmpl with {class}, {src} and {heap} filled in; -1 when out of memory. */
+/*
+ * pre as it is, then tmpl with {class}, {main}, {src} and {heap} filled in
+ * (an argument naming {main} is dropped when e has no main class); -1 when
+ * out of memory.
+ */
 int argv_build(struct argv_buf *a, const char *const *pre, size_t npre, const char *const *tmpl,
-	       const char *cls, const char *src, unsigned heap);
+	       const struct judge_entry *e, const char *src, unsigned heap);
 /* One more string at the end; -1 when there is no room or memory. */
 int argv_add(struct argv_buf *a, const char *s);
 void argv_release(struct argv_buf *a);
@@ -38,8 +42,8 @@ void argv_release(struct argv_buf *a);
  * box_bytes.  Not SBX_OK only when the sandbox failed.
  */
 enum sbx_err judge_compile(struct sbx *b, const struct lang *l, struct argv_buf *env,
-			   const char *cls, const char *src, struct judge_result *res, char *err,
-			   size_t errlen);
+			   const struct judge_entry *e, const char *src, struct judge_result *res,
+			   char *err, size_t errlen);
 /* A test's limits of req, its memory less what the compiled program takes in /box. */
 void judge_run_limits(const struct judge_request *req, uint64_t mem_limit, struct sbx_limits *lim);
 /*

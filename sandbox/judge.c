@@ -1,6 +1,5 @@
 /* judge.c - compile once, run each test in a fresh box, compare, give verdicts */
 #define _GNU_SOURCE
-#include <ctype.h>
 #include <stdarg.h>
 #include <signal.h>
 #include <stdio.h>
@@ -43,77 +42,22 @@ const char *sbx_strerror(enum sbx_err e)
 	return (unsigned)e < SBX__MAX ? sbx_errors[e] : "unknown error";
 }
 
-/* ---- the Java main class ---- */
+/* ---- the classes in the templates ---- */
 
-static bool ident_char(char c)
+static void find_entry(const struct lang *l, const char *code, size_t len, struct judge_entry *e)
 {
-	return isalnum((unsigned char)c) || c == '_' || c == '$';
-}
-
-void judge_java_class(const char *src, size_t len, char *out, size_t outlen)
-{
-	char first[65] = "", pub[65] = "", word[65], prev[65] = "";
-	bool saw_public = false, has_main = false;
-	size_t i = 0, n;
-	int depth = 0;
-
-	while (i < len) {
-		char c = src[i];
-
-		if (c == '/' && i + 1 < len && src[i + 1] == '/') {
-			while (i < len && src[i] != '\n')
-				i++;
-		} else if (c == '/' && i + 1 < len && src[i + 1] == '*') {
-			i += 2;
-			while (i + 1 < len && !(src[i] == '*' && src[i + 1] == '/'))
-				i++;
-			i += 2;
-		} else if (c == '"' || c == '\'') {
-			bool block = c == '"' && i + 2 < len && src[i + 1] == '"' && src[i + 2] == '"';
-
-			i += block ? 3 : 1;
-			while (i < len) {
-				if (src[i] == '\\') {
-					i += 2;
-					continue;
-				}
-				if (block ? (i + 2 < len && !memcmp(src + i, "\"\"\"", 3))
-					  : src[i] == c || src[i] == '\n')
-					break;
-				i++;
-			}
-			i += block ? 3 : 1;
-		} else if (c == '{' || c == '}' || c == ';') {
-			depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-			saw_public = false;
-			prev[0] = '\0';
-			i++;
-		} else if (ident_char(c)) {
-			n = 0;
-			while (i < len && ident_char(src[i])) {
-				if (n < sizeof(word) - 1)
-					word[n++] = src[i];
-				i++;
-			}
-			word[n] = '\0';
-			if (depth == 0 && !strcmp(word, "public"))
-				saw_public = true;
-			if (depth == 0 && (!strcmp(prev, "class") || !strcmp(prev, "interface") ||
-					   !strcmp(prev, "enum") || !strcmp(prev, "record"))) {
-				if (!first[0])
-					snprintf(first, sizeof(first), "%s", word);
-				if (saw_public && !pub[0])
-					snprintf(pub, sizeof(pub), "%s", word);
-				if (!strcmp(word, "Main"))
-					has_main = true;
-			}
-			snprintf(prev, sizeof(prev), "%s", word);
-		} else {
-			i++;
-		}
+	switch (l->entry) {
+	case LANG_ENTRY_JAVA:
+		judge_java_class(code, len, e);
+		break;
+	case LANG_ENTRY_CSHARP:
+		judge_csharp_class(code, len, e);
+		break;
+	default:
+		snprintf(e->file_class, sizeof(e->file_class), "Main");
+		e->main_class[0] = '\0';
+		break;
 	}
-	snprintf(out, outlen, "%s",
-		 pub[0] ? pub : has_main ? "Main" : first[0] && !isdigit((unsigned char)first[0]) ? first : "Main");
 }
 
 /* ---- running ---- */
@@ -132,13 +76,14 @@ void argv_release(struct argv_buf *a)
 	a->n = 0;
 }
 
-static int expand(struct strbuf *sb, const char *tmpl, const char *cls, const char *src,
-		  unsigned heap)
+static int expand(struct strbuf *sb, const char *tmpl, const struct judge_entry *e,
+		  const char *src, unsigned heap)
 {
 	char num[16];
 
 	snprintf(num, sizeof(num), "%u", heap);
-	if (strbuf_addstr(sb, tmpl) < 0 || strbuf_replace_all(sb, "{class}", cls) < 0 ||
+	if (strbuf_addstr(sb, tmpl) < 0 || strbuf_replace_all(sb, "{class}", e->file_class) < 0 ||
+	    strbuf_replace_all(sb, "{main}", e->main_class) < 0 ||
 	    strbuf_replace_all(sb, "{src}", src) < 0 || strbuf_replace_all(sb, "{heap}", num) < 0)
 		return -1;
 	return 0;
@@ -160,7 +105,7 @@ int argv_add(struct argv_buf *a, const char *s)
 }
 
 int argv_build(struct argv_buf *a, const char *const *pre, size_t npre, const char *const *tmpl,
-	       const char *cls, const char *src, unsigned heap)
+	       const struct judge_entry *e, const char *src, unsigned heap)
 {
 	size_t i;
 
@@ -170,9 +115,12 @@ int argv_build(struct argv_buf *a, const char *const *pre, size_t npre, const ch
 		if (strbuf_addstr(&a->s[a->n], pre[i]) < 0)
 			return -1;
 	}
-	for (; tmpl && *tmpl && a->n < JUDGE_MAX_ARGS; tmpl++, a->n++) {
+	for (; tmpl && *tmpl && a->n < JUDGE_MAX_ARGS; tmpl++) {
+		/* no class to name: the runtime finds it, so the option goes */
+		if (!e->main_class[0] && strstr(*tmpl, "{main}"))
+			continue;
 		strbuf_init(&a->s[a->n]);
-		if (expand(&a->s[a->n], *tmpl, cls, src, heap) < 0)
+		if (expand(&a->s[a->n++], *tmpl, e, src, heap) < 0)
 			return -1;
 	}
 	for (i = 0; i < a->n; i++)
@@ -307,8 +255,8 @@ static void fill_all(struct judge_result *res, enum verdict v, const char *why)
 }
 
 enum sbx_err judge_compile(struct sbx *b, const struct lang *l, struct argv_buf *env,
-			   const char *cls, const char *src, struct judge_result *res, char *err,
-			   size_t errlen)
+			   const struct judge_entry *e, const char *src, struct judge_result *res,
+			   char *err, size_t errlen)
 {
 	struct sbx_cmd cmd = {
 		.writable = true,
@@ -322,7 +270,7 @@ enum sbx_err judge_compile(struct sbx *b, const struct lang *l, struct argv_buf 
 	uint64_t t0 = mono_us();
 
 	sbx_outcome_init(&o);
-	if (argv_build(&argv, NULL, 0, l->compile, cls, src, 512) < 0) {
+	if (argv_build(&argv, NULL, 0, l->compile, e, src, 512) < 0) {
 		argv_release(&argv);
 		return SBX_ENOMEM;
 	}
@@ -524,7 +472,8 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	const unsigned heap = heap_mb(l, req->memory_mb);
 	struct argv_buf argv = { .n = 0 }, env = { .n = 0 };
 	struct checker k = { .c = &req->checker, .b = { .sock = -1, .pid = -1 } };
-	char cls[65], src[96];
+	struct judge_entry entry;
+	char src[JUDGE_CLASS_MAX + 16];
 	struct sbx b = { .sock = -1, .pid = -1 };
 	uint64_t mem_limit = (uint64_t)req->memory_mb << 20;
 	struct strbuf broken = STRBUF_INIT;
@@ -552,18 +501,16 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		strbuf_init(&res->tests[i].feedback);
 	}
 
-	snprintf(cls, sizeof(cls), "Main");
-	if (strstr(l->src, "{class}"))
-		judge_java_class(req->code, req->code_len, cls, sizeof(cls));
+	find_entry(l, req->code, req->code_len, &entry);
 	{
 		struct strbuf s = STRBUF_INIT;
 
-		expand(&s, l->src, cls, "", heap);
+		expand(&s, l->src, &entry, "", heap);
 		snprintf(src, sizeof(src), "%s", s.buf);
 		strbuf_release(&s);
 	}
-	if (argv_build(&env, judge_base_env, JUDGE_BASE_ENV, l->env, cls, src, heap) < 0 ||
-	    argv_build(&argv, NULL, 0, l->run, cls, src, heap) < 0) {
+	if (argv_build(&env, judge_base_env, JUDGE_BASE_ENV, l->env, &entry, src, heap) < 0 ||
+	    argv_build(&argv, NULL, 0, l->run, &entry, src, heap) < 0) {
 		rc = SBX_ENOMEM;
 		goto out;
 	}
@@ -580,7 +527,7 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	}
 	if (l->compile) {
 		progress("compiling");
-		rc = judge_compile(&b, l, &env, cls, src, res, err, errlen);
+		rc = judge_compile(&b, l, &env, &entry, src, res, err, errlen);
 		if (rc != SBX_OK)
 			goto out;
 		if (!res->compile_ok) {

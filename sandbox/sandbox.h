@@ -267,8 +267,38 @@ extern int judge_progress_fd;
 /* The response JSON of SPEC section 3 (caller owns the reference). */
 struct json_object *judge_result_json(const struct judge_request *req,
 				      const struct judge_result *res);
-/* The name of the public class in Java source (what javac wants the file called); else "Main". */
-void judge_java_class(const char *src, size_t len, char *out, size_t outlen);
+/* Room for a class name with its package or namespace, NUL included. */
+#define JUDGE_CLASS_MAX 256
+
+/*
+ * The classes a source names for its file and its entry point: "{class}"
+ * and "{main}" in the templates of lang.h.  Only the source is read (comments,
+ * strings, text blocks and char literals skipped, braces followed), never
+ * compiled; a name longer than JUDGE_CLASS_MAX is not taken.
+ */
+struct judge_entry {
+	char file_class[JUDGE_CLASS_MAX];	/* "{class}" */
+	char main_class[JUDGE_CLASS_MAX];	/* "{main}"; "" when the runtime finds it itself */
+};
+/*
+ * Java.  file_class: the first public top-level class (or interface, enum,
+ * record), after which javac wants the file named; else "Main".
+ * main_class: the class to run, by its binary name after its package
+ * ("bin.Main", "Outer$Inner"): the top-level class that declares
+ * static void main(String[]) (or String..., any modifiers) -- the one named
+ * Main when several do, else the last of them, so that a driver appended
+ * after a solution runs -- else, when no top-level class declares it, a
+ * nested class that does (Main first, else the last); else the public
+ * class, a class named Main, the first class, "Main", in that order.
+ */
+void judge_java_class(const char *src, size_t len, struct judge_entry *e);
+/*
+ * C#.  file_class: "Main".  main_class: "", since mcs finds a lone entry
+ * point itself, unless several types declare a static void or int Main:
+ * then the last of them, by the name mcs -main: takes ("Ns.Outer+Inner").
+ */
+void judge_csharp_class(const char *src, size_t len, struct judge_entry *e);
+
 /* The node name shown as container_id and replica: $CE_NODE_NAME, else "judge"; never the host name. */
 const char *judge_node_name(void);
 #endif

@@ -440,7 +440,26 @@ class T01Public(Base):
         self.assertEqual(sorted(langs), sorted(LANG_IDS))
         for lid, l in langs.items():
             self.assertIsInstance(l.get("version"), str, lid)
+            self.assertTrue(l["version"].strip(), lid)
             self.assertRegex(l["version"], r"\d+\.\d+", lid)
+            # the commands with every flag, as templates: absolute paths, strings only
+            self.assertIsInstance(l.get("run_command"), list, lid)
+            self.assertTrue(l["run_command"] and l["run_command"][0].startswith("/"), l)
+            self.assertEqual(l["compiled"], l.get("compile_command") is not None, l)
+            if l["compiled"]:
+                self.assertTrue(l["compile_command"][0].startswith("/"), l)
+            for arg in (l["compile_command"] or []) + l["run_command"] + l["environment"]:
+                self.assertIsInstance(arg, str, l)
+                for ph in re.findall(r"\{[a-z]+\}", arg):
+                    self.assertIn(ph, ("{src}", "{class}", "{main}", "{heap}"), l)
+        self.assertIn("-std=gnu++17", langs["cpp"]["compile_command"])
+        self.assertEqual(langs["c"]["compile_command"][-1], "-lm")
+        self.assertEqual(langs["java"]["source_file"], "{class}.java")
+        self.assertIn("{src}", langs["java"]["compile_command"])
+        self.assertEqual(langs["java"]["run_command"][-1], "{main}")
+        self.assertIn("-Xmx{heap}m", langs["java"]["run_command"])
+        self.assertIn("-main:{main}", langs["csharp"]["compile_command"])
+        self.assertTrue(any(e.startswith("MONO_GC_PARAMS=") for e in langs["csharp"]["environment"]))
         self.assertIn("Python 3", langs["python"]["version"])
         self.assertIn("17", langs["java"]["version"])
         self.assertTrue(langs["javascript"]["version"].startswith("v20"), langs["javascript"])

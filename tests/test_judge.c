@@ -1,4 +1,4 @@
-/* test_judge.c - unit tests of judge.c and judge_json.c: class names, requests, responses */
+/* test_judge.c - unit tests of judge.c, entry.c and judge_json.c: class names, requests, responses */
 #define _GNU_SOURCE
 #include <json-c/json.h>
 #include <stdlib.h>
@@ -7,30 +7,195 @@
 
 #include "harness.h"
 
-static const char *cls(const char *src)
+/* The file's class and the class to run of Java source, as "File Main". */
+static const char *java(const char *src)
 {
-	static char out[65];
+	static char out[2 * JUDGE_CLASS_MAX + 2];
+	struct judge_entry e;
 
-	judge_java_class(src, strlen(src), out, sizeof(out));
+	judge_java_class(src, strlen(src), &e);
+	snprintf(out, sizeof(out), "%s %s", e.file_class, e.main_class);
 	return out;
 }
 
+static const char *csharp(const char *src)
+{
+	static struct judge_entry e;
+
+	judge_csharp_class(src, strlen(src), &e);
+	CU_ASSERT_STRING_EQUAL(e.file_class, "Main");
+	return e.main_class;
+}
+
+#define JAVA_IS(src, want)                                                                       \
+	do {                                                                                     \
+		const char *got_ = java(src);                                                    \
+		if (strcmp(got_, (want)))                                                        \
+			fprintf(stderr, "\n    %s: got \"%s\", want \"%s\"\n", #src, got_, (want)); \
+		CU_ASSERT_STRING_EQUAL(got_, (want));                                            \
+	} while (0)
+
+#define MAIN(cls) "class " cls " { public static void main(String[] a) {} }\n"
+
 static void test_java_class(void)
 {
-	CU_ASSERT_STRING_EQUAL(cls("public class Solution { public static void main(String[] a){} }"),
-			       "Solution");
-	CU_ASSERT_STRING_EQUAL(cls("import java.util.*;\nclass Helper {}\npublic final class Best {}"),
-			       "Best");
-	CU_ASSERT_STRING_EQUAL(cls("// public class Fake {}\n/* public class Fake2 {} */\n"
-				   "public class Real { String s = \"public class Str {}\"; }"),
-			       "Real");
-	CU_ASSERT_STRING_EQUAL(cls("class A { } class Main { }"), "Main");
-	CU_ASSERT_STRING_EQUAL(cls("class Only { public static void main(String[] a) {} }"), "Only");
-	CU_ASSERT_STRING_EQUAL(cls("nothing here"), "Main");
+	JAVA_IS("public class Solution { public static void main(String[] a){} }",
+		"Solution Solution");
+	JAVA_IS("import java.util.*;\nclass Helper {}\npublic final class Best {}", "Best Best");
+	JAVA_IS("// public class Fake {}\n/* public class Fake2 {} */\n"
+		"public class Real { String s = \"public class Str {}\"; }",
+		"Real Real");
+	JAVA_IS("class A { } class Main { }", "Main Main");
+	JAVA_IS("class Only { public static void main(String[] a) {} }", "Main Only");
+	JAVA_IS("nothing here", "Main Main");
+	JAVA_IS("", "Main Main");
 	/* nested public classes are not the file's class */
-	CU_ASSERT_STRING_EQUAL(cls("class Outer { public class Inner {} }"), "Outer");
-	CU_ASSERT_STRING_EQUAL(cls("public class Text { String t = \"\"\"\n public class X\n\"\"\"; }"),
-			       "Text");
+	JAVA_IS("class Outer { public class Inner {} }", "Main Outer");
+	JAVA_IS("public class Text { String t = \"\"\"\n public class X\n\"\"\"; }", "Text Text");
+}
+
+/* The class to run is the one that declares main, not the public or the first class. */
+static void test_java_main_class(void)
+{
+	/* a package: the class runs by its qualified name */
+	JAVA_IS("package bin;\nclass Main { public static void main(String[] a) {} }",
+		"Main bin.Main");
+	JAVA_IS("package a.b . c; // deep\nimport java.util.*;\npublic class Sol {\n"
+		"  public static void main(String... args) {}\n}",
+		"Sol a.b.c.Sol");
+	JAVA_IS("/* package x; */ class Main { public static void main(String[] a) {} }",
+		"Main Main");
+	/* not public, not first */
+	JAVA_IS("class Helper {} " MAIN("Solution"), "Main Solution");
+	JAVA_IS("public class Util { static int f() { return 1; } } " MAIN("Main"), "Util Main");
+	/* the function-signature harness after a candidate's class */
+	JAVA_IS("public class Solution { int twice(int x) { return 2 * x; } }\n"
+		"class CeMain { public static void main(String[] a) { new Solution(); } }",
+		"Solution CeMain");
+	JAVA_IS("class Solution { int f() { return 1; } }\n" MAIN("CeMain"), "Main CeMain");
+	/* ... even when the candidate left a main of their own: the last one runs */
+	JAVA_IS("public class Solution { public static void main(String[] a) {} }\n" MAIN("CeMain"),
+		"Solution CeMain");
+	/* Main first when several classes declare main */
+	JAVA_IS(MAIN("A") MAIN("Main") MAIN("B"), "Main Main");
+	JAVA_IS("public " MAIN("P") MAIN("Q"), "P Q");
+	/* modifiers in any order, final or annotated parameters, String x[], throws */
+	JAVA_IS("class A {} class B { static public void main(final String[] args) {} }", "Main B");
+	JAVA_IS("class A {} class B { final static public synchronized void main(String args[])"
+		" throws Exception {} }",
+		"Main B");
+	JAVA_IS("class A {} class B { @SuppressWarnings(\"x\") public static void "
+		"main(@Deprecated final java.lang.String... a) {} }",
+		"Main B");
+	JAVA_IS("class A {} interface I { static void main(String[] a) {} }", "Main I");
+	JAVA_IS("class A {} enum E { X, Y { void f() {} }; public static void main(String[] a) {} }",
+		"Main E");
+	JAVA_IS("class A {} record R(int x) { public static void main(String[] a) {} }", "Main R");
+	/* not an entry point: no static, another parameter, a call, another name */
+	JAVA_IS("class A {} class B { public void main(String[] a) {} }", "Main A");
+	JAVA_IS("class A {} class B { public static void main(int[] a) {} }", "Main A");
+	JAVA_IS("class A {} class B { public static void main(String[] a, int b) {} }", "Main A");
+	JAVA_IS("class A {} class B { public static int main(String[] a) { return 0; } }", "Main A");
+	JAVA_IS("class A { static void f() { B.main(null); } } class B {}", "Main A");
+	JAVA_IS("class A {} class B { static void mainly(String[] a) {} }", "Main A");
+}
+
+/* Comments, strings, text blocks, char literals and generics hide nothing that is not there. */
+static void test_java_main_class_lexing(void)
+{
+	JAVA_IS("// class Fake { public static void main(String[] a) {} }\n"
+		"/* class Fake2 { public static void main(String[] a) {} } */\n"
+		"class A {} class Real { String s = \"class Str { public static void main(String[] a) "
+		"{} }\"; public static void main(String[] a) {} }",
+		"Main Real");
+	JAVA_IS("class T { String s = \"\"\"\n  }\"\n  class Fake { static void main(String[] a) {} }\n"
+		"  \\\"\"\" still in\n  \"\"\"; } " MAIN("Real"),
+		"Main Real");
+	/* a brace or quote in a char literal, an escaped quote in a string */
+	JAVA_IS("class A { char c = '}'; char q = '\"'; char e = '\\''; String s = \"\\\"}\"; "
+		"public static void main(String[] a) {} } class B {}",
+		"Main A");
+	/* generics, annotations with braces, X.class, lambdas and anonymous classes */
+	JAVA_IS("import java.util.*;\n@SuppressWarnings({\"unchecked\", \"rawtypes\"})\n"
+		"public class G<T extends Comparable<T>> implements Comparator<Map<String, List<T>>> {\n"
+		"  public int compare(Map<String, List<T>> x, Map<String, List<T>> y) { return 0; }\n"
+		"  Class<?> k = Object.class; Runnable r = () -> { int z = 1; };\n"
+		"  Object o = new Object() { public void main(String[] a) {} };\n"
+		"  public static void main(String[] a) {}\n}",
+		"G G");
+	/* Foo.class in an annotation is not a declaration of a class named "public" */
+	JAVA_IS("@Anno(Foo.class) public class Real { public static void main(String[] a) {} }",
+		"Real Real");
+	/* a nested class's main runs only when no top-level class has one */
+	JAVA_IS("public class Outer { static class Runner { public static void main(String[] a) {} }"
+		" }",
+		"Outer Outer$Runner");
+	JAVA_IS("package p; public class Outer { static class Main { public static void main(String[]"
+		" a) {} } static class Other { public static void main(String[] a) {} } }",
+		"Outer p.Outer$Main");
+	JAVA_IS("class Outer { static class In { public static void main(String[] a) {} } }\n"
+		MAIN("Top"),
+		"Main Top");
+	/* a local class's main is never the entry point */
+	JAVA_IS("public class A { void f() { class Local { public static void main(String[] a) {} } "
+		"} }",
+		"A A");
+	/* unbalanced or cut-off source still gives names */
+	JAVA_IS("public class Cut { public static void main(String[] a) { \"open", "Cut Cut");
+	JAVA_IS("}}} class A {} " MAIN("B"), "Main B");
+	JAVA_IS("public class A { /* never closed", "A A");
+}
+
+static void test_csharp_main_class(void)
+{
+	/* one Main anywhere: mcs finds it, -main: is left out */
+	CU_ASSERT_STRING_EQUAL(csharp("class Solution { static void Main() {} }"), "");
+	CU_ASSERT_STRING_EQUAL(csharp("class A {} public class B { public static void "
+				      "Main(string[] args) {} }"),
+			       "");
+	CU_ASSERT_STRING_EQUAL(csharp("class A { static void Main() {} } class B { void Main() {} }"),
+			       "");
+	/* several: the last, namespace-qualified, nested with '+' */
+	CU_ASSERT_STRING_EQUAL(csharp("class A { static void Main() {} }\n"
+				      "class B { static int Main(string[] a) { return 0; } }"),
+			       "B");
+	CU_ASSERT_STRING_EQUAL(csharp("namespace N.M { class A { static void Main() {} }\n"
+				      "  namespace Inner { static class B { public static void Main("
+				      "params System.String[] a) {} } } }"),
+			       "N.M.Inner.B");
+	CU_ASSERT_STRING_EQUAL(csharp("namespace N { class A { static void Main() {} }\n"
+				      "class O { struct S { static void Main() {} } } }"),
+			       "N.O+S");
+	CU_ASSERT_STRING_EQUAL(csharp("namespace F;\nclass A { static void Main() {} }\n"
+				      "class B { static void Main() {} }"),
+			       "F.B");
+	CU_ASSERT_STRING_EQUAL(csharp("class @class { static void Main() {} } class B { static void "
+				      "Main() {} } class C {}"),
+			       "B");
+	/* the parts of a partial class are one; async Task Main is no entry point for mcs */
+	CU_ASSERT_STRING_EQUAL(csharp("partial class P { static void Main() {} } partial class P {}"),
+			       "");
+	CU_ASSERT_STRING_EQUAL(csharp("class P { static async Task Main() {} }\n"
+				      "class Q { static void Main() {} }"),
+			       "");
+	/* a generic type's Main counts, but only another can be named */
+	CU_ASSERT_STRING_EQUAL(csharp("class A { static void Main() {} }\n"
+				      "class D<T> { static void Main() {} class E { static void Main() "
+				      "{} } }"),
+			       "A");
+	/* comments, strings of every kind, directives, chars (the source compiles with mcs -main:A) */
+	CU_ASSERT_STRING_EQUAL(csharp("// class X { static void Main() {} }\n"
+				      "/* class Y { static void Main() {} } */\n"
+				      "#if NEVER\n"
+				      "  #endif\n"
+				      "class A { string s = \"class B { static void Main() {} }\";\n"
+				      "  string v = @\"\"\"}\"\" class C { static void Main() {} }\";\n"
+				      "  string i = $\"{(1 > 0 ? \"}\" : \"{\")} {{ }}\";\n"
+				      "  string j = $@\"x\"\"{\"}\"}{{y\";\n"
+				      "  char c = '}';\n"
+				      "  static void Main() {} }\n"
+				      "class D { static void Main() {} }"),
+			       "D");
 }
 
 static int parse(const char *body, struct judge_request *req, struct judge_error *e)
@@ -266,7 +431,10 @@ static void test_node_name(void)
 static CU_TestInfo tests[] = {
 	{ "refuses without privileges", test_refuses_unprivileged },
 	{ "node name, never the host name", test_node_name },
-	{ "java class name", test_java_class },
+	{ "java: the file's class", test_java_class },
+	{ "java: the class to run", test_java_main_class },
+	{ "java: classes hidden in comments and literals", test_java_main_class_lexing },
+	{ "c#: the class -main: names", test_csharp_main_class },
 	{ "request valid", test_request_valid },
 	{ "request invalid", test_request_invalid },
 	{ "request limits", test_request_limits },

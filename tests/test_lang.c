@@ -48,6 +48,64 @@ static void test_entries(void)
 	CU_ASSERT_STRING_EQUAL(lang_find("java")->src, "{class}.java");
 }
 
+static bool known_placeholders(const char *a)
+{
+	static const char *const names[] = { "{src}", "{class}", "{main}", "{heap}" };
+	const char *p;
+	size_t i;
+
+	for (p = strchr(a, '{'); p; p = strchr(p + 1, '{')) {
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (!strncmp(p, names[i], strlen(names[i])))
+				break;
+		if (i == sizeof(names) / sizeof(names[0]))
+			return false;
+	}
+	return true;
+}
+
+static bool all_known(const char *const *argv)
+{
+	for (; argv && *argv; argv++)
+		if (!known_placeholders(*argv))
+			return false;
+	return true;
+}
+
+static bool has_arg(const char *const *argv, const char *want)
+{
+	for (; argv && *argv; argv++)
+		if (!strcmp(*argv, want))
+			return true;
+	return false;
+}
+
+/* Templates name only the placeholders the judge fills; Java and C# read their classes. */
+static void test_templates(void)
+{
+	const struct lang *java = lang_find("java"), *cs = lang_find("csharp");
+	size_t i, n;
+
+	for (i = 0; i < nlangs; i++) {
+		CU_ASSERT(known_placeholders(langs[i].src));
+		CU_ASSERT(all_known(langs[i].compile));
+		CU_ASSERT(all_known(langs[i].run));
+		CU_ASSERT(all_known(langs[i].env));
+		CU_ASSERT((unsigned)langs[i].entry < LANG_ENTRY__MAX);
+	}
+	/* javac wants the public class's name; java runs the class with main, by its package */
+	CU_ASSERT_EQUAL(java->entry, LANG_ENTRY_JAVA);
+	for (n = 0; java->run[n]; n++)
+		;
+	CU_ASSERT_STRING_EQUAL(java->run[n - 1], "{main}");
+	CU_ASSERT_FALSE(has_arg(java->run, "{class}"));
+	/* mcs is told which Main only when several types have one */
+	CU_ASSERT_EQUAL(cs->entry, LANG_ENTRY_CSHARP);
+	CU_ASSERT_TRUE(has_arg(cs->compile, "-main:{main}"));
+	CU_ASSERT_EQUAL(lang_find("python")->entry, LANG_ENTRY_NONE);
+	CU_ASSERT_EQUAL(lang_find("cpp")->entry, LANG_ENTRY_NONE);
+}
+
 /* The toolchain's version line, read once and cached. */
 static void test_version(void)
 {
@@ -66,6 +124,7 @@ static void test_version(void)
 static CU_TestInfo tests[] = {
 	{ "the six languages by id, nothing else", test_the_six },
 	{ "every entry is whole", test_entries },
+	{ "templates and entry points", test_templates },
 	{ "the toolchain version, cached", test_version },
 	CU_TEST_INFO_NULL,
 };

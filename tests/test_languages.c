@@ -726,6 +726,178 @@ static void test_java_public_class_not_main(void)
 	run_free(r);
 }
 
+/* A program and the output it must print for input "21". */
+struct shape {
+	const char *what;
+	const char *code;
+	const char *expected;
+};
+
+static void run_shapes(const char *lang, const struct shape *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct run *r = run1(lang, s[i].code, "21\n", s[i].expected);
+
+		VERDICT(r, 0, V_ACCEPTED, s[i].what);
+		run_free(r);
+	}
+}
+
+/* The class that declares main runs, whatever its package, place or visibility. */
+static void test_java_entry_points(void)
+{
+	static const struct shape shapes[] = {
+		{ "package line", "package bin;\n"
+				  "import java.util.*;\n"
+				  "class Main {\n"
+				  "    public static void main(String[] a) {\n"
+				  "        System.out.println(new Scanner(System.in).nextInt() * 2);\n"
+				  "    }\n"
+				  "}\n",
+		  "42" },
+		{ "package line, public class", "package com.example.app;\n"
+						"public class Solution {\n"
+						"    public static void main(String... args) {\n"
+						"        System.out.println(Solution.class.getName());\n"
+						"    }\n"
+						"}\n",
+		  "com.example.app.Solution" },
+		{ "main in a non-public class after another", "class Helper {\n"
+							      "    static int twice(int x) { return 2 * x; }\n"
+							      "}\n"
+							      "class Solution {\n"
+							      "    public static void main(String[] a) {\n"
+							      "        java.util.Scanner in = new java.util.Scanner(System.in);\n"
+							      "        System.out.println(Helper.twice(in.nextInt()));\n"
+							      "    }\n"
+							      "}\n",
+		  "42" },
+		{ "public class first, Main after", "public class Util {\n"
+						    "    static String name() { return \"util\"; }\n"
+						    "}\n"
+						    "class Main {\n"
+						    "    public static void main(String[] a) {\n"
+						    "        System.out.println(Util.name() + \" main\");\n"
+						    "    }\n"
+						    "}\n",
+		  "util main" },
+		{ "public Solution and a harness class", "import java.util.*;\n"
+							 "public class Solution {\n"
+							 "    public int twice(int x) { return 2 * x; }\n"
+							 "    public static void main(String[] a) {\n"
+							 "        System.out.println(\"candidate's own main\");\n"
+							 "    }\n"
+							 "}\n"
+							 "class CeMain {\n"
+							 "    public static void main(String[] a) {\n"
+							 "        Scanner in = new Scanner(System.in);\n"
+							 "        System.out.println(new Solution().twice(in.nextInt()));\n"
+							 "    }\n"
+							 "}\n",
+		  "42" },
+		{ "harness class, no public class", "class Solution {\n"
+						    "    int twice(int x) { return 2 * x; }\n"
+						    "}\n"
+						    "class CeMain {\n"
+						    "    public static void main(String[] a) {\n"
+						    "        java.util.Scanner in = new java.util.Scanner(System.in);\n"
+						    "        System.out.println(new Solution().twice(in.nextInt()));\n"
+						    "    }\n"
+						    "}\n",
+		  "42" },
+		{ "main in a nested class, in a package", "package p;\n"
+							  "public class Outer {\n"
+							  "    static class Runner {\n"
+							  "        public static void main(String[] a) {\n"
+							  "            System.out.println(\"nested\");\n"
+							  "        }\n"
+							  "    }\n"
+							  "}\n",
+		  "nested" },
+	};
+
+	run_shapes("java", shapes, N(shapes));
+}
+
+/* mcs finds a lone static Main in any type; with several, the last runs. */
+static void test_csharp_entry_points(void)
+{
+	static const struct shape shapes[] = {
+		{ "class Solution", "using System;\n"
+				    "class Solution {\n"
+				    "    static void Main() {\n"
+				    "        Console.WriteLine(int.Parse(Console.ReadLine()) * 2);\n"
+				    "    }\n"
+				    "}\n",
+		  "42" },
+		{ "Main in a namespace", "using System;\n"
+					 "namespace Contest.Round1 {\n"
+					 "    class Program {\n"
+					 "        static void Main(string[] args) {\n"
+					 "            Console.WriteLine(typeof(Program).FullName);\n"
+					 "        }\n"
+					 "    }\n"
+					 "}\n",
+		  "Contest.Round1.Program" },
+		{ "static class, static int Main", "using System;\n"
+						   "static class P {\n"
+						   "    static int Main() {\n"
+						   "        Console.WriteLine(\"int\");\n"
+						   "        return 0;\n"
+						   "    }\n"
+						   "}\n",
+		  "int" },
+		{ "public Main in a non-first class", "using System;\n"
+						      "class Helper { public static int Twice(int x) { return 2 * x; } }\n"
+						      "public class Solution {\n"
+						      "    public static void Main(string[] args) {\n"
+						      "        Console.WriteLine(Helper.Twice(int.Parse(Console.ReadLine())));\n"
+						      "    }\n"
+						      "}\n",
+		  "42" },
+		{ "two classes with Main, in namespaces", "using System;\n"
+							  "namespace N {\n"
+							  "    public class Solution {\n"
+							  "        public int Twice(int x) { return 2 * x; }\n"
+							  "        public static void Main() { Console.WriteLine(\"own\"); }\n"
+							  "    }\n"
+							  "}\n"
+							  "class CeMain {\n"
+							  "    static void Main() {\n"
+							  "        int x = int.Parse(Console.ReadLine());\n"
+							  "        Console.WriteLine(new N.Solution().Twice(x));\n"
+							  "    }\n"
+							  "}\n",
+		  "42" },
+		{ "Main in a nested struct, another in a class", "using System;\n"
+								 "class A { static void Main() { Console.WriteLine(\"A\"); } }\n"
+								 "namespace N {\n"
+								 "    class Outer {\n"
+								 "        struct Entry {\n"
+								 "            static void Main() { Console.WriteLine(\"nested\"); }\n"
+								 "        }\n"
+								 "    }\n"
+								 "}\n",
+		  "nested" },
+	};
+	struct run *r;
+
+	run_shapes("csharp", shapes, N(shapes));
+	/* mcs predates C# 7.1: async Task Main is no entry point (CS5001) */
+	r = run1("csharp",
+		 "using System;\nusing System.Threading.Tasks;\n"
+		 "class P {\n"
+		 "    static async Task Main() { await Task.Yield(); Console.WriteLine(1); }\n"
+		 "}\n",
+		 "", "1");
+	VERDICT(r, 0, V_COMPILATION_ERROR, "async Task Main");
+	CHECK(r && strstr(r->res.compile_output.buf, "CS5001"), "csharp async Main: %.300s",
+	      r ? r->res.compile_output.buf : "");
+	run_free(r);
+}
+
 static void test_cpp_bits_stdcpp(void)
 {
 	static const char *const io[] = { "5\n3 1 4 1 5\n", "1 1 3 4 5\n14",
@@ -1029,6 +1201,8 @@ static CU_TestInfo tests[] = {
 	{ "output_limit_exceeded: stderr flood", test_ole_stderr_flood },
 	{ "compilation_error: syntax errors", test_compilation_error },
 	{ "java: public class other than Main", test_java_public_class_not_main },
+	{ "java: entry points (package, class with main, harness)", test_java_entry_points },
+	{ "csharp: entry points (any class, namespace, several Mains)", test_csharp_entry_points },
 	{ "cpp: bits/stdc++.h", test_cpp_bits_stdcpp },
 	{ "comparison: whitespace rules", test_whitespace_rules },
 	{ "multi-test: first failing test decides", test_multi_test_first_failure },

@@ -3,7 +3,8 @@
 // promise is cached (and dropped after a failure, so that a retry asks again).
 //
 //   const langs = await loadLanguages();
-//   langs.list          [{ id, name, version, source_file, compiled }], server order
+//   langs.list          [{ id, name, version, source_file, compiled, compile_command,
+//                       run_command, environment }], server order
 //   langs.has(id)       whether the service runs it
 //   langs.name(id)      "C++17 (GCC 12)"; the id itself for an unknown one
 //   langs.shortName(id) "C++17": the name without the toolchain in brackets

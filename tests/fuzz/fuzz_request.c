@@ -1,13 +1,15 @@
 /*
  * fuzz_request.c - libFuzzer target for what reads untrusted requests: the
  * JSON reader (json_parse_document), the judge's request parser, the closed
- * field check of the candidate calls and the app's route table.
+ * field check of the candidate calls, the app's route table and the judge's
+ * reading of Java and C# sources for their classes.
  *
  *   make fuzz      builds it with clang (-fsanitize=fuzzer,address,undefined)
  *                  and runs it on the seed corpus in tests/fuzz/corpus
  *
  * One input is a body; its first line, read as "METHOD PATH", also goes
- * through the router, so one corpus serves both.  Besides crashes and
+ * through the router, and the whole is read as Java and C# source, so one
+ * corpus serves all.  Besides crashes and
  * sanitizer reports, a parsed document that holds more memory than the
  * reader's budget stops the run.
  */
@@ -67,9 +69,24 @@ static void fuzz_route(const char *buf, size_t len)
 	url_decode(path, strlen(path), out, sizeof(out), 1);
 }
 
+static void fuzz_entry(const char *buf, size_t len)
+{
+	struct judge_entry e;
+
+	judge_java_class(buf, len, &e);
+	if (memchr(e.file_class, '\0', sizeof(e.file_class)) == NULL ||
+	    memchr(e.main_class, '\0', sizeof(e.main_class)) == NULL || !e.file_class[0] ||
+	    !e.main_class[0])
+		__builtin_trap();
+	judge_csharp_class(buf, len, &e);
+	if (memchr(e.main_class, '\0', sizeof(e.main_class)) == NULL)
+		__builtin_trap();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_json((const char *)data, size);
 	fuzz_route((const char *)data, size);
+	fuzz_entry((const char *)data, size);
 	return 0;
 }
