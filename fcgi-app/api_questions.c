@@ -94,6 +94,34 @@ int h_question_get(struct http_req *r)
 	return http_json(r, 200, o);
 }
 
+/* GET /api/questions/:id/statement.pdf: a statement that came only as a PDF, for whoever may see the question. */
+int h_question_pdf(struct http_req *r)
+{
+	struct strbuf pdf = STRBUF_INIT;
+	char qid[16];
+	int found, a = auth_try_admin(r), rc;
+
+	if (a < 0)
+		return api_db_error(r);
+	if (a == 0 && auth_any_candidate(r) < 0)
+		return r->status;
+	found = store_question_lookup(r->m.params[0], qid);
+	if (found <= 0)
+		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
+	if (a == 0 && candidate_may_see(r, qid) < 0)
+		return r->status;
+	found = store_question_pdf(qid, &pdf);
+	if (found <= 0)
+		rc = found < 0 ? api_db_error(r)
+			       : http_fail(r, 404, "not_found", "this question has no PDF statement");
+	else
+		rc = http_send(r, 200, "application/pdf",
+			       "Content-Disposition: inline; filename=\"statement.pdf\"\r\n"
+			       "X-Content-Type-Options: nosniff\r\n", pdf.buf, pdf.len);
+	strbuf_release(&pdf);
+	return rc;
+}
+
 /* ---- /proxy/execute ---- */
 
 struct json_object *api_candidate_answer(struct json_object *resp, const char *context)

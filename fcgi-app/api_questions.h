@@ -9,6 +9,7 @@
 
 int h_questions_list(struct http_req *r);
 int h_question_get(struct http_req *r);
+int h_question_pdf(struct http_req *r);
 int h_proxy_execute(struct http_req *r);
 /*
  * What a candidate sees of a run or submit: the graded answer built from

@@ -14,21 +14,24 @@
 #include "api_common.h"
 #include "auth.h"
 #include "db.h"
+#include "grade.h"
 #include "queue.h"
 #include "jsonh.h"
 #include "lang.h"
 #include "store_candidate.h"
+#include "store_question.h"
 #include "tmpl.h"
 
 /*
  * POST /api/admin/questions/check {language, code, time_limit_ms?, memory_limit_mb?,
- * test_cases: [{input, expected_output}]}: the executor's answer for a question
- * that may not be saved yet.  The judge validates what it is given; only the
+ * output_limit_kb?, checker?, groups?, test_cases: [{input, expected_output, group?,
+ * points?}]}: the executor's answer for a question that may not be saved yet.  The judge validates what it is given; only the
  * fields named here reach it.
  */
 int h_admin_check(struct http_req *r)
 {
-	static const char *const copy[] = { "language", "code", "test_cases", "memory_limit_mb" };
+	static const char *const copy[] = { "language", "code", "test_cases", "memory_limit_mb",
+					    "output_limit_kb", "checker", "groups" };
 	struct json_object *body, *req, *resp, *v;
 	char err[256] = "", owner[32];
 	struct job_new j = { .kind = JOB_CHECK, .owner = owner };
@@ -67,6 +70,66 @@ int h_admin_check(struct http_req *r)
 		return api_judge_error(r, resp);
 	json_object_object_add(resp, "success", json_object_new_boolean(1));
 	return http_json(r, 200, resp);
+}
+
+/*
+ * POST /api/admin/questions/:id/check {language, code}: a solution judged
+ * against the saved question as a submit is, with its checker and groups:
+ * the per-test verdicts and the group scores.
+ */
+int h_admin_question_check(struct http_req *r)
+{
+	static const char *const fields[] = { "language", "code", NULL };
+	struct json_object *body, *resp = NULL;
+	const char *lang = NULL, *code = NULL;
+	char err[256] = "", qid[16], owner[32];
+	struct job_end end;
+	enum queue_rc rc;
+	size_t len = 0;
+	int found, status;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	found = store_question_lookup(r->m.params[0], qid);
+	if (found <= 0)
+		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
+	body = http_json_body(r, HTTP_MAX_BODY);
+	if (!body)
+		return r->status;
+	if (jsonh_only(body, fields, err, sizeof(err)) < 0) {
+		status = http_fail(r, 400, "unknown_field", "%s", err);
+		goto out;
+	}
+	if (jsonh_str(body, "language", 32, &lang, NULL, err, sizeof(err)) != 0 ||
+	    jsonh_str(body, "code", JUDGE_MAX_CODE, &code, &len, err, sizeof(err)) != 0 || !len) {
+		status = http_fail(r, 400, *err ? "invalid_field" : "missing_field", "%s",
+				   *err ? err : "'language' and 'code' are required");
+		goto out;
+	}
+	if (!lang_find(lang)) {
+		status = http_fail(r, 400, "invalid_language", "unknown language '%.32s'", lang);
+		goto out;
+	}
+	snprintf(owner, sizeof(owner), "admin:%d", r->admin_id);
+	resp = grade_check(qid, lang, code, len, owner, &rc, &end);
+	if (!resp) {
+		status = rc == QUEUE_DB && end.how == JOB_FAILED && !end.invalid
+				 ? http_fail(r, 422, "no_tests", "this question has no tests")
+				 : api_queue_error(r, rc, &end);
+		goto out;
+	}
+	if (end.invalid) {
+		status = api_judge_error(r, resp);
+		resp = NULL;
+		goto out;
+	}
+	json_object_object_add(resp, "success", json_object_new_boolean(1));
+	status = http_json(r, 200, resp);
+	resp = NULL;
+out:
+	json_object_put(resp);
+	json_object_put(body);
+	return status;
 }
 
 /* One CSV field: quoted, quotes doubled, and a leading = + - @ defused so that a

@@ -8,6 +8,7 @@
 #include "http.h"
 
 int h_admin_check(struct http_req *r);
+int h_admin_question_check(struct http_req *r);
 int h_admin_export_scores(struct http_req *r);
 int h_admin_candidate_report(struct http_req *r);
 

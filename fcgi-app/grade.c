@@ -9,6 +9,7 @@
 #include "grade.h"
 #include "http.h"
 #include "jsonh.h"
+#include "store_question.h"
 #include "store_submission.h"
 
 /*
@@ -390,4 +391,33 @@ out:
 	free(meta);
 	json_object_put(ctx);
 	return rc;
+}
+
+struct json_object *grade_check(const char *qid, const char *lang, const char *code,
+				size_t code_len, const char *owner, enum queue_rc *rc,
+				struct job_end *end)
+{
+	struct job_new j = { .kind = JOB_CHECK, .owner = owner };
+	struct json_object *req = NULL, *resp = NULL;
+	struct grade_test *meta = NULL;
+	PGresult *res = NULL;
+	double max_score;
+
+	*rc = QUEUE_DB;
+	memset(end, 0, sizeof(*end));
+	end->how = JOB_DB_DOWN;
+	if (store_question_tests(qid, false, &res) != DB_OK)
+		return NULL;
+	meta = calloc((size_t)PQntuples(res) + 1, sizeof(*meta));
+	if (meta && PQntuples(res)) {
+		req = grade_request(res, true, lang, code, code_len, qid, NULL, 0, meta, &max_score);
+		j.request = jsonh_text(req, NULL);
+		resp = queue_run(&j, rc, end);
+	} else if (meta) {
+		end->how = JOB_FAILED;
+	}
+	json_object_put(req);
+	free(meta);
+	PQclear(res);
+	return resp;
 }

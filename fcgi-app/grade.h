@@ -17,6 +17,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "queue.h"
+
 /* One test of the question as grading sees it. */
 struct grade_test {
 	bool sample;
@@ -63,5 +65,15 @@ struct grade_test *grade_context_tests(struct json_object *ctx, int *nt);
  * /execute), -1 on a bad context or a database error.
  */
 int grade_complete(const char *context, struct json_object *resp, bool invalid);
+/*
+ * Judge code against the stored question qid as a submit is judged (every
+ * test, its checker and groups), through the queue as owner: the judge's
+ * whole answer (the caller owns it), or NULL with *rc or end saying why
+ * (*rc QUEUE_DB and end->how JOB_FAILED with end->invalid false when the
+ * question has no tests).
+ */
+struct json_object *grade_check(const char *qid, const char *lang, const char *code,
+				size_t code_len, const char *owner, enum queue_rc *rc,
+				struct job_end *end);
 
 #endif
