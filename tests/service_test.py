@@ -3092,6 +3092,147 @@ class T20Judge0(Base):
         time.sleep(3)
 
 
+SUM_CHECKER = r"""#include <fstream>
+#include <iostream>
+#include <string>
+int main(int argc, char **argv) {
+  std::ifstream in(argv[1]);
+  std::string fb = std::string(argv[3]) + "/judgemessage.txt";
+  long long n, a, b; in >> n;
+  if (!(std::cin >> a >> b)) { std::ofstream(fb) << "expected two numbers"; return 43; }
+  if (a + b != n) { std::ofstream(fb) << a << "+" << b << " is not " << n; return 43; }
+  if (a == b) std::ofstream(std::string(argv[3]) + "/score.txt") << "0.5";
+  std::ofstream(fb) << "fine";
+  return 42;
+}
+"""
+
+
+class T22Grading(Base):
+    """Questions with a custom checker and test groups, through the admin API, the
+    recruiter's check and a candidate's submit."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.doc = {
+            "title": "Split the number", "question": "Print two numbers that add up to n.",
+            "difficulty": "easy", "time_limit_ms": 2000,
+            "checker": {"type": "custom", "language": "cpp", "code": SUM_CHECKER},
+            "groups": [{"name": "sample", "points": 0, "rule": "all"},
+                       {"name": "small", "points": 40, "rule": "min", "stop_on_failure": True},
+                       {"name": "large", "points": 60, "rule": "all", "depends_on": ["small"]}],
+            "test_cases": [
+                {"input": "4\n", "expected_output": "", "is_sample": True, "group": "sample"},
+                {"input": "5\n", "expected_output": "", "group": "small"},
+                {"input": "7\n", "expected_output": "", "group": "small"},
+                {"input": "1000000001\n", "expected_output": "", "group": "large"},
+            ],
+            "references": [{"name": "accepted/split.py", "language": "python",
+                            "code": "n = int(input())\nprint(n // 2, n - n // 2)\n"}],
+            "statement_pdf": base64.b64encode(b"%PDF-1.4\n% a statement\n%%EOF\n").decode(),
+        }
+        r = admin("POST", "/api/admin/questions", cls.doc)
+        assert r.status == 201, r
+        cls.q = r.json["question"]
+
+    def test_a_stored_as_sent(self):
+        q = admin("GET", "/api/admin/questions/%s" % self.q["id"]).json["question"]
+        self.assertEqual(q["checker"]["type"], "custom")
+        self.assertEqual([g["name"] for g in q["groups"]], ["sample", "small", "large"])
+        self.assertEqual([t.get("group") for t in q["test_cases"]], ["sample", "small", "small", "large"])
+        self.assertEqual(q["references"][0]["name"], "accepted/split.py")
+        self.assertIs(q["has_statement_pdf"], True)
+        # sample 0 + small 40 + large 60
+        self.assertEqual(q["max_score"], 100)
+        r = admin("GET", "/api/questions/%s/statement.pdf" % self.q["id"])
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.headers["content-type"], "application/pdf")
+        self.assertTrue(r.body.startswith(b"%PDF-1.4"), r.body[:20])
+
+    def test_b_bad_documents_refused(self):
+        base = dict(self.doc)
+        del base["statement_pdf"]
+        cases = [
+            ({"checker": {"type": "fuzzy"}}, "fuzzy"),
+            ({"checker": {"type": "custom", "language": "java", "code": "x"}}, "c, cpp or python"),
+            ({"checker": {"type": "float", "float_tolerance": -1}}, "tolerance"),
+            ({"groups": [{"name": "a", "depends_on": ["b"]}, {"name": "b"}]}, "depends on"),
+            ({"groups": [{"name": "a", "rule": "max"}]}, "sum, all or min"),
+            ({"test_cases": [{"input": "1", "expected_output": "", "group": "nope"}]}, "no group named"),
+            ({"test_cases": [{"input": "1", "expected_output": ""}]}, "'group' is required"),
+            ({"references": [{"name": "x", "language": "cobol", "code": "x"}]}, "cobol"),
+            ({"references": [{"name": "x", "language": "python", "code": "x", "expected": "fine"}]},
+             "verdict"),
+            ({"statement_pdf": "not base64!"}, "base64"),
+        ]
+        before = len(admin("GET", "/api/admin/questions").json["questions"])
+        for change, words in cases:
+            doc = dict(base)
+            doc.update(change)
+            r = admin("POST", "/api/admin/questions", doc)
+            self.assertClientError(r, str(change))
+            self.assertIn(words, r.json["error"]["message"], r)
+        self.assertEqual(len(admin("GET", "/api/admin/questions").json["questions"]), before)
+        # an update that drops the groups the tests name is refused, and changes nothing
+        r = admin("PUT", "/api/admin/questions/%s" % self.q["id"], {"groups": []})
+        self.assertClientError(r)
+        self.assertIn("names a group", r.json["error"]["message"])
+        q = admin("GET", "/api/admin/questions/%s" % self.q["id"]).json["question"]
+        self.assertEqual(len(q["groups"]), 3)
+
+    def test_c_check_saved_question(self):
+        path = "/api/admin/questions/%s/check" % self.q["id"]
+        r = admin("POST", path, {"language": "python", "code": self.doc["references"][0]["code"]})
+        self.assertOk(r)
+        j = r.json
+        self.assertEqual([t["status"] for t in j["test_results"]], ["accepted"] * 4, r)
+        # 4 and 1000000001: equal halves score half; 5 and 7 do not
+        self.assertEqual([t["score"] for t in j["test_results"]], [0.5, 1, 1, 1])
+        self.assertEqual([t["checker_message"] for t in j["test_results"]], ["fine"] * 4)
+        self.assertEqual([(g["name"], g["score"], g["max_score"]) for g in j["groups"]],
+                         [("sample", 0, 0), ("small", 40, 40), ("large", 60, 60)])
+        self.assertEqual(j["summary"]["score"], 100)
+        # wrong on 7: small stops there, large depends on small and is skipped
+        wrong = "n = int(input())\nprint(n, 0 if n != 7 else 1)\n"
+        j = admin("POST", path, {"language": "python", "code": wrong}).json
+        self.assertEqual([t["status"] for t in j["test_results"]],
+                         ["accepted", "accepted", "wrong_answer", "skipped"], j)
+        self.assertEqual(j["test_results"][2]["checker_message"], "7+1 is not 7")
+        self.assertEqual([g["status"] for g in j["groups"]], ["accepted", "wrong_answer", "skipped"])
+        self.assertEqual(j["summary"]["score"], 0)
+        for body in ({"language": "python"}, {"language": "cobol", "code": "x"},
+                     {"language": "python", "code": "x", "tests": []}):
+            self.assertClientError(admin("POST", path, body), str(body))
+        self.assertError(admin("POST", "/api/admin/questions/999999/check",
+                               {"language": "python", "code": "x"}), 404)
+
+    def test_d_candidate_sees_groups_not_checker_messages(self):
+        cid, invite, _ = new_candidate([self.q["id"]], name="svc cand grading")
+        tok, _ = start_session(invite)
+        r = proxy(tok, self.q["id"], "python", "n = int(input())\nprint(1, n - 1)\n", mode="submit")
+        self.assertOk(r)
+        j = r.json
+        self.assertEqual(j["status"], "accepted", r)
+        self.assertEqual(j["summary"]["score"], 100)
+        self.assertEqual(j["summary"]["max_score"], 100)
+        self.assertEqual([(g["name"], g["status"], g["score"]) for g in j["groups"]],
+                         [("sample", "accepted", 0), ("small", "accepted", 40), ("large", "accepted", 60)])
+        self.assertNotIn("tests", j["groups"][1])
+        self.assertNotIn("checker_message", json.dumps(j))
+        for res in j["results"]:
+            if res["hidden"]:
+                self.assertNotIn("score", res)
+        # the recruiter's record has the checker's messages
+        subs = admin("GET", "/api/admin/candidates/" + cid).json["candidate"]["submissions"]
+        self.assertEqual(subs[-1]["score"], 100)
+        self.assertEqual([t.get("checker_message") for t in subs[-1]["results"]], ["fine"] * 4)
+        # a run's custom input is run, not checked
+        r = proxy(tok, self.q["id"], "python", "print(input())\n", custom_input="hello\n")
+        self.assertOk(r)
+        self.assertEqual(r.json["custom"]["output"], "hello\n")
+        self.assertEqual(r.json["custom"]["status"], "ok")
+
+
 class T14Consistency(Base):
     """A change that spans tables happens whole or not at all."""
 
