@@ -171,6 +171,12 @@ layout() {
 	root_dir "$VAR/log" "$WEB_USER" 750
 	root_dir "$VAR/tls" root 700
 	root_dir "$VAR/bin" root 755
+	root_dir "$VAR/cache" root 755
+	# compiled checkers (sandbox/checker.c), the judge's to write; made here, where no one
+	# else can put a link in its place
+	[ -d "$VAR/cache/checkers" ] || mkdir "$VAR/cache/checkers"
+	chown "$APP_USER:$APP_USER" "$VAR/cache/checkers"
+	chmod 700 "$VAR/cache/checkers"
 	# log/ was writable by the app's group before: drop whatever is not a plain file of root's or nginx's
 	find "$VAR/log" -mindepth 1 -maxdepth 1 \( ! -type f -o -links +1 -o ! \( -user root -o -user "$WEB_USER" \) \) \
 		-exec rm -rf {} +
@@ -317,6 +323,7 @@ nginx_conf() {
 
 app_env() {
 	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DATABASE_URL="$DATABASE_URL" CE_JUDGE="$VAR/bin/judge" \
+		CE_CHECKER_CACHE="$VAR/cache/checkers" \
 		CE_TEMPLATES="$VAR/share/templates" CE_API_KEY="${CE_API_KEY:-}" \
 		CE_ABANDON_GRACE="${CE_ABANDON_GRACE:-60}" CE_HEARTBEAT_TIMEOUT="${CE_HEARTBEAT_TIMEOUT:-300}" \
 		CE_PUBLIC_URL="${CE_PUBLIC_URL:-}" CE_NODE_NAME="${CE_NODE_NAME:-}" \
@@ -490,6 +497,7 @@ worker)
 	log "judge host for $(printf '%s' "$DATABASE_URL" | sed 's#://[^@]*@#://***@#'); Ctrl-C drains it"
 	exec runuser -u "$APP_USER" -- env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
 		DATABASE_URL="$DATABASE_URL" CE_NODE_NAME="${CE_NODE_NAME:-}" \
+		CE_CHECKER_CACHE="$VAR/cache/checkers" \
 		CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" CE_JOB_MAX_S="${CE_JOB_MAX_S:-}" CE_WORKER_NICE="${CE_WORKER_NICE:-}" \
 		CE_API_KEY="${CE_API_KEY:-}" \
 		CE_WEBHOOK_ALLOW="${CE_WEBHOOK_ALLOW:-}" CE_WEBHOOK_SECRET="${CE_WEBHOOK_SECRET:-}" \

@@ -22,19 +22,27 @@
 extern char **environ;
 
 static char judge_path[512] = "bin/judge";
-static char node_env[96];
-static char *judge_env[] = { "PATH=/usr/bin:/bin", NULL, NULL };
+static char node_env[96], cache_env[512];
+static char *judge_env[] = { "PATH=/usr/bin:/bin", NULL, NULL, NULL };
 
 void executor_init(const char *path)
 {
-	const char *node = getenv("CE_NODE_NAME");
+	const char *node = getenv("CE_NODE_NAME"), *cache = getenv("CE_CHECKER_CACHE");
+	int n = 1;
 
 	if (path && *path)
 		snprintf(judge_path, sizeof(judge_path), "%s", path);
-	/* the judge's own environment is fixed: nothing of ours leaks into it but the node name */
+	/*
+	 * the judge's own environment is fixed: nothing of ours leaks into it but
+	 * the node name and where compiled checkers are kept
+	 */
 	if (node && *node) {
 		snprintf(node_env, sizeof(node_env), "CE_NODE_NAME=%s", node);
-		judge_env[1] = node_env;
+		judge_env[n++] = node_env;
+	}
+	if (cache && cache[0] == '/' && strlen(cache) < sizeof(cache_env) - 32) {
+		snprintf(cache_env, sizeof(cache_env), "CE_CHECKER_CACHE=%s", cache);
+		judge_env[n++] = cache_env;
 	}
 }
 
