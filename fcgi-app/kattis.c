@@ -1668,7 +1668,14 @@ struct json_object *kattis_import(const struct pkg *p, char *err, size_t errlen)
 		goto out;
 	if (!yget(im.doc, "title")) {
 		const char *t = tex_title && *tex_title ? tex_title : p->name ? p->name : "Untitled";
+		char *w = tex_title, *r;
 
+		/* a title is plain text: the Markdown marks of \emph and the like go */
+		for (r = tex_title; r && *r; r++)
+			if (*r != '*' && *r != '`' && *r != '\\')
+				*w++ = *r;
+		if (w)
+			*w = '\0';
 		json_object_object_add(im.doc, "title",
 				       json_object_new_string_len(t, (int)utf8_cut(t, strlen(t), MAX_TITLE)));
 	}
@@ -2145,6 +2152,10 @@ static enum pkg_err export_tests(struct exp *ex)
 		    jsonh_bool(t, "is_sample", &sample, e, sizeof(e)) < 0 ||
 		    jsonh_int(t, "points", 0, MAX_TEST_POINTS, &pts, e, sizeof(e)) < 0) {
 			rc = bad(ex, "test_cases[%zu]: %s", i, e);
+			goto out;
+		}
+		if (!json_object_object_get_ex(t, "expected_output", NULL)) {
+			rc = bad(ex, "test_cases[%zu].expected_output is required", i);
 			goto out;
 		}
 		/* the samples are data/sample, whatever group a test names */

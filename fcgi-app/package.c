@@ -490,7 +490,11 @@ struct finish {
 	struct pkg *p;
 	size_t strip;	/* bytes of "top/" to cut from every path, or 0 */
 	char top[256];	/* a zip's top directory when strip */
+	size_t work;	/* entries visited while copying for links */
 };
+
+/* links that copy directories into themselves branch: the visits they may make in all */
+#define PKG_MAX_LINK_WORK (8u * PKG_MAX_ENTRIES)
 
 static enum pkg_err add_copy(struct finish *f, const char *path, const struct raw *src, char *err,
 			     size_t errlen)
@@ -526,6 +530,9 @@ static enum pkg_err copy_dir(struct finish *f, const char *at, const char *dir, 
 	if (depth > PKG_MAX_LINKS)
 		return perr(PKG_INVALID, err, errlen, "symlink loop: directory links nest more than %d deep",
 			    PKG_MAX_LINKS);
+	rc = path_check(at + f->strip, strlen(at + f->strip), err, errlen);
+	if (rc != PKG_OK)
+		return rc;
 	if (!raw_under(rs, dir, &i))
 		return PKG_OK;
 	for (; i < rs->n && rc == PKG_OK; i++) {
@@ -534,6 +541,12 @@ static enum pkg_err copy_dir(struct finish *f, const char *at, const char *dir, 
 
 		if (dlen && (strncmp(e->path, dir, dlen) || e->path[dlen] != '/'))
 			break;
+		if (++f->work > PKG_MAX_LINK_WORK) {
+			rc = perr(PKG_TOO_LARGE, err, errlen,
+				  "directory links expand to more than %u entries (at '%s')",
+				  PKG_MAX_LINK_WORK, at);
+			break;
+		}
 		if (e->kind == RAW_DIR)
 			continue;
 		strbuf_reset(&np);
