@@ -27,6 +27,7 @@
 #define SECRET_POINTS	 100	/* what pass-fail groups share when no score is given */
 #define MAX_TEX		 (1u << 20)
 #define MAX_INCLUDE	 8	/* header nesting inlined into a validator */
+#define MAX_REFERENCES	 200	/* submissions of a document exported */
 
 enum rule { RULE_ALL, RULE_SUM, RULE_MIN };
 static const char *const rule_names[] = { "all", "sum", "min" };
@@ -183,10 +184,40 @@ static int parse_tol(const char *tok, size_t n, const char *flag, double *out, c
 	return 0;
 }
 
+/* Is s a number as JSON writes one (-?int frac? exp?)? */
+static bool json_number_text(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return false;
+	if (*s == '0' && isdigit((unsigned char)s[1]))
+		return false;
+	while (isdigit((unsigned char)*s))
+		s++;
+	if (*s == '.') {
+		if (!isdigit((unsigned char)*++s))
+			return false;
+		while (isdigit((unsigned char)*s))
+			s++;
+	}
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!isdigit((unsigned char)*s))
+			return false;
+		while (isdigit((unsigned char)*s))
+			s++;
+	}
+	return *s == '\0';
+}
+
 struct json_object *kattis_checker_from_flags(const char *flags, char *err, size_t errlen)
 {
 	bool cs = false, scs = false, fl = false;
 	double abs_tol = 0, rel_tol = 0;
+	char abs_text[64] = "0", rel_text[64] = "0";
 	const char *s = flags ? flags : "";
 	struct json_object *c;
 
@@ -194,6 +225,7 @@ struct json_object *kattis_checker_from_flags(const char *flags, char *err, size
 		const char *tok, *arg;
 		size_t n, an;
 		double *target[2] = { NULL, NULL };
+		char *text[2] = { NULL, NULL };
 
 		while (isspace((unsigned char)*s))
 			s++;
@@ -214,10 +246,14 @@ struct json_object *kattis_checker_from_flags(const char *flags, char *err, size
 		if (n == 15 && !strncmp(tok, "float_tolerance", n)) {
 			target[0] = &abs_tol;
 			target[1] = &rel_tol;
+			text[0] = abs_text;
+			text[1] = rel_text;
 		} else if (n == 24 && !strncmp(tok, "float_absolute_tolerance", n)) {
 			target[0] = &abs_tol;
+			text[0] = abs_text;
 		} else if (n == 24 && !strncmp(tok, "float_relative_tolerance", n)) {
 			target[0] = &rel_tol;
+			text[0] = rel_text;
 		} else {
 			fail(err, errlen, "validator_flags: unknown flag '%.*s'", (int)(n > 64 ? 64 : n),
 			     tok);
@@ -236,8 +272,13 @@ struct json_object *kattis_checker_from_flags(const char *flags, char *err, size
 			if (parse_tol(arg, an, flag, target[0], err, errlen) < 0)
 				return NULL;
 		}
-		if (target[1])
+		snprintf(text[0], 64, "%.*s", (int)an, arg);
+		if (!json_number_text(text[0]))
+			fmt_num(*target[0], text[0], 64);
+		if (target[1]) {
 			*target[1] = *target[0];
+			snprintf(text[1], 64, "%s", text[0]);
+		}
 		fl = true;
 	}
 	c = json_object_new_object();
@@ -247,8 +288,11 @@ struct json_object *kattis_checker_from_flags(const char *flags, char *err, size
 	}
 	if (fl) {
 		json_object_object_add(c, "type", json_object_new_string("float"));
-		json_object_object_add(c, "float_absolute_tolerance", json_object_new_double(abs_tol));
-		json_object_object_add(c, "float_relative_tolerance", json_object_new_double(rel_tol));
+		/* the number as the flags wrote it (1e-6, not 9.9999999999999995e-07) */
+		json_object_object_add(c, "float_absolute_tolerance",
+				       json_object_new_double_s(abs_tol, abs_text));
+		json_object_object_add(c, "float_relative_tolerance",
+				       json_object_new_double_s(rel_tol, rel_text));
 		if (cs)
 			json_object_object_add(c, "case_sensitive", json_object_new_boolean(1));
 		if (scs)
@@ -1852,6 +1896,8 @@ static enum pkg_err read_groups(struct exp *ex)
 	if (jsonh_get(ex->doc, "groups", json_type_array, &arr, e, sizeof(e)) < 0)
 		return bad(ex, "%s", e);
 	n = arr ? json_object_array_length(arr) : 0;
+	if (n > JUDGE_MAX_TESTS)
+		return bad(ex, "at most %d groups", JUDGE_MAX_TESTS);
 	for (i = 0; i < n; i++) {
 		struct json_object *o = json_object_array_get_idx(arr, i), *deps = NULL;
 		const char *name = NULL, *rule = NULL;
@@ -2131,6 +2177,8 @@ static enum pkg_err export_tests(struct exp *ex)
 	if (jsonh_get(ex->doc, "test_cases", json_type_array, &arr, e, sizeof(e)) < 0)
 		return bad(ex, "%s", e);
 	nt = arr ? json_object_array_length(arr) : 0;
+	if (nt > JUDGE_MAX_TESTS)
+		return bad(ex, "at most %d test cases", JUDGE_MAX_TESTS);
 	et = calloc(nt ? nt : 1, sizeof(*et));
 	if (!et)
 		return nomem(ex);
@@ -2260,6 +2308,8 @@ static enum pkg_err export_references(struct exp *ex)
 	if (jsonh_get(ex->doc, "references", json_type_array, &arr, e, sizeof(e)) < 0)
 		return bad(ex, "%s", e);
 	n = arr ? json_object_array_length(arr) : 0;
+	if (n > MAX_REFERENCES)
+		return bad(ex, "at most %d references", MAX_REFERENCES);
 	for (i = 0; i < n && rc == PKG_OK; i++) {
 		struct json_object *o = json_object_array_get_idx(arr, i);
 		const char *name = NULL, *lang = NULL, *code = NULL, *expected = NULL, *vd = NULL, *ext;

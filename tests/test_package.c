@@ -499,6 +499,8 @@ static void test_checker_flags(void)
 		{ "float_relative_tolerance 1e-9 case_sensitive", "float", 0, 1e-9, 1 },
 		{ "float_absolute_tolerance 1e-3 float_relative_tolerance 1e-4", "float", 1e-3, 1e-4, -1 },
 		{ "float_absolute_tolerance 0", "float", 0, 0, -1 },
+		{ "float_tolerance .5", "float", 0.5, 0.5, -1 },
+		{ "float_tolerance 0x10", "float", 16, 16, -1 },
 	};
 	static const char *const bad[] = { "nonsense", "float_tolerance", "float_tolerance x",
 					   "float_relative_tolerance -1", "float_tolerance inf" };
@@ -510,6 +512,10 @@ static void test_checker_flags(void)
 
 		CU_ASSERT_PTR_NOT_NULL_FATAL(c);
 		ASSERT_STR(c, "type", cases[i].type);
+		/* what goes out is JSON */
+		back = jsonh_parse(jsonh_text(c, NULL), strlen(jsonh_text(c, NULL)), err, sizeof(err));
+		CU_ASSERT_PTR_NOT_NULL(back);
+		json_object_put(back);
 		if (!strcmp(cases[i].type, "float")) {
 			CU_ASSERT_DOUBLE_EQUAL(gnum(c, "float_absolute_tolerance"), cases[i].abs_tol, 1e-15);
 			CU_ASSERT_DOUBLE_EQUAL(gnum(c, "float_relative_tolerance"), cases[i].rel_tol, 1e-15);
