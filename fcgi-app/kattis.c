@@ -93,7 +93,8 @@ static struct json_object *yget(struct json_object *o, const char *key)
 {
 	struct json_object *v;
 
-	if (!o || !json_object_is_type(o, json_type_object) || !json_object_object_get_ex(o, key, &v))
+	if (!o || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, key, &v))
 		return NULL;
 	return v;
 }
@@ -103,7 +104,8 @@ static const char *ytext(struct json_object *o, const char *key)
 {
 	struct json_object *v = yget(o, key);
 
-	if (!v || json_object_is_type(v, json_type_object) || json_object_is_type(v, json_type_array))
+	if (!v || json_object_is_type(v, json_type_object) ||
+	    json_object_is_type(v, json_type_array))
 		return NULL;
 	return json_object_get_string(v);
 }
@@ -183,8 +185,8 @@ static int parse_tol(const char *tok, size_t n, const char *flag, double *out, c
 	errno = 0;
 	*out = strtod(buf, &end);
 	if (*end || errno || !isfinite(*out) || *out < 0)
-		return fail(err, errlen, "validator_flags: '%s %s' is not a non-negative number", flag,
-			    buf);
+		return fail(err, errlen, "validator_flags: '%s %s' is not a non-negative number",
+		            flag, buf);
 	return 0;
 }
 
@@ -259,8 +261,8 @@ struct json_object *kattis_checker_from_flags(const char *flags, char *err, size
 			target[0] = &rel_tol;
 			text[0] = rel_text;
 		} else {
-			fail(err, errlen, "validator_flags: unknown flag '%.*s'", (int)(n > 64 ? 64 : n),
-			     tok);
+			fail(err, errlen, "validator_flags: unknown flag '%.*s'",
+			     (int)(n > 64 ? 64 : n), tok);
 			return NULL;
 		}
 		while (isspace((unsigned char)*s))
@@ -300,13 +302,15 @@ struct json_object *kattis_checker_from_flags(const char *flags, char *err, size
 		if (cs)
 			json_object_object_add(c, "case_sensitive", json_object_new_boolean(1));
 		if (scs)
-			json_object_object_add(c, "space_change_sensitive", json_object_new_boolean(1));
+			json_object_object_add(c, "space_change_sensitive",
+			                       json_object_new_boolean(1));
 	} else if (scs) {
 		json_object_object_add(c, "type", json_object_new_string("exact"));
 		if (!cs)
 			json_object_object_add(c, "case_sensitive", json_object_new_boolean(0));
 	} else {
-		json_object_object_add(c, "type", json_object_new_string(cs ? "tokens" : "tokens_ci"));
+		json_object_object_add(c, "type",
+		                       json_object_new_string(cs ? "tokens" : "tokens_ci"));
 	}
 	return c;
 }
@@ -337,8 +341,8 @@ int kattis_flags_from_checker(struct json_object *checker, struct strbuf *out, c
 	cs = scs = false;
 	if (jsonh_bool(checker, "case_sensitive", &cs, e, sizeof(e)) < 0 ||
 	    jsonh_bool(checker, "space_change_sensitive", &scs, e, sizeof(e)) < 0 ||
-	    jsonh_number(checker, "float_absolute_tolerance", 0, 1e300, false, &a, e, sizeof(e)) < 0 ||
-	    jsonh_number(checker, "float_relative_tolerance", 0, 1e300, false, &r, e, sizeof(e)) < 0)
+	    jsonh_number(checker, "float_absolute_tolerance", 0, 1e300, false, &a, e, 200) < 0 ||
+	    jsonh_number(checker, "float_relative_tolerance", 0, 1e300, false, &r, e, 200) < 0)
 		return fail(err, errlen, "checker: %s", e);
 	fmt_num(a, na, sizeof(na));
 	fmt_num(r, nr, sizeof(nr));
@@ -426,7 +430,8 @@ static int text_ok(struct imp *im, const struct pkg_file *f, size_t max)
 		k = utf8_seq(s + i, f->len - i);
 		if (!k)
 			return fail(im->err, im->errlen,
-				    "%s: not UTF-8 text (an invalid byte at offset %zu)", f->path, i);
+			            "%s: not UTF-8 text (an invalid byte at offset %zu)", f->path,
+			            i);
 		i += k;
 	}
 	return 0;
@@ -541,8 +546,8 @@ static int read_names(struct imp *im)
 
 			if (!ts || !*ts || strlen(ts) > MAX_TAG ||
 			    json_object_array_length(tags) >= MAX_TAGS) {
-				warn(im, "keyword %zu skipped (tags are at most %d, of 1 to %d bytes)",
-				     i + 1, MAX_TAGS, MAX_TAG);
+				warn(im, "keyword %zu skipped (%d tags of 1 to %d bytes)", i + 1,
+				     MAX_TAGS, MAX_TAG);
 				continue;
 			}
 			json_object_array_add(tags, json_object_new_string(ts));
@@ -558,10 +563,11 @@ static int read_names(struct imp *im)
 				s++;
 			if (s == w)
 				break;
-			if ((size_t)(s - w) > MAX_TAG || json_object_array_length(tags) >= MAX_TAGS) {
-				warn(im, "keyword '%.*s' skipped (tags are at most %d, of 1 to %d bytes)",
-				     (int)((size_t)(s - w) > 40 ? 40 : (size_t)(s - w)), w, MAX_TAGS,
-				     MAX_TAG);
+			if ((size_t)(s - w) > MAX_TAG ||
+			    json_object_array_length(tags) >= MAX_TAGS) {
+				warn(im, "keyword '%.*s' skipped (%d tags of 1 to %d bytes)",
+				     (int)((size_t)(s - w) > 40 ? 40 : (size_t)(s - w)), w,
+				     MAX_TAGS, MAX_TAG);
 				continue;
 			}
 			json_object_array_add(tags, json_object_new_string_len(w, (int)(s - w)));
@@ -593,20 +599,24 @@ static int read_names(struct imp *im)
 	}
 	v = yget(y, "credits");
 	if (v && !yget(im->pk, "author")) {
-		struct json_object *a = json_object_is_type(v, json_type_object) ? yget(v, "authors") : v;
+		struct json_object *a =
+		    json_object_is_type(v, json_type_object) ? yget(v, "authors") : v;
 
 		if (a && json_object_is_type(a, json_type_array)) {
 			struct strbuf sb = STRBUF_INIT;
 			size_t i;
 
 			for (i = 0; i < json_object_array_length(a); i++) {
-				const char *t = json_object_get_string(json_object_array_get_idx(a, i));
+				const char *t =
+				    json_object_get_string(json_object_array_get_idx(a, i));
 
-				if (t && (strbuf_addstr(&sb, i ? ", " : "") < 0 || strbuf_addstr(&sb, t) < 0))
+				if (t && (strbuf_addstr(&sb, i ? ", " : "") < 0 ||
+				          strbuf_addstr(&sb, t) < 0))
 					break;
 			}
 			if (sb.len)
-				json_object_object_add(im->pk, "author", json_object_new_string(sb.buf));
+				json_object_object_add(im->pk, "author",
+				                       json_object_new_string(sb.buf));
 			strbuf_release(&sb);
 		} else if (a && !json_object_is_type(a, json_type_object)) {
 			json_object_object_add(im->pk, "author",
@@ -637,8 +647,8 @@ static int read_kind(struct imp *im)
 		else if (!strcmp(ts, "interactive"))
 			im->interactive = im->custom = true;
 		else if (strcmp(ts, "pass-fail"))
-			return fail(im->err, im->errlen, "problem.yaml: problem type '%.40s' is not supported",
-				    ts);
+			return fail(im->err, im->errlen,
+			            "problem.yaml: problem type '%.40s' is not supported", ts);
 	}
 	s = ytext(y, "validation");
 	if (s) {
@@ -665,7 +675,9 @@ static int read_kind(struct imp *im)
 			else if (len == 5 && !strncmp(t, "score", len) && im->custom)
 				score_validator = true;
 			else
-				return fail(im->err, im->errlen, "problem.yaml: validation '%.60s' is not understood", s);
+				return fail(im->err, im->errlen,
+				            "problem.yaml: validation '%.60s' is not understood",
+				            s);
 		}
 	} else if (!im->legacy && has_dir(im->p, "output_validator/")) {
 		im->custom = true;
@@ -739,7 +751,7 @@ static int read_limits(struct imp *im)
 			    (line + 9 == eq || isspace((unsigned char)line[9]))) {
 				if (seconds_text(eq + 1, (size_t)(le - eq - 1), &secs) < 0)
 					return fail(im->err, im->errlen,
-						    "domjudge-problem.ini: timelimit is not a number of seconds");
+					            "domjudge-problem.ini: a bad timelimit");
 				from_file = have_time = true;
 			}
 			line = nl ? nl + 1 : end;
@@ -747,7 +759,8 @@ static int read_limits(struct imp *im)
 	}
 	if (!have_time && (r = ynum(lim, "time_limit", &v)) != 1) {
 		if (r < 0 || v <= 0)
-			return fail(im->err, im->errlen, "problem.yaml: limits.time_limit is not a positive number");
+			return fail(im->err, im->errlen,
+			            "problem.yaml: limits.time_limit is not a positive number");
 		secs = v;
 		have_time = true;
 	}
@@ -761,7 +774,8 @@ static int read_limits(struct imp *im)
 		}
 		json_object_object_add(im->doc, "time_limit_ms", json_object_new_int64(ms));
 		json_object_object_add(im->pk, "timelimit_file",
-				       from_file ? json_object_new_double((double)ms / 1000) : NULL);
+		                       from_file ? json_object_new_double((double)ms / 1000)
+		                                 : NULL);
 	} else {
 		json_object_object_add(im->pk, "timelimit_file", NULL);
 	}
@@ -772,8 +786,8 @@ static int read_limits(struct imp *im)
 	else if (r < 0)
 		warn(im, "limits.memory is not a number: ignored");
 	if ((r = ynum(lim, "output", &v)) == 0)
-		add_clamped(im, "output_limit_kb", (long long)ceil(v * 1024), 1, JUDGE_MAX_OUTPUT_KB,
-			    "output limit (KiB)");
+		add_clamped(im, "output_limit_kb", (long long)ceil(v * 1024), 1,
+		            JUDGE_MAX_OUTPUT_KB, "output limit (KiB)");
 	else if (r < 0)
 		warn(im, "limits.output is not a number: ignored");
 	return 0;
@@ -802,7 +816,8 @@ static const struct pkg_file *find_statement(const struct pkg *p, const char *ex
 	for (d = statement_dirs; *d; d++) {
 		snprintf(path, sizeof(path), "%s/", *d);
 		snprintf(path + strlen(path) + 1, sizeof(path) - strlen(path) - 1, ".%s", ext);
-		for (i = pkg_lower(p, path); i < p->nfiles && starts_with(p->files[i].path, path); i++) {
+		for (i = pkg_lower(p, path); i < p->nfiles && starts_with(p->files[i].path, path);
+		     i++) {
 			const char *rest = p->files[i].path + strlen(path);
 
 			if (!strchr(rest, '/') && ends_with(rest, path + strlen(path) + 1))
@@ -832,8 +847,9 @@ static int read_statement(struct imp *im, char **tex_title)
 		if (tex_to_markdown(f->data, f->len, &sb, tex_title) < 0)
 			return fail(im->err, im->errlen, "out of memory");
 		if (sb.len > KATTIS_MAX_STATEMENT)
-			rc = fail(im->err, im->errlen, "%s: the statement is over %d bytes as Markdown",
-				  f->path, KATTIS_MAX_STATEMENT);
+			rc = fail(im->err, im->errlen,
+			          "%s: the statement is over %d bytes as Markdown", f->path,
+			          KATTIS_MAX_STATEMENT);
 		else
 			json_object_object_add(im->doc, "question",
 					       json_object_new_string_len(sb.buf, (int)sb.len));
@@ -846,7 +862,8 @@ static int read_statement(struct imp *im, char **tex_title)
 				    KATTIS_MAX_PDF >> 20);
 		if (judge0_b64_encode(f->data, f->len, &sb) < 0)
 			return fail(im->err, im->errlen, "out of memory");
-		json_object_object_add(im->doc, "question", json_object_new_string(KATTIS_PDF_QUESTION));
+		json_object_object_add(im->doc, "question",
+		                       json_object_new_string(KATTIS_PDF_QUESTION));
 		json_object_object_add(im->doc, "statement_pdf",
 				       json_object_new_string_len(sb.buf, (int)sb.len));
 		strbuf_release(&sb);
@@ -918,8 +935,10 @@ static int inline_headers(struct imp *im, const char *dir, const struct pkg_file
 				s += 7;
 				while (s < le && (*s == ' ' || *s == '\t'))
 					s++;
-				if (s < le && *s == '"' && (q = memchr(s + 1, '"', (size_t)(le - s - 1)))) {
-					snprintf(path, sizeof(path), "%s%.*s", dir, (int)(q - s - 1), s + 1);
+				if (s < le && *s == '"' &&
+				    (q = memchr(s + 1, '"', (size_t)(le - s - 1)))) {
+					snprintf(path, sizeof(path), "%s%.*s", dir,
+					         (int)(q - s - 1), s + 1);
 					h = pkg_find(im->p, path);
 				}
 			}
@@ -932,7 +951,8 @@ static int inline_headers(struct imp *im, const char *dir, const struct pkg_file
 				if (text_ok(im, h, JUDGE_MAX_CODE) < 0 ||
 				    inline_headers(im, dir, h, out, seen, depth + 1) < 0)
 					return -1;
-				if (out->len && out->buf[out->len - 1] != '\n' && strbuf_addstr(out, "\n") < 0)
+				if (out->len && out->buf[out->len - 1] != '\n' &&
+				    strbuf_addstr(out, "\n") < 0)
 					return fail(im->err, im->errlen, "out of memory");
 			}
 		} else if (strbuf_add(out, line, (size_t)(le - line)) < 0) {
@@ -968,7 +988,8 @@ static const char *custom_flags(struct imp *im, struct strbuf *sb)
 
 			for (i = 0; i < json_object_array_length(v); i++) {
 				t = json_object_get_string(json_object_array_get_idx(v, i));
-				if (t && (strbuf_addstr(sb, sb->len ? " " : "") < 0 || strbuf_addstr(sb, t) < 0))
+				if (t && (strbuf_addstr(sb, sb->len ? " " : "") < 0 ||
+				          strbuf_addstr(sb, t) < 0))
 					break;
 			}
 		} else if (v && (t = json_object_get_string(v))) {
@@ -1009,7 +1030,7 @@ static int read_checker(struct imp *im)
 	if (!base)
 		return fail(im->err, im->errlen,
 			    "validation is custom but there is no output_validators/ directory");
-	/* legacy: each entry of output_validators/ is a program; 2023-07: output_validator/ is one */
+	/* legacy: each entry of output_validators/ is a program; 2023-07: the directory is one */
 	if (!strcmp(base, "output_validators/")) {
 		const char *p0 = im->p->files[first].path + strlen(base);
 		size_t plen = strcspn(p0, "/");
@@ -1044,7 +1065,8 @@ static int read_checker(struct imp *im)
 		}
 		if (!strcmp(name, "build") || !strcmp(name, "run")) {
 			fail(im->err, im->errlen,
-			     "%s: an output validator with build/run scripts is not supported", prog);
+			     "%s: an output validator with build/run scripts is not supported",
+			     prog);
 			goto out;
 		}
 		if (source_lang(name)) {
@@ -1052,25 +1074,27 @@ static int read_checker(struct imp *im)
 			main_src = f;
 			lang = source_lang(name);
 		} else if (!is_header(name)) {
-			if (ends_with(name, ".java") || ends_with(name, ".kt") || ends_with(name, ".rs") ||
-			    ends_with(name, ".go") || ends_with(name, ".js") || ends_with(name, ".cs")) {
+			if (ends_with(name, ".java") || ends_with(name, ".kt") ||
+			    ends_with(name, ".rs") || ends_with(name, ".go") ||
+			    ends_with(name, ".js") || ends_with(name, ".cs")) {
 				fail(im->err, im->errlen,
-				     "%s: the output validator's language is not supported (C, C++ or Python)",
-				     f->path);
+				     "%s: output validators in C, C++ or Python only", f->path);
 				goto out;
 			}
-			warn(im, "%s is not part of the output validator's source: ignored", f->path);
+			warn(im, "%s is not part of the output validator's source: ignored",
+			     f->path);
 		}
 		if (!ends_with(prog, "/"))
 			break;
 	}
 	if (nsrc == 0) {
-		fail(im->err, im->errlen, "%s: no C, C++ or Python source for the output validator", prog);
+		fail(im->err, im->errlen, "%s: no C, C++ or Python source for the output validator",
+		     prog);
 		goto out;
 	}
 	if (nsrc > 1) {
-		fail(im->err, im->errlen, "%s: validator with several source files is not supported",
-		     prog);
+		fail(im->err, im->errlen,
+		     "%s: validator with several source files is not supported", prog);
 		goto out;
 	}
 	if (text_ok(im, main_src, JUDGE_MAX_CODE) < 0)
@@ -1095,7 +1119,8 @@ static int read_checker(struct imp *im)
 	}
 	fl = custom_flags(im, &flags);
 	c = json_object_new_object();
-	json_object_object_add(c, "type", json_object_new_string(im->interactive ? "interactive" : "custom"));
+	json_object_object_add(c, "type",
+	                       json_object_new_string(im->interactive ? "interactive" : "custom"));
 	json_object_object_add(c, "language", json_object_new_string(lang));
 	json_object_object_add(c, "code", json_object_new_string_len(code.buf, (int)code.len));
 	json_object_object_add(c, "flags", json_object_new_string(fl));
@@ -1341,7 +1366,8 @@ static int read_interactions(struct imp *im)
 			json_object_object_add(im->pk, "interactions", im->interactions);
 		}
 		o = json_object_new_object();
-		json_object_object_add(o, "name", json_object_new_string_len(f->path + 5, (int)n - 5));
+		json_object_object_add(o, "name",
+		                       json_object_new_string_len(f->path + 5, (int)n - 5));
 		json_object_object_add(o, "text", json_object_new_string_len(f->data, (int)f->len));
 		json_object_array_add(im->interactions, o);
 	}
@@ -1362,7 +1388,8 @@ static int group_settings(struct imp *im, struct grp *g)
 		if (!strcmp(s, "continue"))
 			g->stop = false;
 		else if (strcmp(s, "break"))
-			warn(im, "data/%s: on_reject '%.20s' is not break or continue: break is used",
+			warn(im,
+			     "data/%s: on_reject '%.20s' is not break or continue: break is used",
 			     g->name, s);
 	}
 	if (g->sample)
@@ -1397,8 +1424,7 @@ static int group_settings(struct imp *im, struct grp *g)
 			else if (n == 3 && !strncmp(w, "min", 3))
 				g->rule = RULE_MIN, g->has_rule = true;
 			else if (n == 3 && (!strncmp(w, "avg", 3) || !strncmp(w, "max", 3))) {
-				warn(im, "data/%s: grader flag '%.3s' is not supported: the group sums its tests",
-				     g->name, w);
+				warn(im, "data/%s: grader flag '%.3s' is read as sum", g->name, w);
 				g->rule = RULE_SUM, g->has_rule = true;
 			}
 		}
@@ -1415,7 +1441,7 @@ static int group_settings(struct imp *im, struct grp *g)
 			g->score = (long long)v;
 			g->has_score = true;
 		} else {
-			warn(im, "data/%s: score '%.20s' is not a whole number of points up to %d: ignored",
+			warn(im, "data/%s: score '%.20s' ignored (a whole number up to %d)",
 			     g->name, t ? t : "", MAX_GROUP_POINTS);
 		}
 		json_object_put(tmp);
@@ -1428,7 +1454,8 @@ static int group_settings(struct imp *im, struct grp *g)
 	if (!rp)
 		rp = yget(g->own, "require_pass");
 	if (rp) {
-		size_t i, n = json_object_is_type(rp, json_type_array) ? json_object_array_length(rp) : 1;
+		size_t i,
+		    n = json_object_is_type(rp, json_type_array) ? json_object_array_length(rp) : 1;
 
 		for (i = 0; i < n; i++) {
 			struct json_object *e = json_object_is_type(rp, json_type_array)
@@ -1472,11 +1499,12 @@ static int derive(struct grp *g, size_t ng, bool scoring, bool legacy, struct im
 			double a = g[i].has_accept ? g[i].accept : 1;
 
 			if (a < 0 || a > MAX_TEST_POINTS)
-				return fail(err, errlen, "data/%s: accept_score %g is outside 0..%d",
-					    g[i].name, a, MAX_TEST_POINTS);
+				return fail(err, errlen,
+				            "data/%s: accept_score %g is outside 0..%d", g[i].name,
+				            a, MAX_TEST_POINTS);
 			if (a != floor(a) && im)
-				warn(im, "data/%s: accept_score %g is rounded to %lld", g[i].name, a,
-				     llround(a));
+				warn(im, "data/%s: accept_score %g is rounded to %lld", g[i].name,
+				     a, llround(a));
 			if (g[i].rule == RULE_SUM) {
 				g[i].per_test = llround(a);
 				g[i].points = g[i].per_test * (long long)n;
@@ -1493,7 +1521,8 @@ static int derive(struct grp *g, size_t ng, bool scoring, bool legacy, struct im
 	for (i = 0; i < ng; i++) {
 		if (g[i].points >= 0)
 			continue;
-		g[i].points = left / (long long)open + ((long long)k < left % (long long)open ? 1 : 0);
+		g[i].points =
+		    left / (long long)open + ((long long)k < left % (long long)open ? 1 : 0);
 		k++;
 	}
 	for (i = 0; i < ng; i++) {
@@ -1551,7 +1580,8 @@ static int read_tests(struct imp *im)
 		size_t n = json_object_array_length(g->tests);
 
 		for (j = 0; j < json_object_array_length(g->depends); j++) {
-			const char *d = json_object_get_string(json_object_array_get_idx(g->depends, j));
+			const char *d =
+			    json_object_get_string(json_object_array_get_idx(g->depends, j));
 			size_t k;
 
 			for (k = 0; k < im->ng && strcmp(im->g[k].name, d); k++)
@@ -1559,7 +1589,8 @@ static int read_tests(struct imp *im)
 			if (k < im->ng && k != i)
 				json_object_array_add(deps, json_object_new_string(d));
 			else
-				warn(im, "data/%s: require_pass '%.60s' is not another group: ignored",
+				warn(im,
+				     "data/%s: require_pass '%.60s' is not another group: ignored",
 				     g->name, d);
 		}
 		json_object_object_add(o, "name", json_object_new_string(g->name));
@@ -1626,7 +1657,8 @@ static int read_references(struct imp *im)
 			continue;
 		}
 		for (k = 0; k < sizeof(verdict_dirs) / sizeof(verdict_dirs[0]); k++)
-			if (strlen(verdict_dirs[k].dir) == dlen && !strncmp(rest, verdict_dirs[k].dir, dlen)) {
+			if (strlen(verdict_dirs[k].dir) == dlen &&
+			    !strncmp(rest, verdict_dirs[k].dir, dlen)) {
 				vd = verdict_dirs[k].dir;
 				expected = verdict_dirs[k].expected;
 			}
@@ -1645,7 +1677,7 @@ static int read_references(struct imp *im)
 		if (!vd) {
 			if (strncmp(last_bad, rest, dlen) || last_bad[dlen]) {
 				snprintf(last_bad, sizeof(last_bad), "%.*s", (int)dlen, rest);
-				warn(im, "submissions/%.*s/ is skipped: not a verdict this service checks",
+				warn(im, "submissions/%.*s/ is skipped: not a verdict checked here",
 				     (int)dlen, rest);
 			}
 			i = j;
@@ -1663,8 +1695,8 @@ static int read_references(struct imp *im)
 			o = json_object_new_object();
 			json_object_object_add(o, "name", json_object_new_string(src->path + blen));
 			json_object_object_add(o, "language", json_object_new_string(lang));
-			json_object_object_add(o, "code",
-					       json_object_new_string_len(src->data, (int)src->len));
+			json_object_object_add(
+			    o, "code", json_object_new_string_len(src->data, (int)src->len));
 			json_object_object_add(o, "expected", json_object_new_string(expected));
 			json_object_array_add(refs, o);
 		}
@@ -1715,7 +1747,9 @@ struct json_object *kattis_import(const struct pkg *p, char *err, size_t errlen)
 	    read_references(&im) < 0)
 		goto out;
 	if (!yget(im.doc, "title")) {
-		const char *t = tex_title && *tex_title ? tex_title : p->name ? p->name : "Untitled";
+		const char *t = tex_title && *tex_title ? tex_title
+		                : p->name               ? p->name
+		                                        : "Untitled";
 		char *w = tex_title, *r;
 
 		/* a title is plain text: the Markdown marks of \emph and the like go */
@@ -1724,8 +1758,9 @@ struct json_object *kattis_import(const struct pkg *p, char *err, size_t errlen)
 				*w++ = *r;
 		if (w)
 			*w = '\0';
-		json_object_object_add(im.doc, "title",
-				       json_object_new_string_len(t, (int)utf8_cut(t, strlen(t), MAX_TITLE)));
+		json_object_object_add(
+		    im.doc, "title",
+		    json_object_new_string_len(t, (int)utf8_cut(t, strlen(t), MAX_TITLE)));
 	}
 	other_parts(&im);
 	json_object_object_add(im.doc, "test_cases", json_object_get(im.tests));
@@ -1963,7 +1998,8 @@ static enum pkg_err group_dirs(struct exp *ex)
 			   (starts_with(nm, "secret/") && safe_path(nm + 7, PKG_MAX_DEPTH - 4))) {
 			if (strbuf_addf(&sb, "data/%s", nm) < 0)
 				goto oom;
-		} else if (strbuf_addstr(&sb, "data/secret/") < 0 || sanitise(nm, strlen(nm), &sb) < 0) {
+		} else if (strbuf_addstr(&sb, "data/secret/") < 0 ||
+		           sanitise(nm, strlen(nm), &sb) < 0) {
 			goto oom;
 		}
 		/* two names made the same directory: number the later one */
@@ -2040,7 +2076,8 @@ static enum pkg_err test_bases(struct exp *ex, struct etest *et, size_t nt)
 			for (j = 0; j < i; j++)
 				k += et[j].g == et[i].g;
 			strbuf_reset(&sb);
-			if (strbuf_addf(&sb, "%03zu-", k + 1) < 0 || sanitise(last, strlen(last), &sb) < 0)
+			if (strbuf_addf(&sb, "%03zu-", k + 1) < 0 ||
+			    sanitise(last, strlen(last), &sb) < 0)
 				goto oom;
 			free(et[i].base);
 			et[i].base = strbuf_detach(&sb, NULL);
@@ -2123,7 +2160,8 @@ static enum pkg_err write_testdata(struct exp *ex)
 			if (strbuf_addstr(&sb, "on_reject: continue\n") < 0)
 				goto oom;
 		} else {
-			if (strbuf_addf(&sb, "on_reject: %s\n", g->stop ? "break" : "continue") < 0 ||
+			if (strbuf_addf(&sb, "on_reject: %s\n", g->stop ? "break" : "continue") <
+			        0 ||
 			    (sim[i].has_rule &&
 			     strbuf_addf(&sb, "grader_flags: %s\n", rule_names[g->rule]) < 0))
 				goto oom;
@@ -2137,10 +2175,12 @@ static enum pkg_err write_testdata(struct exp *ex)
 			if (nd && strbuf_addstr(&sb, "require_pass: [") < 0)
 				goto oom;
 			for (j = 0; j < nd; j++) {
-				const char *d = json_object_get_string(json_object_array_get_idx(g->depends, j));
+				const char *d = json_object_get_string(
+				    json_object_array_get_idx(g->depends, j));
 				size_t k;
 
-				/* a group renamed on the way out is named as it will be read back */
+				/* a group renamed on the way out is named as it will be read back
+				 */
 				for (k = 0; k < ex->ng && strcmp(ex->g[k].name, d); k++)
 					;
 				if (k < ex->ng)
@@ -2269,7 +2309,8 @@ static enum pkg_err export_tests(struct exp *ex)
 			if (!v && k == 2)
 				continue;
 			strbuf_reset(&path);
-			if (strbuf_addf(&path, "%s/%s%s", et[i].g->dir, et[i].base, parts[k][1]) < 0) {
+			if (strbuf_addf(&path, "%s/%s%s", et[i].g->dir, et[i].base, parts[k][1]) <
+			    0) {
 				rc = nomem(ex);
 				break;
 			}
@@ -2316,7 +2357,8 @@ static enum pkg_err export_references(struct exp *ex)
 		return bad(ex, "at most %d references", MAX_REFERENCES);
 	for (i = 0; i < n && rc == PKG_OK; i++) {
 		struct json_object *o = json_object_array_get_idx(arr, i);
-		const char *name = NULL, *lang = NULL, *code = NULL, *expected = NULL, *vd = NULL, *ext;
+		const char *name = NULL, *lang = NULL, *code = NULL, *expected = NULL, *vd = NULL,
+		           *ext;
 		size_t clen = 0;
 		int dup;
 
@@ -2326,16 +2368,18 @@ static enum pkg_err export_references(struct exp *ex)
 		    dstr(o, "language", 16, &lang, e, sizeof(e)) != 0 ||
 		    jsonh_str(o, "code", JUDGE_MAX_CODE, &code, &clen, e, sizeof(e)) != 0 ||
 		    dstr(o, "expected", 40, &expected, e, sizeof(e)) != 0)
-			return bad(ex, "references[%zu]: language, code and expected are required strings",
-				   i);
+			return bad(
+			    ex, "references[%zu]: language, code and expected are required strings",
+			    i);
 		if (!(ext = lang_ext(lang)))
 			return bad(ex, "references[%zu]: unknown language '%s'", i, lang);
 		for (k = 0; k < sizeof(verdict_dirs) / sizeof(verdict_dirs[0]); k++)
 			if (!strcmp(verdict_dirs[k].expected, expected))
 				vd = verdict_dirs[k].dir;
 		if (!vd)
-			return bad(ex, "references[%zu]: no submissions directory for expected '%s'", i,
-				   expected);
+			return bad(ex,
+			           "references[%zu]: no submissions directory for expected '%s'", i,
+			           expected);
 		for (dup = 1;; dup++) {
 			strbuf_reset(&path);
 			if (dup == 1 && name && starts_with(name, vd) && name[strlen(vd)] == '/' &&
@@ -2401,8 +2445,9 @@ static enum pkg_err export_checker(struct exp *ex, struct strbuf *validation, st
 	if (add_text(ex, path, code, clen) != PKG_OK)
 		return PKG_INVALID;
 	dstr(ex->pk, "validation", 64, &pv, e, sizeof(e));
-	if (strbuf_addf(validation, "custom%s%s", !strcmp(type, "interactive") ? " interactive" : "",
-			pv && strstr(pv, "score") ? " score" : "") < 0 ||
+	if (strbuf_addf(validation, "custom%s%s",
+	                !strcmp(type, "interactive") ? " interactive" : "",
+	                pv && strstr(pv, "score") ? " score" : "") < 0 ||
 	    (fl && strbuf_addstr(flags, fl) < 0))
 		return nomem(ex);
 	return PKG_OK;
@@ -2450,17 +2495,20 @@ static enum pkg_err export_problem_yaml(struct exp *ex, const char *validation, 
 				spaced = true;
 	}
 	if (n) {
-		/* the legacy format's keywords are one space-separated string; a list when a tag has a space */
+		/* the legacy format's keywords are one space-separated string; a list when a tag
+		 * has a space */
 		for (i = 0; i < n; i++) {
 			const char *ts = json_object_get_string(json_object_array_get_idx(tags, i));
 
-			if (spaced ? (strbuf_addstr(&lim, i ? ", " : "") < 0 || yaml_quote(&lim, ts) < 0)
-				   : (strbuf_addstr(&lim, i ? " " : "") < 0 || strbuf_addstr(&lim, ts) < 0))
+			if (spaced ? (strbuf_addstr(&lim, i ? ", " : "") < 0 ||
+			              yaml_quote(&lim, ts) < 0)
+			           : (strbuf_addstr(&lim, i ? " " : "") < 0 ||
+			              strbuf_addstr(&lim, ts) < 0))
 				goto oom;
 		}
 		if (spaced ? strbuf_addf(&sb, "keywords: [%s]\n", lim.buf) < 0
-			   : (strbuf_addstr(&sb, "keywords: ") < 0 || yaml_quote(&sb, lim.buf) < 0 ||
-			      strbuf_addstr(&sb, "\n") < 0))
+		           : (strbuf_addstr(&sb, "keywords: ") < 0 ||
+		              yaml_quote(&sb, lim.buf) < 0 || strbuf_addstr(&sb, "\n") < 0))
 			goto oom;
 		strbuf_reset(&lim);
 	}
@@ -2506,9 +2554,11 @@ static enum pkg_err export_problem_yaml(struct exp *ex, const char *validation, 
 		goto oom;
 	if (jsonh_int(ex->doc, "output_limit_kb", 1, JUDGE_MAX_OUTPUT_KB, &v, e, sizeof(e)) < 0)
 		return bad(ex, "%s", e);
-	if (yget(ex->doc, "output_limit_kb") && strbuf_addf(&lim, "  output: %lld\n", (v + 1023) / 1024) < 0)
+	if (yget(ex->doc, "output_limit_kb") &&
+	    strbuf_addf(&lim, "  output: %lld\n", (v + 1023) / 1024) < 0)
 		goto oom;
-	if (lim.len && (strbuf_addstr(&sb, "limits:\n") < 0 || strbuf_add(&sb, lim.buf, lim.len) < 0))
+	if (lim.len &&
+	    (strbuf_addstr(&sb, "limits:\n") < 0 || strbuf_add(&sb, lim.buf, lim.len) < 0))
 		goto oom;
 	if (strbuf_addf(&sb, "validation: %s\n", validation) < 0 ||
 	    (*flags && (strbuf_addstr(&sb, "validator_flags: ") < 0 || yaml_quote(&sb, flags) < 0 ||
@@ -2560,7 +2610,9 @@ static enum pkg_err export_interactions(struct exp *ex)
 		const char *name = ytext(o, "name"), *text = ytext(o, "text");
 
 		if (!name || !text || !starts_with(name, "sample/") || !safe_path(name + 7, 4))
-			return bad(ex, "package.interactions[%zu] needs a name under sample/ and a text", i);
+			return bad(
+			    ex, "package.interactions[%zu] needs a name under sample/ and a text",
+			    i);
 		strbuf_reset(&path);
 		if (strbuf_addf(&path, "data/%s.interaction", name) < 0) {
 			rc = nomem(ex);

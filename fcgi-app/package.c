@@ -99,15 +99,18 @@ static enum pkg_err path_check(const char *path, size_t n, char *err, size_t err
 				    shown(path, b, sizeof(b)));
 		if ((clen == 1 && path[start] == '.') ||
 		    (clen == 2 && path[start] == '.' && path[start + 1] == '.'))
-			return perr(PKG_INVALID, err, errlen,
-				    "'%s': a '.' or '..' component (paths must stay inside the package)",
-				    shown(path, b, sizeof(b)));
+			return perr(
+			    PKG_INVALID, err, errlen,
+			    "'%s': a '.' or '..' component (paths must stay inside the package)",
+			    shown(path, b, sizeof(b)));
 		if (clen > 255)
-			return perr(PKG_TOO_LARGE, err, errlen, "'%s': a name longer than 255 bytes",
-				    shown(path, b, sizeof(b)));
+			return perr(PKG_TOO_LARGE, err, errlen,
+			            "'%s': a name longer than 255 bytes",
+			            shown(path, b, sizeof(b)));
 		if (++depth > PKG_MAX_DEPTH)
-			return perr(PKG_TOO_LARGE, err, errlen, "'%s': nested deeper than %d levels",
-				    shown(path, b, sizeof(b)), PKG_MAX_DEPTH);
+			return perr(PKG_TOO_LARGE, err, errlen,
+			            "'%s': nested deeper than %d levels", shown(path, b, sizeof(b)),
+			            PKG_MAX_DEPTH);
 		start = i + 1;
 	}
 	return PKG_OK;
@@ -415,7 +418,8 @@ static enum pkg_err resolve(const struct rawset *rs, const char *path, struct st
 		char comp[256];
 
 		if (clen >= sizeof(comp)) {
-			rc = perr(PKG_TOO_LARGE, err, errlen, "a link target with a name over 255 bytes");
+			rc = perr(PKG_TOO_LARGE, err, errlen,
+			          "a link target with a name over 255 bytes");
 			break;
 		}
 		memcpy(comp, rest.buf, clen);
@@ -442,8 +446,9 @@ static enum pkg_err resolve(const struct rawset *rs, const char *path, struct st
 			break;
 		}
 		if (out->len > PKG_MAX_PATH) {
-			rc = perr(PKG_TOO_LARGE, err, errlen, "symlink '%s' resolves to a path over %d bytes",
-				  shown(path, b1, sizeof(b1)), PKG_MAX_PATH);
+			rc = perr(PKG_TOO_LARGE, err, errlen,
+			          "symlink '%s' resolves to a path over %d bytes",
+			          shown(path, b1, sizeof(b1)), PKG_MAX_PATH);
 			break;
 		}
 		r = raw_find(rs, out->buf);
@@ -456,9 +461,10 @@ static enum pkg_err resolve(const struct rawset *rs, const char *path, struct st
 			break;
 		}
 		if (r->data[0] == '/') {
-			rc = perr(PKG_INVALID, err, errlen,
-				  "symlink '%s' -> '%s' is absolute (links must stay inside the package)",
-				  shown(r->path, b1, sizeof(b1)), shown(r->data, b2, sizeof(b2)));
+			rc = perr(
+			    PKG_INVALID, err, errlen,
+			    "symlink '%s' -> '%s' is absolute (links must stay inside the package)",
+			    shown(r->path, b1, sizeof(b1)), shown(r->data, b2, sizeof(b2)));
 			break;
 		}
 		/* go on from the link's directory with its target, then what was left */
@@ -528,8 +534,8 @@ static enum pkg_err copy_dir(struct finish *f, const char *at, const char *dir, 
 	enum pkg_err rc = PKG_OK;
 
 	if (depth > PKG_MAX_LINKS)
-		return perr(PKG_INVALID, err, errlen, "symlink loop: directory links nest more than %d deep",
-			    PKG_MAX_LINKS);
+		return perr(PKG_INVALID, err, errlen,
+		            "symlink loop: directory links nest more than %d deep", PKG_MAX_LINKS);
 	rc = path_check(at + f->strip, strlen(at + f->strip), err, errlen);
 	if (rc != PKG_OK)
 		return rc;
@@ -556,7 +562,8 @@ static enum pkg_err copy_dir(struct finish *f, const char *at, const char *dir, 
 		}
 		if (np.len > PKG_MAX_PATH) {
 			rc = perr(PKG_TOO_LARGE, err, errlen,
-				  "links copy '%s' to a path deeper than the package allows", e->path);
+			          "links copy '%s' to a path deeper than the package allows",
+			          e->path);
 			break;
 		}
 		if (e->kind == RAW_FILE)
@@ -593,8 +600,9 @@ static enum pkg_err copy_target(struct finish *f, const char *at, const char *li
 	else if (raw_is_dir(f->rs, t.buf))
 		rc = copy_dir(f, at, t.buf, depth, err, errlen);
 	else
-		rc = perr(PKG_INVALID, err, errlen, "symlink '%s' -> '%s' names nothing in the package",
-			  shown(link, b1, sizeof(b1)), shown(l ? l->data : "?", b2, sizeof(b2)));
+		rc = perr(PKG_INVALID, err, errlen,
+		          "symlink '%s' -> '%s' names nothing in the package",
+		          shown(link, b1, sizeof(b1)), shown(l ? l->data : "?", b2, sizeof(b2)));
 out:
 	strbuf_release(&t);
 	return rc;
@@ -797,8 +805,9 @@ static enum pkg_err walk(struct rawset *rs, int fd, struct strbuf *rel, char *er
 				break;
 			}
 			if ((size_t)n >= sizeof(target)) {
-				rc = perr(PKG_TOO_LARGE, err, errlen, "symlink '%s': a target over %d bytes",
-					  shown(rel->buf, b, sizeof(b)), PKG_MAX_PATH);
+				rc = perr(PKG_TOO_LARGE, err, errlen,
+				          "symlink '%s': a target over %d bytes",
+				          shown(rel->buf, b, sizeof(b)), PKG_MAX_PATH);
 				break;
 			}
 			rc = raw_add(rs, strdup(rel->buf), copy_bytes(target, (size_t)n), (size_t)n,
@@ -806,9 +815,8 @@ static enum pkg_err walk(struct rawset *rs, int fd, struct strbuf *rel, char *er
 			break;
 		}
 		default:
-			rc = perr(PKG_INVALID, err, errlen,
-				  "'%s' is a device file, FIFO or socket (only files, directories and links are allowed)",
-				  shown(rel->buf, b, sizeof(b)));
+			rc = perr(PKG_INVALID, err, errlen, "'%s' is a device file, FIFO or socket",
+			          shown(rel->buf, b, sizeof(b)));
 			break;
 		}
 	}
@@ -895,8 +903,9 @@ static enum pkg_err zip_inflate(zip_t *za, const struct zent *e, char **out, cha
 			  "'%s' inflates past the %llu bytes it declares (a zip bomb?)",
 			  shown(e->path, b, sizeof(b)), (unsigned long long)e->size);
 	else if (rc == PKG_OK && got < e->size)
-		rc = perr(PKG_INVALID, err, errlen, "'%s' is shorter than the %llu bytes it declares",
-			  shown(e->path, b, sizeof(b)), (unsigned long long)e->size);
+		rc = perr(PKG_INVALID, err, errlen,
+		          "'%s' is shorter than the %llu bytes it declares",
+		          shown(e->path, b, sizeof(b)), (unsigned long long)e->size);
 	if (rc != PKG_OK) {
 		free(buf);
 		return rc;
@@ -938,8 +947,8 @@ static enum pkg_err zip_entry(zip_t *za, zip_uint64_t i, struct zent *e, zip_uin
 			e->kind = RAW_DIR;
 		else if (type && type != S_IFREG)
 			return perr(PKG_INVALID, err, errlen,
-				    "'%s' is a device file, FIFO or socket (only files, directories and links are allowed)",
-				    shown(st.name, b, sizeof(b)));
+			            "'%s' is a device file, FIFO or socket",
+			            shown(st.name, b, sizeof(b)));
 	}
 	while (n && st.name[n - 1] == '/' && e->kind == RAW_DIR)
 		n--;
@@ -947,7 +956,8 @@ static enum pkg_err zip_entry(zip_t *za, zip_uint64_t i, struct zent *e, zip_uin
 	if (rc != PKG_OK)
 		return rc;
 	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-		return perr(PKG_INVALID, err, errlen, "'%s' is encrypted", shown(st.name, b, sizeof(b)));
+		return perr(PKG_INVALID, err, errlen, "'%s' is encrypted",
+		            shown(st.name, b, sizeof(b)));
 	e->size = e->kind == RAW_DIR ? 0 : st.size;
 	if (e->kind == RAW_LINK && e->size > PKG_MAX_PATH)
 		return perr(PKG_TOO_LARGE, err, errlen, "symlink '%s': a target over %d bytes",
@@ -1001,8 +1011,9 @@ enum pkg_err pkg_read_zip(const void *data, size_t len, struct pkg *p, char *err
 		goto out;
 	}
 	if (count > PKG_MAX_ENTRIES) {
-		rc = perr(PKG_TOO_LARGE, err, errlen, "the zip has %lld entries; at most %d are allowed",
-			  (long long)count, PKG_MAX_ENTRIES);
+		rc = perr(PKG_TOO_LARGE, err, errlen,
+		          "the zip has %lld entries; at most %d are allowed", (long long)count,
+		          PKG_MAX_ENTRIES);
 		goto out;
 	}
 	ents = calloc((size_t)count + 1, sizeof(*ents));
@@ -1025,8 +1036,8 @@ enum pkg_err pkg_read_zip(const void *data, size_t len, struct pkg *p, char *err
 				break;
 			if (ents[i].kind == RAW_LINK && memchr(buf, '\0', ents[i].size)) {
 				free(buf);
-				rc = perr(PKG_INVALID, err, errlen, "symlink '%s': a NUL in its target",
-					  ents[i].path);
+				rc = perr(PKG_INVALID, err, errlen,
+				          "symlink '%s': a NUL in its target", ents[i].path);
 				break;
 			}
 		}
@@ -1061,8 +1072,8 @@ enum pkg_err pkg_write_zip(const struct pkg *p, struct strbuf *out, char *err, s
 	size_t i;
 
 	if (p->name && (strchr(p->name, '/') || path_check(p->name, strlen(p->name), err, errlen)))
-		return perr(PKG_INVALID, err, errlen, "the package name '%s' is not a safe directory name",
-			    p->name);
+		return perr(PKG_INVALID, err, errlen,
+		            "the package name '%s' is not a safe directory name", p->name);
 	zip_error_init(&ze);
 	src = zip_source_buffer_create(NULL, 0, 0, &ze);
 	if (!src) {
@@ -1104,8 +1115,8 @@ enum pkg_err pkg_write_zip(const struct pkg *p, struct strbuf *out, char *err, s
 		if (zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
 						     (zip_uint32_t)(S_IFREG | 0644) << 16) < 0 ||
 		    zip_file_set_mtime(za, (zip_uint64_t)idx, PKG_ZIP_MTIME, 0) < 0)
-			rc = perr(PKG_IO, err, errlen, "cannot set the attributes of '%s': %s", f->path,
-				  zip_strerror(za));
+			rc = perr(PKG_IO, err, errlen, "cannot set the attributes of '%s': %s",
+			          f->path, zip_strerror(za));
 	}
 	strbuf_release(&name);
 	if (rc != PKG_OK) {
@@ -1129,7 +1140,8 @@ enum pkg_err pkg_write_zip(const struct pkg *p, struct strbuf *out, char *err, s
 	} else {
 		zip_int64_t n;
 
-		while ((n = zip_source_read(src, out->buf + out->len, out->alloc - out->len - 1)) > 0) {
+		while ((n = zip_source_read(src, out->buf + out->len, out->alloc - out->len - 1)) >
+		       0) {
 			out->len += (size_t)n;
 			out->buf[out->len] = '\0';
 			if (out->len + 1 == out->alloc && strbuf_grow(out, 1 << 16) < 0) {
@@ -1168,7 +1180,8 @@ static int dir_empty(int fd)
 	return empty;
 }
 
-/* Create the file at path under the directory root: directories made and entered without following links. */
+/* Create the file at path under the directory root: directories made and entered without following
+ * links. */
 static enum pkg_err write_one(int root, const struct pkg_file *f, char *err, size_t errlen)
 {
 	char path[PKG_MAX_PATH + 1], *comp = path, *slash;
@@ -1181,8 +1194,8 @@ static enum pkg_err write_one(int root, const struct pkg_file *f, char *err, siz
 
 		*slash = '\0';
 		if (mkdirat(cur, comp, 0755) < 0 && errno != EEXIST) {
-			rc = perr(PKG_IO, err, errlen, "cannot make the directory for '%s': %s", f->path,
-				  strerror(errno));
+			rc = perr(PKG_IO, err, errlen, "cannot make the directory for '%s': %s",
+			          f->path, strerror(errno));
 			break;
 		}
 		next = openat(cur, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -1232,10 +1245,10 @@ enum pkg_err pkg_write_dir(const struct pkg *p, const char *dir, char *err, size
 	if (e != 1) {
 		close(fd);
 		return e < 0 ? perr(PKG_IO, err, errlen, "cannot read the directory '%s': %s", dir,
-				    strerror(errno))
-			     : perr(PKG_INVALID, err, errlen,
-				    "'%s' is not empty: a package is only written into a new or empty directory",
-				    dir);
+		                    strerror(errno))
+		             : perr(PKG_INVALID, err, errlen,
+		                    "'%s' is not empty: packages go into new or empty directories",
+		                    dir);
 	}
 	for (i = 0; i < p->nfiles && rc == PKG_OK; i++)
 		rc = write_one(fd, &p->files[i], err, errlen);

@@ -50,7 +50,7 @@ enum pkg_err {
 	PKG_OK = 0,
 	PKG_INVALID,	/* not acceptable: an unsafe name or link, a special file, a broken zip */
 	PKG_TOO_LARGE,	/* past a PKG_MAX_* bound (entries, sizes, depth) */
-	PKG_IO,		/* the source could not be read or the target written (errno in the message) */
+	PKG_IO,		/* the source could not be read or the target written (with errno) */
 	PKG_NOMEM,
 	PKG_ERR__MAX
 };

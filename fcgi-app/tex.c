@@ -666,7 +666,8 @@ int tex_to_markdown(const char *src, size_t len, struct strbuf *out, char **titl
 	if (!t.oom && tidy(out, from) < 0)
 		t.oom = true;
 	if (!t.oom && t.dropped.len &&
-	    strbuf_addf(out, "%s(not converted: %s)\n", out->len > from ? "\n" : "", t.dropped.buf) < 0)
+	    strbuf_addf(out, "%s(not converted: %s)\n", out->len > from ? "\n" : "",
+	                t.dropped.buf) < 0)
 		t.oom = true;
 	if (t.oom) {
 		free(t.title);

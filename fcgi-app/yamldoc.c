@@ -194,7 +194,7 @@ struct json_object *yamldoc_parse(const char *buf, size_t len, char *err, size_t
 		switch (ev.type) {
 		case YAML_DOCUMENT_START_EVENT:
 			if (++docs > 1)
-				rc = fail(err, errlen, "line %zu: only one YAML document is allowed",
+				rc = fail(err, errlen, "line %zu: only one YAML document",
 					  ev.start_mark.line + 1);
 			break;
 		case YAML_SCALAR_EVENT:

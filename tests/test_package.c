@@ -26,11 +26,11 @@
 static char err[512];
 
 /* The last call failed with a message holding `want`. */
-#define ASSERT_ERR(want)                                                                         \
-	do {                                                                                     \
-		if (!strstr(err, (want)))                                                         \
-			fprintf(stderr, "\n    error '%s', want '%s'\n", err, (want));               \
-		CU_ASSERT_PTR_NOT_NULL(strstr(err, (want)));                                      \
+#define ASSERT_ERR(want)                                                                           \
+	do {                                                                                       \
+		if (!strstr(err, (want)))                                                          \
+			fprintf(stderr, "\n    error '%s', want '%s'\n", err, (want));             \
+		CU_ASSERT_PTR_NOT_NULL(strstr(err, (want)));                                       \
 	} while (0)
 
 /* ---- packages on disk ---- */
@@ -176,7 +176,8 @@ static int zip_one(const char *path, const struct stat *st, int flag, struct FTW
 	(void)f;
 	if (strlen(path) <= walk_skip)
 		return 0;
-	snprintf(name, sizeof(name), "%s%s%s", walk_top, *walk_top ? "/" : "", path + walk_skip + 1);
+	snprintf(name, sizeof(name), "%s%s%s", walk_top, *walk_top ? "/" : "",
+	         path + walk_skip + 1);
 	if (flag == FTW_SL) {
 		n = readlink(path, target, sizeof(target) - 1);
 		target[n < 0 ? 0 : n] = '\0';
@@ -240,7 +241,8 @@ static struct json_object *get(struct json_object *o, const char *path)
 
 	while (o && *path) {
 		dot = strchr(path, '.');
-		snprintf(key, sizeof(key), "%.*s", (int)(dot ? (size_t)(dot - path) : strlen(path)), path);
+		snprintf(key, sizeof(key), "%.*s", (int)(dot ? (size_t)(dot - path) : strlen(path)),
+		         path);
 		if (json_object_is_type(o, json_type_array))
 			o = json_object_array_get_idx(o, (size_t)atoi(key));
 		else if (!json_object_object_get_ex(o, key, &o))
@@ -278,13 +280,13 @@ static size_t glen(struct json_object *o, const char *path)
 	return v && json_object_is_type(v, json_type_array) ? json_object_array_length(v) : 0;
 }
 
-#define ASSERT_STR(o, path, want)                                                                \
-	do {                                                                                     \
-		const char *s_ = gstr((o), (path));                                               \
-		if (!s_ || strcmp(s_, (want)))                                                    \
-			fprintf(stderr, "\n    %s = '%s', want '%s'\n", (path), s_ ? s_ : "(none)",  \
-				(want));                                                          \
-		CU_ASSERT(s_ && !strcmp(s_, (want)));                                             \
+#define ASSERT_STR(o, path, want)                                                                  \
+	do {                                                                                       \
+		const char *s_ = gstr((o), (path));                                                \
+		if (!s_ || strcmp(s_, (want)))                                                     \
+			fprintf(stderr, "\n    %s = '%s', want '%s'\n", (path),                    \
+			        s_ ? s_ : "(none)", (want));                                       \
+		CU_ASSERT(s_ && !strcmp(s_, (want)));                                              \
 	} while (0)
 
 static bool has_warning(struct json_object *doc, const char *part)
@@ -292,7 +294,9 @@ static bool has_warning(struct json_object *doc, const char *part)
 	size_t i;
 
 	for (i = 0; i < glen(doc, "warnings"); i++)
-		if (strstr(json_object_get_string(json_object_array_get_idx(get(doc, "warnings"), i)), part))
+		if (strstr(
+		        json_object_get_string(json_object_array_get_idx(get(doc, "warnings"), i)),
+		        part))
 			return true;
 	return false;
 }
@@ -490,40 +494,46 @@ static void test_checker_flags(void)
 		double abs_tol, rel_tol;
 		int cs;	/* -1: no case_sensitive member */
 	} cases[] = {
-		{ "", "tokens_ci", 0, 0, -1 },
-		{ "case_sensitive", "tokens", 0, 0, -1 },
-		{ "space_change_sensitive", "exact", 0, 0, 0 },
-		{ "space_change_sensitive case_sensitive", "exact", 0, 0, -1 },
-		{ "float_tolerance 1e-6", "float", 1e-6, 1e-6, -1 },
-		{ "float_absolute_tolerance 0.5", "float", 0.5, 0, -1 },
-		{ "float_relative_tolerance 1e-9 case_sensitive", "float", 0, 1e-9, 1 },
-		{ "float_absolute_tolerance 1e-3 float_relative_tolerance 1e-4", "float", 1e-3, 1e-4, -1 },
-		{ "float_absolute_tolerance 0", "float", 0, 0, -1 },
-		{ "float_tolerance .5", "float", 0.5, 0.5, -1 },
-		{ "float_tolerance 0x10", "float", 16, 16, -1 },
+	    {"", "tokens_ci", 0, 0, -1},
+	    {"case_sensitive", "tokens", 0, 0, -1},
+	    {"space_change_sensitive", "exact", 0, 0, 0},
+	    {"space_change_sensitive case_sensitive", "exact", 0, 0, -1},
+	    {"float_tolerance 1e-6", "float", 1e-6, 1e-6, -1},
+	    {"float_absolute_tolerance 0.5", "float", 0.5, 0, -1},
+	    {"float_relative_tolerance 1e-9 case_sensitive", "float", 0, 1e-9, 1},
+	    {"float_absolute_tolerance 1e-3 float_relative_tolerance 1e-4", "float", 1e-3, 1e-4,
+	     -1},
+	    {"float_absolute_tolerance 0", "float", 0, 0, -1},
+	    {"float_tolerance .5", "float", 0.5, 0.5, -1},
+	    {"float_tolerance 0x10", "float", 16, 16, -1},
 	};
 	static const char *const bad[] = { "nonsense", "float_tolerance", "float_tolerance x",
 					   "float_relative_tolerance -1", "float_tolerance inf" };
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct json_object *c = kattis_checker_from_flags(cases[i].flags, err, sizeof(err)), *back;
+		struct json_object *c = kattis_checker_from_flags(cases[i].flags, err, sizeof(err)),
+		                   *back;
 		struct strbuf flags = STRBUF_INIT;
 
 		CU_ASSERT_PTR_NOT_NULL_FATAL(c);
 		ASSERT_STR(c, "type", cases[i].type);
 		/* what goes out is JSON */
-		back = jsonh_parse(jsonh_text(c, NULL), strlen(jsonh_text(c, NULL)), err, sizeof(err));
+		back =
+		    jsonh_parse(jsonh_text(c, NULL), strlen(jsonh_text(c, NULL)), err, sizeof(err));
 		CU_ASSERT_PTR_NOT_NULL(back);
 		json_object_put(back);
 		if (!strcmp(cases[i].type, "float")) {
-			CU_ASSERT_DOUBLE_EQUAL(gnum(c, "float_absolute_tolerance"), cases[i].abs_tol, 1e-15);
-			CU_ASSERT_DOUBLE_EQUAL(gnum(c, "float_relative_tolerance"), cases[i].rel_tol, 1e-15);
+			CU_ASSERT_DOUBLE_EQUAL(gnum(c, "float_absolute_tolerance"),
+			                       cases[i].abs_tol, 1e-15);
+			CU_ASSERT_DOUBLE_EQUAL(gnum(c, "float_relative_tolerance"),
+			                       cases[i].rel_tol, 1e-15);
 		}
 		if (cases[i].cs < 0) {
 			CU_ASSERT_PTR_NULL(get(c, "case_sensitive"));
 		} else {
-			CU_ASSERT_EQUAL(json_object_get_boolean(get(c, "case_sensitive")), cases[i].cs);
+			CU_ASSERT_EQUAL(json_object_get_boolean(get(c, "case_sensitive")),
+			                cases[i].cs);
 		}
 		/* and back: the flags give the same checker */
 		CU_ASSERT_EQUAL(kattis_flags_from_checker(c, &flags, err, sizeof(err)), 0);
@@ -618,7 +628,8 @@ static void test_custom_validator(void)
 	put(d, "output_validators/check/check.cpp",
 	    "#include <cstdio>\n#include \"util.h\"\nint main() { return ok() ? 42 : 43; }\n");
 	put(d, "output_validators/check/util.h",
-	    "#pragma once\n#include \"inner.h\"\n#include \"inner.h\"\nstatic int ok(void) { return INNER; }\n");
+	    "#pragma once\n#include \"inner.h\"\n#include \"inner.h\"\nstatic int ok(void) { "
+	    "return INNER; }\n");
 	put(d, "output_validators/check/inner.h", "#define INNER 1\n");
 	put(d, "output_validators/check/README.txt", "notes\n");
 	doc = import_dir(d);
@@ -761,13 +772,15 @@ static void test_tex_statement(void)
 	ASSERT_STR(doc, "title", "Tex Problem");
 	q = gstr(doc, "question");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	CU_ASSERT_PTR_NOT_NULL(strstr(q, "Given $n$ numbers $a_1, \\ldots, a_n$, print their **sum** \xe2\x80\x94 fast."));
+	CU_ASSERT_PTR_NOT_NULL(strstr(
+	    q, "Given $n$ numbers $a_1, \\ldots, a_n$, print their **sum** \xe2\x80\x94 fast."));
 	CU_ASSERT_PTR_NOT_NULL(strstr(q, "Use `long_long`."));
 	CU_ASSERT_PTR_NULL(strstr(q, "comment"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(q, "## Notes\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(q, "\n- first\n- second\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(q, "\n1. one\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(q, "## Input\n\nThe first line holds $n$ ($1 \\le n \\le 10^5$)."));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(q, "## Input\n\nThe first line holds $n$ ($1 \\le n \\le 10^5$)."));
 	CU_ASSERT_PTR_NOT_NULL(strstr(q, "## Output\n\nOne line: $$\\sum_i a_i$$"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(q, "a & b"));
 	CU_ASSERT_PTR_NULL(strstr(q, "fig.png"));
@@ -1077,17 +1090,18 @@ static void test_hostile_zip_names(void)
 		enum pkg_err code;
 		const char *want;
 	} cases[] = {
-		{ add_slip, PKG_INVALID, "'../evil': a '.' or '..' component (paths must stay inside the package)" },
-		{ add_slip_inner, PKG_INVALID, "'data/../../evil'" },
-		{ add_absolute, PKG_INVALID, "'/etc/cron.d/evil': an absolute path" },
-		{ add_backslash, PKG_INVALID, "a backslash in a path" },
-		{ add_abs_link, PKG_INVALID, "symlink 'data/secret/2.in' -> '/etc/passwd' is absolute" },
-		{ add_escaping_link, PKG_INVALID, "symlink 'data/secret/2.in' leads out of the package" },
-		{ add_loop, PKG_INVALID, "symlink loop" },
-		{ add_dangling, PKG_INVALID, "names nothing in the package" },
-		{ add_file_and_dir, PKG_INVALID, "'data/secret/x' is both a file and a directory" },
-		{ add_deep, PKG_TOO_LARGE, "nested deeper than 16 levels" },
-		{ add_fifo, PKG_INVALID, "device file, FIFO or socket" },
+	    {add_slip, PKG_INVALID,
+	     "'../evil': a '.' or '..' component (paths must stay inside the package)"},
+	    {add_slip_inner, PKG_INVALID, "'data/../../evil'"},
+	    {add_absolute, PKG_INVALID, "'/etc/cron.d/evil': an absolute path"},
+	    {add_backslash, PKG_INVALID, "a backslash in a path"},
+	    {add_abs_link, PKG_INVALID, "symlink 'data/secret/2.in' -> '/etc/passwd' is absolute"},
+	    {add_escaping_link, PKG_INVALID, "symlink 'data/secret/2.in' leads out of the package"},
+	    {add_loop, PKG_INVALID, "symlink loop"},
+	    {add_dangling, PKG_INVALID, "names nothing in the package"},
+	    {add_file_and_dir, PKG_INVALID, "'data/secret/x' is both a file and a directory"},
+	    {add_deep, PKG_TOO_LARGE, "nested deeper than 16 levels"},
+	    {add_fifo, PKG_INVALID, "device file, FIFO or socket"},
 	};
 	size_t i;
 
@@ -1109,13 +1123,15 @@ static void test_hostile_zip_names(void)
 		zb_put(&z, "data/secret/1.ans", "1\n");
 		zb_put(&z, "data/secret/X.ans", "2\n");
 		zip = zb_close(&z);
-		for (p = zip.buf; (p = memmem(p, zip.len - (size_t)(p - zip.buf), "secret/X.ans", 12)); p++)
+		for (p = zip.buf;
+		     (p = memmem(p, zip.len - (size_t)(p - zip.buf), "secret/X.ans", 12)); p++)
 			p[7] = '1';
 		strcpy(err, "");
 		{
 			struct pkg pk;
 
-			CU_ASSERT_EQUAL(pkg_read_zip(zip.buf, zip.len, &pk, err, sizeof(err)), PKG_INVALID);
+			CU_ASSERT_EQUAL(pkg_read_zip(zip.buf, zip.len, &pk, err, sizeof(err)),
+			                PKG_INVALID);
 			CU_ASSERT(strstr(err, "'data/secret/1.ans' appears twice") ||
 				  strstr(err, "not a valid zip archive"));
 		}
@@ -1238,9 +1254,9 @@ static zip_int64_t gen_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd
 	case ZIP_SOURCE_ERROR:
 		return 2 * sizeof(int);
 	case ZIP_SOURCE_SUPPORTS:
-		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
-						      ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
-						      -1);
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
+		                                      ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+		                                      ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
 	default:
 		return -1;
 	}
@@ -1316,7 +1332,8 @@ static void test_zip_bomb(void)
 	add_generated(&z, "data/secret/1.in", &liar);
 	zip = zb_close(&z);
 	CU_ASSERT_EQUAL(patch_sizes(&zip, 40u << 20, 1024), 2);
-	refused_zip(&zip, PKG_TOO_LARGE, "'data/secret/1.in' inflates past the 1024 bytes it declares");
+	refused_zip(&zip, PKG_TOO_LARGE,
+	            "'data/secret/1.in' inflates past the 1024 bytes it declares");
 	strbuf_release(&zip);
 }
 
@@ -1419,16 +1436,17 @@ static void test_export_dir_guards(void)
 static void test_export_handmade(void)
 {
 	static const char *const json =
-		"{\"title\":\"Hand made\",\"question\":\"Q\\n\",\"difficulty\":\"hard\","
-		"\"tags\":[\"two words\",\"x\"],\"time_limit_ms\":1500,\"memory_limit_mb\":128,"
-		"\"output_limit_kb\":1000,\"checker\":{\"type\":\"lines\"},"
-		"\"test_cases\":[{\"input\":\"1\",\"expected_output\":\"1\",\"is_sample\":true},"
-		"{\"name\":\"zeta\",\"input\":\"2\",\"expected_output\":\"2\",\"points\":5},"
-		"{\"name\":\"alpha/../x\",\"input\":\"3\",\"expected_output\":\"3\",\"points\":5,"
-		"\"group\":\"Hard ones\"}],"
-		"\"references\":[{\"name\":\"../../evil.py\",\"language\":\"python\",\"code\":\"print()\","
-		"\"expected\":\"accepted\"},{\"language\":\"java\",\"code\":\"class A {}\","
-		"\"expected\":\"runtime_error\"}]}";
+	    "{\"title\":\"Hand made\",\"question\":\"Q\\n\",\"difficulty\":\"hard\","
+	    "\"tags\":[\"two words\",\"x\"],\"time_limit_ms\":1500,\"memory_limit_mb\":128,"
+	    "\"output_limit_kb\":1000,\"checker\":{\"type\":\"lines\"},"
+	    "\"test_cases\":[{\"input\":\"1\",\"expected_output\":\"1\",\"is_sample\":true},"
+	    "{\"name\":\"zeta\",\"input\":\"2\",\"expected_output\":\"2\",\"points\":5},"
+	    "{\"name\":\"alpha/../x\",\"input\":\"3\",\"expected_output\":\"3\",\"points\":5,"
+	    "\"group\":\"Hard ones\"}],"
+	    "\"references\":[{\"name\":\"../../"
+	    "evil.py\",\"language\":\"python\",\"code\":\"print()\","
+	    "\"expected\":\"accepted\"},{\"language\":\"java\",\"code\":\"class A {}\","
+	    "\"expected\":\"runtime_error\"}]}";
 	struct json_object *doc = jsonh_parse(json, strlen(json), err, sizeof(err)), *back;
 	struct pkg out = PKG_INIT;
 	const struct pkg_file *f;
@@ -1446,7 +1464,8 @@ static void test_export_handmade(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(f->data, "keywords: [\"two words\", \"x\"]\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(f->data, "  time_limit: 1.5\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(f->data, "  memory: 128\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(f->data, "validator_flags: \"case_sensitive space_change_sensitive\"\n"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(f->data, "validator_flags: \"case_sensitive space_change_sensitive\"\n"));
 	CU_ASSERT_PTR_NOT_NULL(pkg_find(&out, "data/sample/001.in"));
 	CU_ASSERT_PTR_NOT_NULL(pkg_find(&out, "data/secret/zeta.in"));
 	CU_ASSERT_PTR_NOT_NULL(pkg_find(&out, "data/secret/Hard_ones/x.ans"));
@@ -1484,10 +1503,13 @@ static void test_export_handmade(void)
 static void test_export_order(void)
 {
 	static const char *const json =
-		"{\"title\":\"Order\",\"question\":\"Q\",\"groups\":[{\"name\":\"secret\",\"points\":10,"
-		"\"rule\":\"sum\"}],\"package\":{\"scoring\":true},\"test_cases\":["
-		"{\"name\":\"secret/b\",\"group\":\"secret\",\"input\":\"1\",\"expected_output\":\"1\",\"points\":5},"
-		"{\"name\":\"secret/a\",\"group\":\"secret\",\"input\":\"2\",\"expected_output\":\"2\",\"points\":5}]}";
+	    "{\"title\":\"Order\",\"question\":\"Q\",\"groups\":[{\"name\":\"secret\",\"points\":"
+	    "10,"
+	    "\"rule\":\"sum\"}],\"package\":{\"scoring\":true},\"test_cases\":["
+	    "{\"name\":\"secret/"
+	    "b\",\"group\":\"secret\",\"input\":\"1\",\"expected_output\":\"1\",\"points\":5},"
+	    "{\"name\":\"secret/"
+	    "a\",\"group\":\"secret\",\"input\":\"2\",\"expected_output\":\"2\",\"points\":5}]}";
 	struct json_object *doc = jsonh_parse(json, strlen(json), err, sizeof(err)), *back;
 	struct pkg out = PKG_INIT;
 	const struct pkg_file *f;
@@ -1515,20 +1537,23 @@ static void test_bad_documents(void)
 	static const struct {
 		const char *json, *want;
 	} cases[] = {
-		{ "{\"question\":\"q\"}", "title" },
-		{ "{\"title\":\"t\",\"checker\":{\"type\":\"custom\",\"language\":\"rust\",\"code\":\"x\"}}",
-		  "checker.language" },
-		{ "{\"title\":\"t\",\"checker\":{\"type\":\"magic\"}}", "magic" },
-		{ "{\"title\":\"t\",\"test_cases\":[{\"input\":\"1\"}]}", "expected_output" },
-		{ "{\"title\":\"t\",\"groups\":[{\"name\":\"a\"},{\"name\":\"a\"}],\"test_cases\":[]}",
-		  "a second group" },
-		{ "{\"title\":\"t\",\"references\":[{\"language\":\"python\",\"code\":\"x\",\"expected\":\"maybe\"}]}",
-		  "maybe" },
+	    {"{\"question\":\"q\"}", "title"},
+	    {"{\"title\":\"t\",\"checker\":{\"type\":\"custom\",\"language\":\"rust\",\"code\":"
+	     "\"x\"}}",
+	     "checker.language"},
+	    {"{\"title\":\"t\",\"checker\":{\"type\":\"magic\"}}", "magic"},
+	    {"{\"title\":\"t\",\"test_cases\":[{\"input\":\"1\"}]}", "expected_output"},
+	    {"{\"title\":\"t\",\"groups\":[{\"name\":\"a\"},{\"name\":\"a\"}],\"test_cases\":[]}",
+	     "a second group"},
+	    {"{\"title\":\"t\",\"references\":[{\"language\":\"python\",\"code\":\"x\","
+	     "\"expected\":\"maybe\"}]}",
+	     "maybe"},
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct json_object *doc = jsonh_parse(cases[i].json, strlen(cases[i].json), err, sizeof(err));
+		struct json_object *doc =
+		    jsonh_parse(cases[i].json, strlen(cases[i].json), err, sizeof(err));
 		struct pkg out = PKG_INIT;
 
 		CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
@@ -1543,9 +1568,10 @@ static void test_bad_documents(void)
 static void test_yaml(void)
 {
 	static const char *const y =
-		"# a comment\nname: 'Quoted: yes'\nplain: 12\nneg: -3\nf: 1e-6\nhalf: .5\nt: true\n"
-		"n: ~\nnum_text: '12'\nlist: [a, 'b c', 3]\nmap:\n  inner: x\nblock: |\n  line1\n  line2\n"
-		"ver: 2023-07-draft\n";
+	    "# a comment\nname: 'Quoted: yes'\nplain: 12\nneg: -3\nf: 1e-6\nhalf: .5\nt: true\n"
+	    "n: ~\nnum_text: '12'\nlist: [a, 'b c', 3]\nmap:\n  inner: x\nblock: |\n  line1\n  "
+	    "line2\n"
+	    "ver: 2023-07-draft\n";
 	struct json_object *o = yamldoc_parse(y, strlen(y), err, sizeof(err));
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
@@ -1568,11 +1594,13 @@ static void test_yaml(void)
 	json_object_put(o);
 
 	o = yamldoc_parse("", 0, err, sizeof(err));
-	CU_ASSERT_TRUE(o && json_object_is_type(o, json_type_object) && !json_object_object_length(o));
+	CU_ASSERT_TRUE(o && json_object_is_type(o, json_type_object) &&
+	               !json_object_object_length(o));
 	json_object_put(o);
 	CU_ASSERT_PTR_NULL(yamldoc_parse("a: 1\n---\nb: 2\n", 14, err, sizeof(err)));
 	ASSERT_ERR("only one YAML document");
-	CU_ASSERT_PTR_NULL(yamldoc_parse("a: [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]\n", 43, err, sizeof(err)));
+	CU_ASSERT_PTR_NULL(
+	    yamldoc_parse("a: [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]\n", 43, err, sizeof(err)));
 	ASSERT_ERR("deeper than");
 	CU_ASSERT_PTR_NULL(yamldoc_parse("? [a]\n: 1\n", 10, err, sizeof(err)));
 	ASSERT_ERR("key must be a scalar");
@@ -1581,27 +1609,28 @@ static void test_yaml(void)
 }
 
 static CU_TestInfo tests[] = {
-	{ "import: a plain package (markdown, samples, float flags), also zipped", test_plain },
-	{ "checker: the default validator's flags and back", test_checker_flags },
-	{ "import: nested groups, testdata.yaml, symlinked files and directories", test_groups_symlinks },
-	{ "import: a custom validator (headers inlined, refusals)", test_custom_validator },
-	{ "import: interactive problems (.interaction, 2023-07 layout)", test_interactive },
-	{ "import: a LaTeX statement converted, the unconverted listed", test_tex_statement },
-	{ "import: a PDF-only statement", test_pdf_statement },
-	{ "import: .timelimit, domjudge-problem.ini, derived limits", test_time_limit },
-	{ "import: references in six languages, verdict directories", test_references },
-	{ "import: the packages of tests/packages", test_real_packages },
-	{ "hostile zip: slips, absolute names, links out, loops, special files", test_hostile_zip_names },
-	{ "hostile directory: links out, loops, FIFOs, depth", test_hostile_dir },
-	{ "hostile zip: bombs refused without inflating them", test_zip_bomb },
-	{ "hostile zip: too many entries", test_too_many_entries },
-	{ "import: test data that is not text, missing .ans, bad YAML, too many tests", test_bad_test_data },
-	{ "export: only into a new or empty directory, never through a link", test_export_dir_guards },
-	{ "export: a hand-made document, normalised", test_export_handmade },
-	{ "export: test order kept by numbering", test_export_order },
-	{ "export: malformed documents are refused", test_bad_documents },
-	{ "yaml: scalars, lists, maps", test_yaml },
-	CU_TEST_INFO_NULL,
+    {"import: a plain package (markdown, samples, float flags), also zipped", test_plain},
+    {"checker: the default validator's flags and back", test_checker_flags},
+    {"import: nested groups, testdata.yaml, symlinked files and directories", test_groups_symlinks},
+    {"import: a custom validator (headers inlined, refusals)", test_custom_validator},
+    {"import: interactive problems (.interaction, 2023-07 layout)", test_interactive},
+    {"import: a LaTeX statement converted, the unconverted listed", test_tex_statement},
+    {"import: a PDF-only statement", test_pdf_statement},
+    {"import: .timelimit, domjudge-problem.ini, derived limits", test_time_limit},
+    {"import: references in six languages, verdict directories", test_references},
+    {"import: the packages of tests/packages", test_real_packages},
+    {"hostile zip: slips, absolute names, links out, loops, special files", test_hostile_zip_names},
+    {"hostile directory: links out, loops, FIFOs, depth", test_hostile_dir},
+    {"hostile zip: bombs refused without inflating them", test_zip_bomb},
+    {"hostile zip: too many entries", test_too_many_entries},
+    {"import: test data that is not text, missing .ans, bad YAML, too many tests",
+     test_bad_test_data},
+    {"export: only into a new or empty directory, never through a link", test_export_dir_guards},
+    {"export: a hand-made document, normalised", test_export_handmade},
+    {"export: test order kept by numbering", test_export_order},
+    {"export: malformed documents are refused", test_bad_documents},
+    {"yaml: scalars, lists, maps", test_yaml},
+    CU_TEST_INFO_NULL,
 };
 
 TEST_MAIN("package", tests)
