@@ -94,17 +94,19 @@
  *
  * EXPORT writes problem.yaml (name, type, author, source, source_url, license,
  * rights_owner, uuid, keywords, difficulty when not medium, limits, validation,
- * validator_flags), problem_statement/problem.en.md (or problem.en.pdf for a
- * PDF-only statement), .timelimit when package.timelimit_file is set (else
- * limits.time_limit), data/<group>/<test>.in, .ans and .interaction with a testdata.yaml
- * per group (on_reject, grader_flags, accept_score, and score/require_pass when
- * the legacy keys cannot say it), output_validators/validator/validator.<ext>
- * and submissions/<dir>/<file>.  For every document import gives,
- * import(export(doc)) equals doc (warnings aside).  Documents made otherwise are
- * normalised: a group not named sample/secret/... goes under data/secret/, test
- * files are named after the test, numbered when their names would sort out of
- * order; a group's tests get their points back as import derives them (equal
- * shares), and groups come back in name order.
+ * validator_flags), problem_statement/problem.en.md (with a statement_pdf:
+ * problem.en.pdf, and the .md only when question is not KATTIS_PDF_QUESTION),
+ * .timelimit when package.timelimit_file is set (else limits.time_limit),
+ * data/<group>/<test>.in, .ans and .interaction with a testdata.yaml per group
+ * (on_reject, grader_flags, accept_score; score and require_pass where the
+ * legacy keys cannot say it), output_validators/validator/validator.<ext> and
+ * submissions/<dir>/<file>.  For every document import gives,
+ * import(export(doc)) equals doc (warnings aside).  Documents made otherwise
+ * are normalised: tests with is_sample form data/sample; a group not named
+ * secret or secret/... goes under data/secret/; test files are named after the
+ * test, numbered when their names would sort out of order within the group; a
+ * group's tests get their points back as import derives them (equal shares);
+ * groups come back in Kattis order; "lines" comes back as "exact".
  */
 #ifndef CE_KATTIS_H
 #define CE_KATTIS_H
