@@ -25,8 +25,10 @@ else
 endif
 
 CPPFLAGS = -Icommon -Isandbox -Ifcgi-app -Itests -I/usr/include/postgresql -MMD -MP
+# the judge keeps compiled checkers under their SHA-256 (libcrypto)
 LIBS_SBX = -ljson-c -lcrypto -lm
-LIBS_APP = -lfcgi -lpq -lcrypt $(LIBS_SBX)
+# problem packages: zip archives (libzip) and their YAML files (libyaml)
+LIBS_APP = -lfcgi -lpq -lcrypt -lzip -lyaml $(LIBS_SBX)
 # the judge host's webhook calls: libcurl, signed with libcrypto's HMAC (bin/ce-worker only)
 LIBS_HOOK = -lcurl -lcrypto
 
@@ -56,6 +58,8 @@ APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/http.c fcgi-app/auth.c \
 APP_SRC += fcgi-app/routes.c fcgi-app/session.c fcgi-app/store_question.c \
            fcgi-app/store_candidate.c fcgi-app/store_submission.c fcgi-app/queue.c \
            fcgi-app/grade.c fcgi-app/webhook.c fcgi-app/question.c
+# Kattis problem packages: the file tree, YAML, the LaTeX statement subset, the mapping
+APP_SRC += fcgi-app/package.c fcgi-app/yamldoc.c fcgi-app/tex.c fcgi-app/kattis.c
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 LIBAPP  = $(BUILD)/libapp.a
 
@@ -69,7 +73,7 @@ TEST_BIN  = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
            openjdk-17-jdk-headless nodejs mono-mcs python3 \
            libfcgi-dev libpq-dev libcrypt-dev postgresql-15 postgresql-client-15 \
-           nginx spawn-fcgi curl libcurl4-openssl-dev libssl-dev
+           nginx spawn-fcgi curl libcurl4-openssl-dev libssl-dev libzip-dev libyaml-dev
 # the browser tests drive Debian's Chromium; the service tests check GET /metrics with
 # promtool (package prometheus); the HTTP benchmark drives wrk
 TEST_PKGS = chromium fonts-dejavu-core docker-compose prometheus
