@@ -59,7 +59,8 @@ APP_SRC += fcgi-app/routes.c fcgi-app/session.c fcgi-app/store_question.c \
            fcgi-app/store_candidate.c fcgi-app/store_submission.c fcgi-app/queue.c \
            fcgi-app/grade.c fcgi-app/webhook.c fcgi-app/question.c
 # Kattis problem packages: the file tree, YAML, the LaTeX statement subset, the mapping
-APP_SRC += fcgi-app/package.c fcgi-app/yamldoc.c fcgi-app/tex.c fcgi-app/kattis.c
+APP_SRC += fcgi-app/package.c fcgi-app/yamldoc.c fcgi-app/tex.c fcgi-app/kattis.c \
+           fcgi-app/api_packages.c
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 LIBAPP  = $(BUILD)/libapp.a
 

@@ -5,6 +5,10 @@
  *   ce-ctl load-questions DIR    load the question bank directories not yet loaded
  *   ce-ctl ensure-admin          create the first admin (ADMIN_PASSWORD or a random one)
  *   ce-ctl sweep [SECONDS]       close expired and abandoned sessions, every SECONDS
+ *   ce-ctl import PATH           a Kattis problem package (a directory or a .zip) into the
+ *                                bank, its reference solutions judged by the judge hosts;
+ *                                exit 0, or 4 when one did not get its expected verdict
+ *   ce-ctl export ID DIR         question ID (number or uuid) as a package in DIR (new)
  *
  * The database comes from DATABASE_URL (libpq conninfo or URL).
  */
@@ -19,10 +23,12 @@
 #include <unistd.h>
 
 #include "api_common.h"
+#include "api_packages.h"
 #include "auth.h"
 #include "db.h"
 #include "jsonh.h"
 #include "lang.h"
+#include "queue.h"
 #include "strbuf.h"
 #include "session.h"
 #include "question.h"
@@ -336,6 +342,98 @@ static int sweep(int every)
 	return 0;
 }
 
+/* The largest package ce-ctl reads as a zip file. */
+#define CTL_MAX_ZIP (256u << 20)
+
+static int import_package(const char *path)
+{
+	struct json_object *report = NULL, *refs, *w;
+	struct strbuf zip = STRBUF_INIT;
+	struct api_err e = { 0 };
+	char err[512] = "";
+	size_t n = strlen(path), i;
+	enum pkg_err pe;
+	struct pkg p;
+	int rc = 1;
+
+	pkg_init(&p);
+	if (n > 4 && !strcmp(path + n - 4, ".zip")) {
+		if (strbuf_read_file(&zip, path, CTL_MAX_ZIP) < 0) {
+			fprintf(stderr, "ce-ctl: cannot read %s: %s\n", path, strerror(errno));
+			goto out;
+		}
+		pe = pkg_read_zip(zip.buf, zip.len, &p, err, sizeof(err));
+	} else {
+		pe = pkg_read_dir(path, &p, err, sizeof(err));
+	}
+	if (pe != PKG_OK) {
+		fprintf(stderr, "ce-ctl: %s: %s\n", path, *err ? err : pkg_strerror(pe));
+		goto out;
+	}
+	if (packages_import(&p, "ctl:import", &report, &e) < 0) {
+		fprintf(stderr, "ce-ctl: %s: %s\n", path, e.msg);
+		goto out;
+	}
+	printf("imported %s as question %s (%s), time limit %d ms%s\n", path,
+	       json_object_get_string(json_object_object_get(json_object_object_get(report, "question"),
+							     "number")),
+	       json_object_get_string(json_object_object_get(json_object_object_get(report, "question"),
+							     "title")),
+	       json_object_get_int(json_object_object_get(report, "time_limit_ms")),
+	       json_object_get_boolean(json_object_object_get(report, "time_limit_derived"))
+		       ? " (derived from the accepted references)"
+		       : "");
+	w = json_object_object_get(report, "warnings");
+	for (i = 0; w && i < json_object_array_length(w); i++)
+		printf("warning: %s\n", json_object_get_string(json_object_array_get_idx(w, i)));
+	refs = json_object_object_get(report, "references");
+	for (i = 0; refs && i < json_object_array_length(refs); i++) {
+		struct json_object *r = json_object_array_get_idx(refs, i);
+
+		printf("%s %s: expected %s, got %s\n",
+		       json_object_get_boolean(json_object_object_get(r, "ok")) ? "ok  " : "FAIL",
+		       json_object_get_string(json_object_object_get(r, "name")),
+		       json_object_get_string(json_object_object_get(r, "expected")),
+		       json_object_get_string(json_object_object_get(r, "status")));
+	}
+	rc = json_object_get_boolean(json_object_object_get(report, "references_ok")) ? 0 : 4;
+out:
+	json_object_put(report);
+	strbuf_release(&zip);
+	pkg_release(&p);
+	return rc;
+}
+
+static int export_package(const char *key, const char *dir)
+{
+	struct api_err e = { 0 };
+	char qid[16], err[512] = "";
+	enum pkg_err pe;
+	struct pkg p;
+	int found, rc = 1;
+
+	found = store_question_lookup(key, qid);
+	if (found <= 0) {
+		fprintf(stderr, "ce-ctl: %s\n", found < 0 ? "database error" : "no such question");
+		return 1;
+	}
+	pkg_init(&p);
+	if (packages_export(qid, &p, &e) < 0) {
+		fprintf(stderr, "ce-ctl: %s\n", e.msg);
+		goto out;
+	}
+	pe = pkg_write_dir(&p, dir, err, sizeof(err));
+	if (pe != PKG_OK) {
+		fprintf(stderr, "ce-ctl: %s: %s\n", dir, *err ? err : pkg_strerror(pe));
+		goto out;
+	}
+	printf("exported question %s to %s (%zu files)\n", key, dir, p.nfiles);
+	rc = 0;
+out:
+	pkg_release(&p);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -356,9 +454,13 @@ int main(int argc, char **argv)
 		rc = ensure_admin();
 	else if (argc >= 2 && !strcmp(argv[1], "sweep"))
 		rc = sweep(argc >= 3 ? atoi(argv[2]) : 0);
+	else if (argc == 3 && !strcmp(argv[1], "import"))
+		rc = (queue_init(), import_package(argv[2]));
+	else if (argc == 4 && !strcmp(argv[1], "export"))
+		rc = export_package(argv[2], argv[3]);
 	else {
 		fprintf(stderr, "usage: ce-ctl migrate SQLDIR | load-questions DIR | ensure-admin |"
-				" sweep [SECONDS]\n");
+				" sweep [SECONDS] | import PATH | export ID DIR\n");
 		rc = 2;
 	}
 	db_close();

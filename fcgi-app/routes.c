@@ -3,6 +3,7 @@
 #include "api_admin.h"
 #include "api_executions.h"
 #include "api_metrics.h"
+#include "api_packages.h"
 #include "api_judge0.h"
 #include "api_piston.h"
 #include "api_public.h"
@@ -51,10 +52,12 @@ const struct route app_routes[] = {
 	{ "GET", "/api/admin/questions", h_admin_questions_list, 0 },
 	{ "POST", "/api/admin/questions", h_admin_question_create, 0 },
 	{ "POST", "/api/admin/questions/check", h_admin_check, 0 },
+	{ "POST", "/api/admin/questions/import", h_admin_question_import, 0 },
 	{ "GET", "/api/admin/questions/:id", h_admin_question_get, 0 },
 	{ "PUT", "/api/admin/questions/:id", h_admin_question_update, 0 },
 	{ "DELETE", "/api/admin/questions/:id", h_admin_question_delete, 0 },
 	{ "POST", "/api/admin/questions/:id/check", h_admin_question_check, 0 },
+	{ "GET", "/api/admin/questions/:id/export", h_admin_question_export, 0 },
 	{ "GET", "/api/admin/candidates", h_admin_candidates_list, API_CLOCK },
 	{ "POST", "/api/admin/candidates", h_admin_candidate_create, 0 },
 	{ "GET", "/api/admin/candidates/:id", h_admin_candidate_get, API_CLOCK },

@@ -24,6 +24,9 @@ import json
 import os
 import re
 import secrets
+import tempfile
+import stat
+import zipfile
 import shutil
 import subprocess
 import sys
@@ -3231,6 +3234,174 @@ class T22Grading(Base):
         self.assertOk(r)
         self.assertEqual(r.json["custom"]["output"], "hello\n")
         self.assertEqual(r.json["custom"]["status"], "ok")
+
+
+PACKAGES = os.path.join(ROOT, "tests", "packages")
+
+
+def zip_package(root, extra=None):
+    """A package directory as a zip, its symbolic links stored as links (as `zip -y` does);
+    extra adds (name, bytes, is_link) entries."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for d, dirs, files in os.walk(root):
+            dirs.sort()
+            for f in sorted(files):
+                path = os.path.join(d, f)
+                name = os.path.relpath(path, root)
+                if os.path.islink(path):
+                    info = zipfile.ZipInfo(name)
+                    info.create_system = 3
+                    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+                    z.writestr(info, os.readlink(path))
+                else:
+                    z.write(path, name)
+        for name, data, link in extra or ():
+            info = zipfile.ZipInfo(name)
+            info.create_system = 3
+            info.external_attr = ((stat.S_IFLNK | 0o777) if link else (stat.S_IFREG | 0o644)) << 16
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+def ctl(*args, timeout=600):
+    """bin/ce-ctl as the service user, on the suite's database."""
+    return subprocess.run(
+        ["runuser", "-u", "coding-engine", "--", "env", "-i", "PATH=/usr/bin:/bin",
+         "DATABASE_URL=host=%s/pg/run port=5432 dbname=coding_engine user=coding-engine" % VAR,
+         os.path.join(VAR, "bin", "ce-ctl")] + list(args),
+        capture_output=True, text=True, timeout=timeout)
+
+
+class T23Packages(Base):
+    """Kattis problem packages: imported over HTTP and by ce-ctl, their references judged,
+    exported and imported back; hostile packages refused."""
+
+    def import_zip(self, data, status=201):
+        r = admin("POST", "/api/admin/questions/import", data, ctype="application/zip", timeout=900)
+        self.assertEqual(r.status, status, r)
+        return r
+
+    def count(self):
+        return len(admin("GET", "/api/admin/questions").json["questions"])
+
+    def test_a_import_each_package(self):
+        for name in sorted(os.listdir(PACKAGES)):
+            r = self.import_zip(zip_package(os.path.join(PACKAGES, name)))
+            j = r.json
+            q = j["question"]
+            refs = {x["name"]: x for x in j["references"]}
+            NOTES.append("package %s: question %s, time limit %d ms%s, references %s" % (
+                name, q["number"], j["time_limit_ms"], " (derived)" if j["time_limit_derived"] else "",
+                ", ".join("%s %s" % (n, x["status"]) for n, x in sorted(refs.items()))))
+            self.assertIs(j["references_ok"], True, j["references"])
+            self.assertTrue(any(x["expected"] == "accepted" and x["ok"] for x in refs.values()), refs)
+            self.assertTrue(any(x["expected"] == "wrong_answer" and x["ok"] for x in refs.values()),
+                            refs)
+            self.assertEqual(q["time_limit_ms"], j["time_limit_ms"])
+            if name == "custom-checker":
+                self.assertEqual(q["checker"]["type"], "custom")
+                self.assertEqual(q["checker"]["language"], "cpp")
+            if name == "float-tolerance":
+                self.assertEqual(q["checker"]["type"], "float")
+            if name == "interactive":
+                self.assertEqual(q["checker"]["type"], "interactive")
+                self.assertTrue(any(t.get("interaction") for t in q["test_cases"]))
+                type(self).interactive = q
+            if name == "groups-partial":
+                # no time limit in the package: derived from the accepted references
+                self.assertIs(j["time_limit_derived"], True)
+                self.assertEqual([g["name"] for g in q["groups"]],
+                                 ["sample", "secret/group1", "secret/group2"])
+                # the symlinked tests came through with their targets' data
+                by_name = {t["name"]: t for t in q["test_cases"]}
+                self.assertEqual(by_name["secret/group1/01"]["input"], by_name["sample/1"]["input"])
+                type(self).groups = q
+
+    def test_b_imported_interactive_question_judges_a_candidate(self):
+        q = self.interactive
+        code = open(os.path.join(PACKAGES, "interactive", "submissions", "accepted", "binary.py")).read()
+        cid, invite, _ = new_candidate([q["id"]], name="svc cand package")
+        tok, _ = start_session(invite)
+        r = proxy(tok, q["id"], "python", code, mode="submit")
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "accepted", r)
+        self.assertNotIn("checker_message", json.dumps(r.json))
+
+    def test_c_export_and_import_back(self):
+        q = self.groups
+        r = admin("GET", "/api/admin/questions/%s/export" % q["id"])
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.headers["content-type"], "application/zip")
+        self.assertIn("attachment", r.headers["content-disposition"])
+        names = zipfile.ZipFile(io.BytesIO(r.body)).namelist()
+        self.assertIn("problem.yaml", names)
+        self.assertTrue(any(n.startswith("output_validators/") and n.endswith(".cpp") for n in names),
+                        names)
+        back = self.import_zip(r.body).json["question"]
+        for k in ("title", "question", "time_limit_ms", "memory_limit_mb", "checker", "groups",
+                  "max_score"):
+            self.assertEqual(back[k], q[k], k)
+        strip = lambda ts: [{k: v for k, v in t.items() if k not in ("id", "test_order")} for t in ts]
+        self.assertEqual(strip(back["test_cases"]), strip(q["test_cases"]))
+        self.assertEqual(back["references"], q["references"])
+        self.assertError(admin("GET", "/api/admin/questions/999999/export"), 404)
+
+    def test_d_hostile_packages_refused(self):
+        good = os.path.join(PACKAGES, "float-tolerance")
+        before = self.count()
+        cases = [
+            ("zip slip", zip_package(good, [("../evil.txt", b"x", False)])),
+            ("absolute path", zip_package(good, [("/tmp/evil.txt", b"x", False)])),
+            ("absolute link", zip_package(good, [("data/secret/9.in", b"/etc/passwd", True)])),
+            ("link out", zip_package(good, [("data/secret/9.in", b"../../../../etc/passwd", True)])),
+            ("link loop", zip_package(good, [("data/secret/9.in", b"9.in", True)])),
+            ("not a zip", b"PK\x03\x04 certainly not a zip archive"),
+        ]
+        # a zip bomb: 300 MiB of zeros, a few hundred KiB packed
+        bomb = io.BytesIO()
+        with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+            with z.open("data/secret/big.in", "w", force_zip64=True) as f:
+                chunk = bytes(1 << 20)
+                for _ in range(300):
+                    f.write(chunk)
+        cases.append(("zip bomb", bomb.getvalue()))
+        for what, data in cases:
+            r = admin("POST", "/api/admin/questions/import", data, ctype="application/zip")
+            self.assertClientError(r, what)
+            NOTES.append("hostile package (%s): %d %s" % (what, r.status, r.json["error"]["message"][:100]))
+        r = admin("POST", "/api/admin/questions/import", zip_package(good), ctype="application/json")
+        self.assertError(r, 415)
+        self.assertEqual(self.count(), before)
+
+    def test_e_ctl_import_and_export(self):
+        work = tempfile.mkdtemp(prefix="ce-pkg-")
+        try:
+            src = os.path.join(work, "groups-partial")
+            shutil.copytree(os.path.join(PACKAGES, "groups-partial"), src, symlinks=True)
+            subprocess.run(["chmod", "-R", "a+rX", work], check=True)
+            os.chmod(work, 0o777)
+            p = ctl("import", src)
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertIn("derived from the accepted references", p.stdout)
+            self.assertIn("ok   wrong_answer/everything.py: expected wrong_answer, got wrong_answer",
+                          p.stdout)
+            number = re.search(r"as question (\d+)", p.stdout).group(1)
+            out = os.path.join(work, "out")
+            p = ctl("export", number, out)
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertTrue(os.path.isfile(os.path.join(out, "problem.yaml")))
+            self.assertTrue(os.path.isfile(os.path.join(out, "data", "secret", "group2", "testdata.yaml")))
+            # an existing directory is not written into
+            p = ctl("export", number, out)
+            self.assertNotEqual(p.returncode, 0)
+            # a link out of the package
+            os.symlink("/etc/passwd", os.path.join(src, "data", "secret", "group1", "09.in"))
+            p = ctl("import", src)
+            self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+            self.assertIn("09.in", p.stderr)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 class T14Consistency(Base):
