@@ -13,8 +13,13 @@
 	"json_build_object('id', q.uuid, 'number', q.id, 'title', q.title,"                      \
 	" 'description', q.question, 'difficulty', q.difficulty, 'tags', q.tags,"                 \
 	" 'time_limit_ms', q.time_limit_ms, 'memory_limit_mb', q.memory_limit_mb,"                \
-	" 'test_cases', (SELECT COALESCE(json_agg(json_build_object('id', t.id,"                  \
-	"   'input', t.input_data, 'expected_output', t.expected_output, 'test_order', t.test_order)" \
+	" 'kind', CASE WHEN q.signature IS NOT NULL THEN 'function'"                               \
+	"   WHEN q.checker->>'type' = 'interactive' THEN 'interactive' ELSE 'io' END,"             \
+	" 'signature', q.signature, 'groups', q.groups,"                                           \
+	" 'has_statement_pdf', q.statement_pdf IS NOT NULL,"                                       \
+	" 'test_cases', (SELECT COALESCE(json_agg(json_strip_nulls(json_build_object('id', t.id,"  \
+	"   'input', t.input_data, 'expected_output', t.expected_output, 'test_order', t.test_order," \
+	"   'interaction', t.interaction))"                                                        \
 	"   ORDER BY t.test_order), '[]') FROM test_cases t WHERE t.question_id = q.id AND t.is_sample)," \
 	" 'total_tests', (SELECT count(*) FROM test_cases t WHERE t.question_id = q.id),"          \
 	" 'max_score', question_max_score(q.id),"                                                  \
