@@ -1,18 +1,28 @@
 // question-form.js - create or edit a question: basics, markdown description
-// with a live preview, starter code per language, test cases, check, save, delete.
+// with a live preview (and a PDF statement), a function signature, starter
+// code per language, test groups and cases, the checker, check, reference
+// solutions, save, export, delete. A save sends what the form edits; what it
+// does not (an imported package's data) stays as stored.
 import { idPath } from "../common/api.js";
 import { h, uid, field, loading, errorBox, busy } from "../common/dom.js";
+import { fmtScore } from "../common/format.js";
 import { loadLanguages } from "../common/languages.js";
-import { api } from "./session.js";
+import { api, session } from "./session.js";
 import { announce } from "./ui.js";
 import { testCaseTable } from "./testcases.js";
 import { checkPanel } from "./check.js";
-import { deleteQuestion } from "./questions.js";
+import { checkerEditor } from "./checker.js";
+import { groupEditor } from "./groups.js";
+import { referenceList } from "./references.js";
+import { signatureEditor } from "./signature.js";
+import { deleteQuestion, exportQuestion } from "./questions.js";
 
 const BLANK = {
 	title: "", question: "", difficulty: "easy", tags: [], boiler_plate: {},
-	time_limit_ms: 2000, memory_limit_mb: 256, test_cases: [],
+	time_limit_ms: 2000, memory_limit_mb: 256, test_cases: [], checker: null, groups: [], signature: null,
+	references: [],
 };
+const MAX_PDF_BYTES = 18 * 1024 * 1024;
 
 function section(title, ...content) {
 	const id = uid("sec");
@@ -83,6 +93,18 @@ function starterEditor(starters, catalog) {
 	});
 	select(cur, false);
 	return {
+		// code for the languages that have none yet; the number filled
+		fillEmpty(map) {
+			code[cur] = editor.getValue();
+			let n = 0;
+			for (const [l, text] of Object.entries(map || {})) {
+				if (!langs.includes(l) || typeof text !== "string" || (code[l] && code[l].trim())) continue;
+				code[l] = text;
+				n++;
+			}
+			editor.setValue(code[cur] || "");
+			return n;
+		},
 		element: h("div", {}, h("p", { class: "field-hint" },
 			"The code a candidate starts from. Leave a language empty to give candidates the default template. "
 			+ "In the editor Tab indents; press Esc, then Tab, to move on."),
@@ -100,6 +122,79 @@ function parseTags(text) {
 	return [...new Set(text.split(",").map((t) => t.trim()).filter(Boolean))];
 }
 
+function fileBase64(file) {
+	return new Promise((resolve, reject) => {
+		const r = new FileReader();
+		r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ""));
+		r.onerror = () => reject(r.error);
+		r.readAsDataURL(file);
+	});
+}
+
+// The statement as a PDF: open the stored one, attach or remove one. qid():
+// the question's id once it has one. Returns { element, value() -> undefined
+// (unchanged) | "" (remove) | base64, has(), saved(hasPdf) }.
+function pdfStatement(q, qid) {
+	let stored = !!q.has_statement_pdf;
+	let change;          // undefined: as stored
+	const status = h("p", { class: "field-hint" });
+	const open = h("button", { type: "button", class: "btn btn-small" }, "Open PDF");
+	const remove = h("button", { type: "button", class: "btn btn-small btn-danger-quiet" }, "Remove PDF");
+	const fileId = uid("pdf");
+	const file = h("input", { type: "file", id: fileId, accept: "application/pdf,.pdf", class: "file-input" });
+	const attach = h("label", { for: fileId, class: "btn btn-small" }, stored ? "Replace PDF…" : "Attach a PDF…");
+	const problem = h("p", { class: "field-error", hidden: true });
+	const has = () => (change === undefined ? stored : change !== "");
+	function show() {
+		status.textContent = change === undefined
+			? (stored ? "This question's statement comes with a PDF, which candidates can open." : "No PDF statement.")
+			: change === "" ? "The PDF will be removed when you save." : "The new PDF will be attached when you save.";
+		open.hidden = !(stored && change === undefined);
+		remove.hidden = !has();
+	}
+	open.addEventListener("click", async () => {
+		const w = window.open("", "_blank");
+		try {
+			const res = await fetch(`/api/questions/${idPath(qid())}/statement.pdf`,
+				{ headers: { Authorization: `Bearer ${session.token()}` }, cache: "no-store" });
+			if (!res.ok) throw new Error(`The PDF could not be loaded (HTTP ${res.status}).`);
+			const url = URL.createObjectURL(await res.blob());
+			if (w) w.location.href = url;
+			else announce("Your browser blocked the new tab. Allow pop-ups for this site and try again.", "error");
+		} catch (e) {
+			if (w) w.close();
+			announce(e.message, "error");
+		}
+	});
+	remove.addEventListener("click", () => {
+		change = stored ? "" : undefined;
+		show();
+	});
+	file.addEventListener("change", async () => {
+		const f = file.files[0];
+		file.value = "";
+		if (!f) return;
+		problem.hidden = f.size <= MAX_PDF_BYTES;
+		problem.textContent = f.size > MAX_PDF_BYTES ? `${f.name} is larger than 18 MB, the limit for a statement.` : "";
+		if (f.size > MAX_PDF_BYTES) return;
+		change = await fileBase64(f);
+		show();
+	});
+	show();
+	return {
+		element: h("div", { class: "pdf-statement" }, h("span", { class: "label" }, "PDF statement"),
+			h("div", { class: "button-row" }, status, open, attach, file, remove), problem),
+		value: () => change,
+		has,
+		saved(hasPdf) {
+			stored = !!hasPdf;
+			change = undefined;
+			attach.textContent = stored ? "Replace PDF…" : "Attach a PDF…";
+			show();
+		},
+	};
+}
+
 export async function questionFormView(ctx, id) {
 	const heading = h("h1", {}, id ? "Edit question" : "New question");
 	ctx.title(id ? "Edit question" : "New question");
@@ -107,8 +202,10 @@ export async function questionFormView(ctx, id) {
 	const formId = uid("qform");
 	// a second Save at the top, so that a long form need not be scrolled to save
 	const topSave = h("button", { type: "submit", form: formId, class: "btn btn-primary", hidden: true }, "Save question");
+	const exportBtn = h("button", { type: "button", class: "btn", hidden: true }, "Export package");
 	ctx.root.append(h("div", { class: "page-head" },
-		h("div", {}, h("a", { href: "#/questions", class: "back-link" }, "← Question bank"), heading), topSave), body);
+		h("div", {}, h("a", { href: "#/questions", class: "back-link" }, "← Question bank"), heading),
+		h("div", { class: "head-actions" }, exportBtn, topSave)), body);
 
 	let q = BLANK;
 	const [langs, stored] = await Promise.all([loadLanguages(),
@@ -119,6 +216,7 @@ export async function questionFormView(ctx, id) {
 		heading.textContent = `Edit: ${q.title}`;
 		ctx.title(`Edit: ${q.title}`);
 	}
+	exportBtn.addEventListener("click", () => exportQuestion(q, exportBtn));
 
 	const title = field("Title", h("input", { type: "text", maxlength: 200, value: q.title, required: true }));
 	const difficulty = field("Difficulty", h("select", { value: q.difficulty },
@@ -129,41 +227,99 @@ export async function questionFormView(ctx, id) {
 		value: String(q.time_limit_ms) }), "CPU time per test, 100 to 30000.");
 	const memory = field("Memory limit (MB)", h("input", { type: "number", min: 32, max: 2048, step: 1,
 		value: String(q.memory_limit_mb) }), "32 to 2048.");
+	const output = field("Output limit (KB)", h("input", { type: "number", min: 1, step: 1,
+		value: q.output_limit_kb ? String(q.output_limit_kb) : "" }), "Per test; empty for the service's default.");
 	const desc = descriptionEditor(q.question || "");
+	const pdf = pdfStatement(q, () => id);
 	const starters = starterEditor(q.boiler_plate || {}, langs);
 	let check = null;
-	const tests = testCaseTable(q.test_cases || [], () => check && check.markStale());
+	const stale = () => check && check.markStale();
+	let tests = null;
+	const groups = groupEditor(q.groups || [], () => {
+		if (tests) tests.setGroups();
+		showWorth();
+		stale();
+	});
+	tests = testCaseTable(q.test_cases || [], () => {
+		showWorth();
+		stale();
+	}, groups);
+	const signature = signatureEditor(q.signature || null, langs, (sig) => tests.setSignature(sig), (stubs) => {
+		const n = starters.fillEmpty(stubs);
+		announce(n ? `Starter code set for ${n} language${n === 1 ? "" : "s"}.` : "Every language already has starter code.");
+	});
+	tests.setSignature(q.signature || null);
+	const checker = checkerEditor(q.checker, langs, stale, () => check.run());
+	const references = referenceList(q.references || [], langs, () => check.setReferences(references.value()));
+	const worthLine = h("p", { class: "field-hint worth", "aria-live": "polite" });
 	const summary = h("div", { class: "banner banner-error", role: "alert", hidden: true, tabindex: -1 });
 
-	// Limits and tests as the check endpoint wants them; throws with what to fix.
+	// "Worth 40 points: group1 10, group2 30"
+	function showWorth() {
+		const list = tests.tests();
+		const gs = groups.list();
+		const pts = (t) => (Number.isFinite(t.points) ? t.points : 0);
+		if (!gs.length) {
+			const total = list.reduce((a, t) => a + pts(t), 0);
+			worthLine.textContent = list.length ? `The tests are worth ${fmtScore(total)} points.` : "";
+			return;
+		}
+		const parts = gs.map((g) => [g.name, groups.worth(g.key,
+			list.filter((t) => t.group === g.name).reduce((a, t) => a + pts(t), 0))]);
+		const total = parts.reduce((a, [, w]) => a + w, 0);
+		worthLine.textContent = `The question is worth ${fmtScore(total)} points: `
+			+ parts.map(([n, w]) => `${n || "(unnamed)"} ${fmtScore(w)}`).join(", ") + ".";
+	}
+	showWorth();
+
+	function outputLimit() {
+		const v = output.control.value.trim();
+		return v === "" ? null : Number(v);
+	}
+
+	// Limits, tests, checker and groups as the check endpoint wants them; throws with what to fix.
 	function checkRequest() {
-		const p = limitsProblem() || tests.problem();
+		const p = limitsProblem() || groups.problem() || tests.problem() || checker.problem();
 		if (p) throw new Error(p.message);
 		const list = tests.tests();
 		if (!list.length) throw new Error("Add at least one test case first.");
-		return { time_limit_ms: Number(time.control.value), memory_limit_mb: Number(memory.control.value), tests: list };
+		const req = { time_limit_ms: Number(time.control.value), memory_limit_mb: Number(memory.control.value),
+			checker: checker.value(), groups: groups.value(), tests: list };
+		if (outputLimit()) req.output_limit_kb = outputLimit();
+		return req;
 	}
-	check = checkPanel(checkRequest, langs);
+	check = checkPanel(checkRequest, langs, q.references || []);
 	// editors listen on the window; they go with the view
 	ctx.onLeave(() => {
 		starters.destroy();
 		check.destroy();
+		checker.destroy();
+		signature.destroy();
+		references.destroy();
 	});
 
 	function limitsProblem() {
 		const t = Number(time.control.value);
 		const m = Number(memory.control.value);
+		const o = outputLimit();
 		if (!Number.isInteger(t) || t < 100 || t > 30000) {
-			return { message: "The time limit must be a whole number of milliseconds from 100 to 30000.", f: time };
+			return { message: "The time limit must be a whole number of milliseconds from 100 to 30000.", f: time, control: time.control };
 		}
 		if (!Number.isInteger(m) || m < 32 || m > 2048) {
-			return { message: "The memory limit must be a whole number of MB from 32 to 2048.", f: memory };
+			return { message: "The memory limit must be a whole number of MB from 32 to 2048.", f: memory, control: memory.control };
+		}
+		if (o !== null && (!Number.isInteger(o) || o < 1)) {
+			return { message: "The output limit must be a whole number of KB, at least 1, or empty.", f: output, control: output.control };
 		}
 		return null;
 	}
 
+	let loadedRefs = JSON.stringify(q.references || []);
+
+	// The document to save. Members the form does not edit are left out, so the
+	// stored ones stay; references only when they were edited.
 	function collect() {
-		return {
+		const data = {
 			title: title.control.value.trim(),
 			question: desc.area.value,
 			difficulty: difficulty.control.value,
@@ -171,9 +327,20 @@ export async function questionFormView(ctx, id) {
 			boiler_plate: starters.value(),
 			time_limit_ms: Number(time.control.value),
 			memory_limit_mb: Number(memory.control.value),
+			checker: checker.value(),
+			groups: groups.value(),
 			test_cases: tests.tests(),
+			// undefined (not read yet) is resolved before a save
+			signature: signature.current(),
 		};
+		if (outputLimit() !== null) data.output_limit_kb = outputLimit();
+		const refs = references.value();
+		if (JSON.stringify(refs) !== loadedRefs) data.references = refs;
+		if (pdf.value() !== undefined) data.statement_pdf = pdf.value();
+		return data;
 	}
+	// what the unsaved-changes guard compares: the signature as typed
+	const snapshot = () => JSON.stringify({ ...collect(), signature: signature.text() });
 
 	// Field errors next to the fields, and one summary on top; false if any.
 	function validate(data) {
@@ -183,15 +350,16 @@ export async function questionFormView(ctx, id) {
 			if (msg) problems.push({ message: msg, control: f.control });
 		};
 		mark(title, data.title ? "" : "Enter a title.");
-		mark(desc, data.question.trim() ? "" : "Write the description: it is what the candidate reads.");
+		mark(desc, data.question.trim() || pdf.has() ? ""
+			: "Write the description (or attach a PDF statement): it is what the candidate reads.");
 		const badTag = data.tags.find((t) => t.length > 40);
 		mark(tags, data.tags.length > 20 ? "At most 20 tags."
 			: badTag ? `The tag “${badTag.slice(0, 20)}…” is longer than 40 characters.` : "");
 		const lim = limitsProblem();
-		mark(time, lim && lim.f === time ? lim.message : "");
-		mark(memory, lim && lim.f === memory ? lim.message : "");
-		const t = tests.problem();
-		if (t) problems.push(t);
+		for (const f of [time, memory, output]) mark(f, lim && lim.f === f ? lim.message : "");
+		for (const p of [groups.problem(), tests.problem(), checker.problem(), references.problem()]) {
+			if (p) problems.push(p);
+		}
 		summary.hidden = problems.length === 0;
 		if (problems.length) {
 			summary.replaceChildren(h("p", {}, "The question was not saved. Fix these first:"),
@@ -201,8 +369,8 @@ export async function questionFormView(ctx, id) {
 		return problems.length === 0;
 	}
 
-	let saved = JSON.stringify(collect());
-	ctx.guardUnsaved(() => JSON.stringify(collect()) !== saved);
+	let saved = snapshot();
+	ctx.guardUnsaved(() => snapshot() !== saved);
 
 	const saveBtn = h("button", { type: "submit", class: "btn btn-primary" }, "Save question");
 	const saveStatus = h("div", { class: "save-status" });
@@ -212,11 +380,15 @@ export async function questionFormView(ctx, id) {
 		summary,
 		saveStatus,
 		section("Basics",
-			h("div", { class: "grid-basics" }, title.field, difficulty.field, tags.field, time.field, memory.field)),
-		section("Description", desc.element),
+			h("div", { class: "grid-basics" }, title.field, difficulty.field, tags.field, time.field, memory.field,
+				output.field)),
+		section("Description", desc.element, pdf.element),
+		section("Function signature", signature.element),
 		section("Starter code", starters.element),
-		section("Test cases", tests.element),
-		section("Check with a reference solution", check.element),
+		section("Test cases", groups.element, h("h3", {}, "Tests"), tests.element, worthLine),
+		section("How outputs are judged", checker.element),
+		section("Check with a solution", check.element),
+		section("Reference solutions", references.element),
 		h("div", { class: "form-actions" },
 			saveBtn,
 			h("a", { class: "btn", href: "#/questions" }, "Back to the bank"),
@@ -224,29 +396,40 @@ export async function questionFormView(ctx, id) {
 
 	async function onDelete() {
 		if (!(await deleteQuestion(q))) return;
-		saved = JSON.stringify(collect());
+		saved = snapshot();
 		ctx.go("#/questions");
 	}
 
 	form.addEventListener("submit", async (e) => {
 		e.preventDefault();
-		const data = collect();
+		const button = e.submitter || saveBtn;
+		let data = collect();
 		if (!validate(data)) return;
 		saveStatus.replaceChildren();
 		topSave.disabled = true;
 		saveBtn.disabled = true;
 		try {
-			const res = await busy(e.submitter || saveBtn, "Saving…", () => (id
-				? api.put(`/api/admin/questions/${idPath(id)}`, data)
-				: api.post("/api/admin/questions", data)));
+			const res = await busy(button, "Saving…", async () => {
+				try {
+					data.signature = await signature.resolve();
+				} catch (err) {
+					signature.control.focus();
+					throw err;
+				}
+				data = { ...collect(), signature: data.signature };
+				return id ? api.put(`/api/admin/questions/${idPath(id)}`, data) : api.post("/api/admin/questions", data);
+			});
 			q = res.question;
-			saved = JSON.stringify(data);
+			if (data.references) loadedRefs = JSON.stringify(data.references);
+			pdf.saved(q.has_statement_pdf);
+			saved = snapshot();
 			heading.textContent = `Edit: ${q.title}`;
 			ctx.title(`Edit: ${q.title}`);
 			if (!id) {
 				id = q.id;
 				ctx.replaceHash(`#/questions/${q.id}`);
 				deleteBtn.hidden = false;
+				exportBtn.hidden = false;
 			}
 			saveStatus.replaceChildren(h("p", { class: "banner banner-ok", role: "status" },
 				`Saved “${q.title}” with ${q.test_cases.length} test${q.test_cases.length === 1 ? "" : "s"}.`));
@@ -262,4 +445,5 @@ export async function questionFormView(ctx, id) {
 
 	body.replaceChildren(form);
 	topSave.hidden = false;
+	exportBtn.hidden = !id;
 }

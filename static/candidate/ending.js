@@ -7,7 +7,7 @@ import { byId, setButton, sleep } from "../common/dom.js";
 import { RETRY_FIRST_MS, RETRY_MAX_MS } from "./connection.js";
 import { announce, setBanner } from "./views.js";
 
-const CONTROLS = ["run-btn", "submit-btn", "finish-btn", "lang-select", "custom-input"];
+const CONTROLS = ["run-btn", "submit-btn", "finish-btn", "lang-select", "custom-input", "custom-fields"];
 
 // session, drafts, workspace, clock, connection: the modules of those names.
 export function createEnding({ session, drafts, workspace, clock, connection }) {
@@ -108,7 +108,7 @@ export function createEnding({ session, drafts, workspace, clock, connection }) 
 		phase = "open";
 		document.body.classList.remove("locked");
 		workspace.setReadOnly(false);
-		for (const id of ["finish-btn", "lang-select", "custom-input"]) byId(id).disabled = false;
+		for (const id of ["finish-btn", "lang-select", "custom-input", "custom-fields"]) byId(id).disabled = false;
 		workspace.setBusy(null);
 		setBanner("state-banner", "banner-error", "The test could not be finished (" +
 			(errorMessage(res) || "error " + res.status) + "). Try Finish test again.");

@@ -1,9 +1,10 @@
 // results.js - what Run and Submit gave, per question: the summary line, the
-// compiler's output, a row per test (a visible test with its data, a hidden
-// one with its verdict only) and the output for the custom input; and, while
-// a run is under way or after it went wrong, a note that takes the summary
-// line's place.
+// compiler's output, a submit's group scores, a row per test (a visible test
+// with its data, a hidden one with its verdict only) and the output for the
+// custom input; and, while a run is under way or after it went wrong, a note
+// that takes the summary line's place.
 import { byId, h } from "../common/dom.js";
+import { fmtScore } from "../common/format.js";
 import { verdictLabel } from "../common/verdicts.js";
 
 // One labelled block of test data; empty text shows as "(empty)".
@@ -41,15 +42,32 @@ function detailRow(t) {
 			t.error ? ioBlock("Errors (stderr)", t.error, "io-stderr") : null));
 }
 
+/* A submit's groups: each one's verdict and score. */
+function groupsTable(groups) {
+	return h("table", { class: "results-table groups-result" },
+		h("caption", {}, "Test groups"),
+		h("thead", {}, h("tr", {}, ["Group", "Result", "Score"].map((c) => h("th", { scope: "col" }, c)))),
+		h("tbody", {}, groups.map((g) => {
+			const ok = g.status === "accepted";
+			return h("tr", { class: ok ? "pass" : "fail", "data-group": g.name },
+				h("th", { scope: "row" }, g.name),
+				h("td", { class: "verdict " + (ok ? "text-ok" : g.status === "skipped" ? "muted" : "text-error") },
+					h("span", { class: "mark", "aria-hidden": "true" }, ok ? "✓ " : g.status === "skipped" ? "– " : "✗ "),
+					verdictLabel(g.status)),
+				h("td", { class: "num group-score" }, fmtScore(g.score) + " / " + fmtScore(g.max_score)));
+		})));
+}
+
 function resultsTable(results) {
 	const rows = [];
 	results.forEach((t, i) => {
 		// after a compilation error nothing ran: the compiler output says it all
-		const ran = t.status !== "compilation_error";
-		rows.push(h("tr", { class: t.passed ? "pass" : "fail" },
-			h("th", { scope: "row" }, (t.hidden ? "Hidden test " : "Test ") + (i + 1)),
-			h("td", { class: "verdict " + (t.passed ? "text-ok" : "text-error") },
-				h("span", { class: "mark", "aria-hidden": "true" }, t.passed ? "✓ " : "✗ "),
+		const ran = t.status !== "compilation_error" && t.status !== "skipped";
+		const name = (t.hidden ? "Hidden test " : "Test ") + (i + 1) + (t.group ? " · " + t.group : "");
+		rows.push(h("tr", { class: t.passed ? "pass" : t.status === "skipped" ? "skip" : "fail" },
+			h("th", { scope: "row" }, name),
+			h("td", { class: "verdict " + (t.passed ? "text-ok" : t.status === "skipped" ? "muted" : "text-error") },
+				h("span", { class: "mark", "aria-hidden": "true" }, t.passed ? "✓ " : t.status === "skipped" ? "– " : "✗ "),
 				verdictLabel(t.status) + exitDetail(t)),
 			h("td", { class: "num" }, ran ? formatMs(t.execution_time_ms) : "–"),
 			h("td", { class: "num" }, ran ? formatBytes(t.memory_usage_bytes) : "–")));
@@ -86,7 +104,7 @@ export function createResults(languages) {
 		if (r.mode === "submit") {
 			const head = data.status === "accepted" ? "Submission accepted" : "Submission: " + verdictLabel(data.status);
 			return head + " (" + lang + "): " + s.passed + " of " + s.total_tests + " tests passed, score " +
-				s.score + "/" + s.max_score + ".";
+				fmtScore(s.score) + "/" + fmtScore(s.max_score) + ".";
 		}
 		if (!s.total_tests) return "Run finished (" + lang + ").";
 		return "Run (" + lang + "): " + s.passed + " of " + s.total_tests + " sample tests passed" +
@@ -119,6 +137,7 @@ export function createResults(languages) {
 			body.append(h("h4", {}, data.compile.status === "ok" ? "Compiler warnings" : "Compiler errors"),
 				h("pre", { class: "stderr" }, data.compile.output));
 		}
+		if (Array.isArray(data.groups) && data.groups.length) body.append(groupsTable(data.groups));
 		if (data.results && data.results.length) body.append(resultsTable(data.results));
 		if (data.custom) body.append(customResult(data.custom));
 		if (justFinished) byId("results").scrollIntoView({ block: "nearest" });

@@ -154,6 +154,8 @@ export function createSession(invite) {
 		},
 
 		read: () => plain("GET", path()),
+		// A file behind the session token (a PDF statement): the Response, or null offline.
+		file: (p) => send("GET", p, { token }),
 		complete: (method) => plain("PUT", path("complete"), { completion_method: method }),
 	};
 }

@@ -6,6 +6,7 @@
 // and an execution still under way when the page was opened again.
 import { transient, errorMessage } from "../common/api.js";
 import { byId, setButton } from "../common/dom.js";
+import { createArguments } from "./arguments.js";
 import { createEditor } from "./editor.js";
 import { createExecutions, progressText } from "./executions.js";
 
@@ -28,6 +29,7 @@ function underWay(mode) {
 // languages: the catalog; isLocked(): whether the test is read-only.
 export function createWorkspace({ session, drafts, questions, results, languages, isLocked }) {
 	const executions = createExecutions({ session, candidateId: session.candidateId() });
+	const args = createArguments();
 	let editor = null;
 	let busy = false;
 	let following = null;      // { mode, done }: the execution this page follows, done its outcome's promise
@@ -41,6 +43,7 @@ export function createWorkspace({ session, drafts, questions, results, languages
 		const language = drafts.open(id, byUser);
 		editor.show(language, drafts.codeFor(id, language));
 		questions.renderProblem(id);
+		args.show(id, questions.signature(id));
 		renderList();
 		results.render(id);
 		if (byUser) byId("q-title").focus();
@@ -139,10 +142,20 @@ export function createWorkspace({ session, drafts, questions, results, languages
 			results.status("Write some code first, then run it.", "text-error");
 			return;
 		}
-		drafts.save();
 		const body = { language, code, question_id: id, mode };
-		const custom = byId("custom-input").value;
-		if (mode === "run" && custom !== "") body.custom_input = custom;
+		if (mode === "run" && questions.signature(id)) {
+			// a function's arguments, checked here before they go
+			const a = args.read();
+			if (a.error) {
+				results.status(a.error, "text-error");
+				return;
+			}
+			if (a.json) body.custom_input = a.json;
+		} else if (mode === "run") {
+			const custom = byId("custom-input").value;
+			if (custom !== "") body.custom_input = custom;
+		}
+		drafts.save();
 		await perform(id, body, false);
 	}
 

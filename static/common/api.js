@@ -17,13 +17,17 @@ export class ApiError extends Error {
 	}
 }
 
-// One fetch with the bearer token and a JSON body; null when it did not get
+// One fetch with the bearer token and a JSON body (or, with type, a body of
+// that Content-Type sent as it is: a Blob or a File); null when it did not get
 // through (offline, refused, aborted).
-export async function send(method, path, { body, token, keepalive } = {}) {
+export async function send(method, path, { body, token, keepalive, type } = {}) {
 	const headers = {};
 	if (token) headers.Authorization = `Bearer ${token}`;
 	let data;
-	if (body !== undefined) {
+	if (body !== undefined && type) {
+		headers["Content-Type"] = type;
+		data = body;
+	} else if (body !== undefined) {
 		headers["Content-Type"] = "application/json";
 		data = typeof body === "string" ? body : JSON.stringify(body);
 	}
@@ -105,8 +109,8 @@ async function errorOf(res) {
 // unauthorized(path): called on a 401; returns the ApiError to throw instead
 // of the server's own, or nothing to keep that one (a wrong password).
 export function createClient({ token = () => "", unauthorized = () => null } = {}) {
-	async function call(method, path, body) {
-		const res = await send(method, path, { body, token: token() });
+	async function call(method, path, body, type) {
+		const res = await send(method, path, { body, token: token(), type });
 		if (!res) {
 			throw new ApiError(0, "network",
 				"Cannot reach the server. Check your connection and that the service is running, then try again.");
@@ -124,6 +128,8 @@ export function createClient({ token = () => "", unauthorized = () => null } = {
 		post: (path, body) => json("POST", path, body === undefined ? {} : body),
 		put: (path, body) => json("PUT", path, body),
 		del: (path) => json("DELETE", path),
+		// a file as the request body (a package zip), with its Content-Type
+		upload: async (path, body, type) => (await call("POST", path, body, type)).json(),
 
 		// A file the server renders (CSV, HTML report) as a Blob, with the name the
 		// server suggests in Content-Disposition, if any.

@@ -46,3 +46,10 @@ export function fmtBytes(n) {
 	if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024))} KB`;
 	return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+// A score as the judge gives it (fractions possible): 7 -> "7", 2.5 -> "2.5", 1/3 -> "0.33"
+export function fmtScore(n) {
+	const v = Number(n);
+	if (!Number.isFinite(v)) return "0";
+	return String(Math.round(v * 100) / 100);
+}

@@ -11,6 +11,7 @@ const VERDICTS = {
 	output_limit_exceeded: "Output limit exceeded",
 	compilation_error: "Compilation error",
 	internal_error: "Internal error",
+	skipped: "Skipped",
 };
 
 // "wrong_answer" -> "Wrong answer"; a status this table does not know is
@@ -22,7 +23,6 @@ export function verdictLabel(status) {
 
 // A verdict badge; data-verdict carries the raw code for styling and tests.
 export function verdictBadge(status) {
-	const ok = status === "accepted";
-	return h("span", { class: `badge ${ok ? "badge-ok" : "badge-error"}`, "data-verdict": status || "" },
-		verdictLabel(status));
+	const look = status === "accepted" ? "badge-ok" : status === "skipped" ? "badge-neutral" : "badge-error";
+	return h("span", { class: `badge ${look}`, "data-verdict": status || "" }, verdictLabel(status));
 }

@@ -118,7 +118,7 @@ module.exports = [
 			await page.getByLabel("Points for test 2").fill("3");
 
 			// two more from files: a .in/.out pair and a one-file test; an orphan is reported
-			await page.locator("input[type=file]").setInputFiles([
+			await page.locator(".tests-editor input[type=file]").setInputFiles([
 				{ name: "t3.in", mimeType: "text/plain", buffer: Buffer.from("5 5\n") },
 				{ name: "t3.out", mimeType: "text/plain", buffer: Buffer.from("10\n") },
 				{ name: "t4.txt", mimeType: "text/plain", buffer: Buffer.from("7 8\n---\n15\n") },
