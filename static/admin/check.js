@@ -76,7 +76,7 @@ function showResult(out, res, tests) {
 }
 
 // getRequest() returns { time_limit_ms, memory_limit_mb, output_limit_kb?,
-// checker, groups, tests } or throws an Error whose message says what to fix
+// checker, groups, signature?, tests } or throws an Error whose message says what to fix
 // in the form first. langs: the catalog of common/languages.js. references:
 // the question's reference solutions ([{name, language, code, expected}]),
 // offered as solutions to check.
@@ -136,6 +136,8 @@ export function checkPanel(getRequest, langs, references) {
 		};
 		if (req.output_limit_kb) body.output_limit_kb = req.output_limit_kb;
 		if (req.groups && req.groups.length) body.groups = req.groups;
+		// a function question's tests are arguments for the function the signature names
+		if (req.signature) body.signature = req.signature;
 		try {
 			const res = await busy(run, "Checking…", () => api.post("/api/admin/questions/check", body));
 			showResult(out, res, req.tests);

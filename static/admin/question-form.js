@@ -286,6 +286,9 @@ export async function questionFormView(ctx, id) {
 		const req = { time_limit_ms: Number(time.control.value), memory_limit_mb: Number(memory.control.value),
 			checker: checker.value(), groups: groups.value(), tests: list };
 		if (outputLimit()) req.output_limit_kb = outputLimit();
+		const sig = signature.current();
+		if (sig === undefined) throw new Error("Press Preview to read the changed signature first.");
+		if (sig) req.signature = sig;
 		return req;
 	}
 	check = checkPanel(checkRequest, langs, q.references || []);
