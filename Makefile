@@ -35,7 +35,8 @@ LIBS_HOOK = -lcurl -lcrypto
 # code every program shares: strings, UTF-8, system helpers, uuids, the language table and
 # limits, JSON documents and the error envelope, and how a question judges and scores
 COMMON_SRC = common/strbuf.c common/utf8.c common/util.c common/uuid.c common/lang.c \
-             common/jsonh.c common/compare.c common/grading.c
+             common/jsonh.c common/compare.c common/grading.c common/signature.c \
+             common/signature_code.c
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIBCOMMON  = $(BUILD)/libcommon.a
 
