@@ -37,8 +37,10 @@ COMMON_SRC = common/strbuf.c common/utf8.c common/util.c common/uuid.c common/la
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIBCOMMON  = $(BUILD)/libcommon.a
 
-# the unprivileged judge library: request, verdicts, response, the launcher's client
-SBX_SRC = sandbox/judge.c sandbox/judge_json.c sandbox/client.c
+# the unprivileged judge library: request, verdicts, response, the launcher's client, and the
+# function signatures of "implement this function" questions (values, wire format, harnesses)
+SBX_SRC = sandbox/judge.c sandbox/judge_json.c sandbox/client.c sandbox/signature.c \
+          sandbox/signature_code.c
 SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
 LIBSBX  = $(BUILD)/libsandbox.a
 
