@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <json-c/json.h>
 #include <limits.h>
 #include <math.h>
@@ -1187,7 +1188,9 @@ static int wr_fail(struct wr *w, const struct where *at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	where_text(at, where, sizeof(where));
+	where[0] = '\0';
+	if (at)
+		where_text(at, where, sizeof(where));
 	return fail(w->err, w->errlen, "malformed result%s%s: %s", where[0] ? " at " : "", where,
 		    msg);
 }
@@ -1274,7 +1277,8 @@ static void fmt_double(double v, char *buf, size_t len)
 {
 	int p;
 
-	for (p = 15; p <= 17; p++) {
+	/* 15 digits make most doubles; a subnormal one may need fewer */
+	for (p = fabs(v) < DBL_MIN ? 1 : 15; p <= 17; p++) {
 		snprintf(buf, len, "%.*g", p, v);
 		if (strtod(buf, NULL) == v)
 			break;

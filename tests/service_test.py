@@ -66,6 +66,7 @@ ENV.update(CE_WEBHOOK_ALLOW="127.0.0.0/8", CE_WEBHOOK_SECRET=WEBHOOK_SECRET, CE_
 
 ADMIN = None          # admin bearer token
 BANK = []             # the sample question bank as files: list of dicts (see load_bank)
+BANK_FUNCTIONS = 0    # how many of the bank's questions are function questions (not in BANK)
 BY_SLUG = {}
 LEAKS = []            # responses that showed a secret
 REQUESTS = [0]
@@ -268,6 +269,8 @@ def psql(sql, var=None):
 
 
 def load_bank():
+    """The stdin/stdout questions of the bank; the function questions are only counted."""
+    global BANK_FUNCTIONS
     bank = []
     for slug in sorted(os.listdir(BANK_DIR)):
         d = os.path.join(BANK_DIR, slug)
@@ -275,6 +278,10 @@ def load_bank():
             continue
         with open(os.path.join(d, "meta.json")) as f:
             meta = json.load(f)
+        # "implement this function" questions: typed JSON tests, run through a harness
+        if meta.get("kind") == "function":
+            BANK_FUNCTIONS += 1
+            continue
         names = sorted(n[:-3] for n in os.listdir(os.path.join(d, "tests")) if n.endswith(".in"))
         tests = []
         for n in names:
@@ -651,7 +658,8 @@ class T04AdminQuestions(Base):
         qs = r.json["questions"]
         bank_titles = sorted(b["title"] for b in BANK)
         self.assertEqual(len(BANK), 12)
-        self.assertEqual(len([q for q in qs if not q["title"].startswith("svc-test")]), 12)
+        self.assertEqual(len([q for q in qs if not q["title"].startswith("svc-test")]),
+                         12 + BANK_FUNCTIONS)
         self.assertEqual(sorted(q["title"] for q in qs if q["title"] in bank_titles), bank_titles)
         by_title = {q["title"]: q for q in qs}
         for b in BANK:
