@@ -19,7 +19,8 @@ static const char *const base_names[SIG_BASE__MAX] = {
 	[SIG_INT] = "int", [SIG_DOUBLE] = "double", [SIG_BOOL] = "bool", [SIG_STRING] = "string",
 };
 
-static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -344,8 +345,9 @@ static int check_signature(const struct signature *sig, char *err, size_t errlen
 				return fail(err, errlen, "param '%s' is declared twice", a);
 			if ((b->type.dims >= 1 && name_is(a, b->name, "Size")) ||
 			    (b->type.dims == 2 && name_is(a, b->name, "ColSize")))
-				return fail(err, errlen, "param '%s': C uses that name for the size of "
-					    "'%s'", a, b->name);
+				return fail(err, errlen,
+					    "param '%s': C uses that name for the size of '%s'", a,
+					    b->name);
 		}
 	}
 	return 0;
@@ -381,6 +383,8 @@ static int parse_param(const char *s, size_t len, struct sig_param *p, char *err
 	return 0;
 }
 
+#define EMPTY_PARAM "an empty param (two commas, or a comma at an end)"
+
 static int parse_params(const char *s, size_t len, struct signature *sig, char *err, size_t errlen)
 {
 	const char *comma;
@@ -397,7 +401,7 @@ static int parse_params(const char *s, size_t len, struct signature *sig, char *
 
 			trim(&item, &ilen);
 			if (!ilen)
-				return fail(err, errlen, "an empty param (two commas, or a comma at an end)");
+				return fail(err, errlen, EMPTY_PARAM);
 			if (sig->nparams == SIG_MAX_PARAMS)
 				return fail(err, errlen, "more than %d params", SIG_MAX_PARAMS);
 			if (parse_param(item, ilen, &sig->params[sig->nparams], err, errlen) < 0)
@@ -410,7 +414,7 @@ static int parse_params(const char *s, size_t len, struct signature *sig, char *
 		len -= n + 1;
 		trim(&s, &len);
 		if (!len)
-			return fail(err, errlen, "an empty param (two commas, or a comma at an end)");
+			return fail(err, errlen, EMPTY_PARAM);
 	}
 	return 0;
 }
@@ -571,9 +575,11 @@ int sig_to_json(const struct signature *sig, struct strbuf *out)
 
 	for (i = 0; r == 0 && i < sig->nparams; i++)
 		r = strbuf_addf(out, "%s{\"name\":\"%s\",\"type\":\"%s\"}", i ? "," : "",
-				sig->params[i].name, sig_type_name(sig->params[i].type, t, sizeof(t)));
+				sig->params[i].name,
+				sig_type_name(sig->params[i].type, t, sizeof(t)));
 	if (r == 0)
-		r = strbuf_addf(out, "],\"returns\":\"%s\"}", sig_type_name(sig->ret, t, sizeof(t)));
+		r = strbuf_addf(out, "],\"returns\":\"%s\"}",
+				sig_type_name(sig->ret, t, sizeof(t)));
 	return r;
 }
 
@@ -745,8 +751,8 @@ static int jr_expected(struct jr *r, const struct where *w, struct sig_type t)
 	char got[48], tn[16];
 
 	if (t.dims)
-		return jr_fail(r, w, "expected an array (%s), got %s", sig_type_name(t, tn, sizeof(tn)),
-			       jr_what(r, got, sizeof(got)));
+		return jr_fail(r, w, "expected an array (%s), got %s",
+			       sig_type_name(t, tn, sizeof(tn)), jr_what(r, got, sizeof(got)));
 	return jr_fail(r, w, "expected %s, got %s", an_base[t.base], jr_what(r, got, sizeof(got)));
 }
 
@@ -797,6 +803,8 @@ static int put_utf8(struct strbuf *sb, unsigned c)
 	return strbuf_add(sb, b, n);
 }
 
+#define UNPAIRED "a string holds an unpaired surrogate (\\u%04X)"
+
 /* The JSON string at pos, decoded into r->str: valid UTF-8, NUL only in ours. */
 static int jr_string(struct jr *r, const struct where *w)
 {
@@ -834,13 +842,13 @@ static int jr_string(struct jr *r, const struct where *w)
 
 			i += 4;
 			if (c >= 0xdc00 && c <= 0xdfff)
-				return jr_fail(r, w, "a string holds an unpaired surrogate (\\u%04X)", c);
+				return jr_fail(r, w, UNPAIRED, c);
 			if (c >= 0xd800 && c <= 0xdbff) {
-				lo = i + 6 <= r->n && s[i] == '\\' && s[i + 1] == 'u' ? hex4(s + i + 2)
-										  : 0x110000;
+				lo = i + 6 <= r->n && s[i] == '\\' && s[i + 1] == 'u'
+					     ? hex4(s + i + 2)
+					     : 0x110000;
 				if (lo < 0xdc00 || lo > 0xdfff)
-					return jr_fail(r, w, "a string holds an unpaired surrogate "
-						       "(\\u%04X)", c);
+					return jr_fail(r, w, UNPAIRED, c);
 				c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
 				i += 6;
 			}
@@ -900,7 +908,8 @@ static int jr_scalar(struct jr *r, enum sig_base b, const struct where *w, struc
 		if (!end || (b == SIG_INT && !integer))
 			return jr_expected(r, w, (struct sig_type){ b, 0 });
 		if (end - r->pos >= sizeof(num))
-			return jr_fail(r, w, "a number is longer than %zu characters", sizeof(num) - 1);
+			return jr_fail(r, w, "a number is longer than %zu characters",
+				       sizeof(num) - 1);
 		memcpy(num, r->s + r->pos, end - r->pos);
 		num[end - r->pos] = '\0';
 		r->pos = end;
@@ -909,7 +918,8 @@ static int jr_scalar(struct jr *r, enum sig_base b, const struct where *w, struc
 			long long v = strtoll(num, NULL, 10);
 
 			if (errno == ERANGE)
-				return jr_fail(r, w, "%s is out of the range of an int (64-bit)", num);
+				return jr_fail(r, w, "%s is out of the range of an int (64-bit)",
+					       num);
 			return emit(out, "%lld\n", v);
 		} else {
 			double v = strtod(num, NULL);
@@ -1064,8 +1074,9 @@ static int read_input(struct jr *r, const struct signature *sig, size_t *at)
 
 			jr_ws(r);
 			if (jr_peek(r) != '"')
-				return jr_fail(r, NULL, "invalid JSON: expected a member name (at byte "
-					       "%zu)", r->pos);
+				return jr_fail(r, NULL,
+					       "invalid JSON: expected a member name (at byte %zu)",
+					       r->pos);
 			if (jr_string(r, NULL) < 0)
 				return -1;
 			for (k = 0; k < sig->nparams; k++)
@@ -1205,7 +1216,8 @@ static int wr_token(struct wr *w, const struct where *at, const char **tok, size
 		return wr_fail(w, at, "it ends early");
 	nl = memchr(w->s + w->pos, '\n', left < WIRE_MAX_TOKEN + 1 ? left : WIRE_MAX_TOKEN + 1);
 	if (!nl)
-		return wr_fail(w, at, left <= WIRE_MAX_TOKEN ? "it ends early" : "a line is too long");
+		return wr_fail(w, at, "%s",
+			       left <= WIRE_MAX_TOKEN ? "it ends early" : "a line is too long");
 	*tok = w->s + w->pos;
 	*len = (size_t)(nl - *tok);
 	w->pos += *len + 1;

@@ -24,21 +24,25 @@
  *
  * Types per language (the stub declares exactly these):
  *
- *   declared   python            java / csharp        cpp                         javascript  c
- *   int        int               long                 long long                   number      long long
- *   double     float             double               double                      number      double
- *   bool       bool              boolean / bool       bool                        boolean     bool (stdbool.h)
- *   string     str               String / string      string                      string      char *
- *   int[]      list[int]         long[]               vector<long long>&          number[]    long long *x, int xSize
- *   int[][]    list[list[int]]   long[][] (jagged)    vector<vector<long long>>&  number[][]  long long **x, int xSize,
- *                                                                                             int *xColSize
- *   returns    the value         the value            the value (by value)        the value   T, or T *f(..., int *returnSize),
- *                                                                                             or T **f(..., int *returnSize,
- *                                                                                             int **returnColumnSizes)
+ *   declared  Python          Java      C#        C++                         JavaScript
+ *   int       int             long      long      long long                   number
+ *   double    float           double    double    double                      number
+ *   bool      bool            boolean   bool      bool                        boolean
+ *   string    str             String    string    string                      string
+ *   T[]       list[T]         T[]       T[]       vector<T>& (param),         T[]
+ *                                                 vector<T> (returned)
+ *   T[][]     list[list[T]]   T[][]     T[][]     vector<vector<T>>& / ...    T[][]
+ *                                       (jagged)
  *
- * Python and JavaScript have a plain function (Python also finds a method of
- * a class Solution); Java, C++ and C# a method of class Solution, called on a
- * new instance; C a function.  In C the candidate mallocs what is returned
+ *   C, as LeetCode has it (bool from stdbool.h):
+ *   int x        long long x         T[] x        T *x, int xSize
+ *   string x     char *x             T[][] x      T **x, int xSize, int *xColSize
+ *   returns T    T f(...)            returns T[]  T *f(..., int *returnSize)
+ *   returns T[][]                    T **f(..., int *returnSize, int **returnColumnSizes)
+ *
+ * Python and JavaScript have a plain function (or a method of a class
+ * Solution, if the code has no such function); Java, C++ and C# a method of
+ * class Solution, called on a new instance; C a function.  In C the candidate mallocs what is returned
  * (array, rows, each string, *returnColumnSizes) and the harness frees it
  * after writing the result; C strings end at their first NUL.  JavaScript
  * numbers hold integers exactly up to 2^53 (a returned BigInt is accepted).
@@ -49,13 +53,21 @@
  * order of the params (input) or the one return value (result):
  *
  *   int      decimal, "-42"
- *   double   "%.17g"-style decimal ("1e+300", "0.1"); "NaN", "Infinity",
- *            "-Infinity" (any case, "inf"/"nan" too, in results)
+ *   double   decimal: the input "%.17g" ("0.10000000000000001"), or "Infinity"
+ *            and "-Infinity" for a JSON number past the range of a double; a
+ *            result as the language prints it ("1.0E-5", "0.1", "-nan",
+ *            "Infinity", "inf": NaN and infinities in any case, with a sign)
  *   bool     "1" or "0"
  *   string   its length in bytes on one line, then the UTF-8 bytes, then "\n"
  *   T[]      the element count on one line, then each element
  *   T[][]    the row count on one line, then each row as a T[]
  *   null     "-1" where a result's string, array or row length would be
+ *
+ * The harness writes the result only after the function returned, in one go,
+ * with write(2) on the inherited descriptor (Java sets it in a new
+ * FileDescriptor, C# calls libc's write): fd 3 may be a pipe or a file, and
+ * nothing needs /proc.  No result at all means the function never returned
+ * (an exit, or a crash).
  *
  * Canonical JSON (results and canonical expected values) is compact, with
  * doubles in their shortest exact form with a fraction or exponent
@@ -186,7 +198,7 @@ bool sig_result_matches(const struct signature *sig, const char *got_json, const
 struct sig_map {
 	unsigned first;		/* the program's line that holds the candidate's line 1 */
 	unsigned lines;		/* the candidate's lines; later lines are the harness's */
-	struct strbuf code;	/* a copy of the candidate's code (C and C++ messages quote it) */
+	struct strbuf code;	/* a copy of the candidate's code (quoted in C/C++ messages) */
 };
 
 void sig_map_init(struct sig_map *map);

@@ -1,4 +1,4 @@
-/* signature_code.c - function signatures: starters, the harness around the candidate's code, messages */
+/* signature_code.c - function signatures: starters, the harness around the code, messages */
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <stdarg.h>
@@ -17,7 +17,8 @@
  * type and "@N@" its name.
  */
 
-/* Python: after the code, at column 0; builtins through their module, as the code may reuse their names */
+/* Python: after the code, at column 0; builtins through their module, which the
+ * code may shadow */
 static const char py_harness_text[] =
 	"\n"
 	"\n"
@@ -42,7 +43,8 @@ static const char py_harness_text[] =
 	"        _pos += _n + 1\n"
 	"        return _s\n"
 	"\n"
-	"    _scalars = (lambda: _b.int(_tok()), lambda: _b.float(_tok()), lambda: _tok() == b\"1\", _str)\n"
+	"    _scalars = (lambda: _b.int(_tok()), lambda: _b.float(_tok()),\n"
+	"                lambda: _tok() == b\"1\", _str)\n"
 	"\n"
 	"    def _read(_base, _dims):\n"
 	"        if _dims:\n"
@@ -53,7 +55,8 @@ static const char py_harness_text[] =
 	"        _at = \"\".join(\"[%d]\" % _i for _i in _path)\n"
 	"        _sys.stdout.flush()\n"
 	"        _sys.stderr.write(\"%s returned %s (%s)%s where %s was expected\\n\" % (\n"
-	"            _name, _b.repr(_v)[:60], _b.type(_v).__name__, \" at \" + _at if _at else \"\", _want))\n"
+	"            _name, _b.repr(_v)[:60], _b.type(_v).__name__, \" at \" + _at if _at else \"\",\n"
+	"            _want))\n"
 	"        _sys.exit(1)\n"
 	"\n"
 	"    def _put(_v, _base, _dims, _path):\n"
@@ -68,7 +71,7 @@ static const char py_harness_text[] =
 	"            for _i, _x in _b.enumerate(_v):\n"
 	"                _put(_x, _base, _dims - 1, _path + (_i,))\n"
 	"        elif _base == 0:\n"
-	"            if not _b.isinstance(_v, _b.int) or not -9223372036854775808 <= _v <= 9223372036854775807:\n"
+	"            if not _b.isinstance(_v, _b.int) or not -2**63 <= _v < 2**63:\n"
 	"                _bad(_path, \"an int (64-bit)\", _v)\n"
 	"            _out.append(b\"%d\\n\" % _v)\n"
 	"        elif _base == 1:\n"
@@ -76,7 +79,7 @@ static const char py_harness_text[] =
 	"                _bad(_path, \"a float\", _v)\n"
 	"            _out.append(_b.repr(_b.float(_v)).encode() + b\"\\n\")\n"
 	"        elif _base == 2:\n"
-	"            if not _b.isinstance(_v, _b.bool) and not (_b.type(_v) is _b.int and _v in (0, 1)):\n"
+	"            if not (_b.isinstance(_v, _b.bool) or _b.type(_v) is _b.int and _v in (0, 1)):\n"
 	"                _bad(_path, \"a bool\", _v)\n"
 	"            _out.append(b\"1\\n\" if _v else b\"0\\n\")\n"
 	"        else:\n"
@@ -102,7 +105,8 @@ static const char py_harness_text[] =
 	"\n"
 	"_ce_main()\n";
 
-/* JavaScript: after the code, in a function of its own; the leading ";" ends an unfinished statement */
+/* JavaScript: after the code, in a function of its own; the leading ";" ends a
+ * statement the code left open */
 static const char js_harness_text[] =
 	"\n"
 	";(function () {\n"
@@ -126,7 +130,8 @@ static const char js_harness_text[] =
 	"        return s;\n"
 	"    }\n"
 	"\n"
-	"    const ceScalars = [() => Number(ceTok()), () => Number(ceTok()), () => ceTok() === \"1\", ceStr];\n"
+	"    const ceNum = () => Number(ceTok());\n"
+	"    const ceScalars = [ceNum, ceNum, () => ceTok() === \"1\", ceStr];\n"
 	"\n"
 	"    function ceRead(base, dims) {\n"
 	"        if (!dims) return ceScalars[base]();\n"
@@ -145,8 +150,8 @@ static const char js_harness_text[] =
 	"        }\n"
 	"        if (shown === undefined) shown = String(v);\n"
 	"        const at = path.map((i) => \"[\" + i + \"]\").join(\"\");\n"
-	"        process.stderr.write(ceName + \" returned \" + shown.slice(0, 60) + \" (\" + typeof v + \")\" +\n"
-	"            (at ? \" at \" + at : \"\") + \" where \" + want + \" was expected\\n\");\n"
+	"        process.stderr.write(ceName + \" returned \" + shown.slice(0, 60) + \" (\" + typeof v +\n"
+	"            \")\" + (at ? \" at \" + at : \"\") + \" where \" + want + \" was expected\\n\");\n"
 	"        process.exit(1);\n"
 	"    }\n"
 	"\n"
@@ -156,18 +161,22 @@ static const char js_harness_text[] =
 	"            return;\n"
 	"        }\n"
 	"        if (dims) {\n"
-	"            if (!Array.isArray(v) && !ArrayBuffer.isView(v)) ceBad(path, \"an array\", v);\n"
+	"            if (!Array.isArray(v) && !ArrayBuffer.isView(v))\n"
+	"                ceBad(path, \"an array\", v);\n"
 	"            ceOut.push(v.length + \"\\n\");\n"
-	"            for (let i = 0; i < v.length; i++) cePut(v[i], base, dims - 1, path.concat([i]));\n"
+	"            for (let i = 0; i < v.length; i++)\n"
+	"                cePut(v[i], base, dims - 1, path.concat([i]));\n"
 	"            return;\n"
 	"        }\n"
 	"        switch (base) {\n"
 	"        case 0:\n"
 	"            if (typeof v === \"bigint\") {\n"
-	"                if (v < -9223372036854775808n || v > 9223372036854775807n) ceBad(path, \"a 64-bit integer\", v);\n"
-	"            } else if (typeof v !== \"number\" || !Number.isInteger(v) || v < -9223372036854775808 ||\n"
-	"                       v >= 9223372036854775808) {\n"
+	"                if (v < -9223372036854775808n || v > 9223372036854775807n)\n"
+	"                    ceBad(path, \"a 64-bit integer\", v);\n"
+	"            } else if (typeof v !== \"number\" || !Number.isInteger(v)) {\n"
 	"                ceBad(path, \"an integer\", v);\n"
+	"            } else if (v < -9223372036854775808 || v >= 9223372036854775808) {\n"
+	"                ceBad(path, \"a 64-bit integer\", v);\n"
 	"            }\n"
 	"            ceOut.push(BigInt(v).toString() + \"\\n\");\n"
 	"            break;\n"
@@ -198,8 +207,10 @@ static const char js_harness_text[] =
 	"    }\n"
 	"    const ceArgs = [@READ@];\n"
 	"    cePut(ceFn(...ceArgs), @RET@, []);\n"
-	"    const ceBuf = Buffer.concat(ceOut.map((x) => (typeof x === \"string\" ? Buffer.from(x, \"latin1\") : x)));\n"
-	"    for (let off = 0; off < ceBuf.length;) off += ceFs.writeSync(@FD@, ceBuf, off, ceBuf.length - off);\n"
+	"    const ceBuf = Buffer.concat(ceOut.map((x) =>\n"
+	"        (typeof x === \"string\" ? Buffer.from(x) : x)));\n"
+	"    for (let off = 0; off < ceBuf.length;)\n"
+	"        off += ceFs.writeSync(@FD@, ceBuf, off, ceBuf.length - off);\n"
 	"})();\n";
 
 /* Java: the class CeMain after the code; fully qualified names, so no import is needed */
@@ -208,12 +219,15 @@ static const char java_harness_text[] =
 	"class CeMain {\n"
 	"    private static byte[] ceIn;\n"
 	"    private static int cePos;\n"
-	"    private static final java.io.ByteArrayOutputStream ceOut = new java.io.ByteArrayOutputStream();\n"
+	"    private static final java.io.ByteArrayOutputStream ceOut =\n"
+	"        new java.io.ByteArrayOutputStream();\n"
 	"\n"
 	"    private static java.lang.String ceTok() {\n"
 	"        int start = cePos;\n"
 	"        while (ceIn[cePos] != '\\n') cePos++;\n"
-	"        return new java.lang.String(ceIn, start, cePos++ - start, java.nio.charset.StandardCharsets.ISO_8859_1);\n"
+	"        int n = cePos++ - start;\n"
+	"        return new java.lang.String(ceIn, start, n,\n"
+	"                                    java.nio.charset.StandardCharsets.ISO_8859_1);\n"
 	"    }\n"
 	"\n"
 	"    private static int ceLen() {\n"
@@ -234,7 +248,8 @@ static const char java_harness_text[] =
 	"\n"
 	"    private static java.lang.String ceReadString() {\n"
 	"        int n = ceLen();\n"
-	"        java.lang.String s = new java.lang.String(ceIn, cePos, n, java.nio.charset.StandardCharsets.UTF_8);\n"
+	"        java.lang.String s =\n"
+	"            new java.lang.String(ceIn, cePos, n, java.nio.charset.StandardCharsets.UTF_8);\n"
 	"        cePos += n + 1;\n"
 	"        return s;\n"
 	"    }\n"
@@ -267,22 +282,25 @@ static const char java_harness_text[] =
 	"        cePut(\"\\n\");\n"
 	"    }\n"
 	"@ARRAYS@\n"
-	"    /* Java opens no descriptor by number: give an unopened FileDescriptor the inherited one */\n"
+	"    /* Java opens no descriptor by number: give a new FileDescriptor the inherited one */\n"
 	"    private static void ceEmit() throws java.lang.Exception {\n"
 	"        java.io.FileDescriptor fd = new java.io.FileDescriptor();\n"
 	"        java.lang.Class<?> u = java.lang.Class.forName(\"sun.misc.Unsafe\");\n"
 	"        java.lang.reflect.Field f = u.getDeclaredField(\"theUnsafe\");\n"
 	"        f.setAccessible(true);\n"
 	"        java.lang.Object unsafe = f.get(null);\n"
-	"        long off = (java.lang.Long) u.getMethod(\"objectFieldOffset\", java.lang.reflect.Field.class)\n"
-	"            .invoke(unsafe, java.io.FileDescriptor.class.getDeclaredField(\"fd\"));\n"
-	"        u.getMethod(\"putInt\", java.lang.Object.class, long.class, int.class).invoke(unsafe, fd, off, @FD@);\n"
+	"        java.lang.reflect.Field number = java.io.FileDescriptor.class.getDeclaredField(\"fd\");\n"
+	"        java.lang.reflect.Method offset =\n"
+	"            u.getMethod(\"objectFieldOffset\", java.lang.reflect.Field.class);\n"
+	"        long off = (java.lang.Long) offset.invoke(unsafe, number);\n"
+	"        u.getMethod(\"putInt\", java.lang.Object.class, long.class, int.class)\n"
+	"            .invoke(unsafe, fd, off, @FD@);\n"
 	"        try (java.io.FileOutputStream o = new java.io.FileOutputStream(fd)) {\n"
 	"            ceOut.writeTo(o);\n"
 	"        }\n"
 	"    }\n"
 	"\n"
-	"    public static void main(java.lang.String[] args) throws java.lang.Throwable {\n"
+	"    public static void main(String[] args) throws java.lang.Throwable {\n"
 	"        ceIn = java.lang.System.in.readAllBytes();\n"
 	"@READ@        @WRITE@(new Solution().@FN@(@ARGS@));\n"
 	"        java.lang.System.out.flush();\n"
@@ -327,19 +345,23 @@ static const char java_arrays_text[] =
 static const char cs_harness_text[] =
 	"\n"
 	"class CeMain {\n"
-	"    [global::System.Runtime.InteropServices.DllImport(\"libc\", EntryPoint = \"write\", SetLastError = true)]\n"
-	"    private static extern global::System.IntPtr CeWrite(int fd, byte[] buf, global::System.IntPtr count);\n"
+	"    [global::System.Runtime.InteropServices.DllImport(\"libc\", EntryPoint = \"write\",\n"
+	"                                                      SetLastError = true)]\n"
+	"    private static extern global::System.IntPtr CeWrite(int fd, byte[] buf,\n"
+	"                                                        global::System.IntPtr count);\n"
 	"\n"
 	"    private static byte[] ceIn;\n"
 	"    private static int cePos;\n"
-	"    private static readonly global::System.IO.MemoryStream ceOut = new global::System.IO.MemoryStream();\n"
+	"    private static readonly global::System.IO.MemoryStream ceOut =\n"
+	"        new global::System.IO.MemoryStream();\n"
 	"    private static readonly global::System.Globalization.CultureInfo ceC =\n"
 	"        global::System.Globalization.CultureInfo.InvariantCulture;\n"
 	"\n"
 	"    private static string ceTok() {\n"
 	"        int start = cePos;\n"
 	"        while (ceIn[cePos] != (byte)'\\n') cePos++;\n"
-	"        return global::System.Text.Encoding.ASCII.GetString(ceIn, start, cePos++ - start);\n"
+	"        int n = cePos++ - start;\n"
+	"        return global::System.Text.Encoding.ASCII.GetString(ceIn, start, n);\n"
 	"    }\n"
 	"\n"
 	"    private static int ceLen() {\n"
@@ -351,7 +373,8 @@ static const char cs_harness_text[] =
 	"    }\n"
 	"\n"
 	"    private static double ceReadDouble() {\n"
-	"        return double.Parse(ceTok(), global::System.Globalization.NumberStyles.Float, ceC);\n"
+	"        return double.Parse(ceTok(), global::System.Globalization.NumberStyles.Float,\n"
+	"                            ceC);\n"
 	"    }\n"
 	"\n"
 	"    private static bool ceReadBool() {\n"
@@ -404,15 +427,16 @@ static const char cs_harness_text[] =
 	"            }\n"
 	"            long n = (long)CeWrite(@FD@, rest, (global::System.IntPtr)rest.Length);\n"
 	"            if (n < 0) {\n"
-	"                if (global::System.Runtime.InteropServices.Marshal.GetLastWin32Error() == 4) continue;\n"
-	"                throw new global::System.IO.IOException(\"cannot write the result to descriptor @FD@\");\n"
+	"                int e = global::System.Runtime.InteropServices.Marshal.GetLastWin32Error();\n"
+	"                if (e == 4) continue;\n"
+	"                throw new global::System.IO.IOException(\"cannot write the result: errno \" + e);\n"
 	"            }\n"
 	"            off += (int)n;\n"
 	"        }\n"
 	"    }\n"
 	"\n"
 	"    static void Main() {\n"
-	"        global::System.IO.MemoryStream input = new global::System.IO.MemoryStream();\n"
+	"        var input = new global::System.IO.MemoryStream();\n"
 	"        global::System.Console.OpenStandardInput().CopyTo(input);\n"
 	"        ceIn = input.ToArray();\n"
 	"@READ@        @WRITE@(new global::Solution().@FN@(@ARGS@));\n"
@@ -465,7 +489,8 @@ static const char cpp_harness_text[] =
 	"static void load() {\n"
 	"    char buf[65536];\n"
 	"    size_t n;\n"
-	"    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) in.insert(in.end(), buf, buf + n);\n"
+	"    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0)\n"
+	"        in.insert(in.end(), buf, buf + n);\n"
 	"}\n"
 	"\n"
 	"static const char *tok() {\n"
@@ -534,7 +559,8 @@ static const char cpp_harness_text[] =
 	"    std::cout.flush();\n"
 	"    std::fflush(stdout);\n"
 	"    FILE *f = fdopen(@FD@, \"wb\");\n"
-	"    if (!f || std::fwrite(out.data(), 1, out.size(), f) != out.size() || std::fclose(f) != 0) {\n"
+	"    if (!f || std::fwrite(out.data(), 1, out.size(), f) != out.size() ||\n"
+	"        std::fclose(f) != 0) {\n"
 	"        std::fputs(\"cannot write the result to descriptor @FD@\\n\", stderr);\n"
 	"        std::exit(1);\n"
 	"    }\n"
@@ -1015,7 +1041,8 @@ static void cpp_harness(struct gen *g, const struct signature *sig)
 	else if (sig->ret.dims == 1)
 		addf(&sg, "ce_h::wVec(ce_r, ce_h::w%s)", b);
 	else
-		addf(&sg, "ce_h::wVec(ce_r, [](const auto &ce_x) { ce_h::wVec(ce_x, ce_h::w%s); })", b);
+		addf(&sg, "ce_h::wVec(ce_r, [](const auto &ce_x) { ce_h::wVec(ce_x, ce_h::w%s); })",
+		     b);
 	subst(&hg, &h, "@WRITE@", s.buf);
 	subst(&hg, &h, "@FN@", sig->function);
 	snprintf(num, sizeof(num), "%d", SIG_RESULT_FD);
@@ -1045,17 +1072,19 @@ static void c_stub(struct gen *g, const struct signature *sig)
 	size_t i;
 
 	if (r.dims == 1)
-		addf(g, "/**\n * Return an array of *returnSize elements.\n * Note: the returned array%s "
-		     "must be malloc'd; the caller frees %s.\n */\n",
+		addf(g, "/**\n * Return an array of *returnSize elements.\n"
+		     " * Note: the returned array%s must be malloc'd; the caller frees %s.\n */\n",
 		     r.base == SIG_STRING ? " and each string in it" : "",
 		     r.base == SIG_STRING ? "them" : "it");
 	else if (r.dims == 2)
-		addf(g, "/**\n * Return an array of *returnSize rows; set *returnColumnSizes to an array\n"
+		addf(g, "/**\n"
+		     " * Return an array of *returnSize rows; set *returnColumnSizes to an array\n"
 		     " * with the length of each row.\n * Note: the returned array, each row%s and "
 		     "*returnColumnSizes must be malloc'd;\n * the caller frees them.\n */\n",
 		     r.base == SIG_STRING ? ", each string" : "");
 	else if (r.base == SIG_STRING)
-		add(g, "/**\n * Note: the returned string must be malloc'd; the caller frees it.\n */\n");
+		add(g, "/**\n"
+		       " * Note: the returned string must be malloc'd; the caller frees it.\n */\n");
 	c_type(g, r);
 	addf(g, " %s(", sig->function);
 	for (i = 0; i < sig->nparams; i++) {
@@ -1144,7 +1173,8 @@ static void c_harness(struct gen *g, const struct signature *sig)
 		add(&sg, "\t\tfree(ce_r[ce_i]);\n\t}\n\tfree(ce_r);\n\tfree(ce_rc);\n");
 	} else if (r.dims == 1) {
 		if (r.base == SIG_STRING)
-			add(&sg, "\tfor (int ce_i = 0; ce_i < ce_rn; ce_i++)\n\t\tfree(ce_r[ce_i]);\n");
+			add(&sg, "\tfor (int ce_i = 0; ce_i < ce_rn; ce_i++)\n"
+				 "\t\tfree(ce_r[ce_i]);\n");
 		add(&sg, "\tfree(ce_r);\n");
 	} else if (r.base == SIG_STRING) {
 		add(&sg, "\tfree(ce_r);\n");
@@ -1270,7 +1300,8 @@ static bool py_location(const struct line *ln, const char *src, size_t *at, size
 		return false;
 	*at = (size_t)(q - ln->p) + strlen(mid);
 	*len = digits(ln->p + *at, end, no);
-	*frame = (size_t)(end - (ln->p + *at + *len)) >= 5 && !memcmp(ln->p + *at + *len, ", in ", 5);
+	q = ln->p + *at + *len;
+	*frame = end - q >= 5 && !memcmp(q, ", in ", 5);
 	return *len > 0;
 }
 
@@ -1291,7 +1322,7 @@ static void fix_python(const struct lang *l, const struct sig_map *m, const char
 		skip = false;
 		if (py_location(&ln, l->src, &at, &len, &no, &frame) && no > m->lines) {
 			skip = true;
-			/* a syntax error found in the harness: the code stopped in the middle of something */
+			/* a syntax error found in the harness: the code stopped in the middle */
 			if (!frame)
 				put_renumbered(g, &ln, at, len, m->lines);
 			continue;
@@ -1323,18 +1354,34 @@ static bool js_header(const struct line *ln, const char *src, size_t *at, size_t
 }
 
 /* The line of a frame "at f (/box/main.js:12:5)" or "at /box/main.js:12:5" in src. */
-static bool frame_line(const struct line *ln, const char *src, char sep, unsigned long *no)
+static bool frame_line(const struct line *ln, const char *src, unsigned long *no)
 {
 	size_t n = strlen(src), i;
 
 	for (i = ln->len; i-- > n;) {
 		const char *p = ln->p + i - n;
 
-		if (ln->p[i] == sep && !memcmp(p, src, n) && (p == ln->p || strchr("/( \t", p[-1])) &&
-		    digits(ln->p + i + 1, ln->p + ln->len, no))
+		if (ln->p[i] == ':' && !memcmp(p, src, n) &&
+		    (p == ln->p || strchr("/( \t", p[-1])) && digits(ln->p + i + 1, ln->p + ln->len, no))
 			return true;
 	}
 	return false;
+}
+
+/* The line of a Java frame "at Solution.f(Solution.java:12)". */
+static bool java_frame_line(const struct line *ln, unsigned long *no)
+{
+	const char *end = ln->p + ln->len, *q = NULL, *p = ln->p, *hit;
+	size_t len;
+
+	while ((hit = memmem(p, (size_t)(end - p), ".java:", 6)) != NULL) {
+		q = hit + 6;
+		p = q;
+	}
+	if (!q)
+		return false;
+	len = digits(q, end, no);
+	return len && q + len < end && q[len] == ')';
 }
 
 static void fix_js(const struct lang *l, const struct sig_map *m, const char *s, size_t n,
@@ -1361,7 +1408,7 @@ static void fix_js(const struct lang *l, const struct sig_map *m, const char *s,
 		}
 		if (is_frame(&ln)) {
 			/* under the harness's frame there is only the module loader */
-			if (cut || (frame_line(&ln, l->src, ':', &no) && no > m->lines)) {
+			if (cut || (frame_line(&ln, l->src, &no) && no > m->lines)) {
 				cut = true;
 				continue;
 			}
@@ -1421,7 +1468,7 @@ static void fix_java(const struct lang *l, const struct sig_map *m, const char *
 			continue;
 		}
 		if (is_frame(&ln) && (frame_in(&ln, "CeMain.") ||
-				      (frame_line(&ln, ".java", ':', &no) && no > m->lines)))
+				      (java_frame_line(&ln, &no) && no > m->lines)))
 			continue;
 		put_line(g, &ln);
 	}
@@ -1443,7 +1490,7 @@ static void fix_cs(const struct lang *l, const struct sig_map *m, const char *s,
 			const char *close = memchr(paren, ')', (size_t)(ln.p + ln.len - paren));
 
 			if (close && close + 2 <= ln.p + ln.len && close[1] == ':') {
-				/* "(Location of the symbol related to previous error)": in the harness */
+				/* "(Location of the symbol related to previous error)" */
 				if (close + 3 < ln.p + ln.len && close[2] == ' ' && close[3] == '(')
 					continue;
 				add(g, SIG_DRIVER ":");
