@@ -33,9 +33,11 @@ LIBS_APP = -lfcgi -lpq -lcrypt -lzip -lyaml $(LIBS_SBX)
 LIBS_HOOK = -lcurl -lcrypto
 
 # code every program shares: strings, UTF-8, system helpers, uuids, the language table and
-# limits, JSON documents and the error envelope, and how a question judges and scores
+# limits, JSON documents and the error envelope, how a question judges and scores, and the
+# function signatures of "implement this function" questions (values, wire format, harnesses)
 COMMON_SRC = common/strbuf.c common/utf8.c common/util.c common/uuid.c common/lang.c \
-             common/jsonh.c common/compare.c common/grading.c
+             common/jsonh.c common/compare.c common/grading.c common/signature.c \
+             common/signature_code.c
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIBCOMMON  = $(BUILD)/libcommon.a
 

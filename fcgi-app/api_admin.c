@@ -12,6 +12,7 @@
 #include "jsonh.h"
 #include "lang.h"
 #include "session.h"
+#include "signature.h"
 #include "store_candidate.h"
 #include "question.h"
 #include "store_question.h"
@@ -129,6 +130,58 @@ static int save_question(struct http_req *r, struct json_object *doc, const char
 	/* one way out of a failed transaction: roll back; the client fixes the tests or retries */
 	db_rollback();
 	return rc == -2 ? http_fail(r, e.status, e.code, "%s", e.msg) : api_db_error(r);
+}
+
+/*
+ * POST /api/admin/signature {"signature": "function: ...\nparams: ...\nreturns: ..."}:
+ * the signature parsed (its JSON and canonical text) and the stub each language's
+ * candidates would start from.
+ */
+int h_admin_signature(struct http_req *r)
+{
+	static const char *const fields[] = { "signature", NULL };
+	struct json_object *body, *out = NULL, *stubs;
+	struct strbuf text = STRBUF_INIT;
+	struct signature sig;
+	const char *s = NULL;
+	char err[256] = "";
+	size_t n = 0, i;
+	int rc;
+
+	if (auth_admin(r) < 0)
+		return r->status;
+	body = http_json_body(r, HTTP_MAX_API_BODY);
+	if (!body)
+		return r->status;
+	if (jsonh_only(body, fields, err, sizeof(err)) < 0 ||
+	    jsonh_str(body, "signature", SIG_MAX_TEXT, &s, &n, err, sizeof(err)) != 0) {
+		rc = http_fail(r, 400, *err ? "invalid_field" : "missing_field", "%s",
+			       *err ? err : "'signature' (its text form) is required");
+		goto out;
+	}
+	if (sig_parse_text(s, n, &sig, err, sizeof(err)) < 0) {
+		rc = http_fail(r, 400, "invalid_signature", "%s", err);
+		goto out;
+	}
+	out = http_ok();
+	stubs = json_object_new_object();
+	for (i = 0; i < nlangs; i++) {
+		struct strbuf stub = STRBUF_INIT;
+
+		if (sig_stub(&sig, &langs[i], &stub) == 0)
+			json_object_object_add(stubs, langs[i].id,
+					       json_object_new_string_len(stub.buf, (int)stub.len));
+		strbuf_release(&stub);
+	}
+	sig_to_text(&sig, &text);
+	json_object_object_add(out, "signature", sig_json(&sig));
+	json_object_object_add(out, "text", json_object_new_string_len(text.buf, (int)text.len));
+	json_object_object_add(out, "stubs", stubs);
+	rc = http_json(r, 200, out);
+out:
+	strbuf_release(&text);
+	json_object_put(body);
+	return rc;
 }
 
 int h_admin_question_create(struct http_req *r)

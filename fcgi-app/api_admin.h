@@ -11,6 +11,7 @@ int h_admin_login(struct http_req *r);
 int h_admin_logout(struct http_req *r);
 int h_admin_questions_list(struct http_req *r);
 int h_admin_question_get(struct http_req *r);
+int h_admin_signature(struct http_req *r);
 int h_admin_question_create(struct http_req *r);
 int h_admin_question_update(struct http_req *r);
 int h_admin_question_delete(struct http_req *r);

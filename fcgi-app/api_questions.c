@@ -14,21 +14,35 @@
 #include "jsonh.h"
 #include "lang.h"
 #include "session.h"
+#include "signature.h"
 #include "store_candidate.h"
 #include "store_question.h"
 #include "store_submission.h"
 
-/* Fill missing languages of a boiler_plate object with the default starters. */
-static void fill_starters(struct json_object *bp)
+/*
+ * Fill missing languages of a boiler_plate object: a function question's
+ * generated stub (sig, which may be NULL), else the default starter.
+ */
+static void fill_starters(struct json_object *bp, struct json_object *sig)
 {
+	struct signature parsed;
+	bool function = sig && json_object_is_type(sig, json_type_object) &&
+			sig_from_json(sig, &parsed, NULL, 0) == 0;
 	size_t i;
 
 	for (i = 0; i < nlangs; i++) {
+		struct strbuf stub = STRBUF_INIT;
 		struct json_object *v;
 
-		if (!json_object_object_get_ex(bp, langs[i].id, &v))
+		if (json_object_object_get_ex(bp, langs[i].id, &v))
+			continue;
+		if (function && sig_stub(&parsed, &langs[i], &stub) == 0)
+			json_object_object_add(bp, langs[i].id,
+					       json_object_new_string_len(stub.buf, (int)stub.len));
+		else
 			json_object_object_add(bp, langs[i].id,
 					       json_object_new_string(api_default_starter(langs[i].id)));
+		strbuf_release(&stub);
 	}
 }
 
@@ -85,7 +99,7 @@ int h_question_get(struct http_req *r)
 	if (!q)
 		return dberr ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
 	if (json_object_object_get_ex(q, "boiler_plate", &bp))
-		fill_starters(bp);
+		fill_starters(bp, json_object_object_get(q, "signature"));
 	json_object_object_get_ex(q, "test_cases", &tc);
 	o = http_ok();
 	if (tc)
@@ -153,6 +167,20 @@ out:
 	free(meta);
 	json_object_put(ctx);
 	return out;
+}
+
+/* A function question's custom input is its params as JSON: refused here, with why, when it is not. */
+static int custom_input_refused(struct http_req *r, PGresult *res, const char *custom, size_t len)
+{
+	const char *text = PQntuples(res) ? db_get(res, 0, "signature") : "";
+	struct signature sig;
+	char err[256];
+
+	if (!*text || sig_parse_json(text, strlen(text), &sig, err, sizeof(err)) < 0)
+		return 0;
+	if (sig_check_input(&sig, custom, len, err, sizeof(err)) < 0)
+		return http_fail(r, 400, "invalid_field", "custom_input: %s", err), -1;
+	return 0;
 }
 
 int h_proxy_execute(struct http_req *r)
@@ -236,6 +264,10 @@ int h_proxy_execute(struct http_req *r)
 	if (nt == 0 && !custom) {
 		rc = http_fail(r, 422, "no_tests", "this question has no %s tests",
 				submit ? "" : "sample");
+		goto out;
+	}
+	if (custom && !submit && custom_input_refused(r, res, custom, custom_len) < 0) {
+		rc = r->status;
 		goto out;
 	}
 	/* the server owns the tests: the client only names the question */

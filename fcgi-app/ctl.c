@@ -31,6 +31,7 @@
 #include "queue.h"
 #include "strbuf.h"
 #include "session.h"
+#include "signature.h"
 #include "question.h"
 #include "store_question.h"
 
@@ -213,6 +214,19 @@ static int load_one(const char *dir, const char *slug)
 	for (k = 0; k < sizeof(copied) / sizeof(copied[0]); k++)
 		if (json_object_object_get_ex(m, copied[k], &v))
 			json_object_object_add(doc, copied[k], json_object_get(v));
+	/* a function question: its signature's text form beside the statement */
+	strbuf_reset(&path);
+	strbuf_reset(&meta);
+	strbuf_addf(&path, "%s/%s/signature.txt", dir, slug);
+	if (strbuf_read_file(&meta, path.buf, CTL_MAX_FILE) == 0) {
+		struct signature sig;
+
+		if (sig_parse_text(meta.buf, meta.len, &sig, err, sizeof(err)) < 0) {
+			fprintf(stderr, "ce-ctl: %s: signature.txt: %s\n", slug, err);
+			goto out;
+		}
+		json_object_object_add(doc, "signature", sig_json(&sig));
+	}
 	json_object_object_add(doc, "slug", json_object_new_string(slug));
 	json_object_object_add(doc, "question", json_object_new_string_len(md.buf, (int)md.len));
 	json_object_object_add(doc, "boiler_plate", json_object_get(bp));

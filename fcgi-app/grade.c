@@ -32,7 +32,8 @@ static struct json_object *graded_result(struct json_object *tr, const struct gr
 						{ "signal", "signal" },
 						{ "output_truncated", "output_truncated" },
 						{ "score", "score" },
-						{ "group", "group" } };
+						{ "group", "group" },
+						{ "stdout", "stdout" } };
 	struct json_object *o = json_object_new_object(), *v;
 	size_t i;
 
@@ -101,6 +102,7 @@ struct json_object *grade_request(PGresult *res, bool submit, const char *lang, 
 	struct json_object *req = json_object_new_object(), *tests = json_object_new_array();
 	struct json_object *checker = column_json(res, "checker");
 	struct json_object *groups = submit ? column_json(res, "groups") : NULL;
+	struct json_object *signature = column_json(res, "signature");
 	int i, nt = PQntuples(res);
 
 	json_object_object_add(req, "language", json_object_new_string(lang));
@@ -139,6 +141,8 @@ struct json_object *grade_request(PGresult *res, bool submit, const char *lang, 
 	json_object_object_add(req, "test_cases", tests);
 	if (checker)
 		json_object_object_add(req, "checker", checker);
+	if (signature)
+		json_object_object_add(req, "signature", signature);
 	if (groups)
 		json_object_object_add(req, "groups", groups);
 	if (nt) {
@@ -182,7 +186,8 @@ static struct json_object *custom_result(struct json_object *tr)
 					     { "exit_code", "exit_code" },
 					     { "execution_time_ms", "execution_time_ms" },
 					     { "memory_usage_bytes", "memory_usage_bytes" },
-					     { "output_truncated", "output_truncated" } };
+					     { "output_truncated", "output_truncated" },
+					     { "stdout", "stdout" } };
 	struct json_object *c = json_object_new_object(), *v;
 	size_t k;
 

@@ -13,6 +13,7 @@
 #include "jsonh.h"
 #include "compare.h"
 #include "kattis.h"
+#include "signature.h"
 #include "lang.h"
 #include "tex.h"
 #include "utf8.h"
@@ -1559,6 +1560,25 @@ static void other_parts(struct imp *im)
 			warn(im, "%s", parts[k].what);
 }
 
+/*
+ * Our extension: a function-signature question keeps its signature's text
+ * form in signature.txt at the package's root (its tests' .in are JSON
+ * objects of the params, its .ans JSON values).
+ */
+static int read_signature(struct imp *im)
+{
+	const struct pkg_file *f = pkg_find(im->p, "signature.txt");
+	struct signature sig;
+	char e[256];
+
+	if (!f)
+		return 0;
+	if (sig_parse_text(f->data, f->len, &sig, e, sizeof(e)) < 0)
+		return fail(im->err, im->errlen, "signature.txt: %s", e);
+	json_object_object_add(im->doc, "signature", sig_json(&sig));
+	return 0;
+}
+
 struct json_object *kattis_import(const struct pkg *p, char *err, size_t errlen)
 {
 	struct imp im = { .p = p, .err = err, .errlen = errlen };
@@ -1581,7 +1601,7 @@ struct json_object *kattis_import(const struct pkg *p, char *err, size_t errlen)
 		goto out;
 	if (read_kind(&im) < 0 || read_names(&im) < 0 || read_limits(&im) < 0 ||
 	    read_statement(&im, &tex_title) < 0 || read_checker(&im) < 0 || read_tests(&im) < 0 ||
-	    read_references(&im) < 0)
+	    read_references(&im) < 0 || read_signature(&im) < 0)
 		goto out;
 	if (!yget(im.doc, "title")) {
 		const char *t = tex_title && *tex_title ? tex_title
@@ -2461,6 +2481,25 @@ static enum pkg_err export_interactions(struct exp *ex)
 	return rc;
 }
 
+static enum pkg_err export_signature(struct exp *ex)
+{
+	struct json_object *o = yget(ex->doc, "signature");
+	struct strbuf text = STRBUF_INIT;
+	struct signature sig;
+	enum pkg_err rc;
+	char e[256];
+
+	if (!o || json_object_is_type(o, json_type_null))
+		return PKG_OK;
+	if (sig_from_json(o, &sig, e, sizeof(e)) < 0)
+		return bad(ex, "signature: %s", e);
+	if (sig_to_text(&sig, &text) < 0)
+		return nomem(ex);
+	rc = add_text(ex, "signature.txt", text.buf, text.len);
+	strbuf_release(&text);
+	return rc;
+}
+
 enum pkg_err kattis_export(struct json_object *doc, struct pkg *out, char *err, size_t errlen)
 {
 	struct exp ex = { .doc = doc, .out = out, .err = err, .errlen = errlen };
@@ -2488,6 +2527,8 @@ enum pkg_err kattis_export(struct json_object *doc, struct pkg *out, char *err, 
 		rc = export_interactions(&ex);
 	if (rc == PKG_OK)
 		rc = export_tests(&ex);
+	if (rc == PKG_OK)
+		rc = export_signature(&ex);
 	grp_release(ex.g, ex.ng);
 	strbuf_release(&validation);
 	strbuf_release(&flags);

@@ -43,6 +43,9 @@
  *                    scoring (bool), author, source, source_url, license,
  *                    rights_owner, uuid (strings, when given), interactions
  *                    ([{name, text}]: sample .interaction files without a test)
+ *   signature        a function-signature question's signature (signature.h), from
+ *                    signature.txt at the root, our extension: its text form; the
+ *                    tests' .in are then JSON objects of the params, .ans JSON values
  *   warnings         what was skipped or approximated (import only; export ignores it)
  *
  * CHECKERS

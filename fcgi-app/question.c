@@ -11,6 +11,7 @@
 #include "jsonh.h"
 #include "lang.h"
 #include "question.h"
+#include "signature.h"
 #include "store_question.h"
 
 #define MAX_REFERENCES	50
@@ -232,10 +233,17 @@ int question_check(struct json_object *b, bool create, struct api_err *e)
 	}
 	if (g == 0 && check_references(v, e) < 0)
 		goto out;
-	if (json_object_object_get_ex(b, "signature", &v) && !json_object_is_type(v, json_type_null) &&
-	    !json_object_is_type(v, json_type_object)) {
-		refuse(e, 400, "invalid_field", "'signature' must be an object or null");
-		goto out;
+	if (json_object_object_get_ex(b, "signature", &v) && v) {
+		struct signature sig;
+
+		if (!json_object_is_type(v, json_type_object)) {
+			refuse(e, 400, "invalid_field", "'signature' must be an object or null");
+			goto out;
+		}
+		if (sig_from_json(v, &sig, err, sizeof(err)) < 0) {
+			refuse(e, 400, "invalid_field", "signature: %s", err);
+			goto out;
+		}
 	}
 	if ((g = jsonh_str(b, "statement_pdf", MAX_PDF_B64, &s, &n, err, sizeof(err))) < 0 ||
 	    (g == 0 && !base64_ok(s, n))) {
@@ -327,6 +335,40 @@ static int save_references(const char *qid, struct json_object *refs)
 	return 0;
 }
 
+/*
+ * A function question's tests, as stored, are typed: each input has the
+ * params, each answer the return type (unless a custom checker reads them).
+ * 1, 0 with e, -1 on a database error.
+ */
+static int typed_tests_fit(const char *qid, struct api_err *e)
+{
+	struct signature sig;
+	const char *text;
+	PGresult *res;
+	char err[256];
+	bool custom;
+	int i, fit = 1;
+
+	if (store_question_tests(qid, false, &res) != DB_OK)
+		return -1;
+	text = PQntuples(res) ? db_get(res, 0, "signature") : "";
+	if (!*text || sig_parse_json(text, strlen(text), &sig, err, sizeof(err)) < 0)
+		goto out;
+	custom = strstr(db_get(res, 0, "checker"), "\"custom\"") != NULL;
+	for (i = 0; i < PQntuples(res) && fit; i++) {
+		const char *in = db_get(res, i, "input_data"), *want = db_get(res, i, "expected_output");
+
+		if (sig_check_input(&sig, in, strlen(in), err, sizeof(err)) < 0)
+			fit = 0, refuse(e, 400, "invalid_field", "test %d input: %s", i + 1, err);
+		else if (!custom && sig_check_expected(&sig, want, strlen(want), err, sizeof(err)) < 0)
+			fit = 0, refuse(e, 400, "invalid_field", "test %d expected output: %s", i + 1,
+					err);
+	}
+out:
+	PQclear(res);
+	return fit;
+}
+
 int question_save(struct json_object *b, const char *qid, char id[16], struct api_err *e)
 {
 	char tms[16], mmb[16], okb[16], group[65];
@@ -386,6 +428,12 @@ int question_save(struct json_object *b, const char *qid, char id[16], struct ap
 		refuse(e, 400, "invalid_field", "test %d %s", bad,
 		       *group ? "names a group the question does not have"
 			      : "has no group, and the question has groups");
+		goto out;
+	}
+	/* and a signature and the tests, whichever of them changed */
+	fit = typed_tests_fit(qid, e);
+	if (fit <= 0) {
+		rc = fit < 0 ? -1 : -2;
 		goto out;
 	}
 	rc = 0;

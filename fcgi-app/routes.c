@@ -52,6 +52,7 @@ const struct route app_routes[] = {
 	{ "GET", "/api/admin/questions", h_admin_questions_list, 0 },
 	{ "POST", "/api/admin/questions", h_admin_question_create, 0 },
 	{ "POST", "/api/admin/questions/check", h_admin_check, 0 },
+	{ "POST", "/api/admin/signature", h_admin_signature, 0 },
 	{ "POST", "/api/admin/questions/import", h_admin_question_import, 0 },
 	{ "GET", "/api/admin/questions/:id", h_admin_question_get, 0 },
 	{ "PUT", "/api/admin/questions/:id", h_admin_question_update, 0 },

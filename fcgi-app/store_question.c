@@ -308,7 +308,8 @@ enum db_err store_question_tests(const char *qid, bool samples_only, PGresult **
 	return db_exec(res,
 		       "SELECT t.id, t.input_data, t.expected_output, t.is_sample, t.points,"
 		       " COALESCE(t.group_name, '') AS group_name, q.time_limit_ms, q.memory_limit_mb,"
-		       " q.output_limit_kb, q.checker, q.groups FROM test_cases t"
+		       " q.output_limit_kb, q.checker, q.groups, COALESCE(q.signature::text, '') AS signature"
+		       " FROM test_cases t"
 		       " JOIN coding_question_bank q ON q.id = t.question_id"
 		       " WHERE t.question_id = $1::int AND (t.is_sample OR NOT $2::bool) ORDER BY t.test_order",
 		       2, p);

@@ -234,6 +234,7 @@ void judge_result_release(struct judge_result *res)
 		strbuf_release(&res->tests[i].output);
 		strbuf_release(&res->tests[i].error);
 		strbuf_release(&res->tests[i].feedback);
+		strbuf_release(&res->tests[i].printed);
 	}
 	free(res->tests);
 	free(res->groups);
@@ -450,19 +451,59 @@ static void score(const struct judge_request *req, struct judge_result *res)
 
 /* ---- judging ---- */
 
+/*
+ * A function question's clean run: what the function returned (on fd 3) as
+ * canonical JSON into r's output, and into got; false, with the reason,
+ * when it wrote nothing readable.
+ */
+static bool function_result(const struct judge_request *req, const struct sbx_outcome *o,
+			    struct judge_test_result *r, struct strbuf *got)
+{
+	char why[200];
+
+	if (sig_result_json(req->signature, o->more[0].buf, o->more[0].len, got, why,
+			    sizeof(why)) < 0) {
+		r->verdict = V_WRONG_ANSWER;
+		strbuf_addf(&r->feedback, "the function's result could not be read: %s", why);
+		return false;
+	}
+	show(&r->output, &r->output_truncated, got->buf, got->len);
+	return true;
+}
+
 /* The verdict of a clean run's output: the built-in comparison or the checker. */
 static enum sbx_err judge_output(const struct judge_request *req, struct checker *k,
 				 const struct judge_test *t, const struct sbx_outcome *o,
 				 struct judge_test_result *r, char *err, size_t errlen)
 {
+	const struct cmp_rule *rule = &req->checker.rule;
+	struct strbuf got = STRBUF_INIT;
+	const char *out = o->out.buf;
+	size_t len = o->out.len;
+	enum sbx_err rc = SBX_OK;
+
+	if (req->signature) {
+		if (!function_result(req, o, r, &got) || t->unchecked)
+			goto out;
+		out = got.buf;
+		len = got.len;
+	}
 	if (t->unchecked)
-		return SBX_OK;
-	if (req->checker.kind == CHECK_CUSTOM)
-		return checker_judge(k, t, o->out.buf, o->out.len, r, err, errlen);
-	if (!cmp_match(&req->checker.rule, o->out.buf, o->out.len, t->expected, t->expected_len,
-		       &r->feedback))
+		goto out;
+	if (req->checker.kind == CHECK_CUSTOM) {
+		rc = checker_judge(k, t, out, len, r, err, errlen);
+	} else if (req->signature) {
+		/* typed values, doubles within the float rule's tolerances (or the default) */
+		if (!sig_result_matches(req->signature, got.buf, t->expected,
+					rule->mode == CMP_FLOAT ? rule->abs_tol : -1,
+					rule->mode == CMP_FLOAT ? rule->rel_tol : -1, &r->feedback))
+			r->verdict = V_WRONG_ANSWER;
+	} else if (!cmp_match(rule, out, len, t->expected, t->expected_len, &r->feedback)) {
 		r->verdict = V_WRONG_ANSWER;
-	return SBX_OK;
+	}
+out:
+	strbuf_release(&got);
+	return rc;
 }
 
 enum sbx_err judge_execute(const struct judge_request *req, struct judge_result *res, char *err,
@@ -476,7 +517,10 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	char src[JUDGE_CLASS_MAX + 16];
 	struct sbx b = { .sock = -1, .pid = -1 };
 	uint64_t mem_limit = (uint64_t)req->memory_mb << 20;
-	struct strbuf broken = STRBUF_INIT;
+	struct strbuf broken = STRBUF_INIT, program = STRBUF_INIT, wire = STRBUF_INIT;
+	const char *code;
+	size_t code_len;
+	struct sig_map map;
 	struct sbx_outcome o;
 	enum sbx_err rc = SBX_OK;
 	uint64_t t0 = mono_us();
@@ -484,6 +528,7 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	bool *stopped = NULL;
 
 	judge_result_init(res);
+	sig_map_init(&map);
 	uuid_v4(res->execution_id);
 	res->tests = calloc(req->ntests ? req->ntests : 1, sizeof(*res->tests));
 	res->groups = calloc(req->ngroups ? req->ngroups : 1, sizeof(*res->groups));
@@ -499,9 +544,18 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		strbuf_init(&res->tests[i].output);
 		strbuf_init(&res->tests[i].error);
 		strbuf_init(&res->tests[i].feedback);
+		strbuf_init(&res->tests[i].printed);
 	}
 
-	find_entry(l, req->code, req->code_len, &entry);
+	/* a function question compiles the candidate's function with the hidden harness */
+	if (req->signature &&
+	    sig_program(req->signature, l, req->code, req->code_len, &program, &map) < 0) {
+		rc = SBX_ENOMEM;
+		goto out;
+	}
+	code = req->signature ? program.buf : req->code;
+	code_len = req->signature ? program.len : req->code_len;
+	find_entry(l, code, code_len, &entry);
 	{
 		struct strbuf s = STRBUF_INIT;
 
@@ -519,7 +573,7 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		rc = SBX_EPRIV;
 		goto out;
 	}
-	if (sbx_write_file(&b, src, req->code, req->code_len, false, err, errlen) < 0 ||
+	if (sbx_write_file(&b, src, code, code_len, false, err, errlen) < 0 ||
 	    (l->support_name && sbx_write_file(&b, l->support_name, l->support_text,
 					       strlen(l->support_text), false, err, errlen) < 0)) {
 		rc = SBX_ESYSTEM;
@@ -530,6 +584,8 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		rc = judge_compile(&b, l, &env, &entry, src, res, err, errlen);
 		if (rc != SBX_OK)
 			goto out;
+		if (req->signature)
+			sig_fix_output(l, &map, &res->compile_output);
 		if (!res->compile_ok) {
 			fill_all(res, V_COMPILATION_ERROR, "compilation failed");
 			goto done;
@@ -577,6 +633,17 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		};
 
 		judge_run_limits(req, mem_limit, &cmd.lim);
+		strbuf_reset(&wire);
+		if (req->signature) {
+			/* the params in the harness's wire format; the return value comes back on fd 3 */
+			if (sig_input_wire(req->signature, t->input, t->input_len, &wire, err, errlen) < 0) {
+				rc = SBX_ENOMEM;
+				goto out;
+			}
+			cmd.stdin_data = wire.buf;
+			cmd.stdin_len = wire.len;
+			cmd.ncollect = 1;
+		}
 		if (skip) {
 			r->verdict = V_SKIPPED;
 			r->exit_code = -1;
@@ -591,6 +658,16 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 			rc = sbx_run(&b, &cmd, &o, err, errlen) < 0 ? SBX_ESYSTEM : SBX_OK;
 			if (rc == SBX_OK) {
 				judge_classify(req, &o, mem_limit, r);
+				if (req->signature) {
+					/* what the function printed is its own; the output is its result */
+					struct strbuf was = r->printed;
+
+					r->printed = r->output;
+					r->output = was;
+					r->printed_truncated = r->output_truncated;
+					r->output_truncated = false;
+					sig_fix_output(l, &map, &r->error);
+				}
 				if (r->verdict == V_ACCEPTED)
 					rc = judge_output(req, &k, t, &o, r, err, errlen);
 			}
@@ -618,6 +695,9 @@ done:
 	argv_release(&argv);
 	argv_release(&env);
 	strbuf_release(&broken);
+	strbuf_release(&program);
+	strbuf_release(&wire);
+	sig_map_release(&map);
 	free(order);
 	free(stopped);
 	res->total_ms = (mono_us() - t0) / 1000u;

@@ -34,6 +34,7 @@ void judge_request_release(struct judge_request *req)
 	free(req->tests);
 	grading_groups_free(req->groups, req->ngroups);
 	grading_checker_release(&req->checker);
+	free(req->signature);
 	free(req->code);
 	free(req->question_id);
 	judge_request_init(req);
@@ -147,6 +148,45 @@ static int test_grading(struct json_object *t, size_t i, const struct judge_requ
 	return 0;
 }
 
+static int parse_signature(struct json_object *root, struct judge_request *req,
+			   struct judge_error *e)
+{
+	struct json_object *o;
+	char msg[200];
+	int r = jsonh_get(root, "signature", json_type_object, &o, msg, sizeof(msg));
+
+	if (r < 0)
+		return bad(e, "invalid_field", "%s", msg);
+	if (r == 1)
+		return 0;
+	req->signature = calloc(1, sizeof(*req->signature));
+	if (!req->signature)
+		return bad(e, "payload_too_large", "out of memory");
+	if (sig_from_json(o, req->signature, msg, sizeof(msg)) < 0)
+		return bad(e, "invalid_field", "signature: %s", msg);
+	if (req->checker.kind == CHECK_INTERACTIVE)
+		return bad(e, "invalid_field", "a function question cannot be interactive");
+	return 0;
+}
+
+/* A function question's tests are typed: each input has the params, each answer the return type. */
+static int check_typed_tests(const struct judge_request *req, struct judge_error *e)
+{
+	char msg[200];
+	size_t i;
+
+	for (i = 0; req->signature && i < req->ntests; i++) {
+		const struct judge_test *t = &req->tests[i];
+
+		if (sig_check_input(req->signature, t->input, t->input_len, msg, sizeof(msg)) < 0)
+			return bad(e, "invalid_field", "test_cases[%zu].input: %s", i, msg);
+		if (!t->unchecked && req->checker.kind == CHECK_BUILTIN &&
+		    sig_check_expected(req->signature, t->expected, t->expected_len, msg, sizeof(msg)) < 0)
+			return bad(e, "invalid_field", "test_cases[%zu].expected_output: %s", i, msg);
+	}
+	return 0;
+}
+
 static int parse_tests(struct json_object *arr, struct judge_request *req, struct judge_error *e)
 {
 	size_t i, n;
@@ -243,11 +283,13 @@ int judge_request_parse(const char *body, size_t len, struct judge_request *req,
 		bad(e, "invalid_field", "%s", perr);
 		goto out;
 	}
+	if (parse_signature(root, req, e) < 0)
+		goto out;
 	if (!json_object_object_get_ex(root, "test_cases", &f)) {
 		bad(e, "missing_field", "'test_cases' is required");
 		goto out;
 	}
-	if (parse_tests(f, req, e) < 0)
+	if (parse_tests(f, req, e) < 0 || check_typed_tests(req, e) < 0)
 		goto out;
 	if (get_text(root, "question_id", JSONH_NUMBER, 128, &req->question_id, NULL, e) < 0)
 		goto out;
@@ -420,6 +462,11 @@ struct json_object *judge_result_json(const struct judge_request *req,
 		add(r, "score", jnum(t->score, 4));
 		if (t->feedback.len)
 			add(r, "checker_message", jstr(t->feedback.buf, t->feedback.len));
+		if (req->signature) {
+			add(r, "stdout", jstr(t->printed.buf, t->printed.len));
+			if (t->printed_truncated)
+				add(r, "stdout_truncated", json_object_new_boolean(1));
+		}
 		json_object_array_add(arr, r);
 	}
 

@@ -18,6 +18,7 @@
 #include "grading.h"
 #include "jsonh.h"
 #include "lang.h"
+#include "signature.h"
 #include "strbuf.h"
 
 struct json_object;
@@ -197,6 +198,12 @@ struct judge_request {
 	struct judge_checker checker;
 	struct judge_group *groups;	/* none: every test is on its own, worth its points */
 	size_t ngroups;
+	/*
+	 * A function-signature question (signature.h): the code is the function,
+	 * each test's input a JSON object of its params and its expected output a
+	 * JSON value; NULL for input and output.
+	 */
+	struct signature *signature;
 };
 
 struct judge_test_result {
@@ -212,6 +219,8 @@ struct judge_test_result {
 	uint64_t memory_bytes;
 	double score;		/* 0..1: 1 when accepted, a custom checker's score.txt, else 0 */
 	struct strbuf feedback;	/* why the checker decided so, for the question's author only */
+	struct strbuf printed;	/* a function question: what the function printed (output is its result) */
+	bool printed_truncated;
 };
 
 struct judge_group_result {

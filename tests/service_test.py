@@ -69,6 +69,7 @@ ENV.update(CE_WEBHOOK_ALLOW="127.0.0.0/8", CE_WEBHOOK_SECRET=WEBHOOK_SECRET, CE_
 
 ADMIN = None          # admin bearer token
 BANK = []             # the sample question bank as files: list of dicts (see load_bank)
+BANK_FUNCTIONS = 0    # how many of the bank's questions are function questions (not in BANK)
 BY_SLUG = {}
 LEAKS = []            # responses that showed a secret
 REQUESTS = [0]
@@ -271,6 +272,8 @@ def psql(sql, var=None):
 
 
 def load_bank():
+    """The stdin/stdout questions of the bank; the function questions are only counted."""
+    global BANK_FUNCTIONS
     bank = []
     for slug in sorted(os.listdir(BANK_DIR)):
         d = os.path.join(BANK_DIR, slug)
@@ -278,6 +281,10 @@ def load_bank():
             continue
         with open(os.path.join(d, "meta.json")) as f:
             meta = json.load(f)
+        # "implement this function" questions: typed JSON tests, run through a harness
+        if meta.get("kind") == "function":
+            BANK_FUNCTIONS += 1
+            continue
         names = sorted(n[:-3] for n in os.listdir(os.path.join(d, "tests")) if n.endswith(".in"))
         tests = []
         for n in names:
@@ -674,7 +681,8 @@ class T04AdminQuestions(Base):
         qs = r.json["questions"]
         bank_titles = sorted(b["title"] for b in BANK)
         self.assertEqual(len(BANK), 12)
-        self.assertEqual(len([q for q in qs if not q["title"].startswith("svc-test")]), 12)
+        self.assertEqual(len([q for q in qs if not q["title"].startswith("svc-test")]),
+                         12 + BANK_FUNCTIONS)
         self.assertEqual(sorted(q["title"] for q in qs if q["title"] in bank_titles), bank_titles)
         by_title = {q["title"]: q for q in qs}
         for b in BANK:
@@ -3402,6 +3410,135 @@ class T23Packages(Base):
             self.assertIn("09.in", p.stderr)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def bank_functions():
+    """The bank's function questions: (slug, directory, meta)."""
+    out = []
+    for slug in sorted(os.listdir(BANK_DIR)):
+        d = os.path.join(BANK_DIR, slug)
+        meta_path = os.path.join(d, "meta.json")
+        if re.match(r"^\d\d-", slug) and os.path.isfile(meta_path):
+            with open(meta_path) as f:
+                meta = json.load(f)
+            if meta.get("kind") == "function":
+                out.append((slug, d, meta))
+    return out
+
+
+class T24Functions(Base):
+    """"Implement this function" questions: the bank's, with a reference solution in each of
+    the six languages judged through the real service, and a candidate's view of one."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.fns = bank_functions()
+        cls.ids = {slug: psql("SELECT id FROM coding_question_bank WHERE slug = '%s'" % slug)
+                   for slug, _, _ in cls.fns}
+
+    def test_a_every_reference_solution_accepted(self):
+        self.assertGreaterEqual(len(self.fns), 3)
+        jobs = []
+        for slug, d, _ in self.fns:
+            for lang, fn in LANG_FILES:
+                with open(os.path.join(d, "solution", fn)) as f:
+                    jobs.append((slug, lang, f.read()))
+
+        def check(job):
+            slug, lang, code = job
+            r = admin("POST", "/api/admin/questions/%s/check" % self.ids[slug],
+                      {"language": lang, "code": code}, timeout=900)
+            return slug, lang, r
+
+        t0 = time.time()
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(check, jobs))
+        bad = []
+        for slug, lang, r in results:
+            if r.status != 200 or r.json.get("status") != "accepted":
+                bad.append("%s %s: %s" % (slug, lang, r.json.get("status") if r.json else r))
+        NOTES.append("function questions: %d reference solutions (%d questions x 6 languages) judged in %.1f s"
+                     % (len(jobs), len(self.fns), time.time() - t0))
+        self.assertEqual(bad, [])
+
+    def test_b_candidate_view_run_and_submit(self):
+        slug = "13-two-sum-fn"
+        qid = self.ids[slug]
+        cid, invite, _ = new_candidate([qid], name="svc cand function")
+        tok, _ = start_session(invite)
+        q = call("GET", "/api/questions/%s" % qid, token=tok).json["question"]
+        self.assertEqual(q["kind"], "function")
+        self.assertEqual(q["signature"]["function"], "twoSum")
+        self.assertIn("class Solution", q["boiler_plate"]["java"])
+        self.assertIn("def twoSum(", q["boiler_plate"]["python"])
+        self.assertIn("int* returnSize", q["boiler_plate"]["c"])
+        for t in q["test_cases"]:
+            self.assertIsInstance(json.loads(t["input"]), dict)
+        printing = ("def twoSum(nums, target):\n"
+                    "    print('looking at', len(nums), 'numbers')\n"
+                    "    seen = {}\n"
+                    "    for i, x in enumerate(nums):\n"
+                    "        if target - x in seen:\n"
+                    "            return [seen[target - x], i]\n"
+                    "        seen[x] = i\n")
+        # a run with typed custom input: the result as JSON, what the function printed apart
+        r = proxy(tok, qid, "python", printing, custom_input='{"nums": [1, 4, 6], "target": 10}')
+        self.assertOk(r)
+        self.assertEqual(r.json["custom"]["output"], "[1,2]")
+        self.assertEqual(r.json["custom"]["stdout"], "looking at 3 numbers\n")
+        # custom input that is not the params is refused with why, before anything runs
+        for bad, words in (('{"nums": [1, "x"], "target": 3}', "nums[1]"),
+                           ('{"nums": [1]}', "target"), ("[1, 2]", "object"), ("not json", "")):
+            r = proxy(tok, qid, "python", printing, custom_input=bad)
+            self.assertError(r, 400, msg=bad)
+            self.assertIn(words, r.json["error"]["message"])
+        # a submit: printing does not break the result
+        r = proxy(tok, qid, "python", printing, mode="submit")
+        self.assertOk(r)
+        self.assertEqual(r.json["status"], "accepted", r)
+        shown = [x for x in r.json["results"] if not x["hidden"]]
+        self.assertTrue(shown and all(x["stdout"].startswith("looking at") for x in shown))
+        # a compile error and a crash point at the candidate's own lines, not the harness's
+        r = proxy(tok, qid, "java", "class Solution {\n    public long[] twoSum(long[] nums, long target) {\n"
+                  "        return nums.nothing();\n    }\n}\n")
+        self.assertEqual(r.json["status"], "compilation_error", r)
+        self.assertIn(":3: error", r.json["compile"]["output"])
+        self.assertNotIn("CeMain", r.json["compile"]["output"])
+        r = proxy(tok, qid, "python", "def twoSum(nums, target):\n    return nums[99]\n")
+        self.assertEqual(r.json["status"], "runtime_error", r)
+        err = r.json["results"][0]["error"]
+        self.assertIn("line 2, in twoSum", err)
+        self.assertNotIn("_ce_", err)
+
+    def test_c_signature_preview_and_checked_documents(self):
+        r = admin("POST", "/api/admin/signature",
+                  {"signature": "function: area\nparams: points double[][]\nreturns: double\n"})
+        self.assertOk(r)
+        self.assertEqual(r.json["signature"]["params"][0]["type"], "double[][]")
+        self.assertIn("public double area(double[][] points)", r.json["stubs"]["java"])
+        self.assertEqual(sorted(r.json["stubs"]), sorted(LANG_IDS))
+        for bad in ("function: 1x\nreturns: int", "function: f\nparams: a map\nreturns: int",
+                    "params: a int\nreturns: int"):
+            r = admin("POST", "/api/admin/signature", {"signature": bad})
+            self.assertError(r, 400, msg=bad)
+        sig = {"function": "add", "params": [{"name": "a", "type": "int"}, {"name": "b", "type": "int"}],
+               "returns": "int"}
+        doc = {"title": "Add", "question": "Add two numbers.", "difficulty": "easy", "signature": sig,
+               "test_cases": [{"input": '{"a": 1, "b": 2}', "expected_output": "3", "is_sample": True}]}
+        r = admin("POST", "/api/admin/questions", doc)
+        self.assertEqual(r.status, 201, r)
+        qid = r.json["question"]["id"]
+        # tests that are not typed for the signature are refused, and change nothing
+        for tests, words in (([{"input": '{"a": 1}', "expected_output": "3"}], "b"),
+                             ([{"input": '{"a": 1, "b": 2}', "expected_output": '"3"'}], "expected")):
+            r = admin("PUT", "/api/admin/questions/%s" % qid, {"test_cases": tests})
+            self.assertClientError(r)
+            self.assertIn(words, r.json["error"]["message"])
+        q = admin("GET", "/api/admin/questions/%s" % qid).json["question"]
+        self.assertEqual(q["test_cases"][0]["expected_output"], "3")
+        r = admin("POST", "/api/admin/questions/%s/check" % qid,
+                  {"language": "c", "code": "long long add(long long a, long long b) { return a + b; }\n"})
+        self.assertEqual(r.json["status"], "accepted", r)
 
 
 class T14Consistency(Base):

@@ -925,6 +925,31 @@ static void test_real_packages(void)
 	round_trip(doc);
 	json_object_put(doc);
 
+	/* function-signature questions (signature.txt, our extension), one per type family */
+	{
+		static const char *const fn[][2] = { { "fn-ints", "twoSum" },
+						     { "fn-doubles", "meanAbsoluteDeviation" },
+						     { "fn-strings", "palindromes" },
+						     { "fn-grid", "transpose" } };
+		char path[64];
+		size_t k;
+
+		for (k = 0; k < sizeof(fn) / sizeof(fn[0]); k++) {
+			snprintf(path, sizeof(path), "tests/packages/%s", fn[k][0]);
+			doc = import_dir(path);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+			ASSERT_STR(doc, "signature.function", fn[k][1]);
+			CU_ASSERT_EQUAL(glen(doc, "groups"), 2);
+			round_trip(doc);
+			json_object_put(doc);
+		}
+		doc = import_dir("tests/packages/fn-grid");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+		ASSERT_STR(doc, "signature.params.0.type", "int[][]");
+		ASSERT_STR(doc, "signature.returns", "int[][]");
+		json_object_put(doc);
+	}
+
 	doc = import_dir("tests/packages/float-tolerance");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
 	ASSERT_STR(doc, "checker.type", "float");

@@ -1,0 +1,2 @@
+def transpose(grid):
+    return [list(col) for col in zip(*grid)]

@@ -1,0 +1,2 @@
+def palindromes(words, ignoreCase):
+    return [w.lower() == w.lower()[::-1] for w in words]
