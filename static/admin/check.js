@@ -2,6 +2,7 @@
 // references) against the form's unsaved tests, checker and groups through
 // POST /api/admin/questions/check, and show each test's verdict, score and
 // checker's message, and each group's score.
+import { idPath } from "../common/api.js";
 import { h, setChildren, field, errorBox, loading, busy } from "../common/dom.js";
 import { fmtBytes, fmtScore } from "../common/format.js";
 import { verdictBadge, verdictLabel } from "../common/verdicts.js";
@@ -76,7 +77,8 @@ function showResult(out, res, tests) {
 }
 
 // getRequest() returns { time_limit_ms, memory_limit_mb, output_limit_kb?,
-// checker, groups, signature?, tests } or throws an Error whose message says what to fix
+// checker, groups, signature?, savedId?, tests } (savedId: check the saved
+// question of that id instead, through POST /api/admin/questions/:id/check) or throws an Error whose message says what to fix
 // in the form first. langs: the catalog of common/languages.js. references:
 // the question's reference solutions ([{name, language, code, expected}]),
 // offered as solutions to check.
@@ -139,8 +141,15 @@ export function checkPanel(getRequest, langs, references) {
 		// a function question's tests are arguments for the function the signature names
 		if (req.signature) body.signature = req.signature;
 		try {
-			const res = await busy(run, "Checking…", () => api.post("/api/admin/questions/check", body));
+			const res = await busy(run, "Checking…", () => (req.savedId
+				? api.post(`/api/admin/questions/${idPath(req.savedId)}/check`, { language: body.language, code: body.code })
+				: api.post("/api/admin/questions/check", body)));
 			showResult(out, res, req.tests);
+			if (req.signature && !req.savedId) {
+				out.prepend(h("p", { class: "banner banner-warn" }, "This function question has unsaved changes, so the "
+					+ "form's tests went with the signature. If every test fails as if the function were never called, "
+					+ "save the question and check again: a saved question is checked with its function harness."));
+			}
 		} catch (e) {
 			out.replaceChildren(errorBox(e.message));
 		}

@@ -289,6 +289,8 @@ export async function questionFormView(ctx, id) {
 		const sig = signature.current();
 		if (sig === undefined) throw new Error("Press Preview to read the changed signature first.");
 		if (sig) req.signature = sig;
+		// a saved function question, unchanged: checked as stored, with its harness
+		if (sig && id && snapshot() === saved) req.savedId = id;
 		return req;
 	}
 	check = checkPanel(checkRequest, langs, q.references || []);

@@ -36,6 +36,8 @@ const CHECKER_PY = [
 // right under the checker, though never the expected output itself
 const SPLIT_PY = "n = int(input())\nprint(1, n - 1)\n";
 const WRONG_SPLIT_PY = "n = int(input())\nprint(n, 1)\n";
+const TWO_SUM_PY = "def twoSum(nums, target):\n    seen = {}\n    for i, x in enumerate(nums):\n"
+	+ "        if target - x in seen:\n            return [seen[target - x], i]\n        seen[x] = i\n    return []\n";
 const SUM_PY = "import sys\na, b = map(int, sys.stdin.read().split())\nprint(a + b)\n";
 const WRONG_SUM_PY = "import sys\na, b = map(int, sys.stdin.read().split())\nprint(a + b if a < 10 else 0)\n";
 // a one-page PDF with no text: enough to be opened
@@ -299,6 +301,12 @@ module.exports = [
 			let q = (await h.admin("GET", `/api/admin/questions/${id}`)).json.question;
 			h.assert(q.signature && q.signature.function === "twoSum" && q.signature.params.length === 2,
 				`the signature is saved: ${JSON.stringify(q.signature)}`);
+
+			// Check runs a function against the JSON tests
+			await page.getByLabel("Language", { exact: true }).selectOption("python");
+			await setEditor(page, ".editor-check", TWO_SUM_PY);
+			h.assert(await checkWith(page, page.getByRole("button", { name: "Run check" })) === "accepted",
+				"a right function is accepted");
 			await page.getByLabel("Signature", { exact: true }).fill("");
 			await page.getByLabel("Input of test 1").fill("2 7 11 15\n9\n");
 			await page.getByLabel("Expected output of test 1").fill("0 1\n");
