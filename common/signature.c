@@ -13,26 +13,13 @@
 
 #include "jsonh.h"
 #include "signature.h"
+#include "util.h"
 #include "utf8.h"
 
 static const char *const base_names[SIG_BASE__MAX] = {
 	[SIG_INT] = "int", [SIG_DOUBLE] = "double", [SIG_BOOL] = "bool", [SIG_STRING] = "string",
 };
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 const char *sig_type_name(struct sig_type t, char *buf, size_t len)
 {

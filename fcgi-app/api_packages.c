@@ -21,24 +21,10 @@
 #define PROVISIONAL_LIMIT_MS	30000
 #define FALLBACK_LIMIT_MS	2000
 
-static int refuse(struct api_err *e, int status, const char *code, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static int refuse(struct api_err *e, int status, const char *code, const char *fmt, ...)
-{
-	va_list ap;
-
-	e->status = status;
-	snprintf(e->code, sizeof(e->code), "%s", code);
-	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static int package_error(struct api_err *e, enum pkg_err pe, const char *why)
 {
-	return refuse(e, pe == PKG_TOO_LARGE ? 413 : pe == PKG_INVALID ? 422 : 503,
+	return api_err_set(e, pe == PKG_TOO_LARGE ? 413 : pe == PKG_INVALID ? 422 : 503,
 		      pe == PKG_TOO_LARGE ? "payload_too_large"
 		      : pe == PKG_INVALID ? "invalid_package"
 					  : "unavailable",
@@ -139,7 +125,7 @@ int packages_import(const struct pkg *p, const char *owner, struct json_object *
 	*report = NULL;
 	doc = kattis_import(p, err, sizeof(err));
 	if (!doc)
-		return refuse(e, 422, "invalid_package", "%s", err);
+		return api_err_set(e, 422, "invalid_package", "%s", err);
 	if (json_object_object_get_ex(doc, "warnings", &warnings))
 		json_object_get(warnings);
 	else
@@ -155,7 +141,7 @@ int packages_import(const struct pkg *p, const char *owner, struct json_object *
 		goto out;
 	}
 	if (db_begin() != DB_OK) {
-		refuse(e, 503, "database_unavailable", "the database is unavailable; retry in a moment");
+		api_err_set(e, 503, "database_unavailable", "the database is unavailable; retry in a moment");
 		goto out;
 	}
 	rc = question_save(doc, NULL, qid, e);
@@ -164,7 +150,7 @@ int packages_import(const struct pkg *p, const char *owner, struct json_object *
 		if (rc == -2)
 			e->status = 422;
 		else
-			refuse(e, 503, "database_unavailable", "the database is unavailable; retry in a moment");
+			api_err_set(e, 503, "database_unavailable", "the database is unavailable; retry in a moment");
 		rc = -1;
 		goto out;
 	}
@@ -178,7 +164,7 @@ int packages_import(const struct pkg *p, const char *owner, struct json_object *
 		limit = derive_time_limit(qid, doc, refs, owner, warnings);
 		snprintf(ms, sizeof(ms), "%d", limit);
 		if (store_question_update(qid, &row) != DB_OK) {
-			refuse(e, 503, "database_unavailable", "the database is unavailable; retry in a moment");
+			api_err_set(e, 503, "database_unavailable", "the database is unavailable; retry in a moment");
 			goto out;
 		}
 	}
@@ -214,9 +200,9 @@ int packages_export(const char *qid, struct pkg *out, struct api_err *e)
 
 	doc = question_document(qid, &dberr);
 	if (!doc)
-		return dberr ? refuse(e, 503, "database_unavailable",
+		return dberr ? api_err_set(e, 503, "database_unavailable",
 				      "the database is unavailable; retry in a moment")
-			     : refuse(e, 404, "not_found", "no such question");
+			     : api_err_set(e, 404, "not_found", "no such question");
 	pe = kattis_export(doc, out, err, sizeof(err));
 	json_object_put(doc);
 	return pe == PKG_OK ? 0 : package_error(e, pe, err);

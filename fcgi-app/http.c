@@ -199,6 +199,18 @@ int http_fail(struct http_req *r, int status, const char *code, const char *fmt,
 	return status;
 }
 
+int api_err_set(struct api_err *e, int status, const char *code, const char *fmt, ...)
+{
+	va_list ap;
+
+	e->status = status;
+	snprintf(e->code, sizeof(e->code), "%s", code);
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 void http_send_error(struct http_req *r)
 {
 	char extra[48] = "";

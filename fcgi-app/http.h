@@ -82,6 +82,9 @@ int http_json(struct http_req *r, int status, struct json_object *o);
  */
 int http_fail(struct http_req *r, int status, const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* An error for a caller to pass on (http_fail(r, e.status, e.code, "%s", e.msg)); returns -1. */
+int api_err_set(struct api_err *e, int status, const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* Send the recorded error (the request loop's job); a 503 when none was recorded. */
 void http_send_error(struct http_req *r);
 /* A query-string parameter, URL-decoded into out; NULL when absent or malformed. */

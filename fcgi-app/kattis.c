@@ -53,6 +53,35 @@ struct grp {
 	long long per_test;		/* points of each test, or -1 for equal shares */
 };
 
+/* A new, empty group named name at the end of *g (n of them, room for *alloc); NULL when out of memory. */
+static struct grp *grp_new(struct grp **g, size_t *n, size_t *alloc, const char *name)
+{
+	struct grp *e;
+
+	if (*n == *alloc) {
+		size_t na = *alloc ? *alloc * 2 : 8;
+		struct grp *more = realloc(*g, na * sizeof(*more));
+
+		if (!more)
+			return NULL;
+		*g = more;
+		*alloc = na;
+	}
+	e = &(*g)[*n];
+	memset(e, 0, sizeof(*e));
+	e->name = strdup(name);
+	e->tests = json_object_new_array();
+	e->depends = json_object_new_array();
+	if (!e->name || !e->tests || !e->depends) {
+		free(e->name);
+		json_object_put(e->tests);
+		json_object_put(e->depends);
+		return NULL;
+	}
+	(*n)++;
+	return e;
+}
+
 static void grp_release(struct grp *g, size_t n)
 {
 	size_t i;
@@ -1054,31 +1083,13 @@ static struct grp *group_get(struct imp *im, const char *name, bool sample, stru
 	for (i = 0; i < im->ng; i++)
 		if (!strcmp(im->g[i].name, name))
 			return &im->g[i];
-	if (im->ng == im->galloc) {
-		size_t na = im->galloc ? im->galloc * 2 : 8;
-		struct grp *ng = realloc(im->g, na * sizeof(*ng));
-
-		if (!ng)
-			return NULL;
-		im->g = ng;
-		im->galloc = na;
-	}
-	g = &im->g[im->ng];
-	memset(g, 0, sizeof(*g));
-	g->name = strdup(name);
-	g->tests = json_object_new_array();
-	g->depends = json_object_new_array();
-	if (!g->name || !g->tests || !g->depends) {
-		free(g->name);
-		json_object_put(g->tests);
-		json_object_put(g->depends);
+	g = grp_new(&im->g, &im->ng, &im->galloc, name);
+	if (!g)
 		return NULL;
-	}
 	g->sample = sample;
 	g->own = json_object_get(own);
 	g->eff = json_object_get(eff);
 	g->per_test = -1;
-	im->ng++;
 	return g;
 }
 
@@ -1754,31 +1765,13 @@ static struct grp *exp_group(struct exp *ex, const char *name)
 	for (i = 0; i < ex->ng; i++)
 		if (!strcmp(ex->g[i].name, name))
 			return &ex->g[i];
-	if (ex->ng == ex->galloc) {
-		size_t na = ex->galloc ? ex->galloc * 2 : 8;
-		struct grp *ng = realloc(ex->g, na * sizeof(*ng));
-
-		if (!ng)
-			return NULL;
-		ex->g = ng;
-		ex->galloc = na;
-	}
-	g = &ex->g[ex->ng];
-	memset(g, 0, sizeof(*g));
-	g->name = strdup(name);
-	g->tests = json_object_new_array();
-	g->depends = json_object_new_array();
-	if (!g->name || !g->tests || !g->depends) {
-		free(g->name);
-		json_object_put(g->tests);
-		json_object_put(g->depends);
+	g = grp_new(&ex->g, &ex->ng, &ex->galloc, name);
+	if (!g)
 		return NULL;
-	}
 	g->sample = !strcmp(name, "sample");
 	g->rule = g->sample ? RULE_ALL : RULE_SUM;
 	g->stop = true;
 	g->points = -1;	/* not given: the sum of its tests' points */
-	ex->ng++;
 	return g;
 }
 

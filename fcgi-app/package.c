@@ -621,7 +621,8 @@ static enum pkg_err finish(struct rawset *rs, struct pkg *p, bool strip_top, cha
 	char b[240];
 	size_t i, j;
 
-	qsort(rs->v, rs->n, sizeof(rs->v[0]), raw_cmp);
+	if (rs->n)
+		qsort(rs->v, rs->n, sizeof(rs->v[0]), raw_cmp);
 	for (i = 0; i < rs->n; i++) {
 		const struct raw *e = &rs->v[i];
 

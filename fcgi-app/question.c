@@ -18,33 +18,19 @@
 #define MAX_PDF_B64	(24u << 20)	/* 18 MiB of PDF */
 #define MAX_PACKAGE	65536
 
-static int refuse(struct api_err *e, int status, const char *code, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static int refuse(struct api_err *e, int status, const char *code, const char *fmt, ...)
-{
-	va_list ap;
-
-	e->status = status;
-	snprintf(e->code, sizeof(e->code), "%s", code);
-	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static int check_tags(struct json_object *v, struct api_err *e)
 {
 	size_t i, n = json_object_array_length(v);
 
 	if (n > 20)
-		return refuse(e, 400, "invalid_field", "at most 20 tags");
+		return api_err_set(e, 400, "invalid_field", "at most 20 tags");
 	for (i = 0; i < n; i++) {
 		struct json_object *t = json_object_array_get_idx(v, i);
 
 		if (!json_object_is_type(t, json_type_string) || !json_object_get_string_len(t) ||
 		    json_object_get_string_len(t) > 40)
-			return refuse(e, 400, "invalid_field", "tags must be strings of 1 to 40 characters");
+			return api_err_set(e, 400, "invalid_field", "tags must be strings of 1 to 40 characters");
 	}
 	return 0;
 }
@@ -53,10 +39,10 @@ static int check_boiler(struct json_object *v, struct api_err *e)
 {
 	json_object_object_foreach(v, key, val) {
 		if (!lang_find(key))
-			return refuse(e, 400, "invalid_language", "boiler_plate: unknown language '%.32s'",
+			return api_err_set(e, 400, "invalid_language", "boiler_plate: unknown language '%.32s'",
 				      key);
 		if (!json_object_is_type(val, json_type_string) || json_object_get_string_len(val) > 32768)
-			return refuse(e, 400, "invalid_field",
+			return api_err_set(e, 400, "invalid_field",
 				      "boiler_plate.%s must be a string of at most 32 KiB", key);
 	}
 	return 0;
@@ -69,7 +55,7 @@ static int check_tests(struct json_object *tests, const struct judge_group *grou
 	char err[256];
 
 	if (n > JUDGE_MAX_TESTS)
-		return refuse(e, 400, "invalid_field", "at most %d test cases", JUDGE_MAX_TESTS);
+		return api_err_set(e, 400, "invalid_field", "at most %d test cases", JUDGE_MAX_TESTS);
 	for (i = 0; i < n; i++) {
 		struct json_object *t = json_object_array_get_idx(tests, i);
 		const char *s, *group = NULL;
@@ -78,27 +64,27 @@ static int check_tests(struct json_object *tests, const struct judge_group *grou
 		int g;
 
 		if (!json_object_is_type(t, json_type_object))
-			return refuse(e, 400, "invalid_field", "test_cases[%zu] must be an object", i);
+			return api_err_set(e, 400, "invalid_field", "test_cases[%zu] must be an object", i);
 		if (jsonh_str(t, "input", JUDGE_MAX_IO, &s, NULL, err, sizeof(err)) < 0 ||
 		    jsonh_bool(t, "is_sample", &sample, err, sizeof(err)) < 0 ||
 		    jsonh_int(t, "points", 0, 1000, &pts, err, sizeof(err)) < 0 ||
 		    jsonh_str(t, "name", 200, &s, NULL, err, sizeof(err)) < 0 ||
 		    jsonh_str(t, "interaction", JUDGE_MAX_IO, &s, NULL, err, sizeof(err)) < 0 ||
 		    (g = jsonh_str(t, "group", JUDGE_MAX_NAME, &group, NULL, err, sizeof(err))) < 0)
-			return refuse(e, 400, "invalid_field", "test_cases[%zu]: %s", i, err);
+			return api_err_set(e, 400, "invalid_field", "test_cases[%zu]: %s", i, err);
 		g = jsonh_str(t, "expected_output", JUDGE_MAX_IO, &s, NULL, err, sizeof(err));
 		if (g < 0)
-			return refuse(e, 400, "invalid_field", "test_cases[%zu]: %s", i, err);
+			return api_err_set(e, 400, "invalid_field", "test_cases[%zu]: %s", i, err);
 		if (g == 1)
-			return refuse(e, 400, "missing_field", "test_cases[%zu].expected_output is required",
+			return api_err_set(e, 400, "missing_field", "test_cases[%zu].expected_output is required",
 				      i);
 		/* against the document's groups; an update's stored ones are checked after saving */
 		if (have_groups && ng && !group)
-			return refuse(e, 400, "invalid_field",
+			return api_err_set(e, 400, "invalid_field",
 				      "test_cases[%zu]: 'group' is required when the question has groups",
 				      i);
 		if (have_groups && group && grading_group_find(groups, ng, group) == ng)
-			return refuse(e, 400, "invalid_field", "test_cases[%zu]: no group named '%.64s'",
+			return api_err_set(e, 400, "invalid_field", "test_cases[%zu]: no group named '%.64s'",
 				      i, group);
 	}
 	return 0;
@@ -123,27 +109,27 @@ static int check_references(struct json_object *refs, struct api_err *e)
 	char err[256];
 
 	if (n > MAX_REFERENCES)
-		return refuse(e, 400, "invalid_field", "at most %d reference solutions", MAX_REFERENCES);
+		return api_err_set(e, 400, "invalid_field", "at most %d reference solutions", MAX_REFERENCES);
 	for (i = 0; i < n; i++) {
 		struct json_object *t = json_object_array_get_idx(refs, i);
 		const char *name, *lang, *code, *expected = "accepted";
 		size_t len;
 
 		if (!json_object_is_type(t, json_type_object))
-			return refuse(e, 400, "invalid_field", "references[%zu] must be an object", i);
+			return api_err_set(e, 400, "invalid_field", "references[%zu] must be an object", i);
 		if (jsonh_str(t, "name", 200, &name, NULL, err, sizeof(err)) != 0 ||
 		    jsonh_str(t, "language", 32, &lang, NULL, err, sizeof(err)) != 0 ||
 		    jsonh_str(t, "code", JUDGE_MAX_CODE, &code, &len, err, sizeof(err)) != 0 ||
 		    jsonh_str(t, "expected", 32, &expected, NULL, err, sizeof(err)) < 0)
-			return refuse(e, 400, "invalid_field", "references[%zu]: %s", i,
+			return api_err_set(e, 400, "invalid_field", "references[%zu]: %s", i,
 				      *err ? err : "'name', 'language' and 'code' are required");
 		if (!lang_find(lang))
-			return refuse(e, 400, "invalid_language", "references[%zu]: unknown language "
+			return api_err_set(e, 400, "invalid_language", "references[%zu]: unknown language "
 				      "'%.32s'", i, lang);
 		if (!len)
-			return refuse(e, 400, "invalid_field", "references[%zu]: 'code' is empty", i);
+			return api_err_set(e, 400, "invalid_field", "references[%zu]: 'code' is empty", i);
 		if (!verdict_known(expected))
-			return refuse(e, 400, "invalid_field", "references[%zu]: 'expected' is not a "
+			return api_err_set(e, 400, "invalid_field", "references[%zu]: 'expected' is not a "
 				      "verdict", i);
 	}
 	return 0;
@@ -176,59 +162,59 @@ int question_check(struct json_object *b, bool create, struct api_err *e)
 	int g, rc = -1;
 
 	if (!json_object_is_type(b, json_type_object))
-		return refuse(e, 400, "invalid_request", "a question is a JSON object");
+		return api_err_set(e, 400, "invalid_request", "a question is a JSON object");
 	if (jsonh_str(b, "slug", 100, &s, NULL, err, sizeof(err)) < 0)
-		return refuse(e, 400, "invalid_field", "%s", err);
+		return api_err_set(e, 400, "invalid_field", "%s", err);
 	if ((g = jsonh_str(b, "title", 200, &s, NULL, err, sizeof(err))) < 0 || (g == 1 && create))
-		return refuse(e, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
+		return api_err_set(e, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
 			      g < 0 ? err : "'title' is required");
 	if (g == 0 && !*s)
-		return refuse(e, 400, "invalid_field", "'title' is empty");
+		return api_err_set(e, 400, "invalid_field", "'title' is empty");
 	if ((g = jsonh_str(b, "question", 200000, &s, NULL, err, sizeof(err))) < 0)
-		return refuse(e, 400, "invalid_field", "%s", err);
+		return api_err_set(e, 400, "invalid_field", "%s", err);
 	if (g == 1 && (g = jsonh_str(b, "description", 200000, &s, NULL, err, sizeof(err))) < 0)
-		return refuse(e, 400, "invalid_field", "%s", err);
+		return api_err_set(e, 400, "invalid_field", "%s", err);
 	if (g == 1 && create)
-		return refuse(e, 400, "missing_field", "'question' (the statement) is required");
+		return api_err_set(e, 400, "missing_field", "'question' (the statement) is required");
 	if ((g = jsonh_str(b, "difficulty", 16, &s, NULL, err, sizeof(err))) < 0 || (g == 1 && create))
-		return refuse(e, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
+		return api_err_set(e, 400, g < 0 ? "invalid_field" : "missing_field", "%s",
 			      g < 0 ? err : "'difficulty' is required");
 	if (g == 0 && strcasecmp(s, "easy") && strcasecmp(s, "medium") && strcasecmp(s, "hard"))
-		return refuse(e, 400, "invalid_field", "'difficulty' must be easy, medium or hard");
+		return api_err_set(e, 400, "invalid_field", "'difficulty' must be easy, medium or hard");
 	if ((g = jsonh_get(b, "tags", json_type_array, &v, err, sizeof(err))) < 0)
-		return refuse(e, 400, "invalid_field", "%s", err);
+		return api_err_set(e, 400, "invalid_field", "%s", err);
 	if (g == 0 && check_tags(v, e) < 0)
 		return -1;
 	if ((g = jsonh_get(b, "boiler_plate", json_type_object, &v, err, sizeof(err))) < 0)
-		return refuse(e, 400, "invalid_field", "%s", err);
+		return api_err_set(e, 400, "invalid_field", "%s", err);
 	if (g == 0 && check_boiler(v, e) < 0)
 		return -1;
 	if (g == 0 && strlen(jsonh_db_text(v, NULL)) > (1u << 18))
-		return refuse(e, 413, "payload_too_large", "boiler_plate is too large");
+		return api_err_set(e, 413, "payload_too_large", "boiler_plate is too large");
 	if (jsonh_int(b, "time_limit_ms", 100, 30000, &num, err, sizeof(err)) < 0 ||
 	    jsonh_int(b, "memory_limit_mb", 32, 2048, &num, err, sizeof(err)) < 0 ||
 	    jsonh_int(b, "output_limit_kb", 1, JUDGE_MAX_OUTPUT_KB, &num, err, sizeof(err)) < 0)
-		return refuse(e, 400, "invalid_field", "%s", err);
+		return api_err_set(e, 400, "invalid_field", "%s", err);
 
 	/* how it judges: the judge's own reader, so what saves is what the judge takes */
 	if (grading_checker_parse(json_object_object_get(b, "checker"), &ck, err, sizeof(err)) < 0) {
 		grading_checker_release(&ck);
-		return refuse(e, 400, "invalid_field", "%s", err);
+		return api_err_set(e, 400, "invalid_field", "%s", err);
 	}
 	grading_checker_release(&ck);
 	json_object_object_get_ex(b, "groups", &groups);
 	if (grading_groups_parse(groups, &jg, &ng, err, sizeof(err)) < 0) {
-		refuse(e, 400, "invalid_field", "%s", err);
+		api_err_set(e, 400, "invalid_field", "%s", err);
 		goto out;
 	}
 	if ((g = jsonh_get(b, "test_cases", json_type_array, &tests, err, sizeof(err))) < 0) {
-		refuse(e, 400, "invalid_field", "%s", err);
+		api_err_set(e, 400, "invalid_field", "%s", err);
 		goto out;
 	}
 	if (g == 0 && check_tests(tests, jg, ng, groups != NULL, e) < 0)
 		goto out;
 	if ((g = jsonh_get(b, "references", json_type_array, &v, err, sizeof(err))) < 0) {
-		refuse(e, 400, "invalid_field", "%s", err);
+		api_err_set(e, 400, "invalid_field", "%s", err);
 		goto out;
 	}
 	if (g == 0 && check_references(v, e) < 0)
@@ -237,23 +223,23 @@ int question_check(struct json_object *b, bool create, struct api_err *e)
 		struct signature sig;
 
 		if (!json_object_is_type(v, json_type_object)) {
-			refuse(e, 400, "invalid_field", "'signature' must be an object or null");
+			api_err_set(e, 400, "invalid_field", "'signature' must be an object or null");
 			goto out;
 		}
 		if (sig_from_json(v, &sig, err, sizeof(err)) < 0) {
-			refuse(e, 400, "invalid_field", "signature: %s", err);
+			api_err_set(e, 400, "invalid_field", "signature: %s", err);
 			goto out;
 		}
 	}
 	if ((g = jsonh_str(b, "statement_pdf", MAX_PDF_B64, &s, &n, err, sizeof(err))) < 0 ||
 	    (g == 0 && !base64_ok(s, n))) {
-		refuse(e, g < 0 && strstr(err, "long") ? 413 : 400, "invalid_field", "%s",
+		api_err_set(e, g < 0 && strstr(err, "long") ? 413 : 400, "invalid_field", "%s",
 		       g < 0 ? err : "'statement_pdf' must be base64");
 		goto out;
 	}
 	if ((g = jsonh_get(b, "package", json_type_object, &v, err, sizeof(err))) < 0 ||
 	    (g == 0 && strlen(jsonh_db_text(v, NULL)) > MAX_PACKAGE)) {
-		refuse(e, 400, "invalid_field", "%s", g < 0 ? err : "'package' is too large");
+		api_err_set(e, 400, "invalid_field", "%s", g < 0 ? err : "'package' is too large");
 		goto out;
 	}
 	rc = 0;
@@ -359,9 +345,9 @@ static int typed_tests_fit(const char *qid, struct api_err *e)
 		const char *in = db_get(res, i, "input_data"), *want = db_get(res, i, "expected_output");
 
 		if (sig_check_input(&sig, in, strlen(in), err, sizeof(err)) < 0)
-			fit = 0, refuse(e, 400, "invalid_field", "test %d input: %s", i + 1, err);
+			fit = 0, api_err_set(e, 400, "invalid_field", "test %d input: %s", i + 1, err);
 		else if (!custom && sig_check_expected(&sig, want, strlen(want), err, sizeof(err)) < 0)
-			fit = 0, refuse(e, 400, "invalid_field", "test %d expected output: %s", i + 1,
+			fit = 0, api_err_set(e, 400, "invalid_field", "test %d expected output: %s", i + 1,
 					err);
 	}
 out:
@@ -425,7 +411,7 @@ int question_save(struct json_object *b, const char *qid, char id[16], struct ap
 		goto out;
 	if (!fit) {
 		rc = -2;
-		refuse(e, 400, "invalid_field", "test %d %s", bad,
+		api_err_set(e, 400, "invalid_field", "test %d %s", bad,
 		       *group ? "names a group the question does not have"
 			      : "has no group, and the question has groups");
 		goto out;

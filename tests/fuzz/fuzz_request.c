@@ -12,6 +12,11 @@
  * corpus serves all.  Besides crashes and
  * sanitizer reports, a parsed document that holds more memory than the
  * reader's budget stops the run.
+ *
+ * The same bytes are also a Kattis problem package (a zip, read and
+ * imported), a function signature's text form, typed JSON for one, a
+ * harness's result in wire format (bytes a boxed program wrote), and two
+ * outputs compared under each comparison rule.
  */
 #include <sanitizer/allocator_interface.h>
 #include <stddef.h>
@@ -19,7 +24,10 @@
 #include <string.h>
 
 #include "api.h"
+#include "compare.h"
 #include "jsonh.h"
+#include "kattis.h"
+#include "package.h"
 #include "router.h"
 #include "sandbox.h"
 
@@ -83,10 +91,67 @@ static void fuzz_entry(const char *buf, size_t len)
 		__builtin_trap();
 }
 
+static void fuzz_package(const char *buf, size_t len)
+{
+	struct json_object *doc;
+	char err[512];
+	struct pkg p;
+
+	pkg_init(&p);
+	if (pkg_read_zip(buf, len, &p, err, sizeof(err)) == PKG_OK) {
+		doc = kattis_import(&p, err, sizeof(err));
+		json_object_put(doc);
+	}
+	pkg_release(&p);
+}
+
+static void fuzz_signature(const char *buf, size_t len)
+{
+	static const char *const sigs[] = {
+		"function: f\nparams: a int[], b string\nreturns: double[][]\n",
+		"function: g\nparams: s string[][], x bool\nreturns: string\n",
+	};
+	struct strbuf out = STRBUF_INIT;
+	struct signature sig;
+	char err[256];
+	size_t i;
+
+	sig_parse_text(buf, len, &sig, err, sizeof(err));
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		if (sig_parse_text(sigs[i], strlen(sigs[i]), &sig, err, sizeof(err)) < 0)
+			__builtin_trap();
+		strbuf_reset(&out);
+		sig_input_wire(&sig, buf, len, &out, err, sizeof(err));
+		strbuf_reset(&out);
+		/* a boxed program's bytes: never more than the documented bound */
+		if (sig_result_json(&sig, buf, len, &out, err, sizeof(err)) == 0 &&
+		    out.len > 6 * len + 64)
+			__builtin_trap();
+	}
+	strbuf_release(&out);
+}
+
+static void fuzz_compare(const char *buf, size_t len)
+{
+	struct cmp_rule r;
+	size_t half = len / 2;
+	int m;
+
+	for (m = 0; m < CMP__MAX; m++) {
+		cmp_rule_init(&r);
+		r.mode = (enum cmp_mode)m;
+		r.case_insensitive = len & 1;
+		cmp_match(&r, buf, half, buf + half, len - half, NULL);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_json((const char *)data, size);
 	fuzz_route((const char *)data, size);
 	fuzz_entry((const char *)data, size);
+	fuzz_package((const char *)data, size);
+	fuzz_signature((const char *)data, size);
+	fuzz_compare((const char *)data, size);
 	return 0;
 }
