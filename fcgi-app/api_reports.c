@@ -24,14 +24,14 @@
 
 /*
  * POST /api/admin/questions/check {language, code, time_limit_ms?, memory_limit_mb?,
- * output_limit_kb?, checker?, groups?, test_cases: [{input, expected_output, group?,
- * points?}]}: the executor's answer for a question that may not be saved yet.  The judge validates what it is given; only the
+ * output_limit_kb?, checker?, groups?, signature?, test_cases: [{input, expected_output,
+ * group?, points?}]}: the executor's answer for a question that may not be saved yet.  The judge validates what it is given; only the
  * fields named here reach it.
  */
 int h_admin_check(struct http_req *r)
 {
 	static const char *const copy[] = { "language", "code", "test_cases", "memory_limit_mb",
-					    "output_limit_kb", "checker", "groups" };
+					    "output_limit_kb", "checker", "groups", "signature" };
 	struct json_object *body, *req, *resp, *v;
 	char err[256] = "", owner[32];
 	struct job_new j = { .kind = JOB_CHECK, .owner = owner };
