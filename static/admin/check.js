@@ -145,11 +145,6 @@ export function checkPanel(getRequest, langs, references) {
 				? api.post(`/api/admin/questions/${idPath(req.savedId)}/check`, { language: body.language, code: body.code })
 				: api.post("/api/admin/questions/check", body)));
 			showResult(out, res, req.tests);
-			if (req.signature && !req.savedId) {
-				out.prepend(h("p", { class: "banner banner-warn" }, "This function question has unsaved changes, so the "
-					+ "form's tests went with the signature. If every test fails as if the function were never called, "
-					+ "save the question and check again: a saved question is checked with its function harness."));
-			}
 		} catch (e) {
 			out.replaceChildren(errorBox(e.message));
 		}
