@@ -63,6 +63,9 @@ APP_SRC += fcgi-app/routes.c fcgi-app/session.c fcgi-app/store_question.c \
 # Kattis problem packages: the file tree, YAML, the LaTeX statement subset, the mapping
 APP_SRC += fcgi-app/package.c fcgi-app/yamldoc.c fcgi-app/tex.c fcgi-app/kattis.c \
            fcgi-app/api_packages.c
+# recruiters' accounts and roles, the audit trail, notes on candidates
+APP_SRC += fcgi-app/account.c fcgi-app/audit.c fcgi-app/store_account.c fcgi-app/store_note.c \
+           fcgi-app/api_accounts.c fcgi-app/api_notes.c
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 LIBAPP  = $(BUILD)/libapp.a
 

@@ -6,6 +6,7 @@
 
 #include "api_admin.h"
 #include "api_common.h"
+#include "audit.h"
 #include "uuid.h"
 #include "auth.h"
 #include "db.h"
@@ -69,7 +70,7 @@ int h_admin_questions_list(struct http_req *r)
 	struct json_object *list;
 	int dberr = 0;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
 	if (!http_query(r, "q", q, sizeof(q)))
 		q[0] = '\0';
@@ -89,7 +90,7 @@ int h_admin_question_get(struct http_req *r)
 	char qid[16];
 	int found, dberr = 0;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
@@ -125,8 +126,11 @@ static int save_question(struct http_req *r, struct json_object *doc, const char
 	if (db_begin() != DB_OK)
 		return api_db_error(r);
 	rc = question_save(doc, qid, id, &e);
-	if (rc == 0 && db_commit() == DB_OK)
+	if (rc == 0 && db_commit() == DB_OK) {
+		audit(r, qid ? "question.update" : "question.create", "question", qid ? qid : id,
+		      audit_field(doc, "title"));
 		return send_question(r, qid ? qid : id, qid ? 200 : 201);
+	}
 	/* one way out of a failed transaction: roll back; the client fixes the tests or retries */
 	db_rollback();
 	return rc == -2 ? http_fail(r, e.status, e.code, "%s", e.msg) : api_db_error(r);
@@ -148,7 +152,7 @@ int h_admin_signature(struct http_req *r)
 	size_t n = 0, i;
 	int rc;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	body = http_json_body(r, HTTP_MAX_API_BODY);
 	if (!body)
@@ -189,7 +193,7 @@ int h_admin_question_create(struct http_req *r)
 	struct json_object *body;
 	int rc;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	body = http_json_body(r, HTTP_MAX_API_BODY);
 	if (!body)
@@ -205,7 +209,7 @@ int h_admin_question_update(struct http_req *r)
 	char qid[16];
 	int rc, found;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
@@ -223,7 +227,7 @@ int h_admin_question_delete(struct http_req *r)
 	char qid[16];
 	int found;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
@@ -234,6 +238,7 @@ int h_admin_question_delete(struct http_req *r)
 	if (!found)
 		return http_fail(r, 409, "question_in_use",
 				 "this question is in a candidate's test; remove the candidate first");
+	audit(r, "question.delete", "question", qid, NULL);
 	return http_json(r, 200, http_ok());
 }
 
@@ -276,7 +281,7 @@ int h_admin_candidate_create(struct http_req *r)
 	size_t i, n;
 	int rc, g, found;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	body = http_json_body(r, 256 * 1024);
 	if (!body)
@@ -327,6 +332,7 @@ int h_admin_candidate_create(struct http_req *r)
 	}
 	if (db_commit() != DB_OK)
 		goto tx_fail;
+	audit(r, "candidate.invite", "candidate", cid, audit_field(body, "name"));
 	rc = send_invite(r, cid, token, 201);
 	goto out;
 tx_fail:
@@ -343,7 +349,7 @@ int h_admin_candidates_list(struct http_req *r)
 	struct json_object *list;
 	int dberr = 0;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
 	list = store_candidate_list_json(&dberr);
 	if (!list)
@@ -356,7 +362,7 @@ int h_admin_candidate_get(struct http_req *r)
 	struct json_object *c, *o;
 	int dberr;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_REVIEWER) < 0 || auth_may_read_candidate(r, r->m.params[0]) < 0)
 		return r->status;
 	c = store_candidate_detail_json(r->m.params[0], &dberr);
 	if (!c)
@@ -376,7 +382,7 @@ int h_admin_candidate_update(struct http_req *r)
 	enum session_rc srv;
 	int rc, dberr, found;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	if (!uuid_valid(id))
 		return http_fail(r, 404, "not_found", "no such candidate");
@@ -415,6 +421,7 @@ int h_admin_candidate_update(struct http_req *r)
 		rc = api_db_error(r);
 		goto out;
 	}
+	audit(r, reopen ? "candidate.reopen" : "candidate.update", "candidate", id, json_object_get(body));
 	c = store_candidate_json(id, &dberr);
 	if (!c) {
 		rc = api_db_error(r);
@@ -434,13 +441,14 @@ int h_admin_candidate_delete(struct http_req *r)
 	const char *id = r->m.params[0];
 	int found;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	if (!uuid_valid(id))
 		return http_fail(r, 404, "not_found", "no such candidate");
 	found = store_candidate_delete(id);
 	if (found != 1)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
+	audit(r, "candidate.delete", "candidate", id, NULL);
 	return http_json(r, 200, http_ok());
 }
 
@@ -450,7 +458,7 @@ int h_admin_candidate_invite(struct http_req *r)
 	char token[TOKEN_HEX_LEN + 1];
 	int found;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	if (!uuid_valid(id))
 		return http_fail(r, 404, "not_found", "no such candidate");
@@ -460,5 +468,6 @@ int h_admin_candidate_invite(struct http_req *r)
 	found = store_candidate_set_invite(id, token);
 	if (found != 1)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
+	audit(r, "candidate.reinvite", "candidate", id, NULL);
 	return send_invite(r, id, token, 200);
 }

@@ -8,6 +8,7 @@
 
 #include "api_common.h"
 #include "api_packages.h"
+#include "audit.h"
 #include "auth.h"
 #include "db.h"
 #include "grade.h"
@@ -217,7 +218,7 @@ int h_admin_question_import(struct http_req *r)
 	enum pkg_err pe;
 	int rc;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	if (!http_content_type_is(r, "application/zip"))
 		return http_fail(r, 415, "unsupported_media_type",
@@ -231,8 +232,13 @@ int h_admin_question_import(struct http_req *r)
 		package_error(&e, pe, err);
 	if (pe != PKG_OK || packages_import(&p, owner, &report, &e) < 0)
 		rc = http_fail(r, e.status, e.code, "%s", e.msg);
-	else
+	else {
+		audit(r, "question.import", "question",
+		      json_object_get_string(json_object_object_get(
+			      json_object_object_get(report, "question"), "number")),
+		      audit_field(report, "question"));
 		rc = http_json(r, 201, report);
+	}
 	pkg_release(&p);
 	return rc;
 }
@@ -248,7 +254,7 @@ int h_admin_question_export(struct http_req *r)
 	size_t n = 0;
 	int rc, found;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)

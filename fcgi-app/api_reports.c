@@ -41,7 +41,7 @@ int h_admin_check(struct http_req *r)
 	size_t i;
 	const char *text;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	body = http_json_body(r, HTTP_MAX_BODY);
 	if (!body)
@@ -88,7 +88,7 @@ int h_admin_question_check(struct http_req *r)
 	size_t len = 0;
 	int found, status;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	found = store_question_lookup(r->m.params[0], qid);
 	if (found <= 0)
@@ -159,7 +159,7 @@ int h_admin_export_scores(struct http_req *r)
 	int i, rc;
 	size_t j;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
 	if (store_candidate_scores(&res) != DB_OK)
 		return api_db_error(r);
@@ -212,7 +212,7 @@ int h_admin_candidate_report(struct http_req *r)
 	struct tm tm;
 	int dberr, rc;
 
-	if (auth_admin(r) < 0)
+	if (auth_admin_role(r, ROLE_REVIEWER) < 0 || auth_may_read_candidate(r, r->m.params[0]) < 0)
 		return r->status;
 	c = store_candidate_detail_json(r->m.params[0], &dberr);
 	if (!c)

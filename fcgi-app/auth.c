@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "account.h"
 #include "api_common.h"
 #include "uuid.h"
 #include "auth.h"
@@ -84,16 +85,19 @@ int auth_login(const char *user, const char *password, const char *token, int ho
 	/* a real hash, so an unknown user costs as much time as a wrong password */
 	static const char dummy[] = "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o7Ha3oK3xb.mKzZ9uQ6Q1MhpTXeQY1hm8";
 	char h[16];
-	const char *p[3] = { user, NULL, h };
+	const char *p[3] = { user, NULL, h }, *hash;
 	PGresult *res, *ins;
-	bool ok;
+	bool ok, usable;
 
-	if (db_exec(&res, "SELECT id, password_hash FROM recruiter_admin WHERE username = $1", 1, p) !=
+	if (db_exec(&res,
+		    "SELECT id, password_hash, disabled FROM recruiter_admin WHERE username = $1", 1, p) !=
 	    DB_OK)
 		return -1;
-	ok = auth_check_password(password,
-				 PQntuples(res) == 1 ? db_get(res, 0, "password_hash") : dummy) &&
-	     PQntuples(res) == 1;
+	/* a disabled account, or one whose invitation is not used yet, is a wrong password */
+	usable = PQntuples(res) == 1 && strcmp(db_get(res, 0, "disabled"), "t") &&
+		 *db_get(res, 0, "password_hash");
+	hash = usable ? db_get(res, 0, "password_hash") : dummy;
+	ok = auth_check_password(password, hash) && usable;
 	if (ok) {
 		snprintf(h, sizeof(h), "%d", hours);
 		p[0] = token;
@@ -130,7 +134,7 @@ enum db_err auth_create_admin(const char *user, const char *password_hash)
 {
 	const char *p[2] = { user, password_hash };
 
-	return db_run("INSERT INTO recruiter_admin (username, password_hash) VALUES ($1, $2)"
+	return db_run("INSERT INTO recruiter_admin (username, password_hash, role) VALUES ($1, $2, 'owner')"
 		      " ON CONFLICT (username) DO NOTHING",
 		      2, p);
 }
@@ -144,13 +148,17 @@ int auth_try_admin(struct http_req *r)
 	if (!t || !token_shape_ok(t))
 		return 0;
 	p[0] = t;
+	/* the account is read on every call: disabling it ends its tokens at once */
 	if (db_exec(&res,
-		    "SELECT admin_id FROM admin_token WHERE token_hash = sha256(convert_to($1, 'UTF8'))"
-		    " AND expires_at > now()",
+		    "SELECT t.admin_id, a.role FROM admin_token t JOIN recruiter_admin a ON a.id = t.admin_id"
+		    " WHERE t.token_hash = sha256(convert_to($1, 'UTF8')) AND t.expires_at > now()"
+		    " AND NOT a.disabled",
 		    1, p) != DB_OK)
 		return -1;
-	if (PQntuples(res) == 1)
+	if (PQntuples(res) == 1) {
 		r->admin_id = (int)db_getll(res, 0, "admin_id");
+		r->admin_role = account_role_parse(db_get(res, 0, "role"));
+	}
 	PQclear(res);
 	return r->admin_id;
 }
@@ -168,6 +176,26 @@ int auth_admin(struct http_req *r)
 	}
 	http_fail(r, 401, "unauthorized", "admin login required (Authorization: Bearer <token>)");
 	return -1;
+}
+
+int auth_admin_role(struct http_req *r, enum admin_role min)
+{
+	if (auth_admin(r) < 0)
+		return -1;
+	if (r->admin_role < (int)min) {
+		http_fail(r, 403, "forbidden", "this needs the %s role; your account is a %s",
+			  account_role_name(min), account_role_name(r->admin_role));
+		return -1;
+	}
+	return 0;
+}
+
+int auth_may_read_candidate(struct http_req *r, const char *candidate_id)
+{
+	/* every account reads every candidate until reviewers are assigned to jobs */
+	(void)r;
+	(void)candidate_id;
+	return 0;
 }
 
 /*

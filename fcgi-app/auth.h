@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "account.h"
 #include "db.h"
 
 struct http_req;
@@ -25,23 +26,39 @@ bool auth_check_password(const char *password, const char *hash);
 /*
  * Check a recruiter's password and, when it is right, store token (64 hex
  * characters, made by auth_new_token) for hours: 1 logged in, 0 wrong name
- * or password (as slow either way), -1 on a database error.
+ * or password, a disabled account or one without a password yet (as slow
+ * every way), -1 on a database error.
  */
 int auth_login(const char *user, const char *password, const char *token, int hours);
 /* Revoke an admin token: 0, or -1 on a database error. */
 int auth_logout(const char *token);
 /* Is there any admin account?  1, 0, or -1 on a database error. */
 int auth_admin_exists(void);
-/* Create an admin account with a password hash (auth_hash_password); an existing name stays. */
+/* Create an owner's account with a password hash (auth_hash_password); an existing name stays. */
 enum db_err auth_create_admin(const char *user, const char *password_hash);
 
 /*
- * Require an admin bearer token; on success sets r->admin_id and returns 0,
- * otherwise sends 401 (or 503 when the database is down) and returns -1.
+ * Require the bearer token of an enabled account, whatever its role (read
+ * access); on success sets r->admin_id and r->admin_role and returns 0,
+ * otherwise records 401 (or 503 when the database is down) and returns -1.
+ * The account is read on every call, so a disabled account's tokens fail at once.
  */
 int auth_admin(struct http_req *r);
-/* The admin id of a valid admin token; 0 when absent or invalid, -1 when the database
- * failed; sends nothing. */
+/*
+ * auth_admin, and the account's role at least min: else records 403
+ * forbidden and returns -1.  Every /api/admin/ route names its role with
+ * this (README "Accounts and roles").
+ */
+int auth_admin_role(struct http_req *r, enum admin_role min);
+/*
+ * May the authenticated account (auth_admin_role done) read candidate_id's
+ * record, report and notes?  0, or -1 with the error recorded.  Today every
+ * account may; this is where a reviewer's assignment to the candidate's job
+ * will be checked.
+ */
+int auth_may_read_candidate(struct http_req *r, const char *candidate_id);
+/* The admin id of a valid token of an enabled account (r->admin_id and r->admin_role set);
+ * 0 when absent or invalid, -1 when the database failed; sends nothing. */
 int auth_try_admin(struct http_req *r);
 /*
  * Require the session token of candidate_id: the bearer header, or ?token=

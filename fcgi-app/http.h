@@ -49,6 +49,7 @@ struct http_req {
 	bool query_token_ok;
 	/* the caller, once authenticated */
 	int admin_id;
+	int admin_role;		/* enum admin_role (account.h) */
 	char candidate_id[40];
 	bool sent;
 	int status;		/* of the response sent, or of the error recorded */

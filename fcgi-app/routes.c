@@ -1,8 +1,10 @@
 /* routes.c - the route table of SPEC section 5: method, path pattern, handler */
 #include "api.h"
+#include "api_accounts.h"
 #include "api_admin.h"
 #include "api_executions.h"
 #include "api_metrics.h"
+#include "api_notes.h"
 #include "api_packages.h"
 #include "api_judge0.h"
 #include "api_piston.h"
@@ -67,6 +69,17 @@ const struct route app_routes[] = {
 	{ "POST", "/api/admin/candidates/:id/invite", h_admin_candidate_invite, 0 },
 	{ "GET", "/api/admin/candidates/:id/report", h_admin_candidate_report, API_CLOCK },
 	{ "GET", "/api/admin/export/scores.csv", h_admin_export_scores, API_CLOCK },
+	/* accounts, the audit trail and notes (README "Accounts and roles") */
+	{ "GET", "/api/admin/candidates/:id/notes", h_admin_notes_list, 0 },
+	{ "POST", "/api/admin/candidates/:id/notes", h_admin_note_create, 0 },
+	{ "GET", "/api/admin/me", h_admin_me, 0 },
+	{ "GET", "/api/admin/accounts", h_admin_accounts_list, 0 },
+	{ "POST", "/api/admin/accounts", h_admin_account_create, 0 },
+	/* no login: the invitation or reset link's token is the right */
+	{ "POST", "/api/admin/accounts/password", h_admin_account_password, 0 },
+	{ "PUT", "/api/admin/accounts/:id", h_admin_account_update, 0 },
+	{ "POST", "/api/admin/accounts/:id/reset", h_admin_account_reset, 0 },
+	{ "GET", "/api/admin/audit", h_admin_audit, 0 },
 };
 
 const size_t app_nroutes = sizeof(app_routes) / sizeof(app_routes[0]);

@@ -5,6 +5,7 @@
 #include "api_common.h"
 #include "uuid.h"
 #include "store_candidate.h"
+#include "store_note.h"
 
 /*
  * A candidate as JSON, with the session, the questions and the score (c: the
@@ -74,6 +75,7 @@ struct json_object *store_candidate_detail_json(const char *candidate_id, int *d
 		"   'results', ic.result->'results', 'compile', ic.result->'compile') ORDER BY ic.created_at), '[]')"
 		"   FROM interview_coding ic JOIN coding_question_bank q ON q.id = ic.question_id"
 		"   WHERE ic.candidate_id = c.candidate_id),"
+		" 'notes', " STORE_NOTES_JSONB ","
 		" 'events', (SELECT COALESCE(jsonb_agg(jsonb_build_object('kind', e.kind, 'at', e.at,"
 		"   'detail', e.detail) ORDER BY e.at, e.id), '[]') FROM session_event e"
 		"   WHERE e.candidate_id = c.candidate_id),"

@@ -3541,6 +3541,357 @@ class T24Functions(Base):
         self.assertEqual(r.json["status"], "accepted", r)
 
 
+# ---------------------------------------------------------------- accounts and roles
+
+# the least role each /api/admin/ route needs (README "Accounts and roles"): "none" for the
+# two that take no login (their own body is the credential), "reviewer" for reads and notes,
+# "recruiter" for every other change, "owner" for accounts and the audit trail.  A route
+# added to routes.c without a line here fails T25Roles.
+ROLE_RULES = {
+    ("POST", "/api/admin/login"): "none",
+    ("POST", "/api/admin/accounts/password"): "none",
+    ("POST", "/api/admin/logout"): "reviewer",
+    ("GET", "/api/admin/me"): "reviewer",
+    ("GET", "/api/admin/questions"): "reviewer",
+    ("GET", "/api/admin/questions/:id"): "reviewer",
+    ("GET", "/api/admin/questions/:id/export"): "reviewer",
+    ("GET", "/api/admin/candidates"): "reviewer",
+    ("GET", "/api/admin/candidates/:id"): "reviewer",
+    ("GET", "/api/admin/candidates/:id/report"): "reviewer",
+    ("GET", "/api/admin/export/scores.csv"): "reviewer",
+    ("GET", "/api/admin/candidates/:id/notes"): "reviewer",
+    ("POST", "/api/admin/candidates/:id/notes"): "reviewer",
+    ("POST", "/api/admin/questions"): "recruiter",
+    ("POST", "/api/admin/questions/check"): "recruiter",
+    ("POST", "/api/admin/signature"): "recruiter",
+    ("POST", "/api/admin/questions/import"): "recruiter",
+    ("PUT", "/api/admin/questions/:id"): "recruiter",
+    ("DELETE", "/api/admin/questions/:id"): "recruiter",
+    ("POST", "/api/admin/questions/:id/check"): "recruiter",
+    ("POST", "/api/admin/candidates"): "recruiter",
+    ("PUT", "/api/admin/candidates/:id"): "recruiter",
+    ("DELETE", "/api/admin/candidates/:id"): "recruiter",
+    ("POST", "/api/admin/candidates/:id/invite"): "recruiter",
+    ("GET", "/api/admin/accounts"): "owner",
+    ("POST", "/api/admin/accounts"): "owner",
+    ("PUT", "/api/admin/accounts/:id"): "owner",
+    ("POST", "/api/admin/accounts/:id/reset"): "owner",
+    ("GET", "/api/admin/audit"): "owner",
+}
+ROLE_LEVEL = {"none": 0, "reviewer": 1, "recruiter": 2, "owner": 3}
+
+
+def admin_routes_in_source():
+    """Every (method, pattern) under /api/admin/ in the route table of fcgi-app/routes.c."""
+    with open(os.path.join(ROOT, "fcgi-app", "routes.c")) as f:
+        src = f.read()
+    return re.findall(r'\{\s*"([A-Z]+)",\s*"(/api/admin/[^"]*)"', src)
+
+
+def link_token(resp):
+    """The token of an account link answered by POST /api/admin/accounts or .../reset."""
+    url = resp.json["link_url"]
+    assert "/admin/?account=" in url, url
+    return url.split("account=", 1)[1]
+
+
+def make_account(role, name=None):
+    """An account made by the owner through the invitation flow: created, its password set
+    through the link, logged in.  A dict with id, username, password and token."""
+    user = "svc-%s-%s" % (name or role, secrets.token_hex(3))
+    r = admin("POST", "/api/admin/accounts",
+              {"username": user, "name": "Svc " + role.title(), "email": user + "@example.org", "role": role})
+    assert r.status == 201, r
+    pw = "pw-" + secrets.token_urlsafe(12)
+    s = call("POST", "/api/admin/accounts/password", {"token": link_token(r), "password": pw})
+    assert s.status == 200, s
+    t = login(pw, user)
+    assert t.status == 200, t
+    return {"id": r.json["account"]["id"], "username": user, "password": pw, "token": t.json["token"]}
+
+
+class T25Roles(Base):
+    @classmethod
+    def setUpClass(cls):
+        cls.rec = make_account("recruiter")
+        cls.rev = make_account("reviewer")
+        # an owner, then disabled: disabling outranks any role
+        cls.off = make_account("owner", "disabled")
+        r = admin("PUT", "/api/admin/accounts/%d" % cls.off["id"], {"disabled": True})
+        assert r.status == 200, r
+
+    def _state(self):
+        """What a refused write could have changed, read from the database itself."""
+        tables = ("coding_question_bank", "test_cases", "candidate", "candidate_question",
+                  "recruiter_admin", "account_link", "test_session")
+        return {t: psql("SELECT md5(COALESCE(string_agg(x::text, ',' ORDER BY x::text), ''))"
+                        " FROM %s x" % t) for t in tables}
+
+    def _objects(self):
+        """A throwaway question, candidate and account for the :id routes."""
+        q = dict(NEW_Q, title="svc-roles " + secrets.token_hex(3))
+        r = admin("POST", "/api/admin/questions", q)
+        self.assertOk(r, 201)
+        qid = str(r.json["question"]["number"])
+        cid = new_candidate([BANK[0]["uuid"]], name="svc roles cand")[0]
+        return {"questions": qid, "candidates": cid, "accounts": str(make_account("reviewer", "victim")["id"])}
+
+    def _request(self, method, pattern, objs):
+        path = pattern
+        for kind, oid in objs.items():
+            path = path.replace("/%s/:id" % kind, "/%s/%s" % (kind, oid))
+        self.assertNotIn(":", path, "no object for " + pattern)
+        body = {
+            ("POST", "/api/admin/login"): {},
+            ("POST", "/api/admin/accounts/password"): {"token": "0" * 64, "password": "x"},
+            ("POST", "/api/admin/questions"): dict(NEW_Q, title="svc-roles new " + secrets.token_hex(3)),
+            ("PUT", "/api/admin/questions/:id"): dict(NEW_Q, title="svc-roles edited"),
+            ("POST", "/api/admin/questions/check"): {},
+            ("POST", "/api/admin/questions/:id/check"): {"language": "nope", "code": ""},
+            ("POST", "/api/admin/signature"): {},
+            ("POST", "/api/admin/candidates"): {"name": "svc roles new", "question_ids": [BANK[0]["uuid"]]},
+            ("PUT", "/api/admin/candidates/:id"): {"name": "svc roles renamed"},
+            ("POST", "/api/admin/candidates/:id/notes"): {"text": "route table note", "rating": "mixed"},
+            ("POST", "/api/admin/accounts"): {"username": "svc-new-" + secrets.token_hex(4), "role": "reviewer"},
+            ("PUT", "/api/admin/accounts/:id"): {"name": "renamed victim"},
+        }.get((method, pattern))
+        if method in ("POST", "PUT") and body is None:
+            body = {}
+        return path, body
+
+    def _token(self, who, method, pattern):
+        if who == "none":
+            return None
+        if who == "disabled":
+            return self.off["token"]
+        acct = {"reviewer": self.rev, "recruiter": self.rec}.get(who)
+        if (method, pattern) == ("POST", "/api/admin/logout"):
+            # logging out ends the token: a fresh one, so the role's own token lives on
+            r = login(*((acct["password"], acct["username"]) if acct else (ADMIN_PASSWORD, "admin")))
+            self.assertOk(r)
+            return r.json["token"]
+        return acct["token"] if acct else ADMIN
+
+    def _expect(self, r, who, rule, what):
+        need = ROLE_LEVEL[rule]
+        if need == 0:
+            self.assertNotIn(r.status, (401, 403), what)
+        elif who in ("none", "disabled"):
+            self.assertError(r, 401, msg=what)
+        elif ROLE_LEVEL[who] < need:
+            self.assertError(r, 403, "forbidden", msg=what)
+        else:
+            self.assertNotIn(r.status, (401, 403), what)
+            self.assertLess(r.status, 500, what)
+
+    def test_a_every_admin_route_by_role(self):
+        routes = admin_routes_in_source()
+        self.assertGreater(len(routes), 25)
+        missing = [r for r in routes if tuple(r) not in ROLE_RULES]
+        self.assertEqual(missing, [], "routes of routes.c without a rule in ROLE_RULES")
+        stale = [r for r in ROLE_RULES if r not in {tuple(x) for x in routes}]
+        self.assertEqual(stale, [], "rules for routes routes.c does not have")
+        objs = self._objects()
+        # the callers without rights first, and nothing they send may change anything
+        before = self._state()
+        for method, pattern in routes:
+            path, body = self._request(method, pattern, objs)
+            for who in ("none", "disabled", "reviewer"):
+                if who == "reviewer" and ROLE_LEVEL[ROLE_RULES[(method, pattern)]] <= 1:
+                    continue
+                r = call(method, path, body, token=self._token(who, method, pattern))
+                self._expect(r, who, ROLE_RULES[(method, pattern)], "%s %s as %s" % (method, path, who))
+        self.assertEqual(self._state(), before, "a refused call changed something")
+        # then everyone with the right (a recruiter's delete may leave the owner a 404)
+        for method, pattern in routes:
+            path, body = self._request(method, pattern, objs)
+            for who in ("reviewer", "recruiter", "owner"):
+                if ROLE_LEVEL[who] < ROLE_LEVEL[ROLE_RULES[(method, pattern)]]:
+                    continue
+                r = call(method, path, body, token=self._token(who, method, pattern))
+                self._expect(r, who, ROLE_RULES[(method, pattern)], "%s %s as %s" % (method, path, who))
+
+    def test_b_me(self):
+        for acct, role in ((self.rev, "reviewer"), (self.rec, "recruiter")):
+            r = call("GET", "/api/admin/me", token=acct["token"])
+            self.assertOk(r)
+            self.assertEqual((r.json["id"], r.json["username"], r.json["role"]), (acct["id"], acct["username"], role))
+        r = admin("GET", "/api/admin/me")
+        self.assertOk(r)
+        self.assertEqual((r.json["username"], r.json["role"]), ("admin", "owner"))
+
+    def test_c_create_checks(self):
+        r = admin("POST", "/api/admin/accounts", {"username": self.rev["username"], "role": "reviewer"})
+        self.assertError(r, 409, "username_taken")
+        for bad in ({"username": "x y", "role": "reviewer"}, {"username": "ok", "role": "admin"},
+                    {"username": "ok"}, {"role": "owner"}, {"username": "ok", "role": "owner", "extra": 1}):
+            self.assertError(admin("POST", "/api/admin/accounts", bad), 400, msg=repr(bad))
+        lst = admin("GET", "/api/admin/accounts")
+        self.assertOk(lst)
+        by_name = {a["username"]: a for a in lst.json["accounts"]}
+        self.assertEqual(by_name["admin"]["role"], "owner")
+        self.assertEqual(by_name[self.rec["username"]]["role"], "recruiter")
+        self.assertTrue(by_name[self.off["username"]]["disabled"])
+        self.assertNotIn("password_hash", json.dumps(lst.json))
+        # an invited account without a password cannot log in
+        r = admin("POST", "/api/admin/accounts", {"username": "svc-pending-" + secrets.token_hex(3), "role": "reviewer"})
+        self.assertOk(r, 201)
+        self.assertFalse(r.json["account"]["has_password"])
+        self.assertError(login("", r.json["account"]["username"]), 401)
+        # the password rules: not empty
+        self.assertClientError(call("POST", "/api/admin/accounts/password", {"token": link_token(r), "password": ""}))
+
+    def test_d_disable_kills_the_live_token(self):
+        a = make_account("recruiter", "off")
+        self.assertOk(call("GET", "/api/admin/questions", token=a["token"]))
+        self.assertOk(admin("PUT", "/api/admin/accounts/%d" % a["id"], {"disabled": True}))
+        self.assertError(call("GET", "/api/admin/questions", token=a["token"]), 401)
+        self.assertError(call("GET", "/api/admin/me", token=a["token"]), 401)
+        # its login fails as a wrong password does
+        wrong = login("wrong-" + a["password"], a["username"])
+        dis = login(a["password"], a["username"])
+        self.assertError(dis, 401, "invalid_credentials")
+        self.assertEqual(dis.json["error"], wrong.json["error"])
+        # enabled again: the old token stays dead, a login works
+        self.assertOk(admin("PUT", "/api/admin/accounts/%d" % a["id"], {"disabled": False}))
+        self.assertError(call("GET", "/api/admin/me", token=a["token"]), 401)
+        self.assertOk(login(a["password"], a["username"]))
+
+    def test_e_reset_link_works_once(self):
+        a = make_account("reviewer", "reset")
+        r1 = admin("POST", "/api/admin/accounts/%d/reset" % a["id"])
+        self.assertOk(r1)
+        self.assertEqual(r1.json["link_kind"], "reset")
+        r2 = admin("POST", "/api/admin/accounts/%d/reset" % a["id"])
+        self.assertOk(r2)
+        # until the link is used the password and the sessions stay
+        self.assertOk(call("GET", "/api/admin/me", token=a["token"]))
+        self.assertOk(login(a["password"], a["username"]))
+        # the older link died with the newer one
+        self.assertError(call("POST", "/api/admin/accounts/password",
+                              {"token": link_token(r1), "password": "new-pw-1"}), 404, "invalid_link")
+        new = "pw-" + secrets.token_urlsafe(12)
+        r = call("POST", "/api/admin/accounts/password", {"token": link_token(r2), "password": new})
+        self.assertOk(r)
+        self.assertEqual(r.json["username"], a["username"])
+        self.assertError(call("POST", "/api/admin/accounts/password",
+                              {"token": link_token(r2), "password": "again"}), 404, "invalid_link")
+        self.assertError(call("GET", "/api/admin/me", token=a["token"]), 401)
+        self.assertError(login(a["password"], a["username"]), 401)
+        self.assertOk(login(new, a["username"]))
+        self.assertError(admin("POST", "/api/admin/accounts/999999/reset"), 404)
+
+    def test_f_last_owner_stays(self):
+        me = admin("GET", "/api/admin/me").json["id"]
+        # the suite's other owners are disabled or demoted by now; make sure of it
+        for acc in admin("GET", "/api/admin/accounts").json["accounts"]:
+            if acc["role"] == "owner" and not acc["disabled"] and acc["id"] != me:
+                self.assertOk(admin("PUT", "/api/admin/accounts/%d" % acc["id"], {"disabled": True}))
+        self.assertError(admin("PUT", "/api/admin/accounts/%d" % me, {"role": "recruiter"}), 409, "last_owner")
+        self.assertError(admin("PUT", "/api/admin/accounts/%d" % me, {"disabled": True}), 409, "last_owner")
+        self.assertEqual(admin("GET", "/api/admin/me").json["role"], "owner")
+        # with a second owner, that one may step down
+        o2 = make_account("owner", "owner2")
+        r = call("PUT", "/api/admin/accounts/%d" % o2["id"], {"role": "recruiter"}, token=o2["token"])
+        self.assertOk(r)
+        self.assertEqual(r.json["account"]["role"], "recruiter")
+        self.assertError(call("GET", "/api/admin/accounts", token=o2["token"]), 403, "forbidden")
+        self.assertOk(call("GET", "/api/admin/questions", token=o2["token"]))
+        self.assertError(admin("PUT", "/api/admin/accounts/%d" % me, {"role": "bogus"}), 400)
+        self.assertError(admin("PUT", "/api/admin/accounts/abc", {"name": "x"}), 404)
+
+    def test_g_audit_trail(self):
+        rec = self.rec
+        q = dict(NEW_Q, title="svc-audit " + secrets.token_hex(3))
+        r = call("POST", "/api/admin/questions", q, token=rec["token"])
+        self.assertOk(r, 201)
+        qn = str(r.json["question"]["number"])
+        self.assertOk(call("PUT", "/api/admin/questions/" + qn, dict(q, title=q["title"] + " v2"), token=rec["token"]))
+        self.assertOk(call("DELETE", "/api/admin/questions/" + qn, token=rec["token"]))
+        r = call("POST", "/api/admin/candidates", {"name": "svc audit cand", "question_ids": [BANK[0]["uuid"]]},
+                 token=rec["token"])
+        self.assertOk(r, 201)
+        cid = r.json["candidate"]["candidate_id"]
+        self.assertOk(call("PUT", "/api/admin/candidates/" + cid, {"name": "svc audit renamed"}, token=rec["token"]))
+        self.assertOk(call("POST", "/api/admin/candidates/%s/invite" % cid, token=rec["token"]))
+        self.assertOk(call("DELETE", "/api/admin/candidates/" + cid, token=rec["token"]))
+        acct = make_account("reviewer", "audited")
+        self.assertOk(admin("PUT", "/api/admin/accounts/%d" % acct["id"], {"role": "recruiter"}))
+
+        for t in (rec["token"], self.rev["token"]):
+            self.assertError(call("GET", "/api/admin/audit", token=t), 403, "forbidden")
+        r = admin("GET", "/api/admin/audit?limit=200")
+        self.assertOk(r)
+        entries = r.json["entries"]
+        ids = [e["id"] for e in entries]
+        self.assertEqual(ids, sorted(ids, reverse=True), "newest first")
+        seen = {(e["action"], e["object_kind"], e["object_id"], e["username"]) for e in entries}
+        want = [("question.create", "question", qn, rec["username"]),
+                ("question.update", "question", qn, rec["username"]),
+                ("question.delete", "question", qn, rec["username"]),
+                ("candidate.invite", "candidate", cid, rec["username"]),
+                ("candidate.update", "candidate", cid, rec["username"]),
+                ("candidate.reinvite", "candidate", cid, rec["username"]),
+                ("candidate.delete", "candidate", cid, rec["username"]),
+                ("account.create", "account", str(acct["id"]), "admin"),
+                ("account.password", "account", str(acct["id"]), acct["username"]),
+                ("account.update", "account", str(acct["id"]), "admin")]
+        for w in want:
+            self.assertIn(w, seen)
+        create = [e for e in entries if e["action"] == "question.create" and e["object_id"] == qn][0]
+        self.assertEqual(create["detail"], {"title": q["title"]})
+        upd = [e for e in entries if e["action"] == "account.update" and e["object_id"] == str(acct["id"])][0]
+        self.assertEqual(upd["detail"], {"role": "recruiter"})
+        # in pages: limit and before walk the same entries
+        walked, before = [], None
+        for _ in range(5):
+            p = admin("GET", "/api/admin/audit?limit=3" + ("&before=%d" % before if before else ""))
+            self.assertOk(p)
+            self.assertLessEqual(len(p.json["entries"]), 3)
+            walked += [e["id"] for e in p.json["entries"]]
+            before = p.json["next_before"]
+            if before is None:
+                break
+        self.assertEqual(walked, ids[:len(walked)])
+        self.assertError(admin("GET", "/api/admin/audit?limit=0"), 400)
+        self.assertError(admin("GET", "/api/admin/audit?before=x"), 400)
+
+    def test_h_notes_and_ratings(self):
+        cid = new_candidate([BANK[0]["uuid"]], name="svc notes cand")[0]
+        notes = [(self.rev, "Clean code, good tests.", "strong_yes"),
+                 (self.rec, "Slow on the second question.\nWould ask about it.", "no"),
+                 (None, "Owner's remark", None)]
+        for acct, text, rating in notes:
+            body = {"text": text}
+            if rating:
+                body["rating"] = rating
+            r = call("POST", "/api/admin/candidates/%s/notes" % cid, body, token=acct["token"] if acct else ADMIN)
+            self.assertOk(r, 201)
+            self.assertEqual((r.json["note"]["text"], r.json["note"]["rating"]), (text, rating))
+        for bad in ({"text": ""}, {"text": "  \n"}, {"text": "x", "rating": "great"}, {"rating": "yes"},
+                    {"text": "x", "rating": 3}, {"text": "x" * 10001}):
+            self.assertClientError(call("POST", "/api/admin/candidates/%s/notes" % cid, bad, token=self.rev["token"]),
+                                   repr(bad)[:60])
+        self.assertError(call("POST", "/api/admin/candidates/%s/notes" % uuid.uuid4(), {"text": "x"},
+                              token=self.rev["token"]), 404)
+        d = call("GET", "/api/admin/candidates/" + cid, token=self.rev["token"])
+        self.assertOk(d)
+        got = [(n["author"], n["text"], n["rating"]) for n in d.json["candidate"]["notes"]]
+        self.assertEqual(got, [(self.rev["username"], notes[0][1], "strong_yes"),
+                               (self.rec["username"], notes[1][1], "no"),
+                               ("admin", notes[2][1], None)])
+        self.assertTrue(all(n["created_at"] for n in d.json["candidate"]["notes"]))
+        lst = call("GET", "/api/admin/candidates/%s/notes" % cid, token=self.rev["token"])
+        self.assertOk(lst)
+        self.assertEqual([n["text"] for n in lst.json["notes"]], [n[1] for n in notes])
+        rep = call("GET", "/api/admin/candidates/%s/report" % cid, token=self.rev["token"])
+        self.assertEqual(rep.status, 200, rep)
+        self.assertIn("Clean code, good tests.", rep.text)
+        self.assertIn("Strong yes", rep.text)
+        self.assertIn(self.rec["username"], rep.text)
+        self.assertIn("Owner&#39;s remark", rep.text)
+
+
 class T14Consistency(Base):
     """A change that spans tables happens whole or not at all."""
 
