@@ -171,6 +171,45 @@ function showLogin(notice) {
 	(f.user.value ? f.pass : f.user).focus();
 }
 
+// An account's invitation or reset link (/admin/?account=TOKEN): the user sets
+// their password, then signs in. The token leaves the address bar either way.
+function showSetPassword(token) {
+	leaveView();
+	topbar.hidden = true;
+	document.title = "Set your password · Recruiter · Coding Engine";
+	history.replaceState(null, "", location.pathname + "#/questions");
+	const pass = h("input", { type: "password", name: "new-password", autocomplete: "new-password", required: true });
+	const again = h("input", { type: "password", name: "confirm-password", autocomplete: "new-password", required: true });
+	const submit = h("button", { type: "submit", class: "btn btn-primary btn-block" }, "Set password");
+	const status = h("div", { class: "login-status" });
+	const form = h("form", { class: "login-card", "aria-labelledby": "setpw-title", novalidate: true },
+		h("h1", { id: "setpw-title" }, "Set your password"),
+		h("p", { class: "muted" }, "Choose the password you will sign in with. This link works once."),
+		status, field("New password", pass).field, field("New password again", again).field, submit);
+	form.addEventListener("submit", async (e) => {
+		e.preventDefault();
+		if (!pass.value) {
+			status.replaceChildren(errorBox("Enter a password."));
+			pass.focus();
+			return;
+		}
+		if (pass.value !== again.value) {
+			status.replaceChildren(errorBox("The two passwords differ. Type the same password twice."));
+			again.select();
+			again.focus();
+			return;
+		}
+		try {
+			await busy(submit, "Saving…", () => api.post("/api/admin/accounts/password", { token, password: pass.value }));
+			showLogin("Your password is set. Sign in with it.");
+		} catch (err) {
+			status.replaceChildren(errorBox(err.message));
+		}
+	});
+	main.replaceChildren(h("div", { class: "login-page" }, form));
+	pass.focus();
+}
+
 // The sign-in ran out while a form holds unsaved edits: sign in over the form
 // rather than leave it, and let the user save again.
 function signInAgain() {
@@ -232,4 +271,9 @@ window.addEventListener("beforeunload", (e) => {
 	if (current && current.dirty && current.dirty()) e.preventDefault();
 });
 
-render();
+{
+	const accountToken = new URLSearchParams(location.search).get("account");
+
+	if (accountToken) showSetPassword(accountToken);
+	else render();
+}

@@ -33,6 +33,38 @@ async function runCheck(page, code) {
 
 module.exports = [
 	{
+		name: "admin: an invited account sets its password from the link and signs in",
+		fn: async (h) => {
+			const username = "ui-recruiter-" + Date.now();
+			const r = await h.admin("POST", "/api/admin/accounts",
+				{ username, name: "UI Recruiter", email: "rec@example.com", role: "recruiter" });
+			h.assert(r.status === 201, `account created: ${r.status} ${r.text}`);
+			const link = new URL(r.json.link_url);
+			const page = await h.newPage();
+			await page.goto(`${h.base}/admin/${link.search}`);
+			await page.getByRole("heading", { name: "Set your password" }).waitFor();
+			h.assert(!(await page.evaluate(() => location.search)).includes("account="),
+				"the link's token leaves the address bar");
+			await page.getByLabel("New password", { exact: true }).fill("first-choice-1");
+			await page.getByLabel("New password again").fill("first-choice-2");
+			await page.getByRole("button", { name: "Set password" }).click();
+			h.assert(/differ/.test(await page.getByRole("alert").textContent()), "two different passwords are refused");
+			await page.getByLabel("New password again").fill("first-choice-1");
+			await page.getByRole("button", { name: "Set password" }).click();
+			await page.getByRole("heading", { name: "Recruiter sign-in" }).waitFor();
+			h.assert(/password is set/i.test(await page.locator(".login-status").textContent()), "the page says it is set");
+			await page.getByLabel("Username").fill(username);
+			await page.getByLabel("Password").fill("first-choice-1");
+			await page.getByRole("button", { name: "Sign in" }).click();
+			await page.getByRole("heading", { level: 1, name: "Question bank" }).waitFor();
+			// the link worked once
+			const again = await h.api("POST", "/api/admin/accounts/password",
+				{ token: link.searchParams.get("account"), password: "second" });
+			h.assert(again.status === 404, `a used link is refused: ${again.status}`);
+			await page.close();
+		},
+	},
+	{
 		name: "admin sign-in, wrong password, sign-out, expired sign-in",
 		fn: async (h) => {
 			const page = await h.newPage();
