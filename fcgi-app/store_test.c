@@ -105,21 +105,21 @@ int store_test_update(const char *test_id, const char *doc, int admin_id, bool *
 		with_doc(sql, sizeof(sql),
 			 "WITH v AS (INSERT INTO test_version (test_id, version, duration_minutes, languages,"
 			 "  instructions, window_from, window_until, created_by)"
-			 "  SELECT cur.test_id, cur.version + 1," VERSION_FIELDS ", $3::int"
-			 "  FROM test_version cur WHERE cur.id = $4::int RETURNING id)"
+			 "  SELECT cur.test_id, cur.version + 1," VERSION_FIELDS ", $2::int"
+			 "  FROM test_version cur WHERE cur.id = $3::int RETURNING id)"
 			 " INSERT INTO test_version_question (version_id, question_id, position, points)"
 			 " SELECT v.id, d.* FROM v, (" DOC_QUESTIONS ") d WHERE $D ? 'questions'"
 			 " UNION ALL SELECT v.id, q.question_id, q.position, q.points FROM v,"
-			 "  test_version_question q WHERE q.version_id = $4::int AND NOT $D ? 'questions'",
-			 "$2::jsonb");
-		return db_run(sql, 4, p) == DB_OK ? 1 : -1;
+			 "  test_version_question q WHERE q.version_id = $3::int AND NOT $D ? 'questions'",
+			 "$1::jsonb");
+		return db_run(sql, 3, p + 1) == DB_OK ? 1 : -1;
 	}
 	with_doc(sql, sizeof(sql),
 		 "UPDATE test_version tv SET (duration_minutes, languages, instructions, window_from,"
 		 " window_until) = (SELECT" VERSION_FIELDS " FROM test_version cur WHERE cur.id = tv.id)"
-		 " WHERE tv.id = $4::int",
-		 "$2::jsonb");
-	if (db_run(sql, 4, p) != DB_OK)
+		 " WHERE tv.id = $2::int",
+		 "$1::jsonb");
+	if (db_run(sql, 2, (const char *[]){ doc, cur }) != DB_OK)
 		return -1;
 	if (strstr(doc, "\"questions\"")) {
 		/* two statements: one statement's insert would still meet the rows it deletes */
