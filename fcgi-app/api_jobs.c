@@ -1,6 +1,5 @@
 /* api_jobs.c - the recruiter's jobs, tests and versions, invitations to a test, the pipeline */
 #define _GNU_SOURCE
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -35,7 +35,7 @@ static void question(const char *title, char id[16])
 	CU_ASSERT_EQUAL(store_test_insert(id, &t2, 2), DB_OK);
 }
 
-/* Invite one e-mail to test_id; the candidate's uuid into cid (""when already invited). */
+/* Invite one e-mail to test_id; the candidate's uuid into cid ("" when already invited). */
 static void invite(const char *test_id, const char *name, const char *email, char cid[40])
 {
 	char doc[512];
