@@ -60,6 +60,8 @@ APP_SRC = fcgi-app/db.c fcgi-app/router.c fcgi-app/http.c fcgi-app/auth.c \
 APP_SRC += fcgi-app/routes.c fcgi-app/session.c fcgi-app/store_question.c \
            fcgi-app/store_candidate.c fcgi-app/store_submission.c fcgi-app/queue.c \
            fcgi-app/grade.c fcgi-app/webhook.c fcgi-app/question.c
+# jobs, their tests and versions, invitations to a test, a job's pipeline
+APP_SRC += fcgi-app/api_jobs.c fcgi-app/store_job.c fcgi-app/store_test.c
 # Kattis problem packages: the file tree, YAML, the LaTeX statement subset, the mapping
 APP_SRC += fcgi-app/package.c fcgi-app/yamldoc.c fcgi-app/tex.c fcgi-app/kattis.c \
            fcgi-app/api_packages.c

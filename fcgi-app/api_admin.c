@@ -17,6 +17,7 @@
 #include "store_candidate.h"
 #include "question.h"
 #include "store_question.h"
+#include "store_test.h"
 
 
 int h_admin_login(struct http_req *r)
@@ -66,7 +67,7 @@ int h_admin_logout(struct http_req *r)
 
 int h_admin_questions_list(struct http_req *r)
 {
-	char q[256] = "", d[32] = "", t[64] = "";
+	char q[256] = "", d[32] = "", t[64] = "", a[8] = "";
 	struct json_object *list;
 	int dberr = 0;
 
@@ -78,7 +79,10 @@ int h_admin_questions_list(struct http_req *r)
 		d[0] = '\0';
 	if (!http_query(r, "tag", t, sizeof(t)))
 		t[0] = '\0';
-	list = store_question_admin_list_json(q, d, t, &dberr);
+	/* archived questions are hidden unless asked for */
+	list = store_question_admin_list_json(q, d, t,
+					      http_query(r, "archived", a, sizeof(a)) && !strcmp(a, "true"),
+					      &dberr);
 	if (!list)
 		return api_db_error(r);
 	return api_ok_with(r, "questions", list);
@@ -126,6 +130,8 @@ static int save_question(struct http_req *r, struct json_object *doc, const char
 	if (db_begin() != DB_OK)
 		return api_db_error(r);
 	rc = question_save(doc, qid, id, &e);
+	if (rc == 0 && !qid && store_question_set_author(id, r->admin_id) != DB_OK)
+		rc = -1;
 	if (rc == 0 && db_commit() == DB_OK) {
 		audit(r, qid ? "question.update" : "question.create", "question", qid ? qid : id,
 		      audit_field(doc, "title"));
@@ -224,6 +230,7 @@ int h_admin_question_update(struct http_req *r)
 
 int h_admin_question_delete(struct http_req *r)
 {
+	struct json_object *o;
 	char qid[16];
 	int found;
 
@@ -236,15 +243,18 @@ int h_admin_question_delete(struct http_req *r)
 	if (found < 0)
 		return api_db_error(r);
 	if (!found)
-		return http_fail(r, 409, "question_in_use",
-				 "this question is in a candidate's test; remove the candidate first");
-	audit(r, "question.delete", "question", qid, NULL);
-	return http_json(r, 200, http_ok());
+		return http_fail(r, 404, "not_found", "no such question");
+	audit(r, found == 2 ? "question.archive" : "question.delete", "question", qid, NULL);
+	/* a question in use is archived: its tests and candidates keep it */
+	o = http_ok();
+	json_object_object_add(o, "deleted", json_object_new_boolean(found == 1));
+	json_object_object_add(o, "archived", json_object_new_boolean(found == 2));
+	return http_json(r, 200, o);
 }
 
 /* ---- candidates ---- */
 
-static void invite_url(const struct http_req *r, const char *token, char *out, size_t len)
+void admin_invite_url(const struct http_req *r, const char *token, char *out, size_t len)
 {
 	const char *base = getenv("CE_PUBLIC_URL");
 
@@ -264,7 +274,7 @@ static int send_invite(struct http_req *r, const char *cid, const char *token, i
 	c = store_candidate_json(p[0], &dberr);
 	if (!c)
 		return api_db_error(r);
-	invite_url(r, token, url, sizeof(url));
+	admin_invite_url(r, token, url, sizeof(url));
 	o = http_ok();
 	json_object_object_add(o, "candidate", c);
 	json_object_object_add(o, "invite_token", json_object_new_string(token));
@@ -278,6 +288,7 @@ int h_admin_candidate_create(struct http_req *r)
 	const char *name = NULL, *email = "", *phone = "";
 	char err[256], token[TOKEN_HEX_LEN + 1], dur[16], cid[40], qid[16];
 	long long minutes = 60;
+	bool archived;
 	size_t i, n;
 	int rc, g, found;
 
@@ -321,16 +332,21 @@ int h_admin_candidate_create(struct http_req *r)
 			goto out;
 		}
 		found = store_question_lookup(json_object_get_string(v), qid);
-		if (found <= 0) {
+		if (found > 0)
+			found = store_test_question_archived(qid, &archived) < 0 ? -1 : archived ? 2 : 1;
+		if (found != 1) {
 			db_rollback();
 			rc = found < 0 ? api_db_error(r)
+			     : found == 2 ? http_fail(r, 409, "question_archived",
+						      "question_ids[%zu] is archived: it cannot go into a new test", i)
 				       : http_fail(r, 404, "not_found", "question_ids[%zu]: no such question", i);
 			goto out;
 		}
 		if (store_candidate_add_question(cid, qid, (int)i + 1) != DB_OK)
 			goto tx_fail;
 	}
-	if (db_commit() != DB_OK)
+	/* the candidate's questions become a test of their own (README, "Jobs and tests") */
+	if (store_test_one_off(cid, r->admin_id) != DB_OK || db_commit() != DB_OK)
 		goto tx_fail;
 	audit(r, "candidate.invite", "candidate", cid, audit_field(body, "name"));
 	rc = send_invite(r, cid, token, 201);

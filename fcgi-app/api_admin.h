@@ -22,4 +22,7 @@ int h_admin_candidate_update(struct http_req *r);
 int h_admin_candidate_delete(struct http_req *r);
 int h_admin_candidate_invite(struct http_req *r);
 
+/* The candidate's link for an invitation token: CE_PUBLIC_URL or the request's own origin. */
+void admin_invite_url(const struct http_req *r, const char *token, char *out, size_t len);
+
 #endif

@@ -18,6 +18,7 @@
 #include "store_candidate.h"
 #include "store_question.h"
 #include "store_submission.h"
+#include "store_test.h"
 
 /*
  * Fill missing languages of a boiler_plate object: a function question's
@@ -245,6 +246,14 @@ int h_proxy_execute(struct http_req *r)
 	if (srv != SESSION_OK) {
 		rc = srv == SESSION_DB_ERROR ? api_db_error(r)
 					     : http_fail(r, 409, "session_over", "the test session is over");
+		goto out;
+	}
+	/* the candidate's test version names the languages it takes */
+	found = store_test_language_ok(r->candidate_id, lang);
+	if (found != 1) {
+		rc = found < 0 ? api_db_error(r)
+			       : http_fail(r, 400, "language_not_allowed",
+					   "this test does not allow %s; use one of the languages it offers", lang);
 		goto out;
 	}
 	found = store_question_lookup(qkey, qid);

@@ -19,6 +19,7 @@
 #include "jsonh.h"
 #include "lang.h"
 #include "store_candidate.h"
+#include "store_job.h"
 #include "store_question.h"
 #include "tmpl.h"
 
@@ -171,6 +172,63 @@ int h_admin_export_scores(struct http_req *r)
 	PQclear(res);
 	rc = http_send(r, 200, "text/csv; charset=utf-8",
 		       "Content-Disposition: attachment; filename=\"scores.csv\"\r\n", sb.buf, sb.len);
+	strbuf_release(&sb);
+	return rc;
+}
+
+/*
+ * GET /api/admin/jobs/:id/export.csv: one row per candidate of the job's tests, newest
+ * first: who, which test, the status and times, a column per question of those tests
+ * (the score as the test counts it; empty where the candidate's test has no such
+ * question), the total, its maximum, and the reviewers' ratings (empty until stored).
+ */
+int h_admin_job_export(struct http_req *r)
+{
+	static const char *const head[] = { "name", "email", "test", "version", "status",
+					    "invited_at", "started_at", "completed_at" };
+	const size_t nhead = sizeof(head) / sizeof(head[0]);
+	const char *job = r->m.params[0];
+	struct strbuf sb = STRBUF_INIT;
+	PGresult *cols = NULL, *rows = NULL;
+	char name[300], err[64];
+	int i, k, rc, found;
+	size_t j;
+
+	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
+		return r->status;
+	found = strspn(job, "0123456789") == strlen(job) && *job && strlen(job) < 10 ? store_job_exists(job) : 0;
+	if (found <= 0)
+		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such job");
+	if (store_job_export(job, &cols, &rows) != DB_OK)
+		return api_db_error(r);
+	for (j = 0; j < nhead; j++)
+		csv_field(&sb, head[j], 0);
+	for (k = 0; k < PQntuples(cols); k++) {
+		snprintf(name, sizeof(name), "Q%s %s", db_get(cols, k, "number"), db_get(cols, k, "title"));
+		csv_field(&sb, name, 0);
+	}
+	csv_field(&sb, "total", 0);
+	csv_field(&sb, "max_total", 0);
+	csv_field(&sb, "ratings", 1);
+	for (i = 0; i < PQntuples(rows); i++) {
+		const char *map = db_get(rows, i, "scores");
+		struct json_object *scores = jsonh_parse(map, strlen(map), err, sizeof(err)), *v;
+
+		for (j = 0; j < nhead; j++)
+			csv_field(&sb, db_get(rows, i, head[j]), 0);
+		for (k = 0; k < PQntuples(cols); k++)
+			csv_field(&sb, scores && json_object_object_get_ex(scores, db_get(cols, k, "number"), &v)
+					       ? json_object_get_string(v) : "", 0);
+		json_object_put(scores);
+		csv_field(&sb, db_get(rows, i, "total"), 0);
+		csv_field(&sb, db_get(rows, i, "max_total"), 0);
+		/* the reviewers' ratings: filled once ratings are stored */
+		csv_field(&sb, "", 1);
+	}
+	PQclear(cols);
+	PQclear(rows);
+	rc = http_send(r, 200, "text/csv; charset=utf-8",
+		       "Content-Disposition: attachment; filename=\"job.csv\"\r\n", sb.buf, sb.len);
 	strbuf_release(&sb);
 	return rc;
 }

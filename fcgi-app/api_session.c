@@ -11,6 +11,7 @@
 #include "jsonh.h"
 #include "session.h"
 #include "store_candidate.h"
+#include "store_test.h"
 
 /* Stored drafts (sections_completed + pending_answers as JSON text) at most this many bytes. */
 #define SESSION_MAX_DRAFTS (1024 * 1024)
@@ -80,7 +81,7 @@ int h_session_start(struct http_req *r)
 					      "test_duration_minutes", NULL };
 	struct json_object *body = closed_body(r, HTTP_MAX_CANDIDATE_BODY, fields), *sess = NULL, *o;
 	const char *invite = NULL, *given = NULL;
-	char err[256], token[TOKEN_HEX_LEN + 1];
+	char err[256], token[TOKEN_HEX_LEN + 1], window[8];
 	struct store_invitation inv;
 	enum session_rc srv;
 	bool created;
@@ -115,6 +116,23 @@ int h_session_start(struct http_req *r)
 		rc = http_fail(r, 409, "session_over", "this test is already %s", inv.session_status);
 		goto out;
 	}
+	/* the test's window holds for a start; a session already running keeps its clock */
+	if (!*inv.session_status) {
+		found = store_test_window(inv.candidate_id, window);
+		if (found != 1) {
+			rc = found < 0 ? api_db_error(r)
+				       : http_fail(r, 401, "invalid_invitation", "unknown invitation");
+			goto out;
+		}
+		if (!strcmp(window, "early")) {
+			rc = http_fail(r, 403, "test_not_open", "this test is not open yet");
+			goto out;
+		}
+		if (!strcmp(window, "closed")) {
+			rc = http_fail(r, 410, "test_closed", "this test is closed: its invitation window has ended");
+			goto out;
+		}
+	}
 	if (auth_new_token(token) < 0) {
 		rc = http_fail(r, 503, "unavailable", "no randomness available; retry");
 		goto out;
@@ -132,6 +150,8 @@ int h_session_start(struct http_req *r)
 	o = http_ok();
 	json_object_object_add(o, "session", sess);
 	json_object_object_add(o, "session_token", json_object_new_string(token));
+	/* the page shows the test's instructions and offers its languages only */
+	json_object_object_add(o, "test", store_test_candidate_json(inv.candidate_id, &dberr));
 	rc = http_json(r, 200, o);
 out:
 	json_object_put(body);
@@ -163,6 +183,8 @@ int h_invitation(struct http_req *r)
 			   : http_fail(r, 401, "invalid_invitation", "unknown invitation");
 		goto out;
 	}
+	json_object_object_add(o, "test", store_test_candidate_json(
+		json_object_get_string(json_object_object_get(o, "candidate_id")), &dberr));
 	rc = api_ok_with(r, "invitation", o);
 out:
 	json_object_put(body);
@@ -171,7 +193,7 @@ out:
 
 int h_session_get(struct http_req *r)
 {
-	struct json_object *s;
+	struct json_object *s, *o;
 	int dberr = 0;
 
 	if (auth_candidate(r, r->m.params[0], true) < 0)
@@ -180,7 +202,10 @@ int h_session_get(struct http_req *r)
 	if (!s)
 		return dberr ? api_db_error(r)
 			     : http_fail(r, 404, "not_found", "no session for this candidate");
-	return api_ok_with(r, "session", s);
+	o = http_ok();
+	json_object_object_add(o, "session", s);
+	json_object_object_add(o, "test", store_test_candidate_json(r->m.params[0], &dberr));
+	return http_json(r, 200, o);
 }
 
 /* The answer to a heartbeat or an activity: when, and what is left. */

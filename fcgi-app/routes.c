@@ -3,6 +3,7 @@
 #include "api_accounts.h"
 #include "api_admin.h"
 #include "api_executions.h"
+#include "api_jobs.h"
 #include "api_metrics.h"
 #include "api_notes.h"
 #include "api_packages.h"
@@ -61,6 +62,7 @@ const struct route app_routes[] = {
 	{ "DELETE", "/api/admin/questions/:id", h_admin_question_delete, 0 },
 	{ "POST", "/api/admin/questions/:id/check", h_admin_question_check, 0 },
 	{ "GET", "/api/admin/questions/:id/export", h_admin_question_export, 0 },
+	{ "GET", "/api/admin/questions/:id/usage", h_admin_question_usage, 0 },
 	{ "GET", "/api/admin/candidates", h_admin_candidates_list, API_CLOCK },
 	{ "POST", "/api/admin/candidates", h_admin_candidate_create, 0 },
 	{ "GET", "/api/admin/candidates/:id", h_admin_candidate_get, API_CLOCK },
@@ -80,6 +82,19 @@ const struct route app_routes[] = {
 	{ "PUT", "/api/admin/accounts/:id", h_admin_account_update, 0 },
 	{ "POST", "/api/admin/accounts/:id/reset", h_admin_account_reset, 0 },
 	{ "GET", "/api/admin/audit", h_admin_audit, 0 },
+	/* jobs, their tests (with versions) and the invitations to a test (api_jobs.h) */
+	{ "GET", "/api/admin/jobs", h_admin_jobs_list, 0 },
+	{ "POST", "/api/admin/jobs", h_admin_job_create, 0 },
+	{ "GET", "/api/admin/jobs/:id", h_admin_job_get, 0 },
+	{ "PUT", "/api/admin/jobs/:id", h_admin_job_update, 0 },
+	{ "DELETE", "/api/admin/jobs/:id", h_admin_job_delete, 0 },
+	{ "GET", "/api/admin/jobs/:id/tests", h_admin_job_tests, 0 },
+	{ "POST", "/api/admin/jobs/:id/tests", h_admin_test_create, 0 },
+	{ "GET", "/api/admin/jobs/:id/candidates", h_admin_job_candidates, API_CLOCK },
+	{ "GET", "/api/admin/jobs/:id/export.csv", h_admin_job_export, API_CLOCK },
+	{ "GET", "/api/admin/tests/:id", h_admin_test_get, 0 },
+	{ "PUT", "/api/admin/tests/:id", h_admin_test_update, 0 },
+	{ "POST", "/api/admin/tests/:id/invitations", h_admin_test_invite, 0 },
 };
 
 const size_t app_nroutes = sizeof(app_routes) / sizeof(app_routes[0]);

@@ -37,7 +37,7 @@
 	" 'checker', q.checker, 'groups', q.groups, 'signature', q.signature,"                   \
 	" 'package', q.package, 'has_statement_pdf', q.statement_pdf IS NOT NULL,"              \
 	" 'max_score', question_max_score(q.id), 'created_at', q.created_at,"                    \
-	" 'updated_at', q.updated_at,"                                                             \
+	" 'updated_at', q.updated_at, 'created_by', q.created_by, 'archived_at', q.archived_at,"  \
 	" 'test_cases', (SELECT COALESCE(json_agg(json_strip_nulls(json_build_object('id', t.id,"  \
 	"   'input', t.input_data, 'expected_output', t.expected_output, 'is_sample', t.is_sample," \
 	"   'points', t.points, 'group', t.group_name, 'name', t.name, 'interaction', t.interaction," \
@@ -229,16 +229,39 @@ enum db_err store_test_delete_all(const char *qid)
 int store_question_delete(const char *qid)
 {
 	const char *p[1] = { qid };
-	/*
-	 * A question in someone's test stays: deleting it would silently change
-	 * an invited candidate's test, or drop answers from a finished one's record.
-	 */
-	int n = db_rows("DELETE FROM coding_question_bank q WHERE id = $1::int AND NOT EXISTS"
-			" (SELECT 1 FROM interview_coding ic WHERE ic.question_id = q.id) AND NOT EXISTS"
-			" (SELECT 1 FROM candidate_question cq WHERE cq.question_id = q.id) RETURNING id",
-			1, p);
+	PGresult *res;
+	int rc = 0;
 
-	return n < 0 ? -1 : n == 1;
+	/*
+	 * A question in a test, a candidate's test or a submission is archived instead:
+	 * deleting it would change an invited candidate's test or drop a finished one's answers.
+	 */
+	if (db_exec(&res,
+		    "WITH used AS (SELECT EXISTS (SELECT 1 FROM interview_coding ic WHERE ic.question_id = $1::int)"
+		    "  OR EXISTS (SELECT 1 FROM candidate_question cq WHERE cq.question_id = $1::int)"
+		    "  OR EXISTS (SELECT 1 FROM test_version_question tq WHERE tq.question_id = $1::int) AS u),"
+		    " a AS (UPDATE coding_question_bank SET archived_at = COALESCE(archived_at, now())"
+		    "  WHERE id = $1::int AND (SELECT u FROM used) RETURNING 2 AS rc),"
+		    " d AS (DELETE FROM coding_question_bank WHERE id = $1::int AND NOT (SELECT u FROM used)"
+		    "  RETURNING 1 AS rc)"
+		    " SELECT rc FROM a UNION ALL SELECT rc FROM d",
+		    1, p) != DB_OK)
+		return -1;
+	if (PQntuples(res) == 1)
+		rc = (int)db_getll(res, 0, "rc");
+	PQclear(res);
+	return rc;
+}
+
+enum db_err store_question_set_author(const char *qid, int admin_id)
+{
+	char admin[16];
+	const char *p[2] = { qid, admin };
+
+	snprintf(admin, sizeof(admin), "%d", admin_id);
+	return db_run("UPDATE coding_question_bank SET created_by = $2::int WHERE id = $1::int"
+		      " AND created_by IS NULL",
+		      2, p);
 }
 
 struct json_object *store_question_admin_json(const char *qid, int *dberr)
@@ -261,21 +284,22 @@ struct json_object *store_question_document_json(const char *qid, int *dberr)
 }
 
 struct json_object *store_question_admin_list_json(const char *text, const char *difficulty,
-						   const char *tag, int *dberr)
+						   const char *tag, bool archived, int *dberr)
 {
-	const char *p[3] = { text, difficulty, tag };
+	const char *p[4] = { text, difficulty, tag, archived ? "t" : "f" };
 
 	return api_query_json(
 		"SELECT COALESCE(json_agg(json_build_object('id', q.uuid, 'number', q.id,"
 		" 'title', q.title, 'difficulty', q.difficulty, 'tags', q.tags,"
 		" 'time_limit_ms', q.time_limit_ms, 'memory_limit_mb', q.memory_limit_mb,"
-		" 'updated_at', q.updated_at,"
+		" 'updated_at', q.updated_at, 'created_by', q.created_by, 'archived_at', q.archived_at,"
 		" 'test_count', (SELECT count(*) FROM test_cases t WHERE t.question_id = q.id),"
 		" 'sample_count', (SELECT count(*) FROM test_cases t WHERE t.question_id = q.id AND t.is_sample))"
 		" ORDER BY q.id), '[]') FROM coding_question_bank q"
 		" WHERE ($1 = '' OR q.title ILIKE '%' || $1 || '%' OR q.question ILIKE '%' || $1 || '%')"
-		" AND ($2 = '' OR q.difficulty = lower($2)) AND ($3 = '' OR q.tags ? $3)",
-		3, p, dberr);
+		" AND ($2 = '' OR q.difficulty = lower($2)) AND ($3 = '' OR q.tags ? $3)"
+		" AND ($4::bool OR q.archived_at IS NULL)",
+		4, p, dberr);
 }
 
 struct json_object *store_question_list_json(const char *candidate_id, int *dberr)

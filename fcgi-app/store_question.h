@@ -51,10 +51,14 @@ int store_question_slug_exists(const char *slug);
 /* Change the fields of q that are not NULL (slug is ignored). */
 enum db_err store_question_update(const char *qid, const struct store_question *q);
 /*
- * Delete the question and its tests: 1 when deleted, 0 when a candidate's
- * test or a submission holds it (it stays), -1 on a database error.
+ * Delete the question and its tests: 1 when deleted, 2 when a test, a candidate's test
+ * or a submission holds it (it is archived instead: hidden from the bank list and from
+ * new tests, kept for those that have it), 0 when there is no such question, -1 on a
+ * database error.
  */
 int store_question_delete(const char *qid);
+/* Record admin_id as the author of question qid, unless it has one. */
+enum db_err store_question_set_author(const char *qid, int admin_id);
 /* Drop every test of question qid (an update that replaces them). */
 enum db_err store_test_delete_all(const char *qid);
 /*
@@ -65,9 +69,10 @@ enum db_err store_test_delete_all(const char *qid);
 struct json_object *store_question_admin_json(const char *qid, int *dberr);
 /* The same with the statement PDF (base64), as question_document() gives it. */
 struct json_object *store_question_document_json(const char *qid, int *dberr);
-/* The bank as the recruiter lists it, filtered by text, difficulty and tag ("" for any). */
+/* The bank as the recruiter lists it, filtered by text, difficulty and tag ("" for any);
+ * archived questions only when asked. */
 struct json_object *store_question_admin_list_json(const char *text, const char *difficulty,
-						   const char *tag, int *dberr);
+						   const char *tag, bool archived, int *dberr);
 /*
  * The questions of candidate_id's test in order, or (NULL) the whole bank:
  * sample tests only, with the candidate's progress on each.

@@ -749,17 +749,29 @@ class T04AdminQuestions(Base):
         u = admin("GET", "/api/admin/questions/" + qid).json["question"]
         self.assertEqual((u["difficulty"], u["time_limit_ms"], len(u["test_cases"])), ("hard", 3000, 3))
 
-        # in a candidate's test, it stays until the candidate goes
+        # in a candidate's test, it is archived: hidden from the bank, kept for the candidate
         cid, _, _ = new_candidate([qid], name="svc cand holds question")
-        self.assertError(admin("DELETE", "/api/admin/questions/" + qid), 409, "question_in_use")
-        self.assertOk(admin("DELETE", "/api/admin/candidates/" + cid))
         r = admin("DELETE", "/api/admin/questions/" + qid)
         self.assertOk(r)
+        self.assertEqual((r.json["deleted"], r.json["archived"]), (False, True))
+        self.assertIsNotNone(admin("GET", "/api/admin/questions/" + qid).json["question"]["archived_at"])
+        self.assertNotIn(qid, [x["id"] for x in admin("GET", "/api/admin/questions").json["questions"]])
+        self.assertIn(qid, [x["id"] for x in admin("GET", "/api/admin/questions?archived=true").json["questions"]])
+        self.assertEqual(admin("GET", "/api/admin/candidates/" + cid).json["candidate"]["question_ids"], [qid])
+
+        # a question nobody used is deleted
+        r = admin("POST", "/api/admin/questions", dict(NEW_Q, title="svc-test Add Two unused"))
+        self.assertOk(r, 201)
+        q = r.json["question"]
+        qid = q["id"]
+        r = admin("DELETE", "/api/admin/questions/" + qid)
+        self.assertOk(r)
+        self.assertEqual((r.json["deleted"], r.json["archived"]), (True, False))
         self.assertError(admin("GET", "/api/admin/questions/" + qid), 404)
         self.assertError(admin("GET", "/api/admin/questions/%d" % q["number"]), 404)
         self.assertError(admin("DELETE", "/api/admin/questions/" + qid), 404)
         self.assertError(admin("PUT", "/api/admin/questions/" + qid, {"title": "x"}), 404)
-        self.assertNotIn(qid, [x["id"] for x in admin("GET", "/api/admin/questions").json["questions"]])
+        self.assertNotIn(qid, [x["id"] for x in admin("GET", "/api/admin/questions?archived=true").json["questions"]])
 
     def test_unknown_question_404(self):
         for key in ("999999", str(uuid.uuid4()), "abc", "0", "-1", "1.5", "%27%20OR%201=1"):
@@ -3577,6 +3589,19 @@ ROLE_RULES = {
     ("PUT", "/api/admin/accounts/:id"): "owner",
     ("POST", "/api/admin/accounts/:id/reset"): "owner",
     ("GET", "/api/admin/audit"): "owner",
+    ("GET", "/api/admin/jobs"): "reviewer",
+    ("GET", "/api/admin/jobs/:id"): "reviewer",
+    ("GET", "/api/admin/jobs/:id/tests"): "reviewer",
+    ("GET", "/api/admin/jobs/:id/candidates"): "reviewer",
+    ("GET", "/api/admin/jobs/:id/export.csv"): "reviewer",
+    ("GET", "/api/admin/tests/:id"): "reviewer",
+    ("GET", "/api/admin/questions/:id/usage"): "reviewer",
+    ("POST", "/api/admin/jobs"): "recruiter",
+    ("PUT", "/api/admin/jobs/:id"): "recruiter",
+    ("DELETE", "/api/admin/jobs/:id"): "recruiter",
+    ("POST", "/api/admin/jobs/:id/tests"): "recruiter",
+    ("PUT", "/api/admin/tests/:id"): "recruiter",
+    ("POST", "/api/admin/tests/:id/invitations"): "recruiter",
 }
 ROLE_LEVEL = {"none": 0, "reviewer": 1, "recruiter": 2, "owner": 3}
 
@@ -3623,7 +3648,8 @@ class T25Roles(Base):
     def _state(self):
         """What a refused write could have changed, read from the database itself."""
         tables = ("coding_question_bank", "test_cases", "candidate", "candidate_question",
-                  "recruiter_admin", "account_link", "test_session")
+                  "recruiter_admin", "account_link", "test_session", "jobs", "job_member", "test",
+                  "test_version", "test_version_question")
         return {t: psql("SELECT md5(COALESCE(string_agg(x::text, ',' ORDER BY x::text), ''))"
                         " FROM %s x" % t) for t in tables}
 
@@ -3634,7 +3660,15 @@ class T25Roles(Base):
         self.assertOk(r, 201)
         qid = str(r.json["question"]["number"])
         cid = new_candidate([BANK[0]["uuid"]], name="svc roles cand")[0]
-        return {"questions": qid, "candidates": cid, "accounts": str(make_account("reviewer", "victim")["id"])}
+        r = admin("POST", "/api/admin/jobs", {"title": "svc roles job " + secrets.token_hex(3)})
+        self.assertOk(r, 201)
+        job = str(r.json["job"]["id"])
+        r = admin("POST", "/api/admin/jobs/%s/tests" % job,
+                  {"title": "svc roles test", "questions": [BANK[0]["uuid"]]})
+        self.assertOk(r, 201)
+        test = str(r.json["test"]["id"])
+        return {"questions": qid, "candidates": cid, "jobs": job, "tests": test,
+                "accounts": str(make_account("reviewer", "victim")["id"])}
 
     def _request(self, method, pattern, objs):
         path = pattern
@@ -3653,6 +3687,13 @@ class T25Roles(Base):
             ("PUT", "/api/admin/candidates/:id"): {"name": "svc roles renamed"},
             ("POST", "/api/admin/candidates/:id/notes"): {"text": "route table note", "rating": "mixed"},
             ("POST", "/api/admin/accounts"): {"username": "svc-new-" + secrets.token_hex(4), "role": "reviewer"},
+            ("POST", "/api/admin/jobs"): {"title": "svc roles new job " + secrets.token_hex(3)},
+            ("PUT", "/api/admin/jobs/:id"): {"title": "svc roles job renamed"},
+            ("POST", "/api/admin/jobs/:id/tests"): {"title": "svc roles new test",
+                                                   "questions": [BANK[0]["uuid"]]},
+            ("PUT", "/api/admin/tests/:id"): {"title": "svc roles test renamed"},
+            ("POST", "/api/admin/tests/:id/invitations"): {"name": "svc roles invitee",
+                                                          "email": "inv-%s@example.org" % secrets.token_hex(3)},
             ("PUT", "/api/admin/accounts/:id"): {"name": "renamed victim"},
         }.get((method, pattern))
         if method in ("POST", "PUT") and body is None:
@@ -3890,6 +3931,281 @@ class T25Roles(Base):
         self.assertIn("Strong yes", rep.text)
         self.assertIn(self.rec["username"], rep.text)
         self.assertIn("Owner&#39;s remark", rep.text)
+# ---------------------------------------------------------------- jobs and tests (issue 12)
+
+def csv_rows(n, prefix):
+    return "name,email\n" + "".join("Cand %s %d,%s.%d@example.org\n" % (prefix, i, prefix, i) for i in range(n))
+
+
+class T26Tests(Base):
+    """Jobs, reusable tests with versions, invitations (one, bulk CSV, duplicates, window),
+    allowed languages, the pipeline and its CSV, the old API's one-off tests, archive."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.q1, cls.q2, cls.q3 = (BY_SLUG[s] for s in ("01-sensor-summary", "02-bracket-inspector", "03-top-words"))
+
+    def job(self, title="svc job"):
+        r = admin("POST", "/api/admin/jobs", {"title": title + " " + secrets.token_hex(3)})
+        self.assertOk(r, 201)
+        return r.json["job"]["id"]
+
+    def new_test(self, job, questions, **more):
+        body = dict({"title": "svc test " + secrets.token_hex(3), "questions": questions}, **more)
+        r = admin("POST", "/api/admin/jobs/%d/tests" % job, body)
+        self.assertOk(r, 201)
+        return r.json["test"]
+
+    def invite(self, test_id, name, email):
+        r = admin("POST", "/api/admin/tests/%d/invitations" % test_id, {"name": name, "email": email})
+        self.assertOk(r, 201)
+        return r.json["candidate"]["candidate_id"], r.json["invite_token"], r.json
+
+    def test_a_job_crud(self):
+        r = admin("POST", "/api/admin/jobs", {"title": "svc Backend", "description": "APIs",
+                                              "members": [{"admin_id": 1, "role": "recruiter"}]})
+        self.assertOk(r, 201)
+        j = r.json["job"]
+        self.assertEqual((j["title"], j["description"], j["tests"], j["candidate_count"]), ("svc Backend", "APIs", [], 0))
+        self.assertEqual([(m["username"], m["role"]) for m in j["members"]], [("admin", "recruiter")])
+        self.assertIn(j["id"], [x["id"] for x in admin("GET", "/api/admin/jobs").json["jobs"]])
+        r = admin("PUT", "/api/admin/jobs/%d" % j["id"], {"title": "svc Backend 2",
+                                                          "members": [{"admin_id": 1, "role": "reviewer"}]})
+        self.assertOk(r)
+        self.assertEqual((r.json["job"]["title"], r.json["job"]["description"]), ("svc Backend 2", "APIs"))
+        self.assertEqual([m["role"] for m in r.json["job"]["members"]], ["reviewer"])
+        for body in ({"title": ""}, {"members": [{"admin_id": 1, "role": "boss"}]}, {"colour": "red"},
+                     {"members": [{"admin_id": 999999, "role": "reviewer"}]},
+                     {"members": [{"admin_id": 1, "role": "reviewer"}, {"admin_id": 1, "role": "recruiter"}]}):
+            self.assertError(admin("PUT", "/api/admin/jobs/%d" % j["id"], body), 400, msg=repr(body))
+        self.assertEqual(admin("GET", "/api/admin/jobs/%d" % j["id"]).json["job"]["title"], "svc Backend 2")
+        self.assertError(admin("POST", "/api/admin/jobs", {"description": "no title"}), 400)
+        # a job nobody was invited to is deleted; one with candidates is archived
+        r = admin("DELETE", "/api/admin/jobs/%d" % j["id"])
+        self.assertOk(r)
+        self.assertTrue(r.json["deleted"])
+        self.assertError(admin("GET", "/api/admin/jobs/%d" % j["id"]), 404)
+        job = self.job()
+        t = self.new_test(job, [self.q1["uuid"]])
+        self.invite(t["id"], "Kept", "kept@example.org")
+        r = admin("DELETE", "/api/admin/jobs/%d" % job)
+        self.assertTrue(r.json["archived"], r)
+        self.assertNotIn(job, [x["id"] for x in admin("GET", "/api/admin/jobs").json["jobs"]])
+        self.assertIn(job, [x["id"] for x in admin("GET", "/api/admin/jobs?archived=true").json["jobs"]])
+        self.assertEqual(admin("GET", "/api/admin/jobs/%d/candidates" % job).json["total"], 1)
+
+    def test_b_test_crud_and_versions(self):
+        job = self.job()
+        t = self.new_test(job, [{"id": self.q1["uuid"], "points": 10}, self.q2["number"]],
+                          duration_minutes=40, instructions="Read carefully.")
+        cur = t["current"]
+        self.assertEqual((cur["version"], cur["duration_minutes"], cur["instructions"], cur["languages"]),
+                         (1, 40, "Read carefully.", LANG_IDS))
+        self.assertEqual([(q["id"], q["points"]) for q in cur["questions"]],
+                         [(self.q1["uuid"], 10), (self.q2["uuid"], None)])
+        for body in ({"title": "x"}, {"title": "x", "questions": []}, {"title": "x", "questions": [999999]},
+                     {"title": "x", "questions": [self.q1["uuid"], self.q1["number"]]},
+                     {"title": "x", "questions": [1], "languages": ["cobol"]},
+                     {"title": "x", "questions": [1], "duration_minutes": 0},
+                     {"title": "x", "questions": [{"id": 1, "points": -1}]},
+                     {"title": "x", "questions": [1], "window_from": "someday"},
+                     {"title": "x", "questions": [1], "window_from": "2030-01-02T00:00:00Z",
+                      "window_until": "2030-01-01T00:00:00Z"}):
+            self.assertClientError(admin("POST", "/api/admin/jobs/%d/tests" % job, body), repr(body))
+        self.assertEqual(len(admin("GET", "/api/admin/jobs/%d/tests" % job).json["tests"]), 1)
+
+        a, a_inv, _ = self.invite(t["id"], "A", "a@example.org")
+        b, _, _ = self.invite(t["id"], "B", "b@example.org")
+        # nobody started: the edit changes version 1, and A and B with it
+        r = admin("PUT", "/api/admin/tests/%d" % t["id"], {"duration_minutes": 50})
+        self.assertOk(r)
+        self.assertFalse(r.json["new_version"])
+        self.assertEqual(admin("GET", "/api/admin/candidates/" + b).json["candidate"]["test_duration_minutes"], 50)
+        # A starts; the next edit makes version 2; A and B keep version 1
+        start_session(a_inv)
+        r = admin("PUT", "/api/admin/tests/%d" % t["id"], {"title": "svc test v2", "questions": [self.q3["uuid"]]})
+        self.assertOk(r)
+        self.assertTrue(r.json["new_version"])
+        got = admin("GET", "/api/admin/tests/%d" % t["id"]).json["test"]
+        self.assertEqual((got["title"], got["current"]["version"], got["current"]["duration_minutes"]),
+                         ("svc test v2", 2, 50))
+        self.assertEqual([q["id"] for q in got["current"]["questions"]], [self.q3["uuid"]])
+        self.assertEqual([(v["version"], v["candidates"], v["started"]) for v in got["versions"]],
+                         [(1, 2, 1), (2, 0, 0)])
+        old = [self.q1["uuid"], self.q2["uuid"]]
+        self.assertEqual(admin("GET", "/api/admin/candidates/" + a).json["candidate"]["question_ids"], old)
+        self.assertEqual(admin("GET", "/api/admin/candidates/" + b).json["candidate"]["question_ids"], old)
+        c, _, _ = self.invite(t["id"], "C", "c@example.org")
+        self.assertEqual(admin("GET", "/api/admin/candidates/" + c).json["candidate"]["question_ids"],
+                         [self.q3["uuid"]])
+        # a second edit while nobody has started version 2 changes it in place
+        r = admin("PUT", "/api/admin/tests/%d" % t["id"], {"instructions": "v2 notes"})
+        self.assertFalse(r.json["new_version"])
+        self.assertEqual(admin("GET", "/api/admin/tests/%d" % t["id"]).json["test"]["current"]["version"], 2)
+        self.assertError(admin("GET", "/api/admin/tests/999999"), 404)
+        self.assertError(admin("PUT", "/api/admin/tests/%d" % t["id"], {"languages": []}), 400)
+
+    def test_c_bulk_invite(self):
+        job = self.job("svc bulk")
+        t = self.new_test(job, [self.q1["uuid"]])
+        t0 = time.time()
+        r = admin("POST", "/api/admin/tests/%d/invitations" % t["id"], {"csv": csv_rows(200, "bulk")})
+        took = time.time() - t0
+        NOTES.append("bulk invitation of 200 candidates from CSV: %.2f s in one request" % took)
+        self.assertOk(r)
+        self.assertEqual((r.json["created"], r.json["already_invited"], r.json["invalid"]), (200, 0, 0))
+        self.assertLess(took, 5.0)
+        rows = r.json["rows"]
+        self.assertEqual([x["row"] for x in rows], list(range(1, 201)))
+        self.assertTrue(all(x["status"] == "created" and "/test/?invite=" in x["invite_url"]
+                            and HEX64.match(x["invite_token"]) for x in rows))
+        self.assertEqual(len({x["candidate_id"] for x in rows}), 200)
+        # the same e-mails again (any case), a repeat inside the file, bad rows, one new: as text/csv
+        text = ("name,email\nCand bulk 0,BULK.0@example.org\nNew One,new.one@example.org\n"
+                "Again,new.one@example.org\n,noname@example.org\nNo Mail,not-an-address\n"
+                "Three,a@example.org,extra\n\"Quoted, Name\",quoted@example.org\n")
+        r = admin("POST", "/api/admin/tests/%d/invitations" % t["id"], text, ctype="text/csv")
+        self.assertOk(r)
+        got = [(x["row"], x["status"]) for x in r.json["rows"]]
+        self.assertEqual(got, [(1, "already_invited"), (2, "created"), (3, "already_invited"), (4, "invalid"),
+                               (5, "invalid"), (6, "invalid"), (7, "created")])
+        self.assertEqual(r.json["rows"][6]["name"], "Quoted, Name")
+        self.assertTrue(all(x.get("reason") for x in r.json["rows"] if x["status"] != "created"))
+        self.assertEqual(admin("GET", "/api/admin/jobs/%d/candidates?per_page=1" % job).json["total"], 202)
+        # one at a time: a duplicate is a 409 and creates nothing
+        self.assertError(admin("POST", "/api/admin/tests/%d/invitations" % t["id"],
+                               {"name": "x", "email": "bulk.5@example.org"}), 409, "already_invited")
+        self.assertError(admin("POST", "/api/admin/tests/%d/invitations" % t["id"],
+                               {"name": "x", "email": "nope"}), 400)
+        self.assertEqual(admin("GET", "/api/admin/jobs/%d/candidates?per_page=1" % job).json["total"], 202)
+        r = admin("POST", "/api/admin/tests/%d/invitations" % t["id"], {"csv": csv_rows(1001, "big")})
+        self.assertError(r, 413, "too_many_rows")
+
+    def test_d_window(self):
+        job = self.job()
+        t = self.new_test(job, [self.q1["uuid"]], window_from="2999-01-01T00:00:00Z")
+        _, inv, _ = self.invite(t["id"], "Early", "early@example.org")
+        self.assertError(call("POST", "/api/test-session", {"invite_token": inv}), 403, "test_not_open")
+        self.assertOk(admin("PUT", "/api/admin/tests/%d" % t["id"],
+                            {"window_from": None, "window_until": "2000-01-01T00:00:00Z"}))
+        self.assertError(call("POST", "/api/test-session", {"invite_token": inv}), 410, "test_closed")
+        r = admin("GET", "/api/admin/jobs/%d/candidates?status=expired" % job)
+        self.assertEqual(r.json["total"], 1)
+        self.assertOk(admin("PUT", "/api/admin/tests/%d" % t["id"], {"window_until": None}))
+        tok, body = start_session(inv)
+        self.assertTrue(tok)
+
+    def test_e_languages(self):
+        job = self.job()
+        t = self.new_test(job, [self.q1["uuid"]], languages=["python"], instructions="Python only.")
+        _, inv, _ = self.invite(t["id"], "Py", "py@example.org")
+        r = call("POST", "/api/invitation", {"invite_token": inv})
+        self.assertEqual(r.json["invitation"]["test"]["languages"], ["python"])
+        tok, body = start_session(inv)
+        self.assertEqual((body["test"]["languages"], body["test"]["instructions"]), (["python"], "Python only."))
+        r = proxy(tok, self.q1["uuid"], "c", "int main(void) { return 0; }")
+        self.assertError(r, 400, "language_not_allowed")
+        r = proxy(tok, self.q1["uuid"], "python", self.q1["solutions"]["python"])
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["status"], "accepted", r)
+
+    def test_f_pipeline_and_csv(self):
+        job = self.job("svc pipeline")
+        t = self.new_test(job, [{"id": self.q1["uuid"], "points": 50}, {"id": self.q2["uuid"], "points": 50}])
+        cands = {}
+        for name in ("Carol", "alice", "Bob"):
+            cands[name] = self.invite(t["id"], name, name.lower() + "@example.org")
+        # Bob solves the first question; Alice starts and submits nothing
+        tok, _ = start_session(cands["Bob"][1])
+        r = proxy(tok, self.q1["uuid"], "python", self.q1["solutions"]["python"], mode="submit")
+        self.assertEqual(r.json["status"], "accepted", r)
+        start_session(cands["alice"][1])
+        base = "/api/admin/jobs/%d/candidates" % job
+        r = admin("GET", base)
+        self.assertOk(r)
+        self.assertEqual(r.json["total"], 3)
+        bob = [c for c in r.json["candidates"] if c["name"] == "Bob"][0]
+        self.assertEqual((bob["status"], bob["total"], bob["max_total"], bob["ratings"]), ("started", 50, 100, []))
+        self.assertEqual([(s["question_id"], s["score"], s["max_score"]) for s in bob["scores"]],
+                         [(self.q1["uuid"], 50, 50), (self.q2["uuid"], 0, 50)])
+        names = lambda q: [c["name"] for c in admin("GET", base + q).json["candidates"]]
+        self.assertEqual(names("?sort=name"), ["alice", "Bob", "Carol"])
+        self.assertEqual(names("?sort=name&order=desc"), ["Carol", "Bob", "alice"])
+        self.assertEqual(names("?sort=score&order=desc")[0], "Bob")
+        self.assertEqual(names("?status=started&sort=name"), ["alice", "Bob"])
+        self.assertEqual(names("?status=invited"), ["Carol"])
+        self.assertEqual(names("?min_score=10"), ["Bob"])
+        self.assertEqual(names("?max_score=10&sort=name"), ["alice", "Carol"])
+        self.assertEqual(names("?test=%d&sort=name&per_page=2&page=2" % t["id"]), ["Carol"])
+        r = admin("GET", base + "?sort=name&per_page=2")
+        self.assertEqual((r.json["total"], r.json["page"], r.json["per_page"], len(r.json["candidates"])), (3, 1, 2, 2))
+        for q in ("?status=lost", "?sort=height", "?min_score=abc", "?page=0", "?per_page=100000", "?test=x"):
+            self.assertError(admin("GET", base + q), 400, msg=q)
+        # the CSV: a column per question, the total, the ratings
+        r = admin("GET", "/api/admin/jobs/%d/export.csv" % job)
+        self.assertEqual(r.status, 200, r)
+        self.assertIn("text/csv", r.headers["content-type"])
+        rows = list(csv.reader(io.StringIO(r.body.decode())))
+        self.assertEqual(rows[0], ["name", "email", "test", "version", "status", "invited_at", "started_at",
+                                   "completed_at", "Q%d %s" % (self.q1["number"], self.q1["title"]),
+                                   "Q%d %s" % (self.q2["number"], self.q2["title"]), "total", "max_total", "ratings"])
+        by_name = {row[0]: row for row in rows[1:]}
+        self.assertEqual(sorted(by_name), ["Bob", "Carol", "alice"])
+        self.assertEqual(by_name["Bob"][8:], ["50", "0", "50", "100", ""])
+        # a formula in a name is defused
+        self.invite(t["id"], "=HYPERLINK(1)", "formula@example.org")
+        rows = list(csv.reader(io.StringIO(admin("GET", "/api/admin/jobs/%d/export.csv" % job).body.decode())))
+        self.assertIn("'=HYPERLINK(1)", [row[0] for row in rows])
+
+    def test_g_old_api_one_off(self):
+        cid, _, body = new_candidate([self.q2["uuid"], self.q1["number"]], minutes=25, name="svc one-off")
+        jobs = [j for j in admin("GET", "/api/admin/jobs").json["jobs"] if j["one_off"]]
+        self.assertEqual(len(jobs), 1)
+        job = jobs[0]
+        tests = admin("GET", "/api/admin/jobs/%d/tests" % job["id"]).json["tests"]
+        mine = [x for x in tests if x["title"] == "One-off: svc one-off"]
+        self.assertEqual(len(mine), 1)
+        t = admin("GET", "/api/admin/tests/%d" % mine[0]["id"]).json["test"]
+        self.assertEqual((t["current"]["version"], t["current"]["duration_minutes"]), (1, 25))
+        self.assertEqual([q["id"] for q in t["current"]["questions"]], [self.q2["uuid"], self.q1["uuid"]])
+        r = admin("GET", "/api/admin/jobs/%d/candidates?test=%d" % (job["id"], t["id"]))
+        self.assertEqual([c["candidate_id"] for c in r.json["candidates"]], [cid])
+        # a second one-off candidate goes to the same job
+        new_candidate([self.q1["uuid"]], name="svc one-off 2")
+        self.assertEqual(len([j for j in admin("GET", "/api/admin/jobs").json["jobs"] if j["one_off"]]), 1)
+
+    def test_h_archive_and_usage(self):
+        r = admin("POST", "/api/admin/questions", dict(NEW_Q, title="svc-test archived sum"))
+        self.assertOk(r, 201)
+        q = r.json["question"]
+        self.assertEqual(q["created_by"], 1)
+        job = self.job()
+        t = self.new_test(job, [q["id"]])
+        cid, inv, _ = self.invite(t["id"], "Arch", "arch@example.org")
+        tok, _ = start_session(inv)
+        r = admin("DELETE", "/api/admin/questions/" + q["id"])
+        self.assertOk(r)
+        self.assertTrue(r.json["archived"])
+        self.assertNotIn(q["id"], [x["id"] for x in admin("GET", "/api/admin/questions").json["questions"]])
+        self.assertIn(q["id"], [x["id"] for x in admin("GET", "/api/admin/questions?archived=true").json["questions"]])
+        # refused for a new test and for a candidate of the old API; kept in its test
+        r = admin("POST", "/api/admin/jobs/%d/tests" % job, {"title": "x", "questions": [q["id"]]})
+        self.assertError(r, 409, "question_archived")
+        r = admin("POST", "/api/admin/candidates", {"name": "x", "question_ids": [q["id"]]})
+        self.assertError(r, 409, "question_archived")
+        self.assertOk(admin("PUT", "/api/admin/tests/%d" % t["id"], {"questions": [q["id"], self.q1["uuid"]]}))
+        # the candidate who has it is still judged on it
+        code = "a, b = map(int, input().split())\nprint(a + b)\n"
+        r = proxy(tok, q["id"], "python", code, mode="submit")
+        self.assertEqual((r.status, r.json["status"]), (200, "accepted"), r)
+        u = admin("GET", "/api/admin/questions/%s/usage" % q["id"])
+        self.assertOk(u)
+        u = u.json["usage"]
+        self.assertEqual([x["test_id"] for x in u["tests"]], [t["id"]])
+        self.assertEqual(u["tests"][0]["versions"], [1, 2])
+        self.assertEqual((u["attempts"], u["solved"], u["solved_share"], u["average_score"]), (1, 1, 1, 4))
+        self.assertIsNotNone(u["archived_at"])
+
 
 
 class T14Consistency(Base):
@@ -4128,7 +4444,18 @@ class T11BadIds(Base):
               ("PUT", "/api/admin/candidates/%s", "admin", {"test_duration_minutes": 30}),
               ("DELETE", "/api/admin/candidates/%s", "admin", None),
               ("POST", "/api/admin/candidates/%s/invite", "admin", {}),
-              ("GET", "/api/admin/candidates/%s/report", "admin", None)]
+              ("GET", "/api/admin/candidates/%s/report", "admin", None),
+              ("GET", "/api/admin/questions/%s/usage", "admin", None),
+              ("GET", "/api/admin/jobs/%s", "admin", None),
+              ("PUT", "/api/admin/jobs/%s", "admin", {"title": "x"}),
+              ("DELETE", "/api/admin/jobs/%s", "admin", None),
+              ("GET", "/api/admin/jobs/%s/tests", "admin", None),
+              ("POST", "/api/admin/jobs/%s/tests", "admin", {"title": "x", "questions": [1]}),
+              ("GET", "/api/admin/jobs/%s/candidates", "admin", None),
+              ("GET", "/api/admin/jobs/%s/export.csv", "admin", None),
+              ("GET", "/api/admin/tests/%s", "admin", None),
+              ("PUT", "/api/admin/tests/%s", "admin", {"title": "x"}),
+              ("POST", "/api/admin/tests/%s/invitations", "admin", {"name": "x", "email": "x@example.org"})]
 
     @classmethod
     def setUpClass(cls):

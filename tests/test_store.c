@@ -178,7 +178,10 @@ static void test_question_update_delete(void)
 	snprintf(cid, sizeof(cid), "%s",
 		 pg_value("INSERT INTO candidate (name) VALUES ('d') RETURNING candidate_id", NULL));
 	CU_ASSERT_EQUAL(store_candidate_add_question(cid, id, 1), DB_OK);
-	CU_ASSERT_EQUAL(store_question_delete(id), 0);
+	/* in a candidate's test: archived, not deleted */
+	CU_ASSERT_EQUAL(store_question_delete(id), 2);
+	CU_ASSERT_STRING_EQUAL(pg_value("SELECT archived_at IS NOT NULL FROM coding_question_bank"
+					" WHERE id = $1::int", id), "t");
 	CU_ASSERT_EQUAL(store_candidate_delete(cid), 1);
 	CU_ASSERT_EQUAL(store_question_delete(id), 1);
 	CU_ASSERT_EQUAL(store_question_delete(id), 0);
