@@ -130,6 +130,17 @@ static struct json_object *yget(struct json_object *o, const char *key)
 	return v;
 }
 
+/* The next word of *s (a run of non-space) in *word, *s moved past it: its length, 0 at the end. */
+static size_t next_word(const char **s, const char **word)
+{
+	while (isspace((unsigned char)**s))
+		(*s)++;
+	*word = *s;
+	while (**s && !isspace((unsigned char)**s))
+		(*s)++;
+	return (size_t)(*s - *word);
+}
+
 /* A scalar member's text (strings, numbers, booleans), or NULL. */
 static const char *ytext(struct json_object *o, const char *key)
 {
@@ -422,22 +433,16 @@ static int read_names(struct imp *im)
 	} else if ((s = ytext(y, "keywords"))) {
 		while (*s) {
 			const char *w;
+			size_t n = next_word(&s, &w);
 
-			while (isspace((unsigned char)*s))
-				s++;
-			w = s;
-			while (*s && !isspace((unsigned char)*s))
-				s++;
-			if (s == w)
+			if (!n)
 				break;
-			if ((size_t)(s - w) > MAX_TAG ||
-			    json_object_array_length(tags) >= MAX_TAGS) {
+			if (n > MAX_TAG || json_object_array_length(tags) >= MAX_TAGS) {
 				warn(im, "keyword '%.*s' skipped (%d tags of 1 to %d bytes)",
-				     (int)((size_t)(s - w) > 40 ? 40 : (size_t)(s - w)), w,
-				     MAX_TAGS, MAX_TAG);
+				     (int)(n > 40 ? 40 : n), w, MAX_TAGS, MAX_TAG);
 				continue;
 			}
-			json_object_array_add(tags, json_object_new_string_len(w, (int)(s - w)));
+			json_object_array_add(tags, json_object_new_string_len(w, (int)n));
 		}
 	}
 
@@ -523,14 +528,8 @@ static int read_kind(struct imp *im)
 
 		while (*w) {
 			const char *t;
-			size_t len;
+			size_t len = next_word(&w, &t);
 
-			while (isspace((unsigned char)*w))
-				w++;
-			t = w;
-			while (*w && !isspace((unsigned char)*w))
-				w++;
-			len = (size_t)(w - t);
 			if (!len)
 				break;
 			if (t == s && len == 7 && !strncmp(t, "default", len))
@@ -1258,14 +1257,8 @@ static int group_settings(struct imp *im, struct grp *g)
 	} else if ((s = ytext(g->eff, "grader_flags"))) {
 		while (*s) {
 			const char *w;
-			size_t n;
+			size_t n = next_word(&s, &w);
 
-			while (isspace((unsigned char)*s))
-				s++;
-			w = s;
-			while (*s && !isspace((unsigned char)*s))
-				s++;
-			n = (size_t)(s - w);
 			if (n == 3 && !strncmp(w, "all", 3))
 				g->rule = RULE_ALL, g->has_rule = true;
 			else if (n == 3 && !strncmp(w, "sum", 3))
