@@ -20,11 +20,7 @@
 #include "store_submission.h"
 #include "store_test.h"
 
-/*
- * Fill missing languages of a boiler_plate object: a function question's
- * generated stub (sig, which may be NULL), else the default starter.
- */
-static void fill_starters(struct json_object *bp, struct json_object *sig)
+void api_fill_starters(struct json_object *bp, struct json_object *sig)
 {
 	struct signature parsed;
 	bool function = sig && json_object_is_type(sig, json_type_object) &&
@@ -100,7 +96,7 @@ int h_question_get(struct http_req *r)
 	if (!q)
 		return dberr ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
 	if (json_object_object_get_ex(q, "boiler_plate", &bp))
-		fill_starters(bp, json_object_object_get(q, "signature"));
+		api_fill_starters(bp, json_object_object_get(q, "signature"));
 	json_object_object_get_ex(q, "test_cases", &tc);
 	o = http_ok();
 	if (tc)

@@ -3596,6 +3596,7 @@ ROLE_RULES = {
     ("GET", "/api/admin/jobs/:id/export.csv"): "reviewer",
     ("GET", "/api/admin/tests/:id"): "reviewer",
     ("GET", "/api/admin/questions/:id/usage"): "reviewer",
+    ("GET", "/api/admin/questions/:id/similarity"): "reviewer",
     ("POST", "/api/admin/jobs"): "recruiter",
     ("PUT", "/api/admin/jobs/:id"): "recruiter",
     ("DELETE", "/api/admin/jobs/:id"): "recruiter",
@@ -4279,6 +4280,140 @@ class T26Tests(Base):
         self.assertIn("scoped@example.org", scores)
         self.assertOk(call("POST", "/api/admin/candidates/%s/notes" % cid, {"text": "fine", "rating": "yes"},
                            token=rev["token"]), 201)
+
+
+SIM_ORIGINAL = """import sys
+
+def main():
+    data = sys.stdin.read().split()
+    k = int(data[0])
+    counts = {}
+    for word in data[1:]:
+        word = word.lower().strip('.,;:!?')
+        if not word:
+            continue
+        counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    for word, count in ranked[:k]:
+        print(word, count)
+
+if __name__ == '__main__':
+    main()
+"""
+
+# the same, every name changed, comments and blank lines added
+SIM_RENAMED = """# word counts
+import sys
+
+
+def solve():
+    tokens = sys.stdin.read().split()   # everything
+    top = int(tokens[0])
+    freq = {}
+    for w in tokens[1:]:
+        w = w.lower().strip(".,;:!?-")
+        if not w:
+            continue
+        freq[w] = freq.get(w, 0) + 1
+
+    order = sorted(freq.items(), key=lambda p: (-p[1], p[0]))
+    for w, c in order[:top]:
+        print(w, c)
+
+if __name__ == "__main__":
+    solve()
+"""
+
+SIM_INDEPENDENT = """from collections import Counter
+import re
+
+first, *rest = open(0).read().split('\\n', 1)
+n = int(first)
+text = rest[0] if rest else ''
+c = Counter(re.findall(r"[a-z']+", text.lower()))
+best = sorted(c, key=lambda w: (-c[w], w))
+print('\\n'.join('%s %d' % (w, c[w]) for w in best[:n]))
+"""
+
+SIM_REFERENCE = """import sys
+from collections import defaultdict
+
+lines = sys.stdin.read().split("\\n")
+limit = int(lines[0].strip())
+tally = defaultdict(int)
+for line in lines[1:]:
+    for piece in line.split():
+        piece = piece.lower()
+        tally[piece] += 1
+pairs = list(tally.items())
+pairs.sort(key=lambda kv: (-kv[1], kv[0]))
+for key, value in pairs[:limit]:
+    sys.stdout.write(key + " " + str(value) + "\\n")
+"""
+
+
+class T27Similarity(Base):
+    """GET /api/admin/questions/:id/similarity: a renamed copy is flagged, independent work
+    and the reference solution handed in twice are not; reviewers see their jobs only."""
+
+    def test_a_copies_flagged(self):
+        doc = dict(NEW_Q, title="svc-test similarity " + secrets.token_hex(3),
+                   references=[{"name": "accepted/ref.py", "language": "python", "code": SIM_REFERENCE}])
+        r = admin("POST", "/api/admin/questions", doc)
+        self.assertOk(r, 201)
+        qid = r.json["question"]["id"]
+        rev = make_account("reviewer", "similar")
+        r = admin("POST", "/api/admin/jobs", {"title": "svc similarity " + secrets.token_hex(3)})
+        self.assertOk(r, 201)
+        job = r.json["job"]["id"]
+        r = admin("POST", "/api/admin/jobs/%d/tests" % job, {"title": "svc similarity", "questions": [qid]})
+        self.assertOk(r, 201)
+        test = r.json["test"]["id"]
+        names = {}
+        for who, code in (("Ann", SIM_ORIGINAL), ("Ben", SIM_RENAMED), ("Cy", SIM_INDEPENDENT),
+                          ("Dee", SIM_REFERENCE), ("Eve", SIM_REFERENCE)):
+            r = admin("POST", "/api/admin/tests/%d/invitations" % test,
+                      {"name": who, "email": "%s-%s@example.org" % (who.lower(), secrets.token_hex(3))})
+            self.assertOk(r, 201)
+            names[r.json["candidate"]["candidate_id"]] = who
+            tok, _ = start_session(r.json["invite_token"])
+            # an earlier submission does not count: the last one is compared
+            for c in ("print(1)\n", code):
+                s = proxy(tok, qid, "python", c, mode="submit")
+                self.assertEqual(s.status, 200, s)
+        path = "/api/admin/questions/%s/similarity" % qid
+        r = admin("GET", path)
+        self.assertOk(r)
+        self.assertEqual((r.json["submissions"], r.json["compared"], r.json["min_score"]), (5, 10, 0.5))
+        flagged = {frozenset((names[p["a"]["candidate_id"]], names[p["b"]["candidate_id"]])): p
+                   for p in r.json["pairs"]}
+        print("\nnote: similarity: %s" % ", ".join(
+            "%s %.2f" % ("-".join(sorted(k)), v["score"]) for k, v in flagged.items()), file=sys.stderr)
+        self.assertEqual(list(flagged), [frozenset(("Ann", "Ben"))])
+        p = flagged[frozenset(("Ann", "Ben"))]
+        self.assertGreaterEqual(p["score"], 0.9)
+        self.assertEqual(p["language"], "python")
+        self.assertTrue(p["matches"])
+        by_side = {names[p[s]["candidate_id"]]: s for s in ("a", "b")}
+        self.assertEqual(p[by_side["Ann"]]["code"], SIM_ORIGINAL)
+        for m in p["matches"]:
+            ann = (m[by_side["Ann"] + "_from"], m[by_side["Ann"] + "_to"])
+            self.assertTrue(1 <= ann[0] <= ann[1] <= SIM_ORIGINAL.count("\n"), m)
+        # a low threshold shows the rest, still without the pair that handed in the reference
+        every = admin("GET", path + "?min_score=0").json["pairs"]
+        pairs = {frozenset((names[p["a"]["candidate_id"]], names[p["b"]["candidate_id"]])): p["score"]
+                 for p in every}
+        self.assertNotIn(frozenset(("Dee", "Eve")), pairs)
+        self.assertTrue(all(s < 0.5 for k, s in pairs.items() if k != frozenset(("Ann", "Ben"))), pairs)
+        # a reviewer sees the candidates of their jobs only
+        r = call("GET", path, token=rev["token"])
+        self.assertOk(r)
+        self.assertEqual((r.json["submissions"], r.json["pairs"]), (0, []))
+        self.assertOk(admin("PUT", "/api/admin/jobs/%d" % job, {"members": [{"admin_id": rev["id"], "role": "reviewer"}]}))
+        self.assertEqual(call("GET", path, token=rev["token"]).json["submissions"], 5)
+        for q in ("?min_score=2", "?min_score=x", "?min_score=", "?min_score=nan"):
+            self.assertError(admin("GET", path + q), 400, msg=q)
+        self.assertError(admin("GET", "/api/admin/questions/999999999/similarity"), 404)
 
 
 class T14Consistency(Base):
