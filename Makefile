@@ -70,6 +70,8 @@ APP_SRC += fcgi-app/account.c fcgi-app/audit.c fcgi-app/store_account.c fcgi-app
            fcgi-app/api_accounts.c fcgi-app/api_notes.c
 # how much of two candidates' programs is the same code
 APP_SRC += fcgi-app/similarity.c fcgi-app/api_similarity.c
+# what the candidate's editor recorded: changes for the player, integrity signals
+APP_SRC += fcgi-app/playback.c
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 LIBAPP  = $(BUILD)/libapp.a
 

@@ -13,6 +13,7 @@
 #include "queue.h"
 #include "jsonh.h"
 #include "lang.h"
+#include "playback.h"
 #include "session.h"
 #include "signature.h"
 #include "store_candidate.h"
@@ -308,6 +309,8 @@ int h_proxy_execute(struct http_req *r)
 		ctx = grade_context(NULL, meta, nt);
 		j.context = jsonh_text(ctx, NULL);
 		qrc = queue_add(&j, job, token);
+		if (qrc == QUEUE_OK)
+			playback_mark_run(r->candidate_id, qid, lang);
 	}
 	if (qrc != QUEUE_OK) {
 		rc = api_queue_error(r, qrc, NULL);

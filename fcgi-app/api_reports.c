@@ -18,6 +18,7 @@
 #include "queue.h"
 #include "jsonh.h"
 #include "lang.h"
+#include "playback.h"
 #include "store_candidate.h"
 #include "store_job.h"
 #include "store_question.h"
@@ -296,4 +297,26 @@ int h_admin_candidate_report(struct http_req *r)
 	strbuf_release(&tpl);
 	strbuf_release(&out);
 	return rc;
+}
+
+/*
+ * GET /api/admin/candidates/:id/playback?question_id=Q: what the candidate's editor recorded
+ * on question Q (uuid or number), with the markers of runs, submits, pastes, copies and
+ * focus lost (playback.h), for the report's player and for other tools.
+ */
+int h_admin_candidate_playback(struct http_req *r)
+{
+	struct json_object *p;
+	char q[64];
+	int dberr;
+
+	if (auth_admin_role(r, ROLE_REVIEWER) < 0 || auth_may_read_candidate(r, r->m.params[0]) < 0)
+		return r->status;
+	if (!http_query(r, "question_id", q, sizeof(q)) || !*q)
+		return http_fail(r, 400, "missing_field", "'question_id' is required");
+	p = playback_json(r->m.params[0], q, &dberr);
+	if (!p)
+		return dberr ? api_db_error(r)
+			     : http_fail(r, 404, "not_found", "no such candidate, or the question is not in their test");
+	return api_ok_with(r, "playback", p);
 }

@@ -29,7 +29,17 @@
 	" 'score', (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best"           \
 	"   FROM interview_coding ic WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b)," \
 	" 'max_score', (SELECT COALESCE(sum(question_max_score(cq.question_id)), 0)"               \
-	"   FROM candidate_question cq WHERE cq.candidate_id = c.candidate_id))"
+	"   FROM candidate_question cq WHERE cq.candidate_id = c.candidate_id),"                  \
+	/* the integrity signals the page recorded (playback.h), shown, never acted on */          \
+	" 'integrity', (SELECT json_build_object('pastes', count(*) FILTER (WHERE e.kind = 'paste')," \
+	"   'paste_chars', COALESCE(sum((e.detail->>'chars')::bigint) FILTER (WHERE e.kind = 'paste'), 0)," \
+	"   'pastes_from_outside', count(*) FILTER (WHERE e.kind = 'paste' AND NOT (e.detail->>'inside')::bool)," \
+	"   'copies', count(*) FILTER (WHERE e.kind = 'copy'),"                                     \
+	"   'focus_lost', count(*) FILTER (WHERE e.kind = 'focus_lost'),"                           \
+	"   'focus_lost_seconds', round(COALESCE(sum((e.detail->>'seconds')::float8)"               \
+	"     FILTER (WHERE e.kind = 'focus_lost'), 0)::numeric, 1)::float8)"                        \
+	"   FROM session_event e WHERE e.candidate_id = c.candidate_id"                             \
+	"   AND e.kind IN ('paste', 'copy', 'focus_lost')))"
 
 struct json_object *store_candidate_json(const char *candidate_id, int *dberr)
 {

@@ -3597,6 +3597,7 @@ ROLE_RULES = {
     ("GET", "/api/admin/tests/:id"): "reviewer",
     ("GET", "/api/admin/questions/:id/usage"): "reviewer",
     ("GET", "/api/admin/questions/:id/similarity"): "reviewer",
+    ("GET", "/api/admin/candidates/:id/playback"): "reviewer",
     ("POST", "/api/admin/jobs"): "recruiter",
     ("PUT", "/api/admin/jobs/:id"): "recruiter",
     ("DELETE", "/api/admin/jobs/:id"): "recruiter",
@@ -4414,6 +4415,112 @@ class T27Similarity(Base):
         for q in ("?min_score=2", "?min_score=x", "?min_score=", "?min_score=nan"):
             self.assertError(admin("GET", path + q), 400, msg=q)
         self.assertError(admin("GET", "/api/admin/questions/999999999/similarity"), 404)
+
+
+class T29Playback(Base):
+    """The editor's changes and the integrity signals, sent with the draft saves: stored,
+    bounded, replayed by GET /api/admin/candidates/:id/playback, counted on the candidate."""
+
+    def setUp(self):
+        self.q1, self.q2 = BY_SLUG["01-sensor-summary"], BY_SLUG["02-bracket-inspector"]
+        r = admin("POST", "/api/admin/jobs", {"title": "svc playback " + secrets.token_hex(3)})
+        self.assertOk(r, 201)
+        r = admin("POST", "/api/admin/jobs/%d/tests" % r.json["job"]["id"],
+                  {"title": "svc playback", "questions": [self.q1["uuid"], self.q2["uuid"]]})
+        self.assertOk(r, 201)
+        r = admin("POST", "/api/admin/tests/%d/invitations" % r.json["test"]["id"],
+                  {"name": "Player", "email": "player-%s@example.org" % secrets.token_hex(3)})
+        self.assertOk(r, 201)
+        self.cid = r.json["candidate"]["candidate_id"]
+        self.tok, _ = start_session(r.json["invite_token"])
+        self.base = "/api/test-session/%s/progress" % self.cid
+
+    def save(self, body):
+        return call("PUT", self.base, body, token=self.tok)
+
+    def test_a_recorded_and_replayed(self):
+        t0 = int(time.time() * 1000)
+        code = self.q1["solutions"]["python"]
+        ops = [[t0, 0, 0, "print(1)"], [t0 + 400, 0, 8, ""]]
+        # the solution typed in pieces of 40 characters, each a change at the end
+        for i in range(0, len(code), 40):
+            ops.append([t0 + 1000 + i, i, i, code[i:i + 40]])
+        r = self.save({"pending_answers": {"q": 1}, "edits": [{"question_id": self.q1["uuid"], "language": "python",
+                                                             "ops": ops[:3]}],
+                       "signals": [{"kind": "paste", "t": t0 + 500, "question_id": self.q1["uuid"], "chars": 3,
+                                    "inside": False, "text": "x=1"},
+                                   {"kind": "copy", "t": t0 + 600, "question_id": self.q1["uuid"], "chars": 8},
+                                   {"kind": "focus_lost", "t": t0 + 700, "seconds": 12.5}]})
+        self.assertOk(r)
+        self.assertEqual(r.json["recording"], "stored")
+        self.assertOk(self.save({"edits": [{"question_id": self.q1["uuid"], "language": "python", "ops": ops[3:]}]}))
+        r = proxy(self.tok, self.q1["uuid"], "python", code)
+        self.assertEqual(r.status, 200, r)
+        r = proxy(self.tok, self.q1["uuid"], "python", code, mode="submit")
+        self.assertEqual(r.json["status"], "accepted", r)
+        p = admin("GET", "/api/admin/candidates/%s/playback?question_id=%s" % (self.cid, self.q1["uuid"]))
+        self.assertOk(p)
+        p = p.json["playback"]
+        self.assertEqual(len(p["edits"]), len(ops))
+        doc = ""
+        for e in p["edits"]:
+            doc = doc[:e["from"]] + e["insert"] + doc[e["to"]:]
+        self.assertEqual(doc, code)
+        kinds = [m["kind"] for m in p["markers"]]
+        self.assertEqual(sorted(set(kinds)), ["copy", "focus_lost", "paste", "run", "submit"])
+        paste = [m for m in p["markers"] if m["kind"] == "paste"][0]
+        self.assertEqual((paste["t"], paste["detail"]["text"], paste["detail"]["inside"]), (t0 + 500, "x=1", False))
+        self.assertEqual([m["t"] for m in p["markers"]], sorted(m["t"] for m in p["markers"]))
+        # the other question has nothing of it; the number of a question works as its id
+        other = admin("GET", "/api/admin/candidates/%s/playback?question_id=%s" % (self.cid, self.q2["uuid"]))
+        self.assertEqual((other.json["playback"]["edits"], [m["kind"] for m in other.json["playback"]["markers"]]),
+                         ([], ["focus_lost"]))
+        self.assertOk(admin("GET", "/api/admin/candidates/%s/playback?question_id=%d" % (self.cid, self.q1["number"])))
+        c = admin("GET", "/api/admin/candidates/" + self.cid).json["candidate"]
+        self.assertEqual(c["integrity"], {"pastes": 1, "paste_chars": 3, "pastes_from_outside": 1, "copies": 1,
+                                          "focus_lost": 1, "focus_lost_seconds": 12.5})
+        self.assertIn("paste", [e["kind"] for e in c["timeline"]])
+        for q in ("", "?question_id=" + str(uuid.uuid4()), "?question_id=x"):
+            self.assertClientError(admin("GET", "/api/admin/candidates/%s/playback%s" % (self.cid, q)), msg=q)
+
+    def test_b_bad_recordings_change_nothing(self):
+        self.assertOk(self.save({"pending_answers": {"kept": True}}))
+        t = int(time.time() * 1000)
+        q = self.q1["uuid"]
+        good = {"question_id": q, "language": "python", "ops": [[t, 0, 0, "x"]]}
+        bad_edits = [{"question_id": str(uuid.uuid4()), "language": "python", "ops": [[t, 0, 0, "x"]]},
+                     dict(good, language="cobol"), dict(good, ops=[]), dict(good, ops=[[t, 5, 2, "x"]]),
+                     dict(good, ops=[[5, 0, 0, "x"]]), dict(good, ops=[[t, 0, 0]]), dict(good, ops=[[t, 0, 0, 7]]),
+                     dict(good, ops=[[t, -1, 0, "x"]]), dict(good, extra=1), "x"]
+        bad_signals = [{"kind": "paste", "t": t, "chars": 1, "inside": True, "text": "mine"},
+                       {"kind": "paste", "t": t, "chars": 1}, {"kind": "telepathy", "t": t},
+                       {"kind": "focus_lost", "t": t, "seconds": -1}, {"kind": "copy", "t": t, "chars": 1, "seconds": 2},
+                       {"kind": "copy", "t": "now", "chars": 1}]
+        for b in ([{"edits": [e], "pending_answers": {"lost": True}} for e in bad_edits] +
+                  [{"signals": [s], "pending_answers": {"lost": True}} for s in bad_signals] +
+                  [{"edits": [good] * 65}, {"edits": {"a": 1}}]):
+            self.assertError(self.save(b), 400, msg=repr(b)[:80])
+        self.assertEqual(psql("SELECT count(*) FROM playback_batch WHERE candidate_id = '%s'" % self.cid), "0")
+        self.assertEqual(psql("SELECT count(*) FROM session_event WHERE candidate_id = '%s'"
+                              " AND kind IN ('paste', 'copy', 'focus_lost')" % self.cid), "0")
+        self.assertEqual(psql("SELECT pending_answers::text FROM test_session WHERE candidate_id = '%s'" % self.cid),
+                         '{"kept": true}')
+
+    def test_c_bounded_per_session(self):
+        t = int(time.time() * 1000)
+        chunk = [[t + i, 0, 0, "x" * 60000] for i in range(15)]
+        answers = []
+        for i in range(6):
+            r = self.save({"pending_answers": {"n": i},
+                           "edits": [{"question_id": self.q1["uuid"], "language": "python", "ops": chunk}]})
+            self.assertOk(r)
+            answers.append(r.json["recording"])
+        # 4 MiB: four saves of 900 KB fit, the fifth does not; the drafts are saved all the same
+        self.assertEqual(answers, ["stored"] * 4 + ["full"] * 2)
+        self.assertEqual(psql("SELECT pending_answers->>'n' FROM test_session WHERE candidate_id = '%s'" % self.cid), "5")
+        used = int(psql("SELECT sum(bytes) FROM playback_batch WHERE candidate_id = '%s'" % self.cid))
+        self.assertLessEqual(used, 4 * 1024 * 1024)
+        print("\nnote: playback: 4 saves of 15 changes x 60,000 characters: %d bytes stored" % used, file=sys.stderr)
 
 
 class T14Consistency(Base):

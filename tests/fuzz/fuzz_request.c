@@ -29,6 +29,7 @@
 #include "jsonh.h"
 #include "kattis.h"
 #include "package.h"
+#include "playback.h"
 #include "router.h"
 #include "sandbox.h"
 #include "similarity.h"
@@ -66,6 +67,11 @@ static void fuzz_json(const char *buf, size_t len)
 		if (json_object_is_type(o, json_type_object))
 			jsonh_only(o, fields, err, sizeof(err));
 		jsonh_text(o, &n);
+		/* as the editor's recorded changes and signals of a draft save */
+		if (json_object_is_type(o, json_type_array)) {
+			playback_check_edits(o, err, sizeof(err));
+			playback_check_signals(o, err, sizeof(err));
+		}
 		json_object_put(o);
 	}
 	if (judge_request_parse(buf, len, &req, &e) == 0)
