@@ -288,7 +288,7 @@ int h_admin_candidate_create(struct http_req *r)
 	const char *name = NULL, *email = "", *phone = "";
 	char err[256], token[TOKEN_HEX_LEN + 1], dur[16], cid[40], qid[16];
 	long long minutes = 60;
-	bool archived;
+	bool archived, no_tests;
 	size_t i, n;
 	int rc, g, found;
 
@@ -333,12 +333,15 @@ int h_admin_candidate_create(struct http_req *r)
 		}
 		found = store_question_lookup(json_object_get_string(v), qid);
 		if (found > 0)
-			found = store_test_question_archived(qid, &archived) < 0 ? -1 : archived ? 2 : 1;
+			found = store_test_question_state(qid, &archived, &no_tests) < 0 ? -1
+				: archived ? 2 : no_tests ? 3 : 1;
 		if (found != 1) {
 			db_rollback();
 			rc = found < 0 ? api_db_error(r)
 			     : found == 2 ? http_fail(r, 409, "question_archived",
 						      "question_ids[%zu] is archived: it cannot go into a new test", i)
+			     : found == 3 ? http_fail(r, 409, "question_has_no_tests",
+						      "question_ids[%zu] has no test cases: nobody could score on it", i)
 				       : http_fail(r, 404, "not_found", "question_ids[%zu]: no such question", i);
 			goto out;
 		}

@@ -243,7 +243,7 @@ static int test_questions(struct http_req *r, struct json_object *qs, const char
 {
 	size_t i, j, n = json_object_array_length(qs);
 	char qid[16], err[256];
-	bool archived;
+	bool archived, no_tests;
 	int found;
 
 	if (n < 1 || n > MAX_TEST_QUESTIONS)
@@ -273,13 +273,16 @@ static int test_questions(struct http_req *r, struct json_object *qs, const char
 			if (json_object_get_int(json_object_object_get(json_object_array_get_idx(out, j), "qid")) ==
 			    atoi(qid))
 				return http_fail(r, 400, "invalid_field", "questions[%zu] repeats a question", i), -1;
-		/* an archived question stays where it is but goes into no test anew */
-		if (store_test_question_archived(qid, &archived) < 0 ||
-		    (archived && test_id && (found = store_test_has_question(test_id, qid)) < 0))
+		/* an archived question, or one without tests, stays where it is but goes into no test anew */
+		if (store_test_question_state(qid, &archived, &no_tests) < 0 ||
+		    ((archived || no_tests) && test_id && (found = store_test_has_question(test_id, qid)) < 0))
 			return api_db_error(r), -1;
 		if (archived && (!test_id || !found))
 			return http_fail(r, 409, "question_archived",
 					 "questions[%zu] is archived: it cannot be added to a test", i), -1;
+		if (no_tests && (!test_id || !found))
+			return http_fail(r, 409, "question_has_no_tests",
+					 "questions[%zu] has no test cases: nobody could score on it", i), -1;
 		e = json_object_new_object();
 		json_object_object_add(e, "qid", json_object_new_int(atoi(qid)));
 		json_object_object_add(e, "points", has_points ? json_object_new_double(points) : NULL);

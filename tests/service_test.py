@@ -4237,6 +4237,24 @@ class T26Tests(Base):
         self.assertEqual((u["attempts"], u["solved"], u["solved_share"], u["average_score"]), (1, 1, 1, 4))
         self.assertIsNotNone(u["archived_at"])
 
+    def test_j_question_without_tests_goes_into_no_test(self):
+        r = admin("POST", "/api/admin/questions", dict(NEW_Q, title="svc-test no tests yet", test_cases=[]))
+        self.assertOk(r, 201)
+        q = r.json["question"]["id"]
+        job = self.job()
+        before = psql("SELECT count(*) FROM test")
+        r = admin("POST", "/api/admin/jobs/%d/tests" % job, {"title": "x", "questions": [self.q1["uuid"], q]})
+        self.assertError(r, 409, "question_has_no_tests")
+        self.assertIn("questions[1]", r.json["error"]["message"])
+        t = self.new_test(job, [self.q1["uuid"]])
+        self.assertError(admin("PUT", "/api/admin/tests/%d" % t["id"], {"questions": [q]}), 409, "question_has_no_tests")
+        r = admin("POST", "/api/admin/candidates", {"name": "x", "question_ids": [q]})
+        self.assertError(r, 409, "question_has_no_tests")
+        self.assertEqual(psql("SELECT count(*) FROM test"), str(int(before) + 1))
+        # with a test case it goes in
+        self.assertOk(admin("PUT", "/api/admin/questions/" + q, dict(NEW_Q, title="svc-test no tests yet")))
+        self.assertOk(admin("PUT", "/api/admin/tests/%d" % t["id"], {"questions": [q]}))
+
     def test_i_reviewer_reads_assigned_jobs_only(self):
         job = self.job("svc scoped")
         t = self.new_test(job, [self.q1["uuid"]])
