@@ -1373,6 +1373,15 @@ class T07Reports(Base):
                           "100.0"))
         self.assertRegex(row["started_at"], r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$")
         self.assertEqual(len(rows), int(psql("SELECT count(*) FROM candidate")))
+        # a column per question: the candidate's best score there, empty under the others
+        head = next(csv.reader(io.StringIO(r.text)))
+        mine_col = "Q%d %s" % (self.q["number"], self.q["title"])
+        self.assertEqual(head[:8], ["name", "email", "status", "completion_method", "started_at", "completed_at",
+                                   "questions", "solved"])
+        self.assertEqual(head[-3:], ["score", "max_score", "percent"])
+        self.assertIn(mine_col, head)
+        self.assertEqual(row[mine_col], str(self.q["max_score"]))
+        self.assertEqual([c for c in head[8:-3] if c != mine_col and row[c] != ""], [])
         self.assertError(call("GET", "/api/admin/export/scores.csv"), 401)
 
     def test_d_printable_report(self):
@@ -4254,6 +4263,50 @@ class T26Tests(Base):
         # with a test case it goes in
         self.assertOk(admin("PUT", "/api/admin/questions/" + q, dict(NEW_Q, title="svc-test no tests yet")))
         self.assertOk(admin("PUT", "/api/admin/tests/%d" % t["id"], {"questions": [q]}))
+
+    def test_k_candidates_list_sorts_filters_pages(self):
+        job = self.job("svc list")
+        t = self.new_test(job, [self.q1["uuid"]])
+        tag = secrets.token_hex(3)
+        ids = {}
+        for name in ("Zed", "amy", "Bo"):
+            ids[name] = self.invite(t["id"], "%s %s" % (name, tag), "%s-%s@example.org" % (name, tag))
+        tok, _ = start_session(ids["Bo"][1])
+        r = proxy(tok, self.q1["uuid"], "python", self.q1["solutions"]["python"], mode="submit")
+        self.assertEqual(r.json["status"], "accepted", r)
+        tok, _ = start_session(ids["amy"][1])
+        now = int(time.time() * 1000)
+        self.assertOk(call("PUT", "/api/test-session/%s/progress" % ids["amy"][0],
+                           {"signals": [{"kind": "focus_lost", "t": now + i, "seconds": 1} for i in range(10)]},
+                           token=tok))
+        mine = lambda q: [c["name"].split()[0] for c in admin("GET", "/api/admin/candidates" + q).json["candidates"]
+                          if c["name"].endswith(tag)]
+        self.assertEqual(mine(""), ["Bo", "amy", "Zed"])
+        self.assertEqual(mine("?sort=name"), ["amy", "Bo", "Zed"])
+        self.assertEqual(mine("?sort=name&order=desc"), ["Zed", "Bo", "amy"])
+        self.assertEqual(mine("?sort=score")[0], "Bo")
+        self.assertEqual(mine("?sort=integrity")[0], "amy")
+        self.assertEqual(admin("GET", "/api/admin/candidates?sort=integrity&per_page=1").json["candidates"][0]["name"],
+                         "amy " + tag)
+        self.assertEqual(mine("?status=invited"), ["Zed"])
+        self.assertEqual(mine("?status=active&sort=name"), ["amy", "Bo"])
+        self.assertEqual(mine("?sort=started_at&order=asc"), ["Bo", "amy", "Zed"])
+        today = time.strftime("%Y-%m-%d", time.gmtime())
+        tomorrow = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 86400))
+        self.assertEqual(mine("?from=%s&until=%s" % (today, today)), ["Bo", "amy", "Zed"])
+        self.assertEqual(admin("GET", "/api/admin/candidates?from=" + tomorrow).json["total"], 0)
+        # pages: every candidate once
+        total = admin("GET", "/api/admin/candidates").json["total"]
+        seen = []
+        for page in range(1, total // 7 + 2):
+            r = admin("GET", "/api/admin/candidates?per_page=7&page=%d" % page)
+            self.assertEqual((r.json["total"], r.json["page"], r.json["per_page"]), (total, page, 7))
+            seen += [c["candidate_id"] for c in r.json["candidates"]]
+        self.assertEqual(len(seen), total)
+        self.assertEqual(len(set(seen)), total)
+        for q in ("?status=gone", "?sort=age", "?order=up", "?from=2026-02-30", "?from=yesterday", "?until=2026-1-1",
+                  "?page=0", "?per_page=1001", "?from=1969-12-31"):
+            self.assertError(admin("GET", "/api/admin/candidates" + q), 400, msg=q)
 
     def test_i_reviewer_reads_assigned_jobs_only(self):
         job = self.job("svc scoped")
