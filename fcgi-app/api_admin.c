@@ -375,7 +375,7 @@ int h_admin_candidates_list(struct http_req *r)
 	static const char *const orders[] = { "asc", "desc", NULL };
 	struct store_candidate_filter f = { 0 };
 	char status[16], from[16], until[16], sort[16], order[8];
-	struct json_object *res, *o;
+	struct json_object *res;
 	int dberr = 0;
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
@@ -395,13 +395,7 @@ int h_admin_candidates_list(struct http_req *r)
 	res = store_candidate_list_json(auth_reader(r), &f, &dberr);
 	if (!res)
 		return api_db_error(r);
-	o = http_ok();
-	json_object_object_add(o, "total", json_object_get(json_object_object_get(res, "total")));
-	json_object_object_add(o, "page", json_object_new_int(f.page));
-	json_object_object_add(o, "per_page", json_object_new_int(f.per_page));
-	json_object_object_add(o, "candidates", json_object_get(json_object_object_get(res, "candidates")));
-	json_object_put(res);
-	return http_json(r, 200, o);
+	return api_send_page(r, res, "candidates", f.page, f.per_page);
 }
 
 int h_admin_candidate_get(struct http_req *r)

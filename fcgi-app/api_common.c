@@ -176,6 +176,18 @@ int api_query_page(struct http_req *r, int def, int max, int *page, int *per_pag
 	return 0;
 }
 
+int api_send_page(struct http_req *r, struct json_object *res, const char *key, int page, int per_page)
+{
+	struct json_object *o = http_ok();
+
+	json_object_object_add(o, "total", json_object_get(json_object_object_get(res, "total")));
+	json_object_object_add(o, "page", json_object_new_int(page));
+	json_object_object_add(o, "per_page", json_object_new_int(per_page));
+	json_object_object_add(o, key, json_object_get(json_object_object_get(res, key)));
+	json_object_put(res);
+	return http_json(r, 200, o);
+}
+
 struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr)
 {
 	struct json_object *o = NULL;

@@ -56,6 +56,8 @@ int api_query_one_of(struct http_req *r, const char *name, const char *const *wo
 int api_query_number(struct http_req *r, const char *name, bool id, char *out, size_t len);
 int api_query_date(struct http_req *r, const char *name, char out[16]);
 int api_query_page(struct http_req *r, int def, int max, int *page, int *per_page);
+/* Send a page of a list: {success, total, page, per_page, key} from res {"total", key} (taken). */
+int api_send_page(struct http_req *r, struct json_object *res, const char *key, int page, int per_page);
 /* Run SQL whose single row and column is JSON text; parse it. NULL on failure or no row. */
 struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr);
 /* Send {"success":true, key: value}. */

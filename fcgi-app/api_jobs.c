@@ -855,7 +855,7 @@ int h_admin_job_candidates(struct http_req *r)
 	static const char *const orders[] = { "asc", "desc", NULL };
 	char test[16], status[16], lo[32], hi[32], sort[16], order[8];
 	struct store_pipeline f = { 0 };
-	struct json_object *res, *o;
+	struct json_object *res;
 	const char *job = r->m.params[0];
 	int found, dberr = 0;
 
@@ -884,13 +884,7 @@ int h_admin_job_candidates(struct http_req *r)
 	res = store_job_candidates_json(job, &f, &dberr);
 	if (!res)
 		return api_db_error(r);
-	o = http_ok();
-	json_object_object_add(o, "total", json_object_get(json_object_object_get(res, "total")));
-	json_object_object_add(o, "page", json_object_new_int(f.page));
-	json_object_object_add(o, "per_page", json_object_new_int(f.per_page));
-	json_object_object_add(o, "candidates", json_object_get(json_object_object_get(res, "candidates")));
-	json_object_put(res);
-	return http_json(r, 200, o);
+	return api_send_page(r, res, "candidates", f.page, f.per_page);
 }
 
 /* GET /api/admin/questions/:id/usage: the tests that use the question and how candidates did. */
