@@ -83,6 +83,11 @@ struct json_object *store_candidate_list_json(int reader, const struct store_can
 		8, p, dberr);
 }
 
+/* A submission ic in brief, for a question's best and last. */
+#define SUBMISSION_BRIEF                                                                          \
+	"jsonb_build_object('submission_id', ic.submission_id, 'language', ic.language,"            \
+	" 'code', ic.code, 'status', ic.status, 'score', ic.score, 'created_at', ic.created_at)"
+
 /* A heartbeat this long after the previous event shows in the timeline as a gap. */
 #define HEARTBEAT_GAP_S "75"
 
@@ -100,12 +105,17 @@ struct json_object *store_candidate_detail_json(const char *candidate_id, int *d
 		"   'max_score', question_max_score(q.id),"
 		"   'best_score', (SELECT max(ic.score) FROM interview_coding ic"
 		"     WHERE ic.candidate_id = c.candidate_id AND ic.question_id = q.id),"
-		"   'final', (SELECT jsonb_build_object('language', ic.language, 'code', ic.code,"
-		"     'status', ic.status, 'score', ic.score, 'created_at', ic.created_at)"
-		"     FROM interview_coding ic WHERE ic.candidate_id = c.candidate_id"
-		"     AND ic.question_id = q.id ORDER BY ic.score DESC, ic.created_at DESC LIMIT 1))"
+		/* the best-scoring submission sets the score; the last may be another */
+		"   'best', bs.s, 'last', ls.s, 'last_is_best', bs.id = ls.id)"
 		"   ORDER BY cq.position), '[]') FROM candidate_question cq"
-		"   JOIN coding_question_bank q ON q.id = cq.question_id WHERE cq.candidate_id = c.candidate_id),"
+		"   JOIN coding_question_bank q ON q.id = cq.question_id"
+		"   LEFT JOIN LATERAL (SELECT ic.id, " SUBMISSION_BRIEF " AS s FROM interview_coding ic"
+		"     WHERE ic.candidate_id = c.candidate_id AND ic.question_id = q.id"
+		"     ORDER BY ic.score DESC, ic.created_at DESC, ic.id DESC LIMIT 1) bs ON true"
+		"   LEFT JOIN LATERAL (SELECT ic.id, " SUBMISSION_BRIEF " AS s FROM interview_coding ic"
+		"     WHERE ic.candidate_id = c.candidate_id AND ic.question_id = q.id"
+		"     ORDER BY ic.created_at DESC, ic.id DESC LIMIT 1) ls ON true"
+		"   WHERE cq.candidate_id = c.candidate_id),"
 		" 'submissions', (SELECT COALESCE(jsonb_agg(jsonb_build_object('submission_id', ic.submission_id,"
 		"   'question_id', q.uuid, 'question_title', q.title, 'language', ic.language,"
 		"   'code', ic.code, 'status', ic.status, 'passed', ic.passed, 'total', ic.total,"

@@ -1393,10 +1393,15 @@ class T07Reports(Base):
         self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", html)
         self.assertIn("%d / %d" % (self.q["max_score"], self.q["max_score"]), html)
         self.assertIn(self.q["title"], html)
-        # the final code, escaped the way the template escapes it
+        # the best-scoring submission, here the last one too, escaped the way the template escapes it
         esc = (self.q["solutions"]["python"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                .replace('"', "&quot;").replace("'", "&#39;"))
         self.assertIn(esc, html)
+        self.assertIn("Best-scoring and last submission", html)
+        self.assertNotIn("Last submission:", html)
+        q = admin("GET", "/api/admin/candidates/" + self.cid).json["candidate"]["questions"][0]
+        self.assertEqual((q["best"]["submission_id"], q["last_is_best"], q["best"]["status"]),
+                         (q["last"]["submission_id"], True, "accepted"))
         for kind in ("start", "heartbeat_gap", "end", "manual"):
             self.assertIn("<td>%s</td>" % kind if kind != "manual" else "manual", html)
         self.assertRegex(html, r"\d+ s since the last heartbeat")

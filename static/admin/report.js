@@ -1,5 +1,5 @@
 // report.js - one candidate: overview, session actions (extend, reopen, new
-// link, delete), best score and final code per question, every submission
+// link, delete), per question the best score with the best-scoring and the last submission, every submission
 // with its per-test verdicts, the session timeline, and the printable report.
 import { idPath } from "../common/api.js";
 import { h, field, loading, busy, dialog, confirmDialog } from "../common/dom.js";
@@ -30,22 +30,30 @@ function overview(c) {
 	return h("dl", { class: "overview" }, items.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v))));
 }
 
-// The best score and final code of each question of the test.
+// One submission's code under its label; its view is made once the page is on screen.
+function submissionCode(kind, label, s, title, langs, editors) {
+	const codeBox = h("div", { class: "editor-box code-view" });
+	editors.push(codeView(codeBox, s.language, s.code, `${label} for ${title}`));
+	return h("div", { class: "q-code", "data-submission": kind },
+		h("p", { class: "muted" }, h("strong", {}, label), `: ${langs.name(s.language)}, ${s.score} points, submitted ${fmtDate(s.created_at)} `,
+			verdictBadge(s.status)), codeBox);
+}
+
+// The best score of each question of the test, the best-scoring submission (which sets
+// it) and, when another came after it, the last one.
 function questionResults(c, langs, editors) {
 	return c.questions.map((q, i) => {
 		const best = q.best_score ?? null;
-		const codeBox = h("div", { class: "editor-box code-view" });
-		const card = h("article", { class: "card q-result", "data-question-id": q.id },
+		const codes = !q.best ? [h("p", { class: "muted" }, "No submission for this question.")]
+			: q.last_is_best ? [submissionCode("best last", "Best-scoring and last submission", q.best, q.title, langs, editors)]
+			: [submissionCode("best", "Best-scoring submission (it sets the score)", q.best, q.title, langs, editors),
+				submissionCode("last", "Last submission", q.last, q.title, langs, editors)];
+		return h("article", { class: "card q-result", "data-question-id": q.id },
 			h("div", { class: "q-result-head" },
 				h("h3", {}, `${i + 1}. ${q.title}`), difficultyBadge(q.difficulty),
 				h("p", { class: "best-score" }, "Best score ",
 					h("strong", { "data-best-score": best === null ? "" : best }, best === null ? "—" : `${best} / ${q.max_score}`))),
-			q.final
-				? [h("p", { class: "muted" }, `Final code: ${langs.name(q.final.language)}, submitted ${fmtDate(q.final.created_at)} `,
-					verdictBadge(q.final.status)), codeBox]
-				: h("p", { class: "muted" }, "No submission for this question."));
-		if (q.final) editors.push(codeView(codeBox, q.final.language, q.final.code, `Final code for ${q.title}`));
-		return card;
+			codes);
 	});
 }
 

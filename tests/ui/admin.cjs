@@ -11,6 +11,7 @@ const shared = {};             // what one scenario leaves for the next
 
 const SUM_PY = "import sys\na, b = map(int, sys.stdin.read().split())\nprint(a + b)\n";
 const WRONG_PY = "print(0)\n";
+const LAST_PY = "print(3)  # the last word\n";
 
 // Put text into a CodeMirror editor as one edit (no auto-indent per keystroke).
 async function setEditor(page, selector, text) {
@@ -346,7 +347,8 @@ module.exports = [
 			const s = await h.api("POST", "/api/test-session", { invite_token: inv.invite_token });
 			h.assert(s.status === 200, `session started: ${s.text}`);
 			const st = s.json.session_token;
-			for (const code of [WRONG_PY, SUM_PY]) {
+			// the best (6 points) then a worse one: the best sets the score, the last is shown too
+			for (const code of [WRONG_PY, SUM_PY, LAST_PY]) {
 				const r = await h.api("POST", "/proxy/execute", { language: "python", code, question_id: qid, mode: "submit" }, st);
 				h.assert(r.status === 200, `submission: ${r.text}`);
 			}
@@ -363,11 +365,16 @@ module.exports = [
 			h.assert((await page.locator(".total-score").textContent()) === "6 / 6", "total score 6 / 6");
 			const card = page.locator(`.q-result[data-question-id="${qid}"]`);
 			h.assert((await card.locator("[data-best-score]").getAttribute("data-best-score")) === "6", "best score 6");
-			h.assert((await card.locator(".cm-content").textContent()).includes("print(a + b)"), "final code is the best one");
+			const bestCode = card.locator("[data-submission=best]");
+			const lastCode = card.locator("[data-submission=last]");
+			h.assert(/Best-scoring submission/.test(await bestCode.textContent()), "the best-scoring submission is labelled");
+			h.assert((await bestCode.locator(".cm-content").textContent()).includes("print(a + b)"), "and holds the best code");
+			h.assert(/Last submission/.test(await lastCode.textContent()), "the last submission is labelled");
+			h.assert((await lastCode.locator(".cm-content").textContent()).includes("the last word"), "and holds the last code");
 			h.assert(await card.locator(".cm-line span[class]").count() > 0, "the code is highlighted");
 			h.assert(await card.locator(".cm-content[contenteditable=true]").count() === 0, "the code is read-only");
 
-			await page.getByRole("heading", { name: "Submissions (2)" }).waitFor();
+			await page.getByRole("heading", { name: "Submissions (3)" }).waitFor();
 			const subs = page.locator("details.submission");
 			await subs.nth(0).locator("> summary").click();
 			await subs.nth(1).locator("> summary").click();
@@ -392,7 +399,9 @@ module.exports = [
 			await popup.waitForURL(/^blob:/);
 			await popup.waitForLoadState();
 			h.assert((await popup.locator("h1").textContent()) === name, "the printable report is this candidate's");
-			h.assert((await popup.textContent("body")).includes("print(a + b)"), "it holds the final code");
+			const printed = await popup.textContent("body");
+			h.assert(printed.includes("print(a + b)") && /Best-scoring submission/.test(printed), "it holds the best code, labelled");
+			h.assert(printed.includes("the last word") && /Last submission/.test(printed), "and the last code, labelled");
 			await h.shot(popup, "admin-printable-report");
 			await popup.close();
 
