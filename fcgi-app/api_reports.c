@@ -289,6 +289,89 @@ static void readable_times(struct json_object *o)
 	}
 }
 
+/* What the printable report calls an event of the timeline. */
+static const struct {
+	const char *kind, *label;
+} event_labels[] = {
+	{ "start", "Test started" },
+	{ "resume", "Came back (page reopened or reconnected)" },
+	{ "tab_close", "Tab closed" },
+	{ "heartbeat_gap", "Heartbeat gap" },
+	{ "extended", "Time extended by a recruiter" },
+	{ "reopened", "Test reopened by a recruiter" },
+	{ "end", "Test ended" },
+	{ "activity", "Working" },
+	{ "run", "Ran the code" },
+	{ "paste", "Pasted" },
+	{ "copy", "Copied out of the page" },
+	{ "focus_lost", "Left the page" },
+};
+
+/* "wrong_answer" -> "Wrong answer" */
+static struct json_object *humane(const char *s)
+{
+	struct json_object *o = json_object_new_string(s);
+	char *t = (char *)json_object_get_string(o), *c;
+
+	for (c = t; *c; c++)
+		if (*c == '_')
+			*c = ' ';
+	if (*t >= 'a' && *t <= 'z')
+		*t = (char)(*t - 'a' + 'A');
+	return o;
+}
+
+/*
+ * The printable report's words for the codes in the tree: beside every "status", "method",
+ * "completion_method", "kind" and "language" a "<key>_label", and in every "results" array
+ * each test's "number" (1-based) in place of its internal id.
+ */
+static void readable_labels(struct json_object *o)
+{
+	static const char *const coded[] = { "status", "method", "completion_method", "kind", "language" };
+	struct json_object *labels[5] = { NULL };
+	size_t i, k;
+
+	if (json_object_is_type(o, json_type_array)) {
+		for (i = 0; i < json_object_array_length(o); i++)
+			readable_labels(json_object_array_get_idx(o, i));
+		return;
+	}
+	if (!json_object_is_type(o, json_type_object))
+		return;
+	for (k = 0; k < 5; k++) {
+		struct json_object *v = json_object_object_get(o, coded[k]);
+		const char *s = json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
+		const struct lang *l = k == 4 && s ? lang_find(s) : NULL;
+
+		if (!s)
+			continue;
+		labels[k] = l ? json_object_new_string(l->name) : humane(s);
+		for (i = 0; k == 3 && i < sizeof(event_labels) / sizeof(event_labels[0]); i++)
+			if (!strcmp(s, event_labels[i].kind)) {
+				json_object_put(labels[k]);
+				labels[k] = json_object_new_string(event_labels[i].label);
+			}
+	}
+	json_object_object_foreach(o, key, v) {
+		if (!strcmp(key, "results") && json_object_is_type(v, json_type_array))
+			for (i = 0; i < json_object_array_length(v); i++) {
+				struct json_object *t = json_object_array_get_idx(v, i);
+
+				if (json_object_is_type(t, json_type_object))
+					json_object_object_add(t, "number", json_object_new_int((int)i + 1));
+			}
+		readable_labels(v);
+	}
+	for (k = 0; k < 5; k++)
+		if (labels[k]) {
+			char name[32];
+
+			snprintf(name, sizeof(name), "%s_label", coded[k]);
+			json_object_object_add(o, name, labels[k]);
+		}
+}
+
 /* GET /api/admin/candidates/:id/report: templates/report.html filled in. */
 int h_admin_candidate_report(struct http_req *r)
 {
@@ -305,6 +388,7 @@ int h_admin_candidate_report(struct http_req *r)
 	if (!c)
 		return dberr ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
 	readable_times(c);
+	readable_labels(c);
 	strftime(now, sizeof(now), "%Y-%m-%d %H:%M:%S UTC", gmtime_r(&t, &tm));
 	data = json_object_new_object();
 	json_object_object_add(data, "candidate", c);

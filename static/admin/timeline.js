@@ -1,5 +1,5 @@
 // timeline.js - the server's session timeline (start, activity, tab closes,
-// heartbeat gaps, the end) turned into the lines the recruiter reads.
+// heartbeat gaps, runs, the integrity signals, the end) turned into the lines the recruiter reads.
 import { fmtDuration, fmtTime } from "../common/format.js";
 
 const END_TEXT = {
@@ -18,6 +18,10 @@ function text(e) {
 	case "heartbeat_gap": return `Heartbeat gap: no heartbeat for ${fmtDuration(e.gap_seconds)} before this one`;
 	case "extended": return "Time extended by a recruiter";
 	case "reopened": return "Test reopened by a recruiter";
+	case "run": return "Ran the code";
+	case "paste": return `Pasted ${e.detail.chars} characters${e.detail.inside ? " copied inside the page" : " from outside the page"}`;
+	case "copy": return `Copied ${e.detail.chars} characters out of the page`;
+	case "focus_lost": return `Left the page for ${fmtDuration(e.detail.seconds)}`;
 	case "end": {
 		const method = e.detail && e.detail.method;
 		return `${END_TEXT[method] || "Test ended"} (completion method: ${method || "unknown"})`;

@@ -352,6 +352,12 @@ module.exports = [
 				const r = await h.api("POST", "/proxy/execute", { language: "python", code, question_id: qid, mode: "submit" }, st);
 				h.assert(r.status === 200, `submission: ${r.text}`);
 			}
+			// the integrity signals the page sends with a draft save
+			const now = Date.now();
+			const saved = await h.api("PUT", `/api/test-session/${cid}/progress`, { signals: [
+				{ kind: "paste", t: now, question_id: qid, chars: 42, inside: false, text: "print(a+b)" },
+				{ kind: "focus_lost", t: now + 1000, seconds: 75 }] }, st);
+			h.assert(saved.status === 200, `signals saved: ${saved.text}`);
 			const done = await h.api("PUT", `/api/test-session/${cid}/complete`, { completion_method: "manual" }, st);
 			h.assert(done.status === 200, `completed: ${done.text}`);
 
@@ -389,6 +395,8 @@ module.exports = [
 			const tl = page.locator("ol.timeline");
 			h.assert(await tl.locator("[data-kind=start]").count() === 1, "the timeline has the start");
 			h.assert(/manual/.test(await tl.locator("[data-kind=end]").textContent()), "and the completion method");
+			h.assert((await tl.locator("[data-kind=paste]").textContent()).includes("Pasted 42 characters from outside the page"), "a paste from outside");
+			h.assert((await tl.locator("[data-kind=focus_lost]").textContent()).includes("Left the page for 1 min 15 s"), "the page left");
 			await h.shot(page, "admin-report");
 
 			// the printable report: fetched with the admin header, shown in a new tab
