@@ -53,6 +53,22 @@ static bool hex64(const char *s)
 	return s && strlen(s) == TOKEN_HEX_LEN && strspn(s, "0123456789abcdef") == TOKEN_HEX_LEN;
 }
 
+/*
+ * Add to o what the page shows of candidate_id's test: its title, the instructions read
+ * before the start and the languages it allows (all six for a candidate invited to no
+ * test).  -1 on a database error.
+ */
+static int add_test(struct json_object *o, const char *candidate_id)
+{
+	int dberr = 0;
+	struct json_object *t = store_test_candidate_json(candidate_id, &dberr);
+
+	if (dberr)
+		return -1;
+	json_object_object_add(o, "test", t);
+	return 0;
+}
+
 /* Answer a session change that did not happen; returns the status sent. */
 static int session_refused(struct http_req *r, enum session_rc rc)
 {
@@ -152,7 +168,11 @@ int h_session_start(struct http_req *r)
 	json_object_object_add(o, "session", sess);
 	json_object_object_add(o, "session_token", json_object_new_string(token));
 	/* the page shows the test's instructions and offers its languages only */
-	json_object_object_add(o, "test", store_test_candidate_json(inv.candidate_id, &dberr));
+	if (add_test(o, inv.candidate_id) < 0) {
+		json_object_put(o);
+		rc = api_db_error(r);
+		goto out;
+	}
 	rc = http_json(r, 200, o);
 out:
 	json_object_put(body);
@@ -184,8 +204,12 @@ int h_invitation(struct http_req *r)
 			   : http_fail(r, 401, "invalid_invitation", "unknown invitation");
 		goto out;
 	}
-	json_object_object_add(o, "test", store_test_candidate_json(
-		json_object_get_string(json_object_object_get(o, "candidate_id")), &dberr));
+	/* read before the start: the instructions, and the languages the test allows */
+	if (add_test(o, json_object_get_string(json_object_object_get(o, "candidate_id"))) < 0) {
+		json_object_put(o);
+		rc = api_db_error(r);
+		goto out;
+	}
 	rc = api_ok_with(r, "invitation", o);
 out:
 	json_object_put(body);
@@ -205,7 +229,11 @@ int h_session_get(struct http_req *r)
 			     : http_fail(r, 404, "not_found", "no session for this candidate");
 	o = http_ok();
 	json_object_object_add(o, "session", s);
-	json_object_object_add(o, "test", store_test_candidate_json(r->m.params[0], &dberr));
+	/* a reload resumes here: the page still offers the test's languages only */
+	if (add_test(o, r->m.params[0]) < 0) {
+		json_object_put(o);
+		return api_db_error(r);
+	}
 	return http_json(r, 200, o);
 }
 

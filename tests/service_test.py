@@ -4141,6 +4141,57 @@ class T26Tests(Base):
         self.assertEqual(r.status, 200, r)
         self.assertEqual(r.json["status"], "accepted", r)
 
+    def test_e_instructions_and_languages_before_and_after_the_start(self):
+        job = self.job()
+        text = "## Rules\n\nUse **Python** or C. <b>not html</b>"
+        t = self.new_test(job, [self.q1["uuid"]], languages=["python", "c"], instructions=text)
+        cid, inv, _ = self.invite(t["id"], "Two", "two@example.org")
+        # the preview, read before the start, carries the title, the instructions and the languages
+        r = call("POST", "/api/invitation", {"invite_token": inv})
+        self.assertOk(r)
+        self.assertIsNone(r.json["invitation"]["session_status"])
+        got = r.json["invitation"]["test"]
+        self.assertEqual((got["title"], got["instructions"], got["languages"]), (t["title"], text, ["python", "c"]))
+        tok, body = start_session(inv)
+        self.assertEqual((body["test"]["instructions"], body["test"]["languages"]), (text, ["python", "c"]))
+        # a reload resumes through GET /api/test-session/:id and the preview: both still say so
+        r = call("GET", "/api/test-session/" + cid, token=tok)
+        self.assertOk(r)
+        self.assertEqual(r.json["session"]["status"], "active")
+        self.assertEqual((r.json["test"]["instructions"], r.json["test"]["languages"]), (text, ["python", "c"]))
+        r = call("POST", "/api/invitation", {"invite_token": inv})
+        self.assertEqual((r.json["invitation"]["session_status"], r.json["invitation"]["test"]["languages"]),
+                         ("active", ["python", "c"]))
+        # a disallowed language is refused for a run and for a submit, waiting or not
+        java = "public class Main { public static void main(String[] a) { } }"
+        for mode in ("run", "submit"):
+            self.assertError(proxy(tok, self.q1["uuid"], "java", java, mode=mode), 400, "language_not_allowed")
+            r = call("POST", "/proxy/execute?wait=false", {"language": "java", "code": java,
+                                                           "question_id": self.q1["uuid"], "mode": mode}, token=tok)
+            self.assertError(r, 400, "language_not_allowed")
+        self.assertEqual(psql("SELECT count(*) FROM interview_coding WHERE candidate_id = '%s'" % cid), "0")
+        r = proxy(tok, self.q1["uuid"], "python", self.q1["solutions"]["python"], mode="submit")
+        self.assertEqual((r.status, r.json["status"]), (200, "accepted"), r)
+
+    def test_e_all_languages_for_the_old_invitations(self):
+        everything = [l["id"] for l in call("GET", "/api/languages").json["languages"]]
+        self.assertEqual(sorted(everything), sorted(["python", "java", "cpp", "c", "javascript", "csharp"]))
+        # the old API: a one-off test of all languages and no instructions
+        cid, inv, _ = new_candidate([self.q1["uuid"]], name="svc old way " + secrets.token_hex(3))
+        got = call("POST", "/api/invitation", {"invite_token": inv}).json["invitation"]["test"]
+        self.assertEqual((got["instructions"], sorted(got["languages"])), ("", sorted(everything)))
+        # a candidate invited before tests existed has no test at all
+        cid, inv, _ = new_candidate([self.q1["uuid"]], name="svc before tests " + secrets.token_hex(3))
+        psql("UPDATE candidate SET test_version_id = NULL WHERE candidate_id = '%s'" % cid)
+        got = call("POST", "/api/invitation", {"invite_token": inv}).json["invitation"]["test"]
+        self.assertEqual((got["title"], got["instructions"], sorted(got["languages"])), (None, "", sorted(everything)))
+        tok, body = start_session(inv)
+        self.assertEqual(sorted(body["test"]["languages"]), sorted(everything))
+        r = call("GET", "/api/test-session/" + cid, token=tok)
+        self.assertEqual(sorted(r.json["test"]["languages"]), sorted(everything))
+        r = proxy(tok, self.q1["uuid"], "c", "int main(void) { return 0; }")
+        self.assertEqual(r.status, 200, r)
+
     def test_f_pipeline_and_csv(self):
         job = self.job("svc pipeline")
         t = self.new_test(job, [{"id": self.q1["uuid"], "points": 50}, {"id": self.q2["uuid"], "points": 50}])

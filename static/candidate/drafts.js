@@ -31,7 +31,10 @@ function valid(d) {
 }
 
 // candidateId: names the local copy. questions: has(id), first(), starter(id, lang).
-// languages: the catalog. upload(drafts): the PUT, resolving to { status }.
+// languages: the catalog of the languages the test allows; a draft in another one
+// (saved before the test changed, or by hand) opens in the first of them, and its
+// code in the other language is kept but never offered or submitted.
+// upload(drafts): the PUT, resolving to { status }.
 // isLocked(), isOffline(): for what the save status says.
 export function createDrafts({ candidateId, questions, languages, upload, isLocked, isOffline }) {
 	const localKey = "ce-drafts:" + candidateId;
@@ -64,6 +67,9 @@ export function createDrafts({ candidateId, questions, languages, upload, isLock
 		}
 		d = d || { questions: {} };
 		if (!questions.has(d.current_question)) d.current_question = questions.first();
+		for (const q of Object.values(d.questions)) {
+			if (q && typeof q === "object" && !languages.has(q.language)) q.language = languages.list[0].id;
+		}
 		drafts = d;
 		if (dirty) scheduleSave();
 	}
@@ -71,7 +77,7 @@ export function createDrafts({ candidateId, questions, languages, upload, isLock
 	/* A new question opens in the language the candidate used last. */
 	function preferredLanguage() {
 		const cur = drafts.questions[drafts.current_question];
-		if (cur && cur.language) return cur.language;
+		if (cur && languages.has(cur.language)) return cur.language;
 		return languages.list[0].id;
 	}
 
@@ -92,7 +98,7 @@ export function createDrafts({ candidateId, questions, languages, upload, isLock
 	/* Code the candidate wrote (not just the starter) in the question's language. */
 	function ownCode(id) {
 		const d = drafts.questions[id];
-		if (!d || !d.code_by_language) return null;
+		if (!d || !d.code_by_language || !languages.has(d.language)) return null;
 		const c = d.code_by_language[d.language];
 		if (typeof c !== "string" || !c.trim() || c.trim() === questions.starter(id, d.language).trim()) return null;
 		return { language: d.language, code: c };

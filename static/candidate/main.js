@@ -13,6 +13,12 @@
 // statements, results.js what Run and Submit gave, executions.js a run or
 // submit followed to its end, workspace.js the question on screen with its
 // editor, ending.js the lock and every way the test ends.
+//
+// The test names the languages it allows (test.languages of the invitation,
+// the start and the session; all of them for a candidate invited to no test):
+// the preview lists them and the workspace offers only them, the first one for
+// a new draft. Each answer's list replaces the one before, so a reload knows it
+// as the start did.
 import { errorMessage, transient } from "../common/api.js";
 import { byId } from "../common/dom.js";
 import { loadLanguages } from "../common/languages.js";
@@ -31,6 +37,7 @@ const TICK_MS = 500;
 const link = /[?&]invite=([0-9a-f]{64})(?:&|$)/.exec(location.search);
 const session = createSession(link ? link[1] : "");
 let languages = null;      // the catalog, once loaded
+let allowed = null;        // the part of it the test allows
 let opened = false;        // the workspace is up
 
 function boot() {
@@ -45,11 +52,12 @@ async function openInvitation(langs, res) {
 	if (!langs) return views.showUnreachable(boot);
 	languages = langs;
 	const inv = res.json.invitation;
+	allowTest(inv.test);
 	session.setCandidate(inv.candidate_id);
 	byId("who").textContent = inv.name || "";
 	const resumed = await session.resume();
-	if (resumed) return enterTest(resumed);
-	if (!inv.session_status) return views.showPreview(inv, languages);
+	if (resumed) return enterTest(resumed.session, resumed.test);
+	if (!inv.session_status) return views.showPreview(inv, allowed);
 	if (inv.session_status === "active") return startSession();
 	return views.showFinishedMessage(inv.session_status);
 }
@@ -62,13 +70,20 @@ async function startSession() {
 	const res = await session.start();
 	btn.disabled = false;
 	btn.textContent = "Start test";
-	if (res.status === 200) return enterTest(res.json.session);
+	if (res.status === 200) return enterTest(res.json.session, res.json.test);
 	if (res.status === 409) return views.showFinishedMessage("completed");
 	if (res.status === 401) return views.showInvalidInvitation();
 	const why = transient(res) ? "Could not reach the server. Check your connection and try again."
 		: "The test could not start (" + (errorMessage(res) || "error " + res.status) + "). Try again in a moment.";
 	if (views.currentView() === "view-preview") byId("start-error").textContent = why;
 	else views.showUnreachable(boot);
+}
+
+// test: what an answer said of the test; without its languages, what was
+// known before stands (all languages at first).
+function allowTest(test) {
+	if (test && Array.isArray(test.languages)) allowed = languages.only(test.languages);
+	else if (!allowed) allowed = languages;
 }
 
 // The modules of the workspace, wired to one another. The closures reach
@@ -80,12 +95,13 @@ function openWorkspace(questions) {
 		onChange: () => drafts.renderStatus(),
 		onRestored: () => drafts.saveIfDirty(),
 	});
+	// results name the language of any earlier run; drafts and the editor keep to the test's
 	const results = createResults(languages);
 	const drafts = createDrafts({
-		candidateId: session.candidateId(), questions, languages, isLocked, isOffline: connection.isDown,
+		candidateId: session.candidateId(), questions, languages: allowed, isLocked, isOffline: connection.isDown,
 		upload: (d) => session.call("PUT", session.path("progress"), { pending_answers: d }),
 	});
-	const workspace = createWorkspace({ session, drafts, questions, results, languages, isLocked });
+	const workspace = createWorkspace({ session, drafts, questions, results, languages: allowed, isLocked });
 	const clock = createClock({ onTimeUp: () => ending.timeUp() });
 	const ending = createEnding({ session, drafts, workspace, clock, connection });
 	session.watch({
@@ -100,7 +116,8 @@ function openWorkspace(questions) {
 	return { connection, drafts, workspace, clock, ending };
 }
 
-async function enterTest(s) {
+async function enterTest(s, test) {
+	allowTest(test);
 	views.showView("view-loading");
 	const questions = createQuestions(session);
 	if (!(await questions.load())) return views.showUnreachable(boot);

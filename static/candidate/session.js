@@ -130,19 +130,20 @@ export function createSession(invite) {
 
 		// A reload of this tab keeps using its token, if it still works (also
 		// for a finished test, which then shows read-only). Resolves to the
-		// session, or null.
+		// answer, { session, test }, or null.
 		async resume() {
 			const saved = stored();
 			if (!saved || saved.candidate_id !== cid) return null;
 			token = saved.token;
 			const res = await plain("GET", path());
-			if (res.status === 200) return res.json.session;
+			if (res.status === 200) return res.json;
 			token = "";
 			if (!transient(res)) forget();
 			return null;
 		},
 
-		// POST /api/test-session; a 200 gives this tab the session token.
+		// POST /api/test-session; a 200 gives this tab the session token (and
+		// says again what the test allows: { session, session_token, test }).
 		async start() {
 			const res = await plain("POST", "/api/test-session", { invite_token: invite });
 			if (res.status === 200) {

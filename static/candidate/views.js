@@ -86,7 +86,8 @@ export function showFinishedMessage(status) {
 	showMessage(title, [text, "You can close this tab."]);
 }
 
-// inv: the invitation (POST /api/invitation); langs: the language catalog.
+// inv: the invitation (POST /api/invitation), with its test's instructions;
+// langs: the catalog of the languages the test allows.
 export function showPreview(inv, langs) {
 	showView("view-preview");
 	byId("pv-name").textContent = inv.name ? ", " + inv.name : "";
@@ -94,5 +95,9 @@ export function showPreview(inv, langs) {
 	byId("pv-count").textContent = n + (n === 1 ? " question" : " questions");
 	byId("pv-duration").textContent = fmtMinutes(inv.test_duration_minutes);
 	byId("pv-langs").textContent = langs.list.map((l) => l.name).join(", ");
+	const text = (inv.test && typeof inv.test.instructions === "string") ? inv.test.instructions.trim() : "";
+	// the author's text: through the safe renderer (no HTML), or as plain text without it
+	setChildren(byId("pv-instructions"), text ? (window.CEMarkdown ? window.CEMarkdown.render(text) : h("p", {}, text)) : null);
+	byId("pv-instructions-box").hidden = !text;
 	focusHeading("pv-title");
 }

@@ -9,6 +9,9 @@
 //   langs.name(id)      "C++17 (GCC 12)"; the id itself for an unknown one
 //   langs.shortName(id) "C++17": the name without the toolchain in brackets
 //                       or a bare version number ("Python 3" -> "Python")
+//   langs.only(ids)     the catalog of those of ids the service runs, in the
+//                       order of ids (a test's allowed languages); itself when
+//                       ids is not an array or names none of them
 import { createClient } from "./api.js";
 
 let pending = null;
@@ -30,10 +33,15 @@ export function loadLanguages() {
 function catalog(list) {
 	const byId = new Map(list.map((l) => [l.id, Object.freeze({ ...l })]));
 	const name = (id) => (byId.has(id) ? byId.get(id).name || id : id);
-	return Object.freeze({
+	const self = Object.freeze({
 		list: Object.freeze([...byId.values()]),
 		has: (id) => byId.has(id),
 		name,
 		shortName: (id) => name(id).replace(/\s*\([^)]*\)\s*$/, "").replace(/\s+\d+(\.\d+)*$/, "") || id,
+		only(ids) {
+			const kept = Array.isArray(ids) ? ids.filter((id) => byId.has(id)).map((id) => byId.get(id)) : [];
+			return kept.length ? catalog(kept) : self;
+		},
 	});
+	return self;
 }
