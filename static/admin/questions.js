@@ -2,11 +2,11 @@
 // difficulty and tag, deletion behind a confirmation, Kattis packages
 // imported (a zip, with the report of its reference solutions) and exported.
 import { idPath } from "../common/api.js";
-import { h, uid, field, loading, confirmDialog, errorBox, busy, setChildren } from "../common/dom.js";
+import { h, uid, field, loading, confirmDialog, errorBox, setChildren } from "../common/dom.js";
 import { fmtDuration } from "../common/format.js";
 import { verdictBadge, verdictLabel } from "../common/verdicts.js";
 import { api } from "./session.js";
-import { announce } from "./ui.js";
+import { announce, download } from "./ui.js";
 
 const MAX_PACKAGE_BYTES = 64 * 1024 * 1024;   // what nginx takes as a request body
 
@@ -49,21 +49,8 @@ function questionRow(q, onDelete, onExport) {
 }
 
 // Download question q as a Kattis package (a zip); button shows the work.
-export async function exportQuestion(q, button) {
-	try {
-		const { blob, name } = await busy(button, "Exporting…",
-			() => api.file(`/api/admin/questions/${idPath(q.id)}/export`, `question-${q.number || "export"}.zip`));
-		const url = URL.createObjectURL(blob);
-		const a = h("a", { href: url, download: name, hidden: true });
-		document.body.append(a);
-		a.click();
-		a.remove();
-		// the download has started by the next tick; the URL can go after a while
-		setTimeout(() => URL.revokeObjectURL(url), 60000);
-		announce(`Downloading ${name}.`);
-	} catch (e) {
-		announce(e.message, "error");
-	}
+export function exportQuestion(q, button) {
+	return download(button, `/api/admin/questions/${idPath(q.id)}/export`, `question-${q.number || "export"}.zip`);
 }
 
 // What an import gave: the question, its time limit, each reference's verdict, warnings.
