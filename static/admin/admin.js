@@ -14,10 +14,10 @@ import { testView } from "./test-editor.js";
 
 const ROUTES = [
 	{ re: /^\/questions$/, nav: "questions", view: questionsView },
-	{ re: /^\/questions\/new$/, nav: "questions", view: (ctx) => questionFormView(ctx, null) },
+	{ re: /^\/questions\/new$/, nav: "questions", view: (ctx) => questionFormView(ctx, null), write: true },
 	{ re: /^\/questions\/([\w-]+)$/, nav: "questions", view: questionFormView },
 	{ re: /^\/candidates$/, nav: "candidates", view: candidatesView },
-	{ re: /^\/candidates\/new$/, nav: "candidates", view: newCandidateView },
+	{ re: /^\/candidates\/new$/, nav: "candidates", view: newCandidateView, write: true },
 	{ re: /^\/candidates\/([\w-]+)$/, nav: "candidates", view: reportView },
 	{ re: /^\/jobs$/, nav: "jobs", view: jobsView },
 	{ re: /^\/jobs\/new$/, nav: "jobs", view: (ctx) => jobFormView(ctx, null), write: true },
@@ -112,7 +112,7 @@ async function render() {
 		}
 	}
 	if (!route || (route.owner && !isOwner(me)) || (route.write && !mayWrite(me))) {
-		location.replace(route && route.nav === "jobs" ? "#/jobs" : "#/questions");
+		location.replace(route ? `#/${route.nav}` : "#/questions");
 		return;
 	}
 	leaveView();

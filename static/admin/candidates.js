@@ -62,7 +62,7 @@ export async function candidatesView(ctx) {
 	const body = h("div", {}, loading("Loading candidates…"));
 	ctx.root.append(h("div", { class: "page-head" }, h("h1", {}, "Candidates"),
 		h("div", { class: "head-actions" }, exportBtn,
-			h("a", { class: "btn btn-primary", href: "#/candidates/new" }, "New candidate"))), body);
+			ctx.mayWrite ? h("a", { class: "btn btn-primary", href: "#/candidates/new" }, "New candidate") : null)), body);
 
 	const list = (await api.get("/api/admin/candidates")).candidates;
 	if (!ctx.alive) return;

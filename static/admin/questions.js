@@ -31,6 +31,7 @@ function limits(q) {
 	return `${q.time_limit_ms / 1000} s · ${q.memory_limit_mb} MB`;
 }
 
+// onDelete null: the account may not change the bank
 function questionRow(q, onDelete, onExport) {
 	const tests = `${q.test_count} (${q.sample_count} sample${q.sample_count === 1 ? "" : "s"})`;
 	return h("tr", { "data-question-id": q.id },
@@ -41,11 +42,11 @@ function questionRow(q, onDelete, onExport) {
 		h("td", { class: "nowrap" }, tests),
 		h("td", { class: "nowrap" }, limits(q)),
 		h("td", { class: "actions" },
-			h("a", { class: "btn btn-small", href: `#/questions/${q.id}`, "aria-label": `Edit ${q.title}` }, "Edit"),
+			onDelete ? h("a", { class: "btn btn-small", href: `#/questions/${q.id}`, "aria-label": `Edit ${q.title}` }, "Edit") : null,
 			h("button", { type: "button", class: "btn btn-small", "aria-label": `Export ${q.title}`,
 				onclick: (e) => onExport(q, e.currentTarget) }, "Export"),
-			h("button", { type: "button", class: "btn btn-small btn-danger-quiet", "aria-label": `Delete ${q.title}`,
-				onclick: () => onDelete(q) }, "Delete")));
+			onDelete ? h("button", { type: "button", class: "btn btn-small btn-danger-quiet", "aria-label": `Delete ${q.title}`,
+				onclick: () => onDelete(q) }, "Delete") : null));
 }
 
 // Download question q as a Kattis package (a zip); button shows the work.
@@ -166,8 +167,8 @@ export async function questionsView(ctx) {
 	ctx.root.append(
 		h("div", { class: "page-head" },
 			h("h1", {}, "Question bank"),
-			h("div", { class: "head-actions" }, imports.button,
-				h("a", { class: "btn btn-primary", href: "#/questions/new" }, "New question"))),
+			ctx.mayWrite ? h("div", { class: "head-actions" }, imports.button,
+				h("a", { class: "btn btn-primary", href: "#/questions/new" }, "New question")) : null),
 		imports.out,
 		body);
 
@@ -204,7 +205,7 @@ export async function questionsView(ctx) {
 	};
 	function show() {
 		const shown = list.filter(matches);
-		tbody.replaceChildren(...shown.map((q) => questionRow(q, onDelete, exportQuestion)));
+		tbody.replaceChildren(...shown.map((q) => questionRow(q, ctx.mayWrite ? onDelete : null, exportQuestion)));
 		table.hidden = shown.length === 0;
 		empty.hidden = shown.length !== 0;
 		empty.textContent = list.length === 0

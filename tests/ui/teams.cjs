@@ -257,4 +257,87 @@ module.exports = [{
 		const boCsv = csvRows.find((r) => r[0] === `Bo, ${sfx}`);
 		h.assert(/\bNo\b/.test(boCsv[head.indexOf("ratings")]), `Bo's rating in the CSV: ${boCsv}`);
 	},
+},
+{
+	name: "teams: the test editor saves a started test as version 2, and in place after that",
+	fn: async (h) => {
+		const one = await h.bankQuestion(SUM_SLUG);
+		const two = await h.bankQuestion("03-top-words");
+		const job = (await h.admin("POST", "/api/admin/jobs", { title: `Versions ${sfx}` })).json.job;
+		const made = await h.admin("POST", `/api/admin/jobs/${job.id}/tests`, { title: "Take-home", questions: [one.id] });
+		h.assert(made.status === 201, `a test: ${made.status} ${made.text}`);
+		const testId = made.json.test.id;
+		const inv = await h.admin("POST", `/api/admin/tests/${testId}/invitations`, { name: "Early Bird", email: `early.${sfx}@example.com` });
+		h.assert(inv.status === 201, `invited: ${inv.status} ${inv.text}`);
+		const started = await h.api("POST", "/api/test-session", { invite_token: inv.json.invite_token });
+		h.assert(started.status === 200 || started.status === 201, `the candidate started: ${started.status} ${started.text}`);
+
+		const page = await h.newPage();
+		await h.adminSignIn(page);
+		await page.goto(`${h.base}/admin/#/tests/${testId}`);
+		await page.getByRole("heading", { level: 1, name: "Take-home" }).waitFor();
+		await page.locator("[data-version='1']").waitFor();
+		await page.getByLabel("Question from the bank").selectOption(two.id);
+		await page.getByRole("button", { name: "Add question" }).click();
+		// keyboard: the move button keeps the focus, Enter presses it
+		await page.getByRole("button", { name: `Move ${two.title} up` }).focus();
+		await page.keyboard.press("Enter");
+		h.assert(await page.evaluate(() => document.activeElement.getAttribute("aria-label")) === `Move ${two.title} down`,
+			"the focus stays on the moved question");
+		await page.getByLabel("Duration (minutes)").fill("45");
+		await page.locator(".languages input[value=csharp]").uncheck();
+		await page.getByLabel("Open until").fill("2030-01-01T10:00");
+		await page.getByRole("button", { name: "Save test" }).click();
+		await page.locator("[data-version='2']").waitFor();
+		h.assert(/version 2/.test(await page.locator("#toast").textContent()), "the toast says a version was made");
+		const t = (await h.admin("GET", `/api/admin/tests/${testId}`)).json.test;
+		h.assert(t.current.version === 2 && t.versions.length === 2 && t.versions[0].started === 1, `two versions: ${JSON.stringify(t.versions)}`);
+		h.assert(t.current.questions.map((q) => q.id).join() === [two.id, one.id].join(), "version 2's order");
+		h.assert(t.current.duration_minutes === 45 && !t.current.languages.includes("csharp") && t.current.languages.length === 5,
+			`duration and languages: ${JSON.stringify(t.current)}`);
+		h.assert(new Date(t.current.window_until).getTime() === new Date(2030, 0, 1, 10, 0).getTime(), `the window: ${t.current.window_until}`);
+		const rows = (await h.admin("GET", `/api/admin/jobs/${job.id}/candidates`)).json.candidates;
+		h.assert(rows.length === 1 && rows[0].version === 1, "the candidate who started keeps version 1");
+		await h.shot(page, "teams-test-version-2");
+
+		// nobody has started version 2: the next save changes it in place
+		await page.getByLabel("Test title").fill("Take-home v2");
+		await page.getByRole("button", { name: "Save test" }).click();
+		await page.getByRole("heading", { level: 1, name: "Take-home v2" }).waitFor();
+		h.assert(await page.locator("#toast").textContent() === "Saved version 2.", "saved in place");
+		h.assert((await h.admin("GET", `/api/admin/tests/${testId}`)).json.test.versions.length === 2, "still two versions");
+	},
+},
+{
+	name: "teams: the pipeline in pages, filtered by test and status",
+	fn: async (h) => {
+		const q = await h.bankQuestion(SUM_SLUG);
+		const job = (await h.admin("POST", "/api/admin/jobs", { title: `Many ${sfx}` })).json.job;
+		const tests = [];
+		for (const title of ["Morning", "Evening"])
+			tests.push((await h.admin("POST", `/api/admin/jobs/${job.id}/tests`, { title, questions: [q.id] })).json.test.id);
+		const csv = Array.from({ length: 27 }, (_, i) => `Cand ${String(i + 1).padStart(2, "0")},c${i}.${sfx}@example.com`).join("\n");
+		const r = await h.admin("POST", `/api/admin/tests/${tests[0]}/invitations`, { csv });
+		h.assert(r.status === 200 && r.json.created === 27, `27 invited: ${r.status} ${r.text.slice(0, 200)}`);
+		await h.admin("POST", `/api/admin/tests/${tests[1]}/invitations`, { name: "Late", email: `late.${sfx}@example.com` });
+
+		const page = await h.newPage();
+		await h.adminSignIn(page);
+		await page.goto(`${h.base}/admin/#/jobs/${job.id}`);
+		await page.getByRole("heading", { level: 1, name: `Many ${sfx}` }).waitFor();
+		await waitCount(page, 28);
+		await page.getByLabel("Per page").selectOption("25");
+		await page.getByText("Page 1 of 2").waitFor();
+		h.assert(await page.locator(".pipeline-table tbody tr").count() === 25, "25 on the first page");
+		await page.getByRole("button", { name: "Next page" }).click();
+		await page.getByText("Page 2 of 2").waitFor();
+		h.assert(await page.locator(".pipeline-table tbody tr").count() === 3, "3 on the second");
+		h.assert(await page.getByRole("button", { name: "Next page" }).isDisabled(), "no page after the last");
+		await page.getByLabel("Test", { exact: true }).selectOption({ label: "Evening" });
+		await waitCount(page, 1);
+		h.assert((await pipelineRows(page))[0].name === "Late", "the Evening test's candidate");
+		await page.getByLabel("Status").selectOption("completed");
+		await waitCount(page, 0);
+		await page.locator(".pipeline .empty").waitFor();
+	},
 }];
