@@ -92,6 +92,10 @@ export async function jobFormView(ctx, id) {
 		id ? api.get(`/api/admin/jobs/${idPath(id)}`).then((r) => r.job) : null]);
 	if (!ctx.alive) return;
 	if (job) heading.textContent = `Edit ${job.title}`;
+	// a member whose account was disabled since stays on the job unless taken off here
+	for (const m of (job && job.members) || []) {
+		if (!team.some((a) => a.id === m.admin_id)) team.push({ id: m.admin_id, username: m.username, name: m.name, role: "disabled" });
+	}
 
 	const title = field("Job title", h("input", { type: "text", maxlength: 200, required: true, value: job ? job.title : "" }));
 	const desc = field("Description", h("textarea", { rows: 5, maxlength: 20000, class: "wide-text", value: job ? job.description : "" }),

@@ -27,7 +27,8 @@ function isoOf(value) {
 	return value ? new Date(value).toISOString() : null;
 }
 
-// The questions of the test in order: move up and down, remove, points each; add from the bank.
+// The questions of the test in order: move up and down, remove, points each; add from
+// the bank (bank null: the account only reads the test).
 function questionList(bank, initial, onChange) {
 	const rows = [];       // { q, tr, points, up, down, del }
 	const tbody = h("tbody");
@@ -46,7 +47,7 @@ function questionList(bank, initial, onChange) {
 
 	function refill() {
 		const used = new Set(rows.map((r) => r.q.id));
-		const free = bank.filter((q) => !used.has(q.id));
+		const free = (bank || []).filter((q) => !used.has(q.id));
 		setChildren(pick, h("option", { value: "" }, free.length ? "Choose a question…" : "Every question of the bank is in the test"),
 			free.map((q) => h("option", { value: q.id }, `${q.number}. ${q.title} (${q.difficulty})`)));
 		add.disabled = !free.length || rows.length >= MAX_QUESTIONS;
@@ -112,7 +113,7 @@ function questionList(bank, initial, onChange) {
 
 	for (const q of initial) addRow(q, q.points);
 	add.addEventListener("click", () => {
-		const q = bank.find((x) => x.id === pick.value);
+		const q = (bank || []).find((x) => x.id === pick.value);
 		if (!q) {
 			pick.focus();
 			return;
@@ -127,7 +128,7 @@ function questionList(bank, initial, onChange) {
 	const pickField = field("Question from the bank", pick);
 	return {
 		element: h("fieldset", { class: "test-question-list" }, h("legend", {}, "Questions"),
-			table, empty, err, h("div", { class: "add-question" }, pickField.field, add)),
+			table, empty, err, bank ? h("div", { class: "add-question" }, pickField.field, add) : null),
 		value: () => rows.map((r) => (r.points.value === "" ? { id: r.q.id } : { id: r.q.id, points: Number(r.points.value) })),
 		// a message and the control to fix, or null
 		problem() {
@@ -160,7 +161,7 @@ export async function testView(ctx, testId, jobId) {
 	ctx.root.append(h("div", { class: "page-head" }, h("div", {}, back, heading)), body);
 
 	const [langs, bank, test] = await Promise.all([loadLanguages(),
-		ctx.mayWrite ? api.get("/api/admin/questions").then((r) => r.questions) : [],
+		ctx.mayWrite ? api.get("/api/admin/questions").then((r) => r.questions) : null,
 		testId ? api.get(`/api/admin/tests/${idPath(testId)}`).then((r) => r.test) : null]);
 	if (!ctx.alive) return;
 	const job = test ? test.job_id : Number(jobId);
