@@ -20,9 +20,7 @@
 /* Records 404 unless the :id is a plausible account id. */
 static int account_id_ok(struct http_req *r, const char *id)
 {
-	size_t n = strspn(id, "0123456789");
-
-	if (n == 0 || n > 9 || id[n] || id[0] == '0') {
+	if (!api_row_id(id)) {
 		http_fail(r, 404, "not_found", "no such account");
 		return -1;
 	}

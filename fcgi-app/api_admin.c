@@ -367,7 +367,7 @@ int h_admin_candidates_list(struct http_req *r)
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
-	list = store_candidate_list_json(&dberr);
+	list = store_candidate_list_json(auth_reader(r), &dberr);
 	if (!list)
 		return api_db_error(r);
 	return api_ok_with(r, "candidates", list);

@@ -102,6 +102,13 @@ bool api_no_wait(const struct http_req *r)
 	return http_query(r, "wait", w, sizeof(w)) && !strcmp(w, "false");
 }
 
+bool api_row_id(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n >= 1 && n <= 9 && !s[n] && s[0] != '0';
+}
+
 struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr)
 {
 	struct json_object *o = NULL;

@@ -44,6 +44,8 @@ int api_queue_error(struct http_req *r, enum queue_rc rc, const struct job_end *
 struct json_object *api_queued(const char *token);
 /* Did the client ask not to wait (?wait=false)? */
 bool api_no_wait(const struct http_req *r);
+/* Is s a serial row id as a path parameter holds it: 1 to 9 digits, no leading zero? */
+bool api_row_id(const char *s);
 /* Run SQL whose single row and column is JSON text; parse it. NULL on failure or no row. */
 struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr);
 /* Send {"success":true, key: value}. */

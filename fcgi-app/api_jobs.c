@@ -25,13 +25,6 @@
 #define MAX_INVITE_BODY (1024u * 1024)
 
 /* Is s a row id (1 to 9 digits, no sign)? */
-static bool row_id(const char *s)
-{
-	size_t n = strspn(s, "0123456789");
-
-	return n >= 1 && n <= 9 && !s[n] && s[0] != '0';
-}
-
 /* ---- jobs ---- */
 
 /* Check a job body into a document for store_job.h; -1 after recording the error. */
@@ -128,7 +121,8 @@ int h_admin_jobs_list(struct http_req *r)
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
-	list = store_job_list_json(http_query(r, "archived", a, sizeof(a)) && !strcmp(a, "true"), &dberr);
+	list = store_job_list_json(http_query(r, "archived", a, sizeof(a)) && !strcmp(a, "true"),
+				   auth_reader(r), &dberr);
 	if (!list)
 		return api_db_error(r);
 	return api_ok_with(r, "jobs", list);
@@ -171,8 +165,10 @@ int h_admin_job_get(struct http_req *r)
 {
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
-	if (!row_id(r->m.params[0]))
+	if (!api_row_id(r->m.params[0]))
 		return http_fail(r, 404, "not_found", "no such job");
+	if (auth_may_read_job(r, r->m.params[0]) < 0)
+		return r->status;
 	return send_job(r, r->m.params[0], 200);
 }
 
@@ -184,7 +180,7 @@ int h_admin_job_update(struct http_req *r)
 
 	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
-	if (!row_id(id))
+	if (!api_row_id(id))
 		return http_fail(r, 404, "not_found", "no such job");
 	body = http_json_body(r, 256 * 1024);
 	if (!body)
@@ -226,7 +222,7 @@ int h_admin_job_delete(struct http_req *r)
 
 	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
-	if (!row_id(r->m.params[0]))
+	if (!api_row_id(r->m.params[0]))
 		return http_fail(r, 404, "not_found", "no such job");
 	found = store_job_delete(r->m.params[0]);
 	if (found <= 0)
@@ -391,9 +387,11 @@ int h_admin_job_tests(struct http_req *r)
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
-	found = row_id(r->m.params[0]) ? store_job_exists(r->m.params[0]) : 0;
+	found = api_row_id(r->m.params[0]) ? store_job_exists(r->m.params[0]) : 0;
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such job");
+	if (auth_may_read_job(r, r->m.params[0]) < 0)
+		return r->status;
 	list = store_test_list_json(r->m.params[0], &dberr);
 	if (!list)
 		return api_db_error(r);
@@ -409,7 +407,7 @@ int h_admin_test_create(struct http_req *r)
 
 	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
-	found = row_id(job) ? store_job_exists(job) : 0;
+	found = api_row_id(job) ? store_job_exists(job) : 0;
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such job");
 	body = http_json_body(r, 256 * 1024);
@@ -441,8 +439,10 @@ int h_admin_test_get(struct http_req *r)
 {
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
-	if (!row_id(r->m.params[0]))
+	if (!api_row_id(r->m.params[0]))
 		return http_fail(r, 404, "not_found", "no such test");
+	if (auth_may_read_test(r, r->m.params[0]) < 0)
+		return r->status;
 	return send_test(r, r->m.params[0], 200, -1);
 }
 
@@ -456,7 +456,7 @@ int h_admin_test_update(struct http_req *r)
 
 	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
-	found = row_id(id) ? store_test_job(id, job) : 0;
+	found = api_row_id(id) ? store_test_job(id, job) : 0;
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such test");
 	body = http_json_body(r, 256 * 1024);
@@ -782,7 +782,7 @@ int h_admin_test_invite(struct http_req *r)
 
 	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
-	found = row_id(id) ? store_test_job(id, job) : 0;
+	found = api_row_id(id) ? store_test_job(id, job) : 0;
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such test");
 	if (http_content_type_is(r, "text/csv")) {
@@ -866,7 +866,7 @@ static int number_param(struct http_req *r, const char *name, bool id, char *out
 		*out = '\0';
 		return 0;
 	}
-	if (id ? !row_id(out) : (!*out || (strtod(out, &end), *end)))
+	if (id ? !api_row_id(out) : (!*out || (strtod(out, &end), *end)))
 		return http_fail(r, 400, "invalid_field", "'%s' must be %s", name, id ? "an id" : "a number"), -1;
 	return 0;
 }
@@ -887,9 +887,11 @@ int h_admin_job_candidates(struct http_req *r)
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
-	found = row_id(job) ? store_job_exists(job) : 0;
+	found = api_row_id(job) ? store_job_exists(job) : 0;
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such job");
+	if (auth_may_read_job(r, job) < 0)
+		return r->status;
 	if (number_param(r, "test", true, test, sizeof(test)) < 0 ||
 	    one_of(r, "status", statuses, status, sizeof(status)) < 0 ||
 	    number_param(r, "min_score", false, lo, sizeof(lo)) < 0 ||

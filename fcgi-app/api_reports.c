@@ -162,7 +162,7 @@ int h_admin_export_scores(struct http_req *r)
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
-	if (store_candidate_scores(&res) != DB_OK)
+	if (store_candidate_scores(auth_reader(r), &res) != DB_OK)
 		return api_db_error(r);
 	for (j = 0; j < ncols; j++)
 		csv_field(&sb, cols[j], j + 1 == ncols);
@@ -180,7 +180,8 @@ int h_admin_export_scores(struct http_req *r)
  * GET /api/admin/jobs/:id/export.csv: one row per candidate of the job's tests, newest
  * first: who, which test, the status and times, a column per question of those tests
  * (the score as the test counts it; empty where the candidate's test has no such
- * question), the total, its maximum, and the reviewers' ratings (empty until stored).
+ * question), the total, its maximum, and the reviewers' ratings (each author's latest:
+ * "alice: Strong yes; bob: No").
  */
 int h_admin_job_export(struct http_req *r)
 {
@@ -196,9 +197,11 @@ int h_admin_job_export(struct http_req *r)
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
-	found = strspn(job, "0123456789") == strlen(job) && *job && strlen(job) < 10 ? store_job_exists(job) : 0;
+	found = api_row_id(job) ? store_job_exists(job) : 0;
 	if (found <= 0)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such job");
+	if (auth_may_read_job(r, job) < 0)
+		return r->status;
 	if (store_job_export(job, &cols, &rows) != DB_OK)
 		return api_db_error(r);
 	for (j = 0; j < nhead; j++)
@@ -222,8 +225,7 @@ int h_admin_job_export(struct http_req *r)
 		json_object_put(scores);
 		csv_field(&sb, db_get(rows, i, "total"), 0);
 		csv_field(&sb, db_get(rows, i, "max_total"), 0);
-		/* the reviewers' ratings: filled once ratings are stored */
-		csv_field(&sb, "", 1);
+		csv_field(&sb, db_get(rows, i, "ratings"), 1);
 	}
 	PQclear(cols);
 	PQclear(rows);

@@ -11,6 +11,7 @@
 #include "uuid.h"
 #include "auth.h"
 #include "db.h"
+#include "store_job.h"
 #include "http.h"
 
 int auth_new_token(char out[TOKEN_HEX_LEN + 1])
@@ -190,12 +191,46 @@ int auth_admin_role(struct http_req *r, enum admin_role min)
 	return 0;
 }
 
+int auth_reader(const struct http_req *r)
+{
+	return r->admin_role < (int)ROLE_RECRUITER ? r->admin_id : 0;
+}
+
+/* Is the row of sql (with $1 the id, $2 the reader) there for the reader? */
+static int may_read(struct http_req *r, const char *sql, const char *id, bool id_ok, const char *what)
+{
+	char who[16];
+	const char *p[2] = { id, who };
+	int n = 0;
+
+	if (!auth_reader(r))
+		return 0;
+	snprintf(who, sizeof(who), "%d", auth_reader(r));
+	if (id_ok && (n = db_rows(sql, 2, p)) < 0)
+		return api_db_error(r), -1;
+	if (n == 0)
+		return http_fail(r, 403, "forbidden", "this %s is not in a job you are assigned to", what), -1;
+	return 0;
+}
+
 int auth_may_read_candidate(struct http_req *r, const char *candidate_id)
 {
-	/* every account reads every candidate until reviewers are assigned to jobs */
-	(void)r;
-	(void)candidate_id;
-	return 0;
+	return may_read(r,
+			"SELECT 1 FROM candidate c WHERE c.candidate_id = $1::uuid"
+			" AND " STORE_JOB_SCOPE("c.job_id", "$2"),
+			candidate_id, uuid_valid(candidate_id), "candidate");
+}
+
+int auth_may_read_job(struct http_req *r, const char *job_id)
+{
+	return may_read(r, "SELECT 1 FROM jobs j WHERE j.id = $1::int AND " STORE_JOB_SCOPE("j.id", "$2"),
+			job_id, api_row_id(job_id), "job");
+}
+
+int auth_may_read_test(struct http_req *r, const char *test_id)
+{
+	return may_read(r, "SELECT 1 FROM test t WHERE t.id = $1::int AND " STORE_JOB_SCOPE("t.job_id", "$2"),
+			test_id, api_row_id(test_id), "test");
 }
 
 /*
@@ -262,6 +297,8 @@ int auth_candidate(struct http_req *r, const char *candidate_id, bool admin_ok)
 				http_fail(r, 404, "not_found", "no such candidate");
 				return -1;
 			}
+			if (auth_may_read_candidate(r, candidate_id) < 0)
+				return -1;
 			snprintf(r->candidate_id, sizeof(r->candidate_id), "%s", candidate_id);
 			return 0;
 		}

@@ -51,12 +51,22 @@ int auth_admin(struct http_req *r);
  */
 int auth_admin_role(struct http_req *r, enum admin_role min);
 /*
- * May the authenticated account (auth_admin_role done) read candidate_id's
- * record, report and notes?  0, or -1 with the error recorded.  Today every
- * account may; this is where a reviewer's assignment to the candidate's job
- * will be checked.
+ * Whose jobs the authenticated account (auth_admin_role done) reads: a
+ * reviewer reads the jobs they are a member of, and those jobs' tests and
+ * candidates, only; owners and recruiters read everything.  The account id
+ * for a reviewer, 0 for everyone else: the reader of store_job.h's
+ * STORE_JOB_SCOPE.
+ */
+int auth_reader(const struct http_req *r);
+/*
+ * May the authenticated account read candidate_id's record, report and
+ * notes; job_id and its tests and pipeline; test_id?  0, or -1 with 403
+ * recorded (also for an id that does not exist: a reviewer learns nothing of
+ * other jobs) or 503.
  */
 int auth_may_read_candidate(struct http_req *r, const char *candidate_id);
+int auth_may_read_job(struct http_req *r, const char *job_id);
+int auth_may_read_test(struct http_req *r, const char *test_id);
 /* The admin id of a valid token of an enabled account (r->admin_id and r->admin_role set);
  * 0 when absent or invalid, -1 when the database failed; sends nothing. */
 int auth_try_admin(struct http_req *r);

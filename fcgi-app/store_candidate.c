@@ -5,6 +5,7 @@
 #include "api_common.h"
 #include "uuid.h"
 #include "store_candidate.h"
+#include "store_job.h"
 #include "store_note.h"
 
 /*
@@ -38,11 +39,15 @@ struct json_object *store_candidate_json(const char *candidate_id, int *dberr)
 			      1, p, dberr);
 }
 
-struct json_object *store_candidate_list_json(int *dberr)
+struct json_object *store_candidate_list_json(int reader, int *dberr)
 {
+	char who[16];
+	const char *p[1] = { who };
+
+	snprintf(who, sizeof(who), "%d", reader);
 	return api_query_json("SELECT COALESCE(json_agg(" CANDIDATE_JSON " ORDER BY c.id DESC), '[]')"
-			      " FROM candidate c",
-			      0, NULL, dberr);
+			      " FROM candidate c WHERE " STORE_JOB_SCOPE("c.job_id", "$1"),
+			      1, p, dberr);
 }
 
 /* A heartbeat this long after the previous event shows in the timeline as a gap. */
@@ -207,8 +212,12 @@ struct json_object *store_candidate_invitation_json(const char *token, int *dber
 		1, p, dberr);
 }
 
-enum db_err store_candidate_scores(PGresult **res)
+enum db_err store_candidate_scores(int reader, PGresult **res)
 {
+	char who[16];
+	const char *p[1] = { who };
+
+	snprintf(who, sizeof(who), "%d", reader);
 	return db_exec(res,
 		       "SELECT c.name, c.email, COALESCE(s.status, 'invited') AS status,"
 		       " COALESCE(s.completion_method, '') AS completion_method,"
@@ -225,6 +234,6 @@ enum db_err store_candidate_scores(PGresult **res)
 		       "     WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b) AS score,"
 		       "   (SELECT COALESCE(sum(question_max_score(cq.question_id)), 0) FROM candidate_question cq"
 		       "     WHERE cq.candidate_id = c.candidate_id) AS max_score) sc"
-		       " ORDER BY c.id DESC",
-		       0, NULL);
+		       " WHERE " STORE_JOB_SCOPE("c.job_id", "$1") " ORDER BY c.id DESC",
+		       1, p);
 }

@@ -20,8 +20,8 @@ struct json_object;
 
 /* The candidate, their session, questions and score; the status is the session's, or invited. */
 struct json_object *store_candidate_json(const char *candidate_id, int *dberr);
-/* Every candidate, newest first, as an array. */
-struct json_object *store_candidate_list_json(int *dberr);
+/* Every candidate in reader's scope (store_job.h STORE_JOB_SCOPE), newest first, as an array. */
+struct json_object *store_candidate_list_json(int reader, int *dberr);
 /* The recruiter's record: the candidate plus each question's best and final code, every
  * submission with its results, the events and the timeline (late heartbeats as gaps). */
 struct json_object *store_candidate_detail_json(const char *candidate_id, int *dberr);
@@ -60,11 +60,12 @@ int store_candidate_by_invite(const char *token, struct store_invitation *out);
 /* What an invitation shows before the start: name, length, questions, the session if any. */
 struct json_object *store_candidate_invitation_json(const char *token, int *dberr);
 /*
- * Every candidate's scores for the CSV export, newest first, one row each
+ * The scores of every candidate in reader's scope (STORE_JOB_SCOPE) for the
+ * CSV export, newest first, one row each
  * with the columns name, email, status, completion_method, started_at,
  * completed_at, questions, solved, score, max_score, percent (all text).
  * The caller clears *res.
  */
-enum db_err store_candidate_scores(PGresult **res);
+enum db_err store_candidate_scores(int reader, PGresult **res);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "api_common.h"
 #include "store_job.h"
+#include "store_note.h"
 
 #define JOB_JSON                                                                                \
 	"json_build_object('id', j.id, 'title', j.title, 'description', j.description,"          \
@@ -16,13 +17,16 @@
 	" 'candidate_count', (SELECT count(*) FROM candidate c JOIN test_version tv"               \
 	"   ON tv.id = c.test_version_id JOIN test t ON t.id = tv.test_id WHERE t.job_id = j.id))"
 
-struct json_object *store_job_list_json(bool archived, int *dberr)
+struct json_object *store_job_list_json(bool archived, int reader, int *dberr)
 {
-	const char *p[1] = { archived ? "t" : "f" };
+	char who[16];
+	const char *p[2] = { archived ? "t" : "f", who };
 
+	snprintf(who, sizeof(who), "%d", reader);
 	return api_query_json("SELECT COALESCE(json_agg(" JOB_JSON " ORDER BY j.id DESC), '[]')"
-			      " FROM jobs j WHERE $1::bool OR j.archived_at IS NULL",
-			      1, p, dberr);
+			      " FROM jobs j WHERE ($1::bool OR j.archived_at IS NULL)"
+			      " AND " STORE_JOB_SCOPE("j.id", "$2"),
+			      2, p, dberr);
 }
 
 struct json_object *store_job_json(const char *job_id, int *dberr)
@@ -125,7 +129,7 @@ int store_job_exists(const char *job_id)
 	" s.completed_at,"                                                                          \
 	" CASE WHEN s.status IS NULL THEN CASE WHEN tv.window_until <= now() THEN 'expired'"        \
 	"   ELSE 'invited' END WHEN s.status = 'active' THEN 'started' ELSE s.status END AS status," \
-	" sc.scores, sc.score_map, sc.total, sc.max_total"                                          \
+	" sc.scores, sc.score_map, sc.total, sc.max_total, " STORE_RATINGS_JSON " AS ratings"     \
 	" FROM candidate c JOIN test_version tv ON tv.id = c.test_version_id"                       \
 	" JOIN test t ON t.id = tv.test_id LEFT JOIN test_session s ON s.candidate_id = c.candidate_id" \
 	" CROSS JOIN LATERAL (SELECT COALESCE(json_agg(json_build_object('question_id', q.uuid,"    \
@@ -174,9 +178,7 @@ struct json_object *store_job_candidates_json(const char *job_id, const struct s
 		"   'name', pg.name, 'email', pg.email, 'test_id', pg.test_id, 'test_title', pg.test_title,"
 		"   'version', pg.version, 'status', pg.status, 'invited_at', pg.invited_at,"
 		"   'started_at', pg.started_at, 'completed_at', pg.completed_at, 'scores', pg.scores,"
-		"   'total', pg.total, 'max_total', pg.max_total,"
-		/* the reviewers' ratings of the candidate: filled once ratings are stored */
-		"   'ratings', '[]'::json)), '[]') FROM pg))",
+		"   'total', pg.total, 'max_total', pg.max_total, 'ratings', pg.ratings)), '[]') FROM pg))",
 		9, p, dberr);
 }
 
@@ -200,7 +202,9 @@ enum db_err store_job_export(const char *job_id, PGresult **cols, PGresult **row
 		    " to_char(r.invited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS invited_at,"
 		    " COALESCE(to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS started_at,"
 		    " COALESCE(to_char(r.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS completed_at,"
-		    " r.score_map::text AS scores, r.total::text AS total, r.max_total::text AS max_total"
+		    " r.score_map::text AS scores, r.total::text AS total, r.max_total::text AS max_total,"
+		    " COALESCE((SELECT string_agg((e->>'author') || ': ' || (e->>'rating_label'), '; ')"
+		    "  FROM json_array_elements(r.ratings) e), '') AS ratings"
 		    " FROM r ORDER BY r.id DESC",
 		    1, p);
 	if (e != DB_OK) {

@@ -18,8 +18,18 @@
 
 struct json_object;
 
-/* The jobs, newest first, with their counts; archived ones only when asked. */
-struct json_object *store_job_list_json(bool archived, int *dberr);
+/*
+ * SQL: is job_col a job that account param (an int parameter such as "$2") is a member of,
+ * or is param 0 (an account that sees every job)?  A reviewer sees the jobs they are
+ * assigned to only (auth_reader()).
+ */
+#define STORE_JOB_SCOPE(job_col, param)                                                         \
+	"(" param "::int = 0 OR EXISTS (SELECT 1 FROM job_member m WHERE m.job_id = " job_col   \
+	" AND m.admin_id = " param "::int))"
+
+/* The jobs in reader's scope (STORE_JOB_SCOPE), newest first, with their counts;
+ * archived ones only when asked. */
+struct json_object *store_job_list_json(bool archived, int reader, int *dberr);
 /* One job with its members and its tests. */
 struct json_object *store_job_json(const char *job_id, int *dberr);
 /* A new job from doc, with its members (inside the caller's transaction); its id into id[16]. */

@@ -33,7 +33,7 @@ struct json_object *store_note_add(const char *candidate_id, int author_id, cons
 		"   WHERE c.candidate_id = $1::uuid AND a.id = $2::int RETURNING *)"
 		" SELECT json_build_object('id', n.id, 'author', n.author, 'author_name', a.name,"
 		" 'rating', n.rating,"
-		" 'rating_label', upper(left(n.rating, 1)) || substr(replace(n.rating, '_', ' '), 2),"
+		" 'rating_label', " STORE_RATING_LABEL("n.rating") ","
 		" 'text', n.body, 'created_at', n.created_at)"
 		" FROM n JOIN recruiter_admin a ON a.id = n.author_id",
 		4, p, dberr);

@@ -3636,6 +3636,22 @@ def make_account(role, name=None):
     return {"id": r.json["account"]["id"], "username": user, "password": pw, "token": t.json["token"]}
 
 
+def assigned_candidate(reviewer, name):
+    """A candidate invited to the test of a new job that reviewer is assigned to (a reviewer
+    reads the reports of their jobs only): the candidate, job and test ids as strings."""
+    r = admin("POST", "/api/admin/jobs", {"title": "svc job of " + name,
+                                          "members": [{"admin_id": reviewer["id"], "role": "reviewer"}]})
+    assert r.status == 201, r
+    job = str(r.json["job"]["id"])
+    r = admin("POST", "/api/admin/jobs/%s/tests" % job, {"title": "svc test of " + name, "questions": [BANK[0]["uuid"]]})
+    assert r.status == 201, r
+    test = str(r.json["test"]["id"])
+    r = admin("POST", "/api/admin/tests/%s/invitations" % test,
+              {"name": name, "email": "c-%s@example.org" % secrets.token_hex(3)})
+    assert r.status == 201, r
+    return r.json["candidate"]["candidate_id"], job, test
+
+
 class T25Roles(Base):
     @classmethod
     def setUpClass(cls):
@@ -3660,14 +3676,7 @@ class T25Roles(Base):
         r = admin("POST", "/api/admin/questions", q)
         self.assertOk(r, 201)
         qid = str(r.json["question"]["number"])
-        cid = new_candidate([BANK[0]["uuid"]], name="svc roles cand")[0]
-        r = admin("POST", "/api/admin/jobs", {"title": "svc roles job " + secrets.token_hex(3)})
-        self.assertOk(r, 201)
-        job = str(r.json["job"]["id"])
-        r = admin("POST", "/api/admin/jobs/%s/tests" % job,
-                  {"title": "svc roles test", "questions": [BANK[0]["uuid"]]})
-        self.assertOk(r, 201)
-        test = str(r.json["test"]["id"])
+        cid, job, test = assigned_candidate(self.rev, "svc roles cand")
         return {"questions": qid, "candidates": cid, "jobs": job, "tests": test,
                 "accounts": str(make_account("reviewer", "victim")["id"])}
 
@@ -3744,8 +3753,9 @@ class T25Roles(Base):
                 r = call(method, path, body, token=self._token(who, method, pattern))
                 self._expect(r, who, ROLE_RULES[(method, pattern)], "%s %s as %s" % (method, path, who))
         self.assertEqual(self._state(), before, "a refused call changed something")
-        # then everyone with the right (a recruiter's delete may leave the owner a 404)
-        for method, pattern in routes:
+        # then everyone with the right (a recruiter's delete may leave the owner a 404), the
+        # deletes last: a reviewer asking for a deleted candidate is refused as for any other
+        for method, pattern in sorted(routes, key=lambda route: route[0] == "DELETE"):
             path, body = self._request(method, pattern, objs)
             for who in ("reviewer", "recruiter", "owner"):
                 if ROLE_LEVEL[who] < ROLE_LEVEL[ROLE_RULES[(method, pattern)]]:
@@ -3899,7 +3909,7 @@ class T25Roles(Base):
         self.assertError(admin("GET", "/api/admin/audit?before=x"), 400)
 
     def test_h_notes_and_ratings(self):
-        cid = new_candidate([BANK[0]["uuid"]], name="svc notes cand")[0]
+        cid = assigned_candidate(self.rev, "svc notes cand")[0]
         notes = [(self.rev, "Clean code, good tests.", "strong_yes"),
                  (self.rec, "Slow on the second question.\nWould ask about it.", "no"),
                  (None, "Owner's remark", None)]
@@ -3914,8 +3924,10 @@ class T25Roles(Base):
                     {"text": "x", "rating": 3}, {"text": "x" * 10001}):
             self.assertClientError(call("POST", "/api/admin/candidates/%s/notes" % cid, bad, token=self.rev["token"]),
                                    repr(bad)[:60])
+        self.assertError(admin("POST", "/api/admin/candidates/%s/notes" % uuid.uuid4(), {"text": "x"}), 404)
+        # a reviewer learns nothing of a candidate outside their jobs, there or not
         self.assertError(call("POST", "/api/admin/candidates/%s/notes" % uuid.uuid4(), {"text": "x"},
-                              token=self.rev["token"]), 404)
+                              token=self.rev["token"]), 403)
         d = call("GET", "/api/admin/candidates/" + cid, token=self.rev["token"])
         self.assertOk(d)
         got = [(n["author"], n["text"], n["rating"]) for n in d.json["candidate"]["notes"]]
@@ -4153,6 +4165,23 @@ class T26Tests(Base):
         by_name = {row[0]: row for row in rows[1:]}
         self.assertEqual(sorted(by_name), ["Bob", "Carol", "alice"])
         self.assertEqual(by_name["Bob"][8:], ["50", "0", "50", "100", ""])
+        # the ratings: each author's latest, in the list and the CSV; a note without one adds none
+        rev = make_account("reviewer", "rater")
+        self.assertOk(admin("PUT", "/api/admin/jobs/%d" % job,
+                            {"members": [{"admin_id": rev["id"], "role": "reviewer"}]}))
+        bob_id = cands["Bob"][0]
+        for token, rating in ((ADMIN, "strong_yes"), (rev["token"], "no"), (rev["token"], "mixed")):
+            self.assertOk(call("POST", "/api/admin/candidates/%s/notes" % bob_id,
+                               {"text": "rated " + rating, "rating": rating}, token=token), 201)
+        self.assertOk(call("POST", "/api/admin/candidates/%s/notes" % bob_id, {"text": "no rating"},
+                           token=rev["token"]), 201)
+        bob = [c for c in admin("GET", base).json["candidates"] if c["name"] == "Bob"][0]
+        self.assertEqual([(x["author"], x["rating"], x["rating_label"]) for x in bob["ratings"]],
+                         [("admin", "strong_yes", "Strong yes"), (rev["username"], "mixed", "Mixed")])
+        rows = list(csv.reader(io.StringIO(admin("GET", "/api/admin/jobs/%d/export.csv" % job).body.decode())))
+        by_name = {row[0]: row for row in rows[1:]}
+        self.assertEqual(by_name["Bob"][-1], "admin: Strong yes; %s: Mixed" % rev["username"])
+        self.assertEqual(by_name["Carol"][-1], "")
         # a formula in a name is defused
         self.invite(t["id"], "=HYPERLINK(1)", "formula@example.org")
         rows = list(csv.reader(io.StringIO(admin("GET", "/api/admin/jobs/%d/export.csv" % job).body.decode())))
@@ -4207,6 +4236,50 @@ class T26Tests(Base):
         self.assertEqual((u["attempts"], u["solved"], u["solved_share"], u["average_score"]), (1, 1, 1, 4))
         self.assertIsNotNone(u["archived_at"])
 
+    def test_i_reviewer_reads_assigned_jobs_only(self):
+        job = self.job("svc scoped")
+        t = self.new_test(job, [self.q1["uuid"]])
+        cid, inv, _ = self.invite(t["id"], "Scoped", "scoped@example.org")
+        start_session(inv)
+        rev = make_account("reviewer", "scoped")
+        reads = ["/api/admin/jobs/%d" % job, "/api/admin/jobs/%d/tests" % job,
+                 "/api/admin/jobs/%d/candidates" % job, "/api/admin/jobs/%d/export.csv" % job,
+                 "/api/admin/tests/%d" % t["id"], "/api/admin/candidates/" + cid,
+                 "/api/admin/candidates/%s/report" % cid, "/api/admin/candidates/%s/notes" % cid,
+                 "/api/test-session/" + cid]
+        listed = lambda: (
+            [j["id"] for j in call("GET", "/api/admin/jobs", token=rev["token"]).json["jobs"]],
+            [c["candidate_id"] for c in call("GET", "/api/admin/candidates", token=rev["token"]).json["candidates"]],
+            call("GET", "/api/admin/export/scores.csv", token=rev["token"]).body.decode())
+        # not assigned: every read is refused, the lists and the scores CSV leave the job out
+        for path in reads:
+            self.assertError(call("GET", path, token=rev["token"]), 403, "forbidden", msg=path)
+        r = call("POST", "/api/admin/candidates/%s/notes" % cid, {"text": "sneaky", "rating": "no"}, token=rev["token"])
+        self.assertError(r, 403, "forbidden")
+        self.assertEqual(psql("SELECT count(*) FROM candidate_note WHERE body = 'sneaky'"), "0")
+        jobs, cands, scores = listed()
+        self.assertNotIn(job, jobs)
+        self.assertNotIn(cid, cands)
+        self.assertNotIn("scoped@example.org", scores)
+        # an unknown or malformed id tells the reviewer no more than another job's
+        for path in ("/api/admin/candidates/00000000-0000-4000-8000-000000000000", "/api/admin/candidates/x",
+                     "/api/admin/tests/999999999", "/api/admin/jobs/999999999/export.csv"):
+            self.assertClientError(call("GET", path, token=rev["token"]), msg=path)
+        # the owner and a recruiter read it all
+        rec = make_account("recruiter", "scoped")
+        for path in reads:
+            self.assertEqual(admin("GET", path).status, 200, path)
+            self.assertEqual(call("GET", path, token=rec["token"]).status, 200, path)
+        # assigned: the same reads answer, the lists hold the job and the candidate
+        self.assertOk(admin("PUT", "/api/admin/jobs/%d" % job, {"members": [{"admin_id": rev["id"], "role": "reviewer"}]}))
+        for path in reads:
+            self.assertEqual(call("GET", path, token=rev["token"]).status, 200, path)
+        jobs, cands, scores = listed()
+        self.assertEqual(jobs, [job])
+        self.assertEqual(cands, [cid])
+        self.assertIn("scoped@example.org", scores)
+        self.assertOk(call("POST", "/api/admin/candidates/%s/notes" % cid, {"text": "fine", "rating": "yes"},
+                           token=rev["token"]), 201)
 
 
 class T14Consistency(Base):

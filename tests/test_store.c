@@ -235,7 +235,7 @@ static void test_candidate_life(void)
 					cid),
 			       "Grace new@example.org");
 
-	CU_ASSERT_EQUAL(store_candidate_scores(&res), DB_OK);
+	CU_ASSERT_EQUAL(store_candidate_scores(0, &res), DB_OK);
 	for (i = 0; i < PQntuples(res); i++)
 		if (!strcmp(db_get(res, i, "name"), "Grace")) {
 			found++;
