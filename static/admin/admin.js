@@ -111,8 +111,13 @@ async function render() {
 			break;
 		}
 	}
-	if (!route || (route.owner && !isOwner(me)) || (route.write && !mayWrite(me))) {
-		location.replace(route ? `#/${route.nav}` : "#/questions");
+	if (!route || (route.owner && !isOwner(me))) {
+		location.replace("#/questions");
+		return;
+	}
+	// a form the account may not use: the list it belongs to
+	if (route.write && !mayWrite(me)) {
+		location.replace(`#/${route.nav}`);
 		return;
 	}
 	leaveView();

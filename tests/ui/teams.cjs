@@ -137,6 +137,8 @@ module.exports = [{
 		const rec = await setPasswordAndSignIn(h, recLink, recUser, "rita-pass-1");
 		h.assert(await rec.getByRole("link", { name: "Accounts", exact: true }).isHidden(), "a recruiter has no Accounts page");
 		h.assert(await rec.locator("#user-role").textContent() === "recruiter", "the bar shows the role");
+		await rec.goto(`${h.base}/admin/#/accounts`);
+		await rec.getByRole("heading", { level: 1, name: "Question bank" }).waitFor();
 
 		// the recruiter: a job with the reviewer on it
 		await rec.getByRole("link", { name: "Jobs", exact: true }).click();
@@ -203,6 +205,11 @@ module.exports = [{
 		await rev.getByRole("heading", { level: 1, name: jobTitle }).waitFor();
 		h.assert(await rev.getByRole("link", { name: "New test" }).count() === 0, "a reviewer makes no tests");
 		h.assert(await rev.getByRole("link", { name: "Edit job" }).count() === 0, "a reviewer does not edit the job");
+		await rev.evaluate(() => { location.hash = "#/jobs/new"; });
+		await rev.getByRole("heading", { level: 1, name: "Jobs" }).waitFor();
+		h.assert(await rev.getByRole("link", { name: "New job" }).count() === 0, "a reviewer makes no jobs");
+		await rev.goBack();
+		await rev.getByRole("heading", { level: 1, name: jobTitle }).waitFor();
 		await waitCount(rev, 3);
 		let rows = await pipelineRows(rev);
 		const byName = (n) => rows.find((r) => r.name.startsWith(n));
