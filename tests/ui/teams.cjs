@@ -200,6 +200,10 @@ module.exports = [{
 
 		// the reviewer: read-only job page, the pipeline, a note and a rating on each report
 		const rev = await setPasswordAndSignIn(h, revLink, revUser, "val-pass-1");
+		h.assert(await rev.getByRole("link", { name: "New question" }).count() === 0, "a reviewer adds no questions");
+		await rev.getByRole("link", { name: sum.title, exact: true }).click();
+		await rev.getByText("You are reading this question").waitFor();
+		h.assert(await rev.getByRole("button", { name: "Save question" }).count() === 0, "a reviewer saves no question");
 		await rev.getByRole("link", { name: "Jobs", exact: true }).click();
 		await rev.getByRole("link", { name: jobTitle }).click();
 		await rev.getByRole("heading", { level: 1, name: jobTitle }).waitFor();
