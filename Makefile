@@ -68,6 +68,10 @@ APP_SRC += fcgi-app/package.c fcgi-app/yamldoc.c fcgi-app/tex.c fcgi-app/kattis.
 # recruiters' accounts and roles, the audit trail, notes on candidates
 APP_SRC += fcgi-app/account.c fcgi-app/audit.c fcgi-app/store_account.c fcgi-app/store_note.c \
            fcgi-app/api_accounts.c fcgi-app/api_notes.c
+# how much of two candidates' programs is the same code
+APP_SRC += fcgi-app/similarity.c fcgi-app/api_similarity.c
+# what the candidate's editor recorded: changes for the player, integrity signals
+APP_SRC += fcgi-app/playback.c
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 LIBAPP  = $(BUILD)/libapp.a
 

@@ -288,7 +288,7 @@ int h_admin_candidate_create(struct http_req *r)
 	const char *name = NULL, *email = "", *phone = "";
 	char err[256], token[TOKEN_HEX_LEN + 1], dur[16], cid[40], qid[16];
 	long long minutes = 60;
-	bool archived;
+	bool archived, no_tests;
 	size_t i, n;
 	int rc, g, found;
 
@@ -333,12 +333,15 @@ int h_admin_candidate_create(struct http_req *r)
 		}
 		found = store_question_lookup(json_object_get_string(v), qid);
 		if (found > 0)
-			found = store_test_question_archived(qid, &archived) < 0 ? -1 : archived ? 2 : 1;
+			found = store_test_question_state(qid, &archived, &no_tests) < 0 ? -1
+				: archived ? 2 : no_tests ? 3 : 1;
 		if (found != 1) {
 			db_rollback();
 			rc = found < 0 ? api_db_error(r)
 			     : found == 2 ? http_fail(r, 409, "question_archived",
 						      "question_ids[%zu] is archived: it cannot go into a new test", i)
+			     : found == 3 ? http_fail(r, 409, "question_has_no_tests",
+						      "question_ids[%zu] has no test cases: nobody could score on it", i)
 				       : http_fail(r, 404, "not_found", "question_ids[%zu]: no such question", i);
 			goto out;
 		}
@@ -360,17 +363,45 @@ out:
 	return rc;
 }
 
+/*
+ * GET /api/admin/candidates?status=&from=&until=&sort=&order=&page=&per_page=: newest first,
+ * 1000 a page unless asked.
+ */
 int h_admin_candidates_list(struct http_req *r)
 {
-	struct json_object *list;
+	static const char *const statuses[] = { "invited", "active", "completed", "abandoned", NULL };
+	static const char *const sorts[] = { "name", "status", "score", "started_at", "created_at",
+					     "integrity", NULL };
+	static const char *const orders[] = { "asc", "desc", NULL };
+	struct store_candidate_filter f = { 0 };
+	char status[16], from[16], until[16], sort[16], order[8];
+	struct json_object *res, *o;
 	int dberr = 0;
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
-	list = store_candidate_list_json(auth_reader(r), &dberr);
-	if (!list)
+	if (api_query_one_of(r, "status", statuses, status, sizeof(status)) < 0 ||
+	    api_query_date(r, "from", from) < 0 || api_query_date(r, "until", until) < 0 ||
+	    api_query_one_of(r, "sort", sorts, sort, sizeof(sort)) < 0 ||
+	    api_query_one_of(r, "order", orders, order, sizeof(order)) < 0 ||
+	    api_query_page(r, 1000, 1000, &f.page, &f.per_page) < 0)
+		return r->status;
+	f.status = status;
+	f.from = from;
+	f.until = until;
+	f.sort = *sort ? sort : "created_at";
+	/* names and statuses read A to Z, the rest newest, best or most flagged first */
+	f.order = *order ? order : !strcmp(f.sort, "name") || !strcmp(f.sort, "status") ? "asc" : "desc";
+	res = store_candidate_list_json(auth_reader(r), &f, &dberr);
+	if (!res)
 		return api_db_error(r);
-	return api_ok_with(r, "candidates", list);
+	o = http_ok();
+	json_object_object_add(o, "total", json_object_get(json_object_object_get(res, "total")));
+	json_object_object_add(o, "page", json_object_new_int(f.page));
+	json_object_object_add(o, "per_page", json_object_new_int(f.per_page));
+	json_object_object_add(o, "candidates", json_object_get(json_object_object_get(res, "candidates")));
+	json_object_put(res);
+	return http_json(r, 200, o);
 }
 
 int h_admin_candidate_get(struct http_req *r)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "api_common.h"
 #include "db.h"
@@ -107,6 +108,72 @@ bool api_row_id(const char *s)
 	size_t n = strspn(s, "0123456789");
 
 	return n >= 1 && n <= 9 && !s[n] && s[0] != '0';
+}
+
+int api_query_one_of(struct http_req *r, const char *name, const char *const *words, char *out,
+		     size_t len)
+{
+	size_t i;
+
+	if (!http_query(r, name, out, len)) {
+		*out = '\0';
+		return 0;
+	}
+	for (i = 0; words[i]; i++)
+		if (!strcmp(out, words[i]))
+			return 0;
+	return http_fail(r, 400, "invalid_field", "'%s' must be one of the documented values", name), -1;
+}
+
+int api_query_number(struct http_req *r, const char *name, bool id, char *out, size_t len)
+{
+	char *end;
+
+	if (!http_query(r, name, out, len)) {
+		*out = '\0';
+		return 0;
+	}
+	if (id ? !api_row_id(out) : (!*out || (strtod(out, &end), *end)))
+		return http_fail(r, 400, "invalid_field", "'%s' must be %s", name, id ? "an id" : "a number"), -1;
+	return 0;
+}
+
+int api_query_date(struct http_req *r, const char *name, char out[16])
+{
+	struct tm tm = { 0 }, back;
+	time_t t;
+
+	if (!http_query(r, name, out, 16)) {
+		*out = '\0';
+		return 0;
+	}
+	/* a date that mktime() does not move: 2026-02-30 is no date */
+	if (strlen(out) == 10 && sscanf(out, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3 &&
+	    strspn(out, "0123456789-") == 10 && out[4] == '-' && out[7] == '-' && tm.tm_year >= 1970) {
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		tm.tm_hour = 12;
+		back = tm;
+		t = timegm(&back);
+		if (t != (time_t)-1 && back.tm_year == tm.tm_year && back.tm_mon == tm.tm_mon &&
+		    back.tm_mday == tm.tm_mday)
+			return 0;
+	}
+	return http_fail(r, 400, "invalid_field", "'%s' must be a date, YYYY-MM-DD", name), -1;
+}
+
+int api_query_page(struct http_req *r, int def, int max, int *page, int *per_page)
+{
+	char p[16], n[16];
+
+	if (api_query_number(r, "page", true, p, sizeof(p)) < 0 ||
+	    api_query_number(r, "per_page", true, n, sizeof(n)) < 0)
+		return -1;
+	*page = *p ? atoi(p) : 1;
+	*per_page = *n ? atoi(n) : def;
+	if (*per_page > max || *page > 1000000)
+		return http_fail(r, 400, "invalid_field", "'per_page' is at most %d, 'page' at most 1000000", max), -1;
+	return 0;
 }
 
 struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr)

@@ -46,6 +46,16 @@ struct json_object *api_queued(const char *token);
 bool api_no_wait(const struct http_req *r);
 /* Is s a serial row id as a path parameter holds it: 1 to 9 digits, no leading zero? */
 bool api_row_id(const char *s);
+/*
+ * Query parameters of the lists, "" into out when absent; 0, or -1 after recording 400:
+ * one of words (NULL-terminated); a number, or a row id when id; a date YYYY-MM-DD that is
+ * one; ?page= (from 1) and ?per_page= (def when absent, at most max).
+ */
+int api_query_one_of(struct http_req *r, const char *name, const char *const *words, char *out,
+		     size_t len);
+int api_query_number(struct http_req *r, const char *name, bool id, char *out, size_t len);
+int api_query_date(struct http_req *r, const char *name, char out[16]);
+int api_query_page(struct http_req *r, int def, int max, int *page, int *per_page);
 /* Run SQL whose single row and column is JSON text; parse it. NULL on failure or no row. */
 struct json_object *api_query_json(const char *sql, int n, const char *const *params, int *dberr);
 /* Send {"success":true, key: value}. */

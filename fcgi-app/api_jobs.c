@@ -243,7 +243,7 @@ static int test_questions(struct http_req *r, struct json_object *qs, const char
 {
 	size_t i, j, n = json_object_array_length(qs);
 	char qid[16], err[256];
-	bool archived;
+	bool archived, no_tests;
 	int found;
 
 	if (n < 1 || n > MAX_TEST_QUESTIONS)
@@ -273,13 +273,16 @@ static int test_questions(struct http_req *r, struct json_object *qs, const char
 			if (json_object_get_int(json_object_object_get(json_object_array_get_idx(out, j), "qid")) ==
 			    atoi(qid))
 				return http_fail(r, 400, "invalid_field", "questions[%zu] repeats a question", i), -1;
-		/* an archived question stays where it is but goes into no test anew */
-		if (store_test_question_archived(qid, &archived) < 0 ||
-		    (archived && test_id && (found = store_test_has_question(test_id, qid)) < 0))
+		/* an archived question, or one without tests, stays where it is but goes into no test anew */
+		if (store_test_question_state(qid, &archived, &no_tests) < 0 ||
+		    ((archived || no_tests) && test_id && (found = store_test_has_question(test_id, qid)) < 0))
 			return api_db_error(r), -1;
 		if (archived && (!test_id || !found))
 			return http_fail(r, 409, "question_archived",
 					 "questions[%zu] is archived: it cannot be added to a test", i), -1;
+		if (no_tests && (!test_id || !found))
+			return http_fail(r, 409, "question_has_no_tests",
+					 "questions[%zu] has no test cases: nobody could score on it", i), -1;
 		e = json_object_new_object();
 		json_object_object_add(e, "qid", json_object_new_int(atoi(qid)));
 		json_object_object_add(e, "points", has_points ? json_object_new_double(points) : NULL);
@@ -842,35 +845,6 @@ out:
 
 /* ---- the pipeline and a question's usage ---- */
 
-/* A query parameter that must be one of words (NULL-terminated); "" when absent. */
-static int one_of(struct http_req *r, const char *name, const char *const *words, char *out, size_t len)
-{
-	size_t i;
-
-	if (!http_query(r, name, out, len)) {
-		*out = '\0';
-		return 0;
-	}
-	for (i = 0; words[i]; i++)
-		if (!strcmp(out, words[i]))
-			return 0;
-	return http_fail(r, 400, "invalid_field", "'%s' must be one of the documented values", name), -1;
-}
-
-/* A query parameter that must be a number (score) or an id; "" when absent. */
-static int number_param(struct http_req *r, const char *name, bool id, char *out, size_t len)
-{
-	char *end;
-
-	if (!http_query(r, name, out, len)) {
-		*out = '\0';
-		return 0;
-	}
-	if (id ? !api_row_id(out) : (!*out || (strtod(out, &end), *end)))
-		return http_fail(r, 400, "invalid_field", "'%s' must be %s", name, id ? "an id" : "a number"), -1;
-	return 0;
-}
-
 /*
  * GET /api/admin/jobs/:id/candidates?test=&status=&min_score=&max_score=&sort=&order=&page=&per_page=
  */
@@ -879,7 +853,7 @@ int h_admin_job_candidates(struct http_req *r)
 	static const char *const statuses[] = { "invited", "started", "completed", "expired", "abandoned", NULL };
 	static const char *const sorts[] = { "name", "score", "invited_at", "completed_at", NULL };
 	static const char *const orders[] = { "asc", "desc", NULL };
-	char test[16], status[16], lo[32], hi[32], sort[16], order[8], page[16], per[16];
+	char test[16], status[16], lo[32], hi[32], sort[16], order[8];
 	struct store_pipeline f = { 0 };
 	struct json_object *res, *o;
 	const char *job = r->m.params[0];
@@ -892,13 +866,13 @@ int h_admin_job_candidates(struct http_req *r)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such job");
 	if (auth_may_read_job(r, job) < 0)
 		return r->status;
-	if (number_param(r, "test", true, test, sizeof(test)) < 0 ||
-	    one_of(r, "status", statuses, status, sizeof(status)) < 0 ||
-	    number_param(r, "min_score", false, lo, sizeof(lo)) < 0 ||
-	    number_param(r, "max_score", false, hi, sizeof(hi)) < 0 ||
-	    one_of(r, "sort", sorts, sort, sizeof(sort)) < 0 || one_of(r, "order", orders, order, sizeof(order)) < 0 ||
-	    number_param(r, "page", true, page, sizeof(page)) < 0 ||
-	    number_param(r, "per_page", true, per, sizeof(per)) < 0)
+	if (api_query_number(r, "test", true, test, sizeof(test)) < 0 ||
+	    api_query_one_of(r, "status", statuses, status, sizeof(status)) < 0 ||
+	    api_query_number(r, "min_score", false, lo, sizeof(lo)) < 0 ||
+	    api_query_number(r, "max_score", false, hi, sizeof(hi)) < 0 ||
+	    api_query_one_of(r, "sort", sorts, sort, sizeof(sort)) < 0 ||
+	    api_query_one_of(r, "order", orders, order, sizeof(order)) < 0 ||
+	    api_query_page(r, 50, 500, &f.page, &f.per_page) < 0)
 		return r->status;
 	f.test = test;
 	f.status = status;
@@ -907,10 +881,6 @@ int h_admin_job_candidates(struct http_req *r)
 	f.sort = *sort ? sort : "invited_at";
 	/* names read A to Z, the rest newest or best first */
 	f.order = *order ? order : !strcmp(f.sort, "name") ? "asc" : "desc";
-	f.page = *page ? atoi(page) : 1;
-	f.per_page = *per ? atoi(per) : 50;
-	if (f.per_page > 500 || f.page > 1000000)
-		return http_fail(r, 400, "invalid_field", "'per_page' is at most 500, 'page' at most 1000000");
 	res = store_job_candidates_json(job, &f, &dberr);
 	if (!res)
 		return api_db_error(r);

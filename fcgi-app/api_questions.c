@@ -13,6 +13,7 @@
 #include "queue.h"
 #include "jsonh.h"
 #include "lang.h"
+#include "playback.h"
 #include "session.h"
 #include "signature.h"
 #include "store_candidate.h"
@@ -20,11 +21,7 @@
 #include "store_submission.h"
 #include "store_test.h"
 
-/*
- * Fill missing languages of a boiler_plate object: a function question's
- * generated stub (sig, which may be NULL), else the default starter.
- */
-static void fill_starters(struct json_object *bp, struct json_object *sig)
+void api_fill_starters(struct json_object *bp, struct json_object *sig)
 {
 	struct signature parsed;
 	bool function = sig && json_object_is_type(sig, json_type_object) &&
@@ -100,7 +97,7 @@ int h_question_get(struct http_req *r)
 	if (!q)
 		return dberr ? api_db_error(r) : http_fail(r, 404, "not_found", "no such question");
 	if (json_object_object_get_ex(q, "boiler_plate", &bp))
-		fill_starters(bp, json_object_object_get(q, "signature"));
+		api_fill_starters(bp, json_object_object_get(q, "signature"));
 	json_object_object_get_ex(q, "test_cases", &tc);
 	o = http_ok();
 	if (tc)
@@ -312,6 +309,8 @@ int h_proxy_execute(struct http_req *r)
 		ctx = grade_context(NULL, meta, nt);
 		j.context = jsonh_text(ctx, NULL);
 		qrc = queue_add(&j, job, token);
+		if (qrc == QUEUE_OK)
+			playback_mark_run(r->candidate_id, qid, lang);
 	}
 	if (qrc != QUEUE_OK) {
 		rc = api_queue_error(r, qrc, NULL);

@@ -7,10 +7,17 @@
 
 #include "http.h"
 
+struct json_object;
+
 int h_questions_list(struct http_req *r);
 int h_question_get(struct http_req *r);
 int h_question_pdf(struct http_req *r);
 int h_proxy_execute(struct http_req *r);
+/*
+ * Fill missing languages of a boiler_plate object: a function question's
+ * generated stub (sig, which may be NULL), else the default starter.
+ */
+void api_fill_starters(struct json_object *bp, struct json_object *sig);
 /*
  * What a candidate sees of a run or submit: the graded answer built from
  * its job's response and context (grade_context's); NULL when the context

@@ -18,6 +18,7 @@
 #include "queue.h"
 #include "jsonh.h"
 #include "lang.h"
+#include "playback.h"
 #include "store_candidate.h"
 #include "store_job.h"
 #include "store_question.h"
@@ -148,28 +149,64 @@ static void csv_field(struct strbuf *sb, const char *s, int last)
 	strbuf_addstr(sb, last ? "\"\r\n" : "\",");
 }
 
-/* GET /api/admin/export/scores.csv: one row per candidate, newest first. */
+/* A column per question of cols (number, title): "Q<number> <title>". */
+static void csv_question_heads(struct strbuf *sb, PGresult *cols)
+{
+	char name[300];
+	int k;
+
+	for (k = 0; k < PQntuples(cols); k++) {
+		snprintf(name, sizeof(name), "Q%s %s", db_get(cols, k, "number"), db_get(cols, k, "title"));
+		csv_field(sb, name, 0);
+	}
+}
+
+/* The cells under csv_question_heads(): each question's score in map (JSON text), or empty. */
+static void csv_question_scores(struct strbuf *sb, PGresult *cols, const char *map)
+{
+	char err[64];
+	struct json_object *scores = jsonh_parse(map, strlen(map), err, sizeof(err)), *v;
+	int k;
+
+	for (k = 0; k < PQntuples(cols); k++)
+		csv_field(sb, scores && json_object_object_get_ex(scores, db_get(cols, k, "number"), &v)
+				      ? json_object_get_string(v) : "", 0);
+	json_object_put(scores);
+}
+
+/*
+ * GET /api/admin/export/scores.csv: one row per candidate, newest first, with a column per
+ * question any of them has (the best score; empty where the candidate does not have it).
+ */
 int h_admin_export_scores(struct http_req *r)
 {
-	static const char *const cols[] = { "name", "email", "status", "completion_method",
-					    "started_at", "completed_at", "questions", "solved",
-					    "score", "max_score", "percent" };
-	const size_t ncols = sizeof(cols) / sizeof(cols[0]);
+	static const char *const head[] = { "name", "email", "status", "completion_method",
+					    "started_at", "completed_at", "questions", "solved" };
+	static const char *const tail[] = { "score", "max_score", "percent" };
+	const size_t nhead = sizeof(head) / sizeof(head[0]), ntail = sizeof(tail) / sizeof(tail[0]);
 	struct strbuf sb = STRBUF_INIT;
-	PGresult *res;
+	PGresult *cols, *rows;
 	int i, rc;
 	size_t j;
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
-	if (store_candidate_scores(auth_reader(r), &res) != DB_OK)
+	if (store_candidate_scores(auth_reader(r), &cols, &rows) != DB_OK)
 		return api_db_error(r);
-	for (j = 0; j < ncols; j++)
-		csv_field(&sb, cols[j], j + 1 == ncols);
-	for (i = 0; i < PQntuples(res); i++)
-		for (j = 0; j < ncols; j++)
-			csv_field(&sb, db_get(res, i, cols[j]), j + 1 == ncols);
-	PQclear(res);
+	for (j = 0; j < nhead; j++)
+		csv_field(&sb, head[j], 0);
+	csv_question_heads(&sb, cols);
+	for (j = 0; j < ntail; j++)
+		csv_field(&sb, tail[j], j + 1 == ntail);
+	for (i = 0; i < PQntuples(rows); i++) {
+		for (j = 0; j < nhead; j++)
+			csv_field(&sb, db_get(rows, i, head[j]), 0);
+		csv_question_scores(&sb, cols, db_get(rows, i, "scores"));
+		for (j = 0; j < ntail; j++)
+			csv_field(&sb, db_get(rows, i, tail[j]), j + 1 == ntail);
+	}
+	PQclear(cols);
+	PQclear(rows);
 	rc = http_send(r, 200, "text/csv; charset=utf-8",
 		       "Content-Disposition: attachment; filename=\"scores.csv\"\r\n", sb.buf, sb.len);
 	strbuf_release(&sb);
@@ -191,8 +228,7 @@ int h_admin_job_export(struct http_req *r)
 	const char *job = r->m.params[0];
 	struct strbuf sb = STRBUF_INIT;
 	PGresult *cols = NULL, *rows = NULL;
-	char name[300], err[64];
-	int i, k, rc, found;
+	int i, rc, found;
 	size_t j;
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
@@ -206,23 +242,14 @@ int h_admin_job_export(struct http_req *r)
 		return api_db_error(r);
 	for (j = 0; j < nhead; j++)
 		csv_field(&sb, head[j], 0);
-	for (k = 0; k < PQntuples(cols); k++) {
-		snprintf(name, sizeof(name), "Q%s %s", db_get(cols, k, "number"), db_get(cols, k, "title"));
-		csv_field(&sb, name, 0);
-	}
+	csv_question_heads(&sb, cols);
 	csv_field(&sb, "total", 0);
 	csv_field(&sb, "max_total", 0);
 	csv_field(&sb, "ratings", 1);
 	for (i = 0; i < PQntuples(rows); i++) {
-		const char *map = db_get(rows, i, "scores");
-		struct json_object *scores = jsonh_parse(map, strlen(map), err, sizeof(err)), *v;
-
 		for (j = 0; j < nhead; j++)
 			csv_field(&sb, db_get(rows, i, head[j]), 0);
-		for (k = 0; k < PQntuples(cols); k++)
-			csv_field(&sb, scores && json_object_object_get_ex(scores, db_get(cols, k, "number"), &v)
-					       ? json_object_get_string(v) : "", 0);
-		json_object_put(scores);
+		csv_question_scores(&sb, cols, db_get(rows, i, "scores"));
 		csv_field(&sb, db_get(rows, i, "total"), 0);
 		csv_field(&sb, db_get(rows, i, "max_total"), 0);
 		csv_field(&sb, db_get(rows, i, "ratings"), 1);
@@ -296,4 +323,26 @@ int h_admin_candidate_report(struct http_req *r)
 	strbuf_release(&tpl);
 	strbuf_release(&out);
 	return rc;
+}
+
+/*
+ * GET /api/admin/candidates/:id/playback?question_id=Q: what the candidate's editor recorded
+ * on question Q (uuid or number), with the markers of runs, submits, pastes, copies and
+ * focus lost (playback.h), for the report's player and for other tools.
+ */
+int h_admin_candidate_playback(struct http_req *r)
+{
+	struct json_object *p;
+	char q[64];
+	int dberr;
+
+	if (auth_admin_role(r, ROLE_REVIEWER) < 0 || auth_may_read_candidate(r, r->m.params[0]) < 0)
+		return r->status;
+	if (!http_query(r, "question_id", q, sizeof(q)) || !*q)
+		return http_fail(r, 400, "missing_field", "'question_id' is required");
+	p = playback_json(r->m.params[0], q, &dberr);
+	if (!p)
+		return dberr ? api_db_error(r)
+			     : http_fail(r, 404, "not_found", "no such candidate, or the question is not in their test");
+	return api_ok_with(r, "playback", p);
 }

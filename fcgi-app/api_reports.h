@@ -12,5 +12,6 @@ int h_admin_question_check(struct http_req *r);
 int h_admin_export_scores(struct http_req *r);
 int h_admin_job_export(struct http_req *r);
 int h_admin_candidate_report(struct http_req *r);
+int h_admin_candidate_playback(struct http_req *r);
 
 #endif

@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "db.h"
 #include "jsonh.h"
+#include "playback.h"
 #include "session.h"
 #include "store_candidate.h"
 #include "store_test.h"
@@ -265,9 +266,11 @@ int h_session_activity(struct http_req *r)
 
 int h_session_progress(struct http_req *r)
 {
-	static const char *const fields[] = { "sections_completed", "pending_answers", NULL };
-	struct json_object *body, *sections = NULL, *answers = NULL, *o;
+	static const char *const fields[] = { "sections_completed", "pending_answers", "edits", "signals",
+					      NULL };
+	struct json_object *body, *sections = NULL, *answers = NULL, *edits = NULL, *signals = NULL, *o;
 	char err[256], *saved[2] = { NULL, NULL };
+	enum playback_rc prc = PLAYBACK_OK;
 	enum session_rc srv;
 	int rc;
 
@@ -277,7 +280,10 @@ int h_session_progress(struct http_req *r)
 	if (!body)
 		return r->status;
 	if (jsonh_get(body, "sections_completed", json_type_array, &sections, err, sizeof(err)) < 0 ||
-	    jsonh_get(body, "pending_answers", json_type_object, &answers, err, sizeof(err)) < 0) {
+	    jsonh_get(body, "pending_answers", json_type_object, &answers, err, sizeof(err)) < 0 ||
+	    jsonh_get(body, "edits", json_type_array, &edits, err, sizeof(err)) < 0 ||
+	    jsonh_get(body, "signals", json_type_array, &signals, err, sizeof(err)) < 0 ||
+	    playback_check_edits(edits, err, sizeof(err)) < 0 || playback_check_signals(signals, err, sizeof(err)) < 0) {
 		rc = http_fail(r, 400, "invalid_field", "%s", err);
 		goto out;
 	}
@@ -285,9 +291,32 @@ int h_session_progress(struct http_req *r)
 		rc = r->status;
 		goto out;
 	}
+	/* the drafts and what the editor recorded are stored together or not at all */
+	if (db_begin() != DB_OK) {
+		rc = api_db_error(r);
+		goto out;
+	}
+	if (edits || signals)
+		prc = playback_store(r->candidate_id, edits ? jsonh_db_text(edits, NULL) : NULL,
+				     signals ? jsonh_db_text(signals, NULL) : NULL);
+	if (prc == PLAYBACK_DB_ERROR || prc == PLAYBACK_UNKNOWN_QUESTION) {
+		db_rollback();
+		rc = prc == PLAYBACK_DB_ERROR ? api_db_error(r)
+					      : http_fail(r, 400, "invalid_field",
+							  "'edits' names a question that is not in your test");
+		goto out;
+	}
 	srv = session_save_drafts(r->candidate_id, sections ? jsonh_db_text(sections, NULL) : NULL,
 				  answers ? jsonh_db_text(answers, NULL) : NULL, SESSION_MAX_DRAFTS,
 				  saved);
+	if (srv != SESSION_OK || db_commit() != DB_OK) {
+		if (srv == SESSION_OK) {
+			free(saved[0]);
+			free(saved[1]);
+			srv = SESSION_DB_ERROR;
+		}
+		db_rollback();
+	}
 	if (srv == SESSION_TOO_BIG) {
 		rc = http_fail(r, 413, "payload_too_large",
 				"the saved drafts would take more than %d bytes", SESSION_MAX_DRAFTS);
@@ -300,6 +329,9 @@ int h_session_progress(struct http_req *r)
 	o = http_ok();
 	json_object_object_add(o, "sections_completed", json_tokener_parse(saved[0]));
 	json_object_object_add(o, "pending_answers", json_tokener_parse(saved[1]));
+	/* past the session's budget the drafts are saved and the recording stops */
+	if (edits || signals)
+		json_object_object_add(o, "recording", json_object_new_string(prc == PLAYBACK_FULL ? "full" : "stored"));
 	free(saved[0]);
 	free(saved[1]);
 	rc = http_json(r, 200, o);

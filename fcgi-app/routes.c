@@ -13,6 +13,7 @@
 #include "api_questions.h"
 #include "api_reports.h"
 #include "api_session.h"
+#include "api_similarity.h"
 
 const struct route app_routes[] = {
 	{ "GET", "/health", h_health, 0 },
@@ -63,6 +64,7 @@ const struct route app_routes[] = {
 	{ "POST", "/api/admin/questions/:id/check", h_admin_question_check, 0 },
 	{ "GET", "/api/admin/questions/:id/export", h_admin_question_export, 0 },
 	{ "GET", "/api/admin/questions/:id/usage", h_admin_question_usage, 0 },
+	{ "GET", "/api/admin/questions/:id/similarity", h_admin_question_similarity, 0 },
 	{ "GET", "/api/admin/candidates", h_admin_candidates_list, API_CLOCK },
 	{ "POST", "/api/admin/candidates", h_admin_candidate_create, 0 },
 	{ "GET", "/api/admin/candidates/:id", h_admin_candidate_get, API_CLOCK },
@@ -70,6 +72,7 @@ const struct route app_routes[] = {
 	{ "DELETE", "/api/admin/candidates/:id", h_admin_candidate_delete, 0 },
 	{ "POST", "/api/admin/candidates/:id/invite", h_admin_candidate_invite, 0 },
 	{ "GET", "/api/admin/candidates/:id/report", h_admin_candidate_report, API_CLOCK },
+	{ "GET", "/api/admin/candidates/:id/playback", h_admin_candidate_playback, 0 },
 	{ "GET", "/api/admin/export/scores.csv", h_admin_export_scores, API_CLOCK },
 	/* accounts, the audit trail and notes (README "Accounts and roles") */
 	{ "GET", "/api/admin/candidates/:id/notes", h_admin_notes_list, 0 },

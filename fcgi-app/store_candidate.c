@@ -29,7 +29,17 @@
 	" 'score', (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best"           \
 	"   FROM interview_coding ic WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b)," \
 	" 'max_score', (SELECT COALESCE(sum(question_max_score(cq.question_id)), 0)"               \
-	"   FROM candidate_question cq WHERE cq.candidate_id = c.candidate_id))"
+	"   FROM candidate_question cq WHERE cq.candidate_id = c.candidate_id),"                  \
+	/* the integrity signals the page recorded (playback.h), shown, never acted on */          \
+	" 'integrity', (SELECT json_build_object('pastes', count(*) FILTER (WHERE e.kind = 'paste')," \
+	"   'paste_chars', COALESCE(sum((e.detail->>'chars')::bigint) FILTER (WHERE e.kind = 'paste'), 0)," \
+	"   'pastes_from_outside', count(*) FILTER (WHERE e.kind = 'paste' AND NOT (e.detail->>'inside')::bool)," \
+	"   'copies', count(*) FILTER (WHERE e.kind = 'copy'),"                                     \
+	"   'focus_lost', count(*) FILTER (WHERE e.kind = 'focus_lost'),"                           \
+	"   'focus_lost_seconds', round(COALESCE(sum((e.detail->>'seconds')::float8)"               \
+	"     FILTER (WHERE e.kind = 'focus_lost'), 0)::numeric, 1)::float8)"                        \
+	"   FROM session_event e WHERE e.candidate_id = c.candidate_id"                             \
+	"   AND e.kind IN ('paste', 'copy', 'focus_lost')))"
 
 struct json_object *store_candidate_json(const char *candidate_id, int *dberr)
 {
@@ -39,15 +49,38 @@ struct json_object *store_candidate_json(const char *candidate_id, int *dberr)
 			      1, p, dberr);
 }
 
-struct json_object *store_candidate_list_json(int reader, int *dberr)
+struct json_object *store_candidate_list_json(int reader, const struct store_candidate_filter *f,
+					      int *dberr)
 {
-	char who[16];
-	const char *p[1] = { who };
+	char who[16], limit[16], offset[24];
+	const char *p[8] = { who, f->status, f->from, f->until, f->sort, f->order, limit, offset };
 
 	snprintf(who, sizeof(who), "%d", reader);
-	return api_query_json("SELECT COALESCE(json_agg(" CANDIDATE_JSON " ORDER BY c.id DESC), '[]')"
-			      " FROM candidate c WHERE " STORE_JOB_SCOPE("c.job_id", "$1"),
-			      1, p, dberr);
+	snprintf(limit, sizeof(limit), "%d", f->per_page);
+	snprintf(offset, sizeof(offset), "%lld", (long long)(f->page - 1) * f->per_page);
+	return api_query_json(
+		"WITH m AS (SELECT c.*, COALESCE(s.status, 'invited') AS st, s.test_start_time,"
+		"  (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best FROM interview_coding ic"
+		"   WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b) AS sc,"
+		"  (SELECT count(*) FROM session_event e WHERE e.candidate_id = c.candidate_id"
+		"   AND e.kind IN ('paste', 'copy', 'focus_lost')) AS flags"
+		"  FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
+		"  WHERE " STORE_JOB_SCOPE("c.job_id", "$1") " AND ($2 = '' OR COALESCE(s.status, 'invited') = $2)"
+		"  AND (NULLIF($3, '') IS NULL OR c.created_at >= NULLIF($3, '')::date)"
+		"  AND (NULLIF($4, '') IS NULL OR c.created_at < NULLIF($4, '')::date + 1)),"
+		" c AS (SELECT m.*, row_number() OVER (ORDER BY"
+		"  CASE WHEN $6 = 'asc' THEN CASE $5 WHEN 'name' THEN lower(m.name) WHEN 'status' THEN m.st END END ASC,"
+		"  CASE WHEN $6 = 'desc' THEN CASE $5 WHEN 'name' THEN lower(m.name) WHEN 'status' THEN m.st END END DESC,"
+		"  CASE WHEN $6 = 'asc' THEN CASE $5 WHEN 'score' THEN m.sc WHEN 'integrity' THEN m.flags END END ASC,"
+		"  CASE WHEN $6 = 'desc' THEN CASE $5 WHEN 'score' THEN m.sc WHEN 'integrity' THEN m.flags END END DESC,"
+		"  CASE WHEN $6 = 'asc' THEN CASE $5 WHEN 'started_at' THEN m.test_start_time"
+		"   WHEN 'created_at' THEN m.created_at END END ASC NULLS LAST,"
+		"  CASE WHEN $6 = 'desc' THEN CASE $5 WHEN 'started_at' THEN m.test_start_time"
+		"   WHEN 'created_at' THEN m.created_at END END DESC NULLS LAST, m.id DESC) AS rn FROM m)"
+		" SELECT json_build_object('total', (SELECT count(*) FROM m), 'candidates',"
+		"  (SELECT COALESCE(json_agg(" CANDIDATE_JSON " ORDER BY c.rn), '[]') FROM c"
+		"   WHERE c.rn > $8::bigint AND c.rn <= $8::bigint + $7::int))",
+		8, p, dberr);
 }
 
 /* A heartbeat this long after the previous event shows in the timeline as a gap. */
@@ -212,28 +245,44 @@ struct json_object *store_candidate_invitation_json(const char *token, int *dber
 		1, p, dberr);
 }
 
-enum db_err store_candidate_scores(int reader, PGresult **res)
+enum db_err store_candidate_scores(int reader, PGresult **cols, PGresult **rows)
 {
 	char who[16];
 	const char *p[1] = { who };
+	enum db_err e;
 
 	snprintf(who, sizeof(who), "%d", reader);
-	return db_exec(res,
-		       "SELECT c.name, c.email, COALESCE(s.status, 'invited') AS status,"
-		       " COALESCE(s.completion_method, '') AS completion_method,"
-		       " COALESCE(to_char(s.test_start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS started_at,"
-		       " COALESCE(to_char(s.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS completed_at,"
-		       " (SELECT count(*) FROM candidate_question cq WHERE cq.candidate_id = c.candidate_id) AS questions,"
-		       " (SELECT count(DISTINCT ic.question_id) FROM interview_coding ic"
-		       "   WHERE ic.candidate_id = c.candidate_id AND ic.status = 'accepted') AS solved,"
-		       " sc.score, sc.max_score,"
-		       " CASE WHEN sc.max_score > 0 THEN round((100.0 * sc.score / sc.max_score)::numeric, 1)::text ELSE '' END AS percent"
-		       " FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
-		       " CROSS JOIN LATERAL (SELECT"
-		       "   (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best FROM interview_coding ic"
-		       "     WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b) AS score,"
-		       "   (SELECT COALESCE(sum(question_max_score(cq.question_id)), 0) FROM candidate_question cq"
-		       "     WHERE cq.candidate_id = c.candidate_id) AS max_score) sc"
-		       " WHERE " STORE_JOB_SCOPE("c.job_id", "$1") " ORDER BY c.id DESC",
-		       1, p);
+	e = db_exec(cols,
+		    "SELECT q.id AS number, q.title FROM coding_question_bank q WHERE EXISTS (SELECT 1"
+		    " FROM candidate_question cq JOIN candidate c ON c.candidate_id = cq.candidate_id"
+		    " WHERE cq.question_id = q.id AND " STORE_JOB_SCOPE("c.job_id", "$1") ") ORDER BY q.id",
+		    1, p);
+	if (e != DB_OK)
+		return e;
+	e = db_exec(rows,
+		    "SELECT c.name, c.email, COALESCE(s.status, 'invited') AS status,"
+		    " COALESCE(s.completion_method, '') AS completion_method,"
+		    " COALESCE(to_char(s.test_start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS started_at,"
+		    " COALESCE(to_char(s.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') AS completed_at,"
+		    " (SELECT count(*) FROM candidate_question cq WHERE cq.candidate_id = c.candidate_id) AS questions,"
+		    " (SELECT count(DISTINCT ic.question_id) FROM interview_coding ic"
+		    "   WHERE ic.candidate_id = c.candidate_id AND ic.status = 'accepted') AS solved,"
+		    " sc.score, sc.max_score, (SELECT COALESCE(json_object_agg(cq.question_id,"
+		    "   COALESCE((SELECT max(ic.score) FROM interview_coding ic WHERE ic.candidate_id = c.candidate_id"
+		    "   AND ic.question_id = cq.question_id), 0)), '{}') FROM candidate_question cq"
+		    "   WHERE cq.candidate_id = c.candidate_id)::text AS scores,"
+		    " CASE WHEN sc.max_score > 0 THEN round((100.0 * sc.score / sc.max_score)::numeric, 1)::text ELSE '' END AS percent"
+		    " FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
+		    " CROSS JOIN LATERAL (SELECT"
+		    "   (SELECT COALESCE(sum(b.best), 0) FROM (SELECT max(ic.score) AS best FROM interview_coding ic"
+		    "     WHERE ic.candidate_id = c.candidate_id GROUP BY ic.question_id) b) AS score,"
+		    "   (SELECT COALESCE(sum(question_max_score(cq.question_id)), 0) FROM candidate_question cq"
+		    "     WHERE cq.candidate_id = c.candidate_id) AS max_score) sc"
+		    " WHERE " STORE_JOB_SCOPE("c.job_id", "$1") " ORDER BY c.id DESC",
+		    1, p);
+	if (e != DB_OK) {
+		PQclear(*cols);
+		*cols = NULL;
+	}
+	return e;
 }

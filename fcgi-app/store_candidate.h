@@ -20,8 +20,20 @@ struct json_object;
 
 /* The candidate, their session, questions and score; the status is the session's, or invited. */
 struct json_object *store_candidate_json(const char *candidate_id, int *dberr);
-/* Every candidate in reader's scope (store_job.h STORE_JOB_SCOPE), newest first, as an array. */
-struct json_object *store_candidate_list_json(int reader, int *dberr);
+/* What the candidates list shows: every member "" for any, as the handler checked them. */
+struct store_candidate_filter {
+	const char *status;		/* invited, active, completed, abandoned */
+	const char *from, *until;	/* invited on or after, on or before: YYYY-MM-DD */
+	const char *sort;		/* name, status, score, started_at, created_at, integrity */
+	const char *order;		/* asc, desc */
+	int page, per_page;		/* from 1 */
+};
+/*
+ * {"total": candidates matching, "candidates": [the page]} of the candidates in reader's
+ * scope (store_job.h STORE_JOB_SCOPE).  Sorting by integrity is by the number of signals.
+ */
+struct json_object *store_candidate_list_json(int reader, const struct store_candidate_filter *f,
+					      int *dberr);
 /* The recruiter's record: the candidate plus each question's best and final code, every
  * submission with its results, the events and the timeline (late heartbeats as gaps). */
 struct json_object *store_candidate_detail_json(const char *candidate_id, int *dberr);
@@ -60,12 +72,12 @@ int store_candidate_by_invite(const char *token, struct store_invitation *out);
 /* What an invitation shows before the start: name, length, questions, the session if any. */
 struct json_object *store_candidate_invitation_json(const char *token, int *dberr);
 /*
- * The scores of every candidate in reader's scope (STORE_JOB_SCOPE) for the
- * CSV export, newest first, one row each
- * with the columns name, email, status, completion_method, started_at,
- * completed_at, questions, solved, score, max_score, percent (all text).
- * The caller clears *res.
+ * The scores of every candidate in reader's scope (STORE_JOB_SCOPE) for the CSV export:
+ * *cols the questions they have (number, title), *rows one row each, newest first, with
+ * the columns name, email, status, completion_method, started_at, completed_at,
+ * questions, solved, score, max_score, percent (all text) and scores (a JSON object of
+ * question number to best score).  The caller clears both.
  */
-enum db_err store_candidate_scores(int reader, PGresult **res);
+enum db_err store_candidate_scores(int reader, PGresult **cols, PGresult **rows);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "api_common.h"
 #include "uuid.h"
+#include "store_job.h"
 #include "store_question.h"
 
 /* Question fields shown to candidates and in lists; $1 is the candidate (or NULL). */
@@ -71,6 +72,37 @@ int store_question_lookup(const char *key, char out[16])
 		snprintf(out, 16, "%s", db_get(res, 0, "id"));
 	PQclear(res);
 	return found;
+}
+
+enum db_err store_question_finals(const char *qid, int reader, PGresult **res)
+{
+	char who[16], max[16];
+	const char *p[3] = { qid, who, max };
+
+	snprintf(who, sizeof(who), "%d", reader);
+	snprintf(max, sizeof(max), "%d", STORE_SIMILARITY_MAX);
+	return db_exec(res,
+		       "SELECT * FROM (SELECT DISTINCT ON (ic.candidate_id) ic.candidate_id, c.name,"
+		       " ic.submission_id, ic.language, ic.code, ic.created_at"
+		       " FROM interview_coding ic JOIN candidate c ON c.candidate_id = ic.candidate_id"
+		       " WHERE ic.question_id = $1::int AND " STORE_JOB_SCOPE("c.job_id", "$2")
+		       " ORDER BY ic.candidate_id, ic.created_at DESC, ic.id DESC) f"
+		       " ORDER BY f.created_at DESC LIMIT $3::int",
+		       3, p);
+}
+
+enum db_err store_question_givens(const char *qid, PGresult **res)
+{
+	const char *p[1] = { qid };
+
+	return db_exec(res,
+		       "SELECT 'boiler' AS kind, b.key AS language, b.value AS code"
+		       " FROM coding_question_bank q, jsonb_each_text(q.boiler_plate) b WHERE q.id = $1::int"
+		       " UNION ALL SELECT 'reference', language, code FROM reference_solution"
+		       " WHERE question_id = $1::int"
+		       " UNION ALL SELECT 'signature', '', signature::text FROM coding_question_bank"
+		       " WHERE id = $1::int AND signature IS NOT NULL",
+		       1, p);
 }
 
 enum db_err store_question_insert(const struct store_question *q, char id[16])

@@ -44,6 +44,19 @@ struct store_test {
  * found, 0 when malformed or unknown, -1 on a database error.
  */
 int store_question_lookup(const char *key, char out[16]);
+/*
+ * The last submission of each candidate in reader's scope (store_job.h STORE_JOB_SCOPE) on
+ * question qid, for the newest STORE_SIMILARITY_MAX candidates who submitted, newest first:
+ * candidate_id, name, submission_id, language, code, created_at.  The caller clears *res.
+ */
+#define STORE_SIMILARITY_MAX 1000
+enum db_err store_question_finals(const char *qid, int reader, PGresult **res);
+/*
+ * What candidates of qid start from or must not be flagged for: rows of kind, language, code:
+ * "boiler" (the question's own starter code of a language), "reference" (a reference
+ * solution), and one "signature" row (its JSON text; language empty) for a function question.
+ */
+enum db_err store_question_givens(const char *qid, PGresult **res);
 /* Insert a question; its id into id[16]. */
 enum db_err store_question_insert(const struct store_question *q, char id[16]);
 /* Is there a question loaded from this bank directory (slug)?  1, 0, or -1 on a database error. */

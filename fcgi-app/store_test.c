@@ -343,17 +343,20 @@ int store_test_has_question(const char *test_id, const char *qid)
 	return n < 0 ? -1 : n > 0;
 }
 
-int store_test_question_archived(const char *qid, bool *archived)
+int store_test_question_state(const char *qid, bool *archived, bool *no_tests)
 {
 	const char *p[1] = { qid };
 	PGresult *res;
 	int rows;
 
-	if (db_exec(&res, "SELECT archived_at IS NOT NULL AS a FROM coding_question_bank WHERE id = $1::int",
+	if (db_exec(&res, "SELECT q.archived_at IS NOT NULL AS a,"
+			  " NOT EXISTS (SELECT 1 FROM test_cases t WHERE t.question_id = q.id) AS e"
+			  " FROM coding_question_bank q WHERE q.id = $1::int",
 		    1, p) != DB_OK)
 		return -1;
 	rows = PQntuples(res);
 	*archived = rows == 1 && !strcmp(db_get(res, 0, "a"), "t");
+	*no_tests = rows == 1 && !strcmp(db_get(res, 0, "e"), "t");
 	PQclear(res);
 	return rows == 1;
 }

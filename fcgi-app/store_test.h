@@ -76,8 +76,11 @@ struct json_object *store_test_candidate_json(const char *candidate_id, int *dbe
 
 /* Is question qid in the current version of test_id?  1, 0, -1 on a database error. */
 int store_test_has_question(const char *test_id, const char *qid);
-/* Is question qid archived?  1 when the question exists, 0 when not, -1 on a database error. */
-int store_test_question_archived(const char *qid, bool *archived);
+/*
+ * May question qid go into a test anew: is it archived, has it no test case (a question
+ * nobody could score on)?  1 when the question exists, 0 when not, -1 on a database error.
+ */
+int store_test_question_state(const char *qid, bool *archived, bool *no_tests);
 /* Where question qid is used (tests, candidates) and how candidates scored on it. */
 struct json_object *store_test_question_usage_json(const char *qid, int *dberr);
 

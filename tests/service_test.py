@@ -1373,6 +1373,15 @@ class T07Reports(Base):
                           "100.0"))
         self.assertRegex(row["started_at"], r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$")
         self.assertEqual(len(rows), int(psql("SELECT count(*) FROM candidate")))
+        # a column per question: the candidate's best score there, empty under the others
+        head = next(csv.reader(io.StringIO(r.text)))
+        mine_col = "Q%d %s" % (self.q["number"], self.q["title"])
+        self.assertEqual(head[:8], ["name", "email", "status", "completion_method", "started_at", "completed_at",
+                                   "questions", "solved"])
+        self.assertEqual(head[-3:], ["score", "max_score", "percent"])
+        self.assertIn(mine_col, head)
+        self.assertEqual(row[mine_col], str(self.q["max_score"]))
+        self.assertEqual([c for c in head[8:-3] if c != mine_col and row[c] != ""], [])
         self.assertError(call("GET", "/api/admin/export/scores.csv"), 401)
 
     def test_d_printable_report(self):
@@ -3597,6 +3606,8 @@ ROLE_RULES = {
     ("GET", "/api/admin/jobs/:id/export.csv"): "reviewer",
     ("GET", "/api/admin/tests/:id"): "reviewer",
     ("GET", "/api/admin/questions/:id/usage"): "reviewer",
+    ("GET", "/api/admin/questions/:id/similarity"): "reviewer",
+    ("GET", "/api/admin/candidates/:id/playback"): "reviewer",
     ("POST", "/api/admin/jobs"): "recruiter",
     ("PUT", "/api/admin/jobs/:id"): "recruiter",
     ("DELETE", "/api/admin/jobs/:id"): "recruiter",
@@ -4236,6 +4247,68 @@ class T26Tests(Base):
         self.assertEqual((u["attempts"], u["solved"], u["solved_share"], u["average_score"]), (1, 1, 1, 4))
         self.assertIsNotNone(u["archived_at"])
 
+    def test_j_question_without_tests_goes_into_no_test(self):
+        r = admin("POST", "/api/admin/questions", dict(NEW_Q, title="svc-test no tests yet", test_cases=[]))
+        self.assertOk(r, 201)
+        q = r.json["question"]["id"]
+        job = self.job()
+        before = psql("SELECT count(*) FROM test")
+        r = admin("POST", "/api/admin/jobs/%d/tests" % job, {"title": "x", "questions": [self.q1["uuid"], q]})
+        self.assertError(r, 409, "question_has_no_tests")
+        self.assertIn("questions[1]", r.json["error"]["message"])
+        t = self.new_test(job, [self.q1["uuid"]])
+        self.assertError(admin("PUT", "/api/admin/tests/%d" % t["id"], {"questions": [q]}), 409, "question_has_no_tests")
+        r = admin("POST", "/api/admin/candidates", {"name": "x", "question_ids": [q]})
+        self.assertError(r, 409, "question_has_no_tests")
+        self.assertEqual(psql("SELECT count(*) FROM test"), str(int(before) + 1))
+        # with a test case it goes in
+        self.assertOk(admin("PUT", "/api/admin/questions/" + q, dict(NEW_Q, title="svc-test no tests yet")))
+        self.assertOk(admin("PUT", "/api/admin/tests/%d" % t["id"], {"questions": [q]}))
+
+    def test_k_candidates_list_sorts_filters_pages(self):
+        job = self.job("svc list")
+        t = self.new_test(job, [self.q1["uuid"]])
+        tag = secrets.token_hex(3)
+        ids = {}
+        for name in ("Zed", "amy", "Bo"):
+            ids[name] = self.invite(t["id"], "%s %s" % (name, tag), "%s-%s@example.org" % (name, tag))
+        tok, _ = start_session(ids["Bo"][1])
+        r = proxy(tok, self.q1["uuid"], "python", self.q1["solutions"]["python"], mode="submit")
+        self.assertEqual(r.json["status"], "accepted", r)
+        tok, _ = start_session(ids["amy"][1])
+        now = int(time.time() * 1000)
+        self.assertOk(call("PUT", "/api/test-session/%s/progress" % ids["amy"][0],
+                           {"signals": [{"kind": "focus_lost", "t": now + i, "seconds": 1} for i in range(10)]},
+                           token=tok))
+        mine = lambda q: [c["name"].split()[0] for c in admin("GET", "/api/admin/candidates" + q).json["candidates"]
+                          if c["name"].endswith(tag)]
+        self.assertEqual(mine(""), ["Bo", "amy", "Zed"])
+        self.assertEqual(mine("?sort=name"), ["amy", "Bo", "Zed"])
+        self.assertEqual(mine("?sort=name&order=desc"), ["Zed", "Bo", "amy"])
+        self.assertEqual(mine("?sort=score")[0], "Bo")
+        self.assertEqual(mine("?sort=integrity")[0], "amy")
+        self.assertEqual(admin("GET", "/api/admin/candidates?sort=integrity&per_page=1").json["candidates"][0]["name"],
+                         "amy " + tag)
+        self.assertEqual(mine("?status=invited"), ["Zed"])
+        self.assertEqual(mine("?status=active&sort=name"), ["amy", "Bo"])
+        self.assertEqual(mine("?sort=started_at&order=asc"), ["Bo", "amy", "Zed"])
+        today = time.strftime("%Y-%m-%d", time.gmtime())
+        tomorrow = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 86400))
+        self.assertEqual(mine("?from=%s&until=%s" % (today, today)), ["Bo", "amy", "Zed"])
+        self.assertEqual(admin("GET", "/api/admin/candidates?from=" + tomorrow).json["total"], 0)
+        # pages: every candidate once
+        total = admin("GET", "/api/admin/candidates").json["total"]
+        seen = []
+        for page in range(1, total // 7 + 2):
+            r = admin("GET", "/api/admin/candidates?per_page=7&page=%d" % page)
+            self.assertEqual((r.json["total"], r.json["page"], r.json["per_page"]), (total, page, 7))
+            seen += [c["candidate_id"] for c in r.json["candidates"]]
+        self.assertEqual(len(seen), total)
+        self.assertEqual(len(set(seen)), total)
+        for q in ("?status=gone", "?sort=age", "?order=up", "?from=2026-02-30", "?from=yesterday", "?until=2026-1-1",
+                  "?page=0", "?per_page=1001", "?from=1969-12-31"):
+            self.assertError(admin("GET", "/api/admin/candidates" + q), 400, msg=q)
+
     def test_i_reviewer_reads_assigned_jobs_only(self):
         job = self.job("svc scoped")
         t = self.new_test(job, [self.q1["uuid"]])
@@ -4280,6 +4353,246 @@ class T26Tests(Base):
         self.assertIn("scoped@example.org", scores)
         self.assertOk(call("POST", "/api/admin/candidates/%s/notes" % cid, {"text": "fine", "rating": "yes"},
                            token=rev["token"]), 201)
+
+
+SIM_ORIGINAL = """import sys
+
+def main():
+    data = sys.stdin.read().split()
+    k = int(data[0])
+    counts = {}
+    for word in data[1:]:
+        word = word.lower().strip('.,;:!?')
+        if not word:
+            continue
+        counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    for word, count in ranked[:k]:
+        print(word, count)
+
+if __name__ == '__main__':
+    main()
+"""
+
+# the same, every name changed, comments and blank lines added
+SIM_RENAMED = """# word counts
+import sys
+
+
+def solve():
+    tokens = sys.stdin.read().split()   # everything
+    top = int(tokens[0])
+    freq = {}
+    for w in tokens[1:]:
+        w = w.lower().strip(".,;:!?-")
+        if not w:
+            continue
+        freq[w] = freq.get(w, 0) + 1
+
+    order = sorted(freq.items(), key=lambda p: (-p[1], p[0]))
+    for w, c in order[:top]:
+        print(w, c)
+
+if __name__ == "__main__":
+    solve()
+"""
+
+SIM_INDEPENDENT = """from collections import Counter
+import re
+
+first, *rest = open(0).read().split('\\n', 1)
+n = int(first)
+text = rest[0] if rest else ''
+c = Counter(re.findall(r"[a-z']+", text.lower()))
+best = sorted(c, key=lambda w: (-c[w], w))
+print('\\n'.join('%s %d' % (w, c[w]) for w in best[:n]))
+"""
+
+SIM_REFERENCE = """import sys
+from collections import defaultdict
+
+lines = sys.stdin.read().split("\\n")
+limit = int(lines[0].strip())
+tally = defaultdict(int)
+for line in lines[1:]:
+    for piece in line.split():
+        piece = piece.lower()
+        tally[piece] += 1
+pairs = list(tally.items())
+pairs.sort(key=lambda kv: (-kv[1], kv[0]))
+for key, value in pairs[:limit]:
+    sys.stdout.write(key + " " + str(value) + "\\n")
+"""
+
+
+class T27Similarity(Base):
+    """GET /api/admin/questions/:id/similarity: a renamed copy is flagged, independent work
+    and the reference solution handed in twice are not; reviewers see their jobs only."""
+
+    def test_a_copies_flagged(self):
+        doc = dict(NEW_Q, title="svc-test similarity " + secrets.token_hex(3),
+                   references=[{"name": "accepted/ref.py", "language": "python", "code": SIM_REFERENCE}])
+        r = admin("POST", "/api/admin/questions", doc)
+        self.assertOk(r, 201)
+        qid = r.json["question"]["id"]
+        rev = make_account("reviewer", "similar")
+        r = admin("POST", "/api/admin/jobs", {"title": "svc similarity " + secrets.token_hex(3)})
+        self.assertOk(r, 201)
+        job = r.json["job"]["id"]
+        r = admin("POST", "/api/admin/jobs/%d/tests" % job, {"title": "svc similarity", "questions": [qid]})
+        self.assertOk(r, 201)
+        test = r.json["test"]["id"]
+        names = {}
+        for who, code in (("Ann", SIM_ORIGINAL), ("Ben", SIM_RENAMED), ("Cy", SIM_INDEPENDENT),
+                          ("Dee", SIM_REFERENCE), ("Eve", SIM_REFERENCE)):
+            r = admin("POST", "/api/admin/tests/%d/invitations" % test,
+                      {"name": who, "email": "%s-%s@example.org" % (who.lower(), secrets.token_hex(3))})
+            self.assertOk(r, 201)
+            names[r.json["candidate"]["candidate_id"]] = who
+            tok, _ = start_session(r.json["invite_token"])
+            # an earlier submission does not count: the last one is compared
+            for c in ("print(1)\n", code):
+                s = proxy(tok, qid, "python", c, mode="submit")
+                self.assertEqual(s.status, 200, s)
+        path = "/api/admin/questions/%s/similarity" % qid
+        r = admin("GET", path)
+        self.assertOk(r)
+        self.assertEqual((r.json["submissions"], r.json["compared"], r.json["min_score"]), (5, 10, 0.5))
+        flagged = {frozenset((names[p["a"]["candidate_id"]], names[p["b"]["candidate_id"]])): p
+                   for p in r.json["pairs"]}
+        print("\nnote: similarity: %s" % ", ".join(
+            "%s %.2f" % ("-".join(sorted(k)), v["score"]) for k, v in flagged.items()), file=sys.stderr)
+        self.assertEqual(list(flagged), [frozenset(("Ann", "Ben"))])
+        p = flagged[frozenset(("Ann", "Ben"))]
+        self.assertGreaterEqual(p["score"], 0.9)
+        self.assertEqual(p["language"], "python")
+        self.assertTrue(p["matches"])
+        by_side = {names[p[s]["candidate_id"]]: s for s in ("a", "b")}
+        self.assertEqual(p[by_side["Ann"]]["code"], SIM_ORIGINAL)
+        for m in p["matches"]:
+            ann = (m[by_side["Ann"] + "_from"], m[by_side["Ann"] + "_to"])
+            self.assertTrue(1 <= ann[0] <= ann[1] <= SIM_ORIGINAL.count("\n"), m)
+        # a low threshold shows the rest, still without the pair that handed in the reference
+        every = admin("GET", path + "?min_score=0").json["pairs"]
+        pairs = {frozenset((names[p["a"]["candidate_id"]], names[p["b"]["candidate_id"]])): p["score"]
+                 for p in every}
+        self.assertNotIn(frozenset(("Dee", "Eve")), pairs)
+        self.assertTrue(all(s < 0.5 for k, s in pairs.items() if k != frozenset(("Ann", "Ben"))), pairs)
+        # a reviewer sees the candidates of their jobs only
+        r = call("GET", path, token=rev["token"])
+        self.assertOk(r)
+        self.assertEqual((r.json["submissions"], r.json["pairs"]), (0, []))
+        self.assertOk(admin("PUT", "/api/admin/jobs/%d" % job, {"members": [{"admin_id": rev["id"], "role": "reviewer"}]}))
+        self.assertEqual(call("GET", path, token=rev["token"]).json["submissions"], 5)
+        for q in ("?min_score=2", "?min_score=x", "?min_score=", "?min_score=nan"):
+            self.assertError(admin("GET", path + q), 400, msg=q)
+        self.assertError(admin("GET", "/api/admin/questions/999999999/similarity"), 404)
+
+
+class T29Playback(Base):
+    """The editor's changes and the integrity signals, sent with the draft saves: stored,
+    bounded, replayed by GET /api/admin/candidates/:id/playback, counted on the candidate."""
+
+    def setUp(self):
+        self.q1, self.q2 = BY_SLUG["01-sensor-summary"], BY_SLUG["02-bracket-inspector"]
+        r = admin("POST", "/api/admin/jobs", {"title": "svc playback " + secrets.token_hex(3)})
+        self.assertOk(r, 201)
+        r = admin("POST", "/api/admin/jobs/%d/tests" % r.json["job"]["id"],
+                  {"title": "svc playback", "questions": [self.q1["uuid"], self.q2["uuid"]]})
+        self.assertOk(r, 201)
+        r = admin("POST", "/api/admin/tests/%d/invitations" % r.json["test"]["id"],
+                  {"name": "Player", "email": "player-%s@example.org" % secrets.token_hex(3)})
+        self.assertOk(r, 201)
+        self.cid = r.json["candidate"]["candidate_id"]
+        self.tok, _ = start_session(r.json["invite_token"])
+        self.base = "/api/test-session/%s/progress" % self.cid
+
+    def save(self, body):
+        return call("PUT", self.base, body, token=self.tok)
+
+    def test_a_recorded_and_replayed(self):
+        t0 = int(time.time() * 1000)
+        code = self.q1["solutions"]["python"]
+        ops = [[t0, 0, 0, "print(1)"], [t0 + 400, 0, 8, ""]]
+        # the solution typed in pieces of 40 characters, each a change at the end
+        for i in range(0, len(code), 40):
+            ops.append([t0 + 1000 + i, i, i, code[i:i + 40]])
+        r = self.save({"pending_answers": {"q": 1}, "edits": [{"question_id": self.q1["uuid"], "language": "python",
+                                                             "ops": ops[:3]}],
+                       "signals": [{"kind": "paste", "t": t0 + 500, "question_id": self.q1["uuid"], "chars": 3,
+                                    "inside": False, "text": "x=1"},
+                                   {"kind": "copy", "t": t0 + 600, "question_id": self.q1["uuid"], "chars": 8},
+                                   {"kind": "focus_lost", "t": t0 + 700, "seconds": 12.5}]})
+        self.assertOk(r)
+        self.assertEqual(r.json["recording"], "stored")
+        self.assertOk(self.save({"edits": [{"question_id": self.q1["uuid"], "language": "python", "ops": ops[3:]}]}))
+        r = proxy(self.tok, self.q1["uuid"], "python", code)
+        self.assertEqual(r.status, 200, r)
+        r = proxy(self.tok, self.q1["uuid"], "python", code, mode="submit")
+        self.assertEqual(r.json["status"], "accepted", r)
+        p = admin("GET", "/api/admin/candidates/%s/playback?question_id=%s" % (self.cid, self.q1["uuid"]))
+        self.assertOk(p)
+        p = p.json["playback"]
+        self.assertEqual(len(p["edits"]), len(ops))
+        doc = ""
+        for e in p["edits"]:
+            doc = doc[:e["from"]] + e["insert"] + doc[e["to"]:]
+        self.assertEqual(doc, code)
+        kinds = [m["kind"] for m in p["markers"]]
+        self.assertEqual(sorted(set(kinds)), ["copy", "focus_lost", "paste", "run", "submit"])
+        paste = [m for m in p["markers"] if m["kind"] == "paste"][0]
+        self.assertEqual((paste["t"], paste["detail"]["text"], paste["detail"]["inside"]), (t0 + 500, "x=1", False))
+        self.assertEqual([m["t"] for m in p["markers"]], sorted(m["t"] for m in p["markers"]))
+        # the other question has nothing of it; the number of a question works as its id
+        other = admin("GET", "/api/admin/candidates/%s/playback?question_id=%s" % (self.cid, self.q2["uuid"]))
+        self.assertEqual((other.json["playback"]["edits"], [m["kind"] for m in other.json["playback"]["markers"]]),
+                         ([], ["focus_lost"]))
+        self.assertOk(admin("GET", "/api/admin/candidates/%s/playback?question_id=%d" % (self.cid, self.q1["number"])))
+        c = admin("GET", "/api/admin/candidates/" + self.cid).json["candidate"]
+        self.assertEqual(c["integrity"], {"pastes": 1, "paste_chars": 3, "pastes_from_outside": 1, "copies": 1,
+                                          "focus_lost": 1, "focus_lost_seconds": 12.5})
+        self.assertIn("paste", [e["kind"] for e in c["timeline"]])
+        for q in ("", "?question_id=" + str(uuid.uuid4()), "?question_id=x"):
+            self.assertClientError(admin("GET", "/api/admin/candidates/%s/playback%s" % (self.cid, q)), msg=q)
+
+    def test_b_bad_recordings_change_nothing(self):
+        self.assertOk(self.save({"pending_answers": {"kept": True}}))
+        t = int(time.time() * 1000)
+        q = self.q1["uuid"]
+        good = {"question_id": q, "language": "python", "ops": [[t, 0, 0, "x"]]}
+        bad_edits = [{"question_id": str(uuid.uuid4()), "language": "python", "ops": [[t, 0, 0, "x"]]},
+                     dict(good, language="cobol"), dict(good, ops=[]), dict(good, ops=[[t, 5, 2, "x"]]),
+                     dict(good, ops=[[5, 0, 0, "x"]]), dict(good, ops=[[t, 0, 0]]), dict(good, ops=[[t, 0, 0, 7]]),
+                     dict(good, ops=[[t, -1, 0, "x"]]), dict(good, extra=1), "x"]
+        bad_signals = [{"kind": "paste", "t": t, "chars": 1, "inside": True, "text": "mine"},
+                       {"kind": "paste", "t": t, "chars": 1}, {"kind": "telepathy", "t": t},
+                       {"kind": "focus_lost", "t": t, "seconds": -1}, {"kind": "copy", "t": t, "chars": 1, "seconds": 2},
+                       {"kind": "copy", "t": "now", "chars": 1}]
+        for b in ([{"edits": [e], "pending_answers": {"lost": True}} for e in bad_edits] +
+                  [{"signals": [s], "pending_answers": {"lost": True}} for s in bad_signals] +
+                  [{"edits": [good] * 65}, {"edits": {"a": 1}}]):
+            self.assertError(self.save(b), 400, msg=repr(b)[:80])
+        self.assertEqual(psql("SELECT count(*) FROM playback_batch WHERE candidate_id = '%s'" % self.cid), "0")
+        self.assertEqual(psql("SELECT count(*) FROM session_event WHERE candidate_id = '%s'"
+                              " AND kind IN ('paste', 'copy', 'focus_lost')" % self.cid), "0")
+        self.assertEqual(psql("SELECT pending_answers::text FROM test_session WHERE candidate_id = '%s'" % self.cid),
+                         '{"kept": true}')
+
+    def test_c_bounded_per_session(self):
+        t = int(time.time() * 1000)
+        chunk = [[t + i, 0, 0, "x" * 60000] for i in range(15)]
+        answers = []
+        for i in range(6):
+            r = self.save({"pending_answers": {"n": i},
+                           "edits": [{"question_id": self.q1["uuid"], "language": "python", "ops": chunk}]})
+            self.assertOk(r)
+            answers.append(r.json["recording"])
+        # 4 MiB: four saves of 900 KB fit, the fifth does not; the drafts are saved all the same
+        self.assertEqual(answers, ["stored"] * 4 + ["full"] * 2)
+        self.assertEqual(psql("SELECT pending_answers->>'n' FROM test_session WHERE candidate_id = '%s'" % self.cid), "5")
+        used = int(psql("SELECT sum(bytes) FROM playback_batch WHERE candidate_id = '%s'" % self.cid))
+        self.assertLessEqual(used, 4 * 1024 * 1024)
+        print("\nnote: playback: 4 saves of 15 changes x 60,000 characters: %d bytes stored" % used, file=sys.stderr)
 
 
 class T14Consistency(Base):

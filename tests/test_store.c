@@ -194,7 +194,7 @@ static void test_candidate_life(void)
 	char q[16], cid[40], again[40];
 	struct store_invitation inv;
 	struct json_object *o;
-	PGresult *res;
+	PGresult *res, *cols;
 	int dberr = 0, i, found = 0;
 	struct store_candidate c = { "Grace", "g@example.org", "", "45", "ab12", 0 };
 
@@ -235,7 +235,8 @@ static void test_candidate_life(void)
 					cid),
 			       "Grace new@example.org");
 
-	CU_ASSERT_EQUAL(store_candidate_scores(0, &res), DB_OK);
+	CU_ASSERT_EQUAL(store_candidate_scores(0, &cols, &res), DB_OK);
+	PQclear(cols);
 	for (i = 0; i < PQntuples(res); i++)
 		if (!strcmp(db_get(res, i, "name"), "Grace")) {
 			found++;

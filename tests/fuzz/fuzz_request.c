@@ -21,6 +21,7 @@
 #include <sanitizer/allocator_interface.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
@@ -28,10 +29,23 @@
 #include "jsonh.h"
 #include "kattis.h"
 #include "package.h"
+#include "playback.h"
 #include "router.h"
 #include "sandbox.h"
+#include "similarity.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+const char *__asan_default_options(void);
+
+/*
+ * Freed memory waits in ASan's quarantine (256 MiB by default) to catch a use after free;
+ * an input read as several programs frees megabytes, and the default alone would pass the
+ * fuzzer's 256 MiB memory limit.
+ */
+const char *__asan_default_options(void)
+{
+	return "quarantine_size_mb=64";
+}
 
 static void fuzz_json(const char *buf, size_t len)
 {
@@ -53,6 +67,11 @@ static void fuzz_json(const char *buf, size_t len)
 		if (json_object_is_type(o, json_type_object))
 			jsonh_only(o, fields, err, sizeof(err));
 		jsonh_text(o, &n);
+		/* as the editor's recorded changes and signals of a draft save */
+		if (json_object_is_type(o, json_type_array)) {
+			playback_check_edits(o, err, sizeof(err));
+			playback_check_signals(o, err, sizeof(err));
+		}
 		json_object_put(o);
 	}
 	if (judge_request_parse(buf, len, &req, &e) == 0)
@@ -145,6 +164,30 @@ static void fuzz_compare(const char *buf, size_t len)
 	}
 }
 
+/* The input as a program in two lexers, compared with its own first half, that half excluded. */
+static void fuzz_similarity(const char *buf, size_t len)
+{
+	static const char *const lexers[] = { "python", "c" };
+	struct sim_exclusion ex = { 0 };
+	struct sim_doc a, b;
+	struct sim_match *m;
+	size_t i, shared, nm;
+
+	for (i = 0; i < 2; i++) {
+		if (sim_doc_build(&a, lexers[i], buf, len, NULL) < 0)
+			continue;
+		if (sim_exclude(&ex, lexers[i], buf, len / 2) == 0 &&
+		    sim_doc_build(&b, lexers[i], buf, len, &ex) == 0) {
+			if (sim_compare(&a, &b, &shared, &m, &nm) > 1 || shared > b.n)
+				__builtin_trap();
+			free(m);
+			sim_doc_free(&b);
+		}
+		sim_exclusion_free(&ex);
+		sim_doc_free(&a);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_json((const char *)data, size);
@@ -153,5 +196,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_package((const char *)data, size);
 	fuzz_signature((const char *)data, size);
 	fuzz_compare((const char *)data, size);
+	fuzz_similarity((const char *)data, size);
 	return 0;
 }
