@@ -117,6 +117,23 @@ int h_admin_accounts_list(struct http_req *r)
 	return api_ok_with(r, "accounts", list);
 }
 
+/*
+ * GET /api/admin/team: who a recruiter may name as a job's member (the enabled
+ * accounts, without their e-mail); the account list itself is the owner's.
+ */
+int h_admin_team(struct http_req *r)
+{
+	struct json_object *list;
+	int dberr;
+
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
+		return r->status;
+	list = store_account_team_json(&dberr);
+	if (!list)
+		return api_db_error(r);
+	return api_ok_with(r, "accounts", list);
+}
+
 /* POST /api/admin/accounts {username, name, email, role}: the account and its invitation link. */
 int h_admin_account_create(struct http_req *r)
 {

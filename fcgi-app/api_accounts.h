@@ -9,6 +9,7 @@
 
 int h_admin_me(struct http_req *r);
 int h_admin_accounts_list(struct http_req *r);
+int h_admin_team(struct http_req *r);
 int h_admin_account_create(struct http_req *r);
 int h_admin_account_password(struct http_req *r);
 int h_admin_account_update(struct http_req *r);

@@ -80,6 +80,7 @@ const struct route app_routes[] = {
 	{ "GET", "/api/admin/me", h_admin_me, 0 },
 	{ "GET", "/api/admin/accounts", h_admin_accounts_list, 0 },
 	{ "POST", "/api/admin/accounts", h_admin_account_create, 0 },
+	{ "GET", "/api/admin/team", h_admin_team, 0 },
 	/* no login: the invitation or reset link's token is the right */
 	{ "POST", "/api/admin/accounts/password", h_admin_account_password, 0 },
 	{ "PUT", "/api/admin/accounts/:id", h_admin_account_update, 0 },

@@ -17,6 +17,14 @@ struct json_object *store_account_list_json(int *dberr)
 			      0, NULL, dberr);
 }
 
+struct json_object *store_account_team_json(int *dberr)
+{
+	return api_query_json("SELECT COALESCE(json_agg(json_build_object('id', a.id, 'username', a.username,"
+			      " 'name', a.name, 'role', a.role) ORDER BY a.username), '[]')"
+			      " FROM recruiter_admin a WHERE NOT a.disabled",
+			      0, NULL, dberr);
+}
+
 struct json_object *store_account_json(const char *id, int *dberr)
 {
 	const char *p[1] = { id };

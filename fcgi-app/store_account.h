@@ -22,6 +22,8 @@ struct json_object;
 
 /* Every account, by id: id, username, name, email, role, disabled, has_password, times. */
 struct json_object *store_account_list_json(int *dberr);
+/* The enabled accounts a job may name as members, by username: id, username, name, role. */
+struct json_object *store_account_team_json(int *dberr);
 /* One account (id: decimal text) in the list's shape. */
 struct json_object *store_account_json(const char *id, int *dberr);
 

@@ -3604,6 +3604,7 @@ ROLE_RULES = {
     ("POST", "/api/admin/candidates/:id/invite"): "recruiter",
     ("GET", "/api/admin/accounts"): "owner",
     ("POST", "/api/admin/accounts"): "owner",
+    ("GET", "/api/admin/team"): "recruiter",
     ("PUT", "/api/admin/accounts/:id"): "owner",
     ("POST", "/api/admin/accounts/:id/reset"): "owner",
     ("GET", "/api/admin/audit"): "owner",

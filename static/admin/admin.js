@@ -1,20 +1,32 @@
 // admin.js - the recruiter pages: sign-in, the hash router (#/questions,
-// #/candidates/<id>, ...) and the frame around the views.
+// #/candidates/<id>, #/jobs/<id>, ...) and the frame around the views, which
+// shows each account the sections and actions of its role.
 import { h, field, errorBox, busy, confirmDialog } from "../common/dom.js";
-import { api, session, onUnauthorized } from "./session.js";
+import { api, session, onUnauthorized, currentAccount, mayWrite, isOwner } from "./session.js";
 import { announce } from "./ui.js";
 import { questionsView } from "./questions.js";
 import { questionFormView } from "./question-form.js";
 import { candidatesView, newCandidateView } from "./candidates.js";
 import { reportView } from "./report.js";
+import { accountsView } from "./accounts.js";
+import { jobsView, jobFormView, jobView } from "./jobs.js";
+import { testView } from "./test-editor.js";
 
 const ROUTES = [
 	{ re: /^\/questions$/, nav: "questions", view: questionsView },
-	{ re: /^\/questions\/new$/, nav: "questions", view: (ctx) => questionFormView(ctx, null) },
+	{ re: /^\/questions\/new$/, nav: "questions", view: (ctx) => questionFormView(ctx, null), write: true },
 	{ re: /^\/questions\/([\w-]+)$/, nav: "questions", view: questionFormView },
 	{ re: /^\/candidates$/, nav: "candidates", view: candidatesView },
-	{ re: /^\/candidates\/new$/, nav: "candidates", view: newCandidateView },
+	{ re: /^\/candidates\/new$/, nav: "candidates", view: newCandidateView, write: true },
 	{ re: /^\/candidates\/([\w-]+)$/, nav: "candidates", view: reportView },
+	{ re: /^\/jobs$/, nav: "jobs", view: jobsView },
+	{ re: /^\/jobs\/new$/, nav: "jobs", view: (ctx) => jobFormView(ctx, null), write: true },
+	{ re: /^\/jobs\/(\d+)$/, nav: "jobs", view: jobView },
+	{ re: /^\/jobs\/(\d+)\/edit$/, nav: "jobs", view: jobFormView, write: true },
+	{ re: /^\/jobs\/(\d+)\/tests\/new$/, nav: "jobs", view: (ctx, job) => testView(ctx, null, job), write: true },
+	{ re: /^\/jobs\/(\d+)\/candidates\/([\w-]+)$/, nav: "jobs", view: (ctx, job, id) => reportView(ctx, id, job) },
+	{ re: /^\/tests\/(\d+)$/, nav: "jobs", view: testView },
+	{ re: /^\/accounts$/, nav: "accounts", view: accountsView, owner: true },
 ];
 
 const main = document.getElementById("main");
@@ -29,10 +41,13 @@ function leaveView() {
 	current = null;
 }
 
-// What a view gets: its root element and hooks into the frame.
-function viewContext(root) {
+// What a view gets: its root element, the signed-in account and hooks into the frame.
+function viewContext(root, me) {
 	const ctx = {
 		root,
+		me,
+		// reviewers read; the pages leave out what they may not do
+		mayWrite: mayWrite(me),
 		alive: true,
 		cleanups: [],
 		dirty: null,
@@ -65,11 +80,26 @@ function markNav(section) {
 	}
 }
 
-function render() {
+// The sections of the bar that the account's role may open.
+function showNav(me) {
+	for (const li of topbar.querySelectorAll("[data-role=owner]")) li.hidden = !isOwner(me);
+}
+
+async function render() {
 	if (!session.token()) {
 		showLogin();
 		return;
 	}
+	let me;
+	try {
+		me = await currentAccount();
+	} catch (e) {
+		// a 401 has shown the sign-in already
+		if (e.status !== 401) main.replaceChildren(errorBox(e.message));
+		return;
+	}
+	// another render started while this one waited
+	if (!session.token()) return;
 	const path = location.hash.replace(/^#/, "") || "/questions";
 	let route = null;
 	let params = [];
@@ -81,17 +111,24 @@ function render() {
 			break;
 		}
 	}
-	if (!route) {
+	if (!route || (route.owner && !isOwner(me))) {
 		location.replace("#/questions");
+		return;
+	}
+	// a form the account may not use: the list it belongs to
+	if (route.write && !mayWrite(me)) {
+		location.replace(`#/${route.nav}`);
 		return;
 	}
 	leaveView();
 	topbar.hidden = false;
 	document.getElementById("user-name").textContent = session.user();
+	document.getElementById("user-role").textContent = me.role;
+	showNav(me);
 	markNav(route.nav);
 	const root = h("div", { class: "view" });
 	main.replaceChildren(root);
-	current = viewContext(root);
+	current = viewContext(root, me);
 	shownHash = location.hash;
 	const ctx = current;
 	const done = route.view(ctx, ...params);
@@ -116,7 +153,7 @@ async function onHashChange() {
 		// stay on the form while asking; replaceState does not fire hashchange
 		history.replaceState(null, "", shownHash);
 		const leave = await confirmDialog("Leave without saving?",
-			"Your changes to this question are not saved. Leave the page and lose them?",
+			"Your changes on this page are not saved. Leave the page and lose them?",
 			"Leave without saving");
 		if (!leave) return;
 		current.dirty = null;
@@ -256,7 +293,7 @@ onUnauthorized(() => {
 
 document.getElementById("logout").addEventListener("click", async () => {
 	if (current && current.dirty && current.dirty() && !(await confirmDialog("Sign out without saving?",
-		"Your changes to this question are not saved. Sign out and lose them?", "Sign out"))) return;
+		"Your changes on this page are not saved. Sign out and lose them?", "Sign out"))) return;
 	signOut();
 });
 

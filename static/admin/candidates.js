@@ -3,7 +3,7 @@
 import { h, uid, field, loading, errorBox, busy } from "../common/dom.js";
 import { fmtDate, fmtDuration } from "../common/format.js";
 import { api } from "./session.js";
-import { announce, statusBadge } from "./ui.js";
+import { announce, statusBadge, download } from "./ui.js";
 import { difficultyBadge } from "./questions.js";
 
 const METHOD_TEXT = {
@@ -16,7 +16,8 @@ const METHOD_TEXT = {
 
 // The invitation link with a Copy button. Where the clipboard API is missing
 // or refused (plain http on another host), the link is selected for Ctrl+C.
-export function inviteLinkBox(url) {
+// label names the field ("Invitation link", "Reset link for ann").
+export function inviteLinkBox(url, label) {
 	const input = h("input", { type: "text", readonly: true, value: url, class: "mono invite-url" });
 	const status = h("p", { class: "copy-status", role: "status" });
 	const copy = h("button", { type: "button", class: "btn btn-primary" }, "Copy link");
@@ -31,25 +32,8 @@ export function inviteLinkBox(url) {
 			status.textContent = "This browser did not allow copying. The link is selected: press Ctrl+C (⌘C on a Mac).";
 		}
 	});
-	const f = field("Invitation link", input);
+	const f = field(label || "Invitation link", input);
 	return h("div", { class: "invite-box" }, h("div", { class: "invite-row" }, f.field, copy), status);
-}
-
-// Export every candidate's scores as CSV through a download link.
-async function exportCsv(button) {
-	try {
-		const { blob, name } = await busy(button, "Exporting…", () => api.file("/api/admin/export/scores.csv", "scores.csv"));
-		const url = URL.createObjectURL(blob);
-		const a = h("a", { href: url, download: name, hidden: true });
-		document.body.append(a);
-		a.click();
-		a.remove();
-		// the download has started by the next tick; the URL can go after a while
-		setTimeout(() => URL.revokeObjectURL(url), 60000);
-		announce(`Downloading ${name}.`);
-	} catch (e) {
-		announce(e.message, "error");
-	}
 }
 
 // "completed · time ran out", "active · 32 min left"
@@ -74,11 +58,11 @@ function candidateRow(c) {
 export async function candidatesView(ctx) {
 	ctx.title("Candidates");
 	const exportBtn = h("button", { type: "button", class: "btn" }, "Export CSV");
-	exportBtn.addEventListener("click", () => exportCsv(exportBtn));
+	exportBtn.addEventListener("click", () => download(exportBtn, "/api/admin/export/scores.csv", "scores.csv"));
 	const body = h("div", {}, loading("Loading candidates…"));
 	ctx.root.append(h("div", { class: "page-head" }, h("h1", {}, "Candidates"),
 		h("div", { class: "head-actions" }, exportBtn,
-			h("a", { class: "btn btn-primary", href: "#/candidates/new" }, "New candidate"))), body);
+			ctx.mayWrite ? h("a", { class: "btn btn-primary", href: "#/candidates/new" }, "New candidate") : null)), body);
 
 	const list = (await api.get("/api/admin/candidates")).candidates;
 	if (!ctx.alive) return;

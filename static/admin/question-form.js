@@ -375,13 +375,15 @@ export async function questionFormView(ctx, id) {
 	}
 
 	let saved = snapshot();
-	ctx.guardUnsaved(() => snapshot() !== saved);
+	// a reviewer reads the question: nothing to save, nothing to lose
+	ctx.guardUnsaved(() => ctx.mayWrite && snapshot() !== saved);
 
-	const saveBtn = h("button", { type: "submit", class: "btn btn-primary" }, "Save question");
+	const saveBtn = h("button", { type: "submit", class: "btn btn-primary", hidden: !ctx.mayWrite }, "Save question");
 	const saveStatus = h("div", { class: "save-status" });
-	const deleteBtn = h("button", { type: "button", class: "btn btn-danger-quiet push-right", hidden: !id,
+	const deleteBtn = h("button", { type: "button", class: "btn btn-danger-quiet push-right", hidden: !id || !ctx.mayWrite,
 		onclick: onDelete }, "Delete question");
 	const form = h("form", { class: "question-form", id: formId, novalidate: true },
+		ctx.mayWrite ? null : h("p", { class: "banner banner-info" }, "You are reading this question: a reviewer does not change the bank."),
 		summary,
 		saveStatus,
 		section("Basics",
@@ -407,6 +409,7 @@ export async function questionFormView(ctx, id) {
 
 	form.addEventListener("submit", async (e) => {
 		e.preventDefault();
+		if (!ctx.mayWrite) return;
 		const button = e.submitter || saveBtn;
 		let data = collect();
 		if (!validate(data)) return;
@@ -449,6 +452,6 @@ export async function questionFormView(ctx, id) {
 	});
 
 	body.replaceChildren(form);
-	topSave.hidden = false;
+	topSave.hidden = !ctx.mayWrite;
 	exportBtn.hidden = !id;
 }

@@ -2,11 +2,11 @@
 // difficulty and tag, deletion behind a confirmation, Kattis packages
 // imported (a zip, with the report of its reference solutions) and exported.
 import { idPath } from "../common/api.js";
-import { h, uid, field, loading, confirmDialog, errorBox, busy, setChildren } from "../common/dom.js";
+import { h, uid, field, loading, confirmDialog, errorBox, setChildren } from "../common/dom.js";
 import { fmtDuration } from "../common/format.js";
 import { verdictBadge, verdictLabel } from "../common/verdicts.js";
 import { api } from "./session.js";
-import { announce } from "./ui.js";
+import { announce, download } from "./ui.js";
 
 const MAX_PACKAGE_BYTES = 64 * 1024 * 1024;   // what nginx takes as a request body
 
@@ -31,6 +31,7 @@ function limits(q) {
 	return `${q.time_limit_ms / 1000} s · ${q.memory_limit_mb} MB`;
 }
 
+// onDelete null: the account may not change the bank
 function questionRow(q, onDelete, onExport) {
 	const tests = `${q.test_count} (${q.sample_count} sample${q.sample_count === 1 ? "" : "s"})`;
 	return h("tr", { "data-question-id": q.id },
@@ -41,29 +42,16 @@ function questionRow(q, onDelete, onExport) {
 		h("td", { class: "nowrap" }, tests),
 		h("td", { class: "nowrap" }, limits(q)),
 		h("td", { class: "actions" },
-			h("a", { class: "btn btn-small", href: `#/questions/${q.id}`, "aria-label": `Edit ${q.title}` }, "Edit"),
+			onDelete ? h("a", { class: "btn btn-small", href: `#/questions/${q.id}`, "aria-label": `Edit ${q.title}` }, "Edit") : null,
 			h("button", { type: "button", class: "btn btn-small", "aria-label": `Export ${q.title}`,
 				onclick: (e) => onExport(q, e.currentTarget) }, "Export"),
-			h("button", { type: "button", class: "btn btn-small btn-danger-quiet", "aria-label": `Delete ${q.title}`,
-				onclick: () => onDelete(q) }, "Delete")));
+			onDelete ? h("button", { type: "button", class: "btn btn-small btn-danger-quiet", "aria-label": `Delete ${q.title}`,
+				onclick: () => onDelete(q) }, "Delete") : null));
 }
 
 // Download question q as a Kattis package (a zip); button shows the work.
-export async function exportQuestion(q, button) {
-	try {
-		const { blob, name } = await busy(button, "Exporting…",
-			() => api.file(`/api/admin/questions/${idPath(q.id)}/export`, `question-${q.number || "export"}.zip`));
-		const url = URL.createObjectURL(blob);
-		const a = h("a", { href: url, download: name, hidden: true });
-		document.body.append(a);
-		a.click();
-		a.remove();
-		// the download has started by the next tick; the URL can go after a while
-		setTimeout(() => URL.revokeObjectURL(url), 60000);
-		announce(`Downloading ${name}.`);
-	} catch (e) {
-		announce(e.message, "error");
-	}
+export function exportQuestion(q, button) {
+	return download(button, `/api/admin/questions/${idPath(q.id)}/export`, `question-${q.number || "export"}.zip`);
 }
 
 // What an import gave: the question, its time limit, each reference's verdict, warnings.
@@ -179,8 +167,8 @@ export async function questionsView(ctx) {
 	ctx.root.append(
 		h("div", { class: "page-head" },
 			h("h1", {}, "Question bank"),
-			h("div", { class: "head-actions" }, imports.button,
-				h("a", { class: "btn btn-primary", href: "#/questions/new" }, "New question"))),
+			ctx.mayWrite ? h("div", { class: "head-actions" }, imports.button,
+				h("a", { class: "btn btn-primary", href: "#/questions/new" }, "New question")) : null),
 		imports.out,
 		body);
 
@@ -217,7 +205,7 @@ export async function questionsView(ctx) {
 	};
 	function show() {
 		const shown = list.filter(matches);
-		tbody.replaceChildren(...shown.map((q) => questionRow(q, onDelete, exportQuestion)));
+		tbody.replaceChildren(...shown.map((q) => questionRow(q, ctx.mayWrite ? onDelete : null, exportQuestion)));
 		table.hidden = shown.length === 0;
 		empty.hidden = shown.length !== 0;
 		empty.textContent = list.length === 0

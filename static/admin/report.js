@@ -1,6 +1,7 @@
 // report.js - one candidate: overview, session actions (extend, reopen, new
-// link, delete), per question the best score with the best-scoring and the last submission, every submission
-// with its per-test verdicts, the session timeline, and the printable report.
+// link, delete), the notes and ratings, per question the best score with the
+// best-scoring and the last submission, every submission with its per-test
+// verdicts, the session timeline, and the printable report.
 import { idPath } from "../common/api.js";
 import { h, field, loading, busy, dialog, confirmDialog } from "../common/dom.js";
 import { fmtDate, fmtTime, fmtDuration, fmtBytes } from "../common/format.js";
@@ -11,6 +12,7 @@ import { announce, statusBadge, codeView } from "./ui.js";
 import { inviteLinkBox, statusDetail } from "./candidates.js";
 import { difficultyBadge } from "./questions.js";
 import { timelineLines } from "./timeline.js";
+import { notesSection } from "./notes.js";
 
 function overview(c) {
 	const s = c.session;
@@ -154,7 +156,8 @@ async function openPrintable(id, button) {
 	}
 }
 
-export async function reportView(ctx, id) {
+// The report of candidate id; reached from job jobId's pipeline, it leads back there.
+export async function reportView(ctx, id, jobId) {
 	ctx.title("Candidate report");
 	const heading = h("h1", {}, "Candidate report");
 	const printBtn = h("button", { type: "button", class: "btn btn-primary" }, "Printable report");
@@ -162,7 +165,8 @@ export async function reportView(ctx, id) {
 	const body = h("div", {}, loading("Loading the report…"));
 	const inviteSlot = h("div");
 	ctx.root.append(h("div", { class: "page-head" },
-		h("div", {}, h("a", { href: "#/candidates", class: "back-link" }, "← Candidates"), heading),
+		h("div", {}, jobId ? h("a", { href: `#/jobs/${jobId}`, class: "back-link" }, "← Job")
+			: h("a", { href: "#/candidates", class: "back-link" }, "← Candidates"), heading),
 		h("div", { class: "head-actions" }, printBtn)), inviteSlot, body);
 
 	let editors = [];
@@ -185,6 +189,7 @@ export async function reportView(ctx, id) {
 				h("section", { class: "card", "aria-labelledby": "sess-title" }, h("h2", { id: "sess-title" }, "Session"),
 					sessionActions(c))),
 			h("section", { "aria-labelledby": "qr-title" }, h("h2", { id: "qr-title" }, "Questions"), questionResults(c, langs, editors)),
+			notesSection(id, c.notes || []),
 			h("section", { class: "card", "aria-labelledby": "sub-title" },
 				h("h2", { id: "sub-title" }, `Submissions (${c.submissions.length})`),
 				c.submissions.length
@@ -206,6 +211,7 @@ export async function reportView(ctx, id) {
 		const note = !s ? "The candidate has not opened the link yet. A new link replaces the old one."
 			: s.status === "active" ? "The test is running. You can give more time."
 				: "The test is over. Reopening gives the candidate more time with the same link.";
+		if (!ctx.mayWrite) return h("p", { class: "muted" }, s ? `The test is ${s.status}.` : "The candidate has not opened the link yet.");
 		return [
 			h("p", { class: "muted" }, note),
 			h("div", { class: "button-row" },
