@@ -31,6 +31,9 @@ for d in /var /var/cache "$CACHE"; do
 	fi
 done
 chmod 755 "$CACHE"
+# one build at a time (make test and a start may overlap); the next one finds it done
+exec 9>"$CACHE/.lock"
+flock 9
 tmp=$(mktemp -d "$CACHE/.build.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
