@@ -3,6 +3,7 @@
 #   make            build everything into bin/
 #   make test       every test (SANITIZE=1 to run them under ASan + UBSan)
 #   make bench      benchmarks, printing comparison tables
+#   make cache      (as root) the precompiled headers and JVM archives boxes share, if stale
 #   make deps       install the Debian packages the build and tests need
 #   make fuzz       the libFuzzer target on its seed corpus (FUZZ_TIME seconds, default 60)
 
@@ -96,7 +97,7 @@ BENCH_PKGS = wrk
 NPM_DIR   = build/npm
 UI_BUNDLE = static/vendor/editor.js
 
-.PHONY: all test bench deps clean run start stop
+.PHONY: all test bench deps cache clean run start stop
 .SECONDARY:
 all: $(BIN)/judge $(BIN)/ce-box $(BIN)/ce-fcgi $(BIN)/ce-ctl $(BIN)/ce-worker $(UI_BUNDLE)
 
@@ -181,15 +182,22 @@ test: deps
 	@sh conf/install-deps.sh $(TEST_PKGS)
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@$(if $(SANITIZE),$(MAKE) --no-print-directory SANITIZE= all,true)
+	@sh conf/box-cache.sh
 	@BIN=$(BIN) CE_BOX=$(CURDIR)/$(BIN)/ce-box NODE_PATH=$(CURDIR)/$(NPM_DIR)/node_modules sh tests/run.sh $(TEST_BIN) $(E2E_TESTS)
 
 bench: deps
 	@sh conf/install-deps.sh $(BENCH_PKGS)
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/overhead
+	@sh conf/box-cache.sh
 	@CE_BOX=$(CURDIR)/$(BIN)/ce-box sh bench/run.sh $(BUILD)/bench/overhead $(BIN)/judge
 
 deps:
 	@sh conf/install-deps.sh $(DEB_PKGS)
+
+# what every box shares read-only at /cache, built by root from the host's toolchains
+# (make run and make start build it through conf/service.sh)
+cache: deps
+	@sh conf/box-cache.sh
 
 # the whole service (SPEC section 7): PORT, VAR_DIR, DATABASE_URL, ADMIN_PASSWORD
 run: deps

@@ -1,9 +1,13 @@
 """bench/e2e.py - bin/judge end to end against the bare compile + run of the same code.
 
-For python, cpp and java: a 10-test "sum the numbers" submission.  Bare means
-the same compiler and runtime commands on the host, no sandbox, each test a
-fresh process fed through a pipe.  Both are timed in the same run,
-alternating, and the table shows medians and their ratio.
+For python, cpp and java: a 10-test "sum the numbers" submission (cpp includes
+bits/stdc++.h).  Bare means the same compiler and runtime commands on the host,
+no sandbox and none of the boxes' /cache (no precompiled header, no class-data
+archive of ours), each test a fresh process fed through a pipe.  All are timed
+in the same run, alternating, and the table shows medians and their ratio.
+
+usage: e2e.py JUDGE[=CE_BOX] ...   (several judges, e.g. before and after a change,
+                                   each with its own launcher, are timed in turn)
 """
 import json
 import os
@@ -15,8 +19,8 @@ import sys
 import tempfile
 import time
 
-JUDGE = sys.argv[1] if len(sys.argv) > 1 else "bin/judge"
-ROUNDS = int(os.environ.get("BENCH_E2E_ROUNDS", "5"))
+JUDGES = sys.argv[1:] or ["bin/judge"]
+ROUNDS = max(7, int(os.environ.get("BENCH_E2E_ROUNDS", "7")))
 
 CODE = {
     "python": ("main.py", "import sys\nd = sys.stdin.read().split()\nprint(sum(map(int, d[1:])))\n",
@@ -63,10 +67,12 @@ def bare(lang, cases):
         shutil.rmtree(d)
 
 
-def judged(lang, cases):
+def judged(judge, lang, cases):
     req = json.dumps({"language": lang, "code": CODE[lang][1], "test_cases": cases}).encode()
+    path, _, box = judge.partition("=")
+    env = dict(os.environ, CE_BOX=os.path.abspath(box)) if box else None
     t0 = time.perf_counter()
-    r = subprocess.run([JUDGE], input=req, capture_output=True)
+    r = subprocess.run([path], input=req, capture_output=True, env=env)
     dt = time.perf_counter() - t0
     resp = json.loads(r.stdout)
     assert resp["status"] == "accepted", (lang, resp["status"], r.stderr)
@@ -75,15 +81,31 @@ def judged(lang, cases):
 
 def main():
     cases = tests()
-    print(f"{'language':<10} {'bare p50 ms':>12} {'judge p50 ms':>13} {'ratio':>7}   ({ROUNDS} rounds, 10 tests)")
+    names = [j.partition("=")[0] for j in JUDGES]
+    head = f"{'language':<10} {'bare p50 ms':>12}"
+    for i, n in enumerate(names):
+        tag = f"judge{i + 1}" if len(names) > 1 else "judge"
+        head += f" {tag + ' p50 ms':>15} {tag + '/bare':>12}"
+    print(head + f"   ({ROUNDS} rounds, 10 tests, interleaved)")
+    for i, n in enumerate(names):
+        if len(names) > 1:
+            print(f"  judge{i + 1}: {n}")
     for lang in ("python", "cpp", "java"):
-        b, j = [], []
-        bare(lang, cases)  # warm the page cache for both
+        b, j = [], [[] for _ in JUDGES]
+        bare(lang, cases)  # warm the page cache for all
+        for judge in JUDGES:
+            judged(judge, lang, cases)
         for _ in range(ROUNDS):
             b.append(bare(lang, cases))
-            j.append(judged(lang, cases))
-        mb, mj = statistics.median(b) * 1000, statistics.median(j) * 1000
-        print(f"{lang:<10} {mb:>12.1f} {mj:>13.1f} {mj / mb:>7.2f}")
+            for k, judge in enumerate(JUDGES):
+                j[k].append(judged(judge, lang, cases))
+        mb = statistics.median(b) * 1000
+        row = f"{lang:<10} {mb:>12.1f}"
+        for k in range(len(JUDGES)):
+            mj = statistics.median(j[k]) * 1000
+            row += f" {mj:>15.1f} {mj / mb:>12.2f}"
+        print(row, flush=True)
+    print("targets: cpp (bits/stdc++.h) judge/bare <= 0.40, java <= 0.65")
 
 
 if __name__ == "__main__":

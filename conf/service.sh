@@ -190,6 +190,8 @@ layout() {
 	root_dir "$VAR/share" root 755
 	cp -r "$ROOT/templates" "$ROOT/sql" "$ROOT/static" "$VAR/share/"
 	chmod -R a+rX,go-w "$VAR/share"
+	# precompiled headers and JVM archives for the boxes (a no-op unless a toolchain changed)
+	sh "$ROOT/conf/box-cache.sh" || die "cannot build the boxes' cache in /var/cache/coding-engine"
 }
 
 pg_embedded() { [ -z "${DATABASE_URL:-}" ]; }
