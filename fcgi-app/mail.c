@@ -117,8 +117,9 @@ static bool printable_ascii(const char *s)
 }
 
 /*
- * Append s as RFC 2047 encoded words (UTF-8, base64), at most 45 bytes of text each
- * (75 characters), split between characters, folded onto lines of their own.
+ * Append s as RFC 2047 encoded words (UTF-8, base64), at most 39 bytes of text each
+ * (64 characters: with "Subject: " a line stays within RFC 2047's 76), split between
+ * characters, folded onto lines of their own.
  */
 static void add_encoded_words(struct strbuf *out, const char *s)
 {
@@ -126,7 +127,7 @@ static void add_encoded_words(struct strbuf *out, const char *s)
 	size_t n = strlen(s), i = 0, k;
 
 	while (i < n) {
-		k = n - i < 45 ? n - i : 45;
+		k = n - i < 39 ? n - i : 39;
 		/* never cut a UTF-8 sequence: back up to the start of a character */
 		while (i + k < n && k > 1 && ((unsigned char)s[i + k] & 0xc0) == 0x80)
 			k--;
@@ -181,7 +182,8 @@ int mail_compose(const struct mail_msg *m, struct strbuf *out, char *msgid, size
 	strbuf_addf(out, "From: <%s>\r\nTo: ", conf.from ? conf.from : "");
 	if (*m->to_name) {
 		add_phrase(out, m->to_name);
-		strbuf_addstr(out, " ");
+		/* after encoded words the address goes on a line of its own: lines stay short */
+		strbuf_addstr(out, printable_ascii(m->to_name) ? " " : "\r\n ");
 	}
 	strbuf_addf(out, "<%s>\r\nSubject: ", m->to_addr);
 	if (printable_ascii(m->subject) && strlen(m->subject) < 900)
@@ -189,7 +191,7 @@ int mail_compose(const struct mail_msg *m, struct strbuf *out, char *msgid, size
 	else
 		add_encoded_words(out, m->subject);
 	strbuf_addf(out, "\r\nDate: %s\r\nMessage-ID: <%s>\r\nMIME-Version: 1.0\r\n"
-		    "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n"
+		    "Content-Type: multipart/alternative;\r\n boundary=\"%s\"\r\n\r\n"
 		    "This is a message in MIME format.\r\n\r\n", date, msgid, boundary);
 	add_part(out, boundary, "text/plain", m->text);
 	strbuf_addstr(out, "\r\n");
