@@ -29,7 +29,8 @@ CPPFLAGS = -Icommon -Isandbox -Ifcgi-app -Itests -I/usr/include/postgresql -MMD 
 # the judge keeps compiled checkers under their SHA-256 (libcrypto)
 LIBS_SBX = -ljson-c -lcrypto -lm
 # problem packages: zip archives (libzip) and their YAML files (libyaml)
-LIBS_APP = -lfcgi -lpq -lcrypt -lzip -lyaml $(LIBS_SBX)
+# invitations by e-mail: libcurl's SMTP client (README, "Invitations by e-mail")
+LIBS_APP = -lfcgi -lpq -lcrypt -lzip -lyaml -lcurl $(LIBS_SBX)
 # the judge host's webhook calls: libcurl, signed with libcrypto's HMAC (bin/ce-worker only)
 LIBS_HOOK = -lcurl -lcrypto
 
@@ -73,6 +74,8 @@ APP_SRC += fcgi-app/account.c fcgi-app/audit.c fcgi-app/store_account.c fcgi-app
 APP_SRC += fcgi-app/similarity.c fcgi-app/api_similarity.c
 # what the candidate's editor recorded: changes for the player, integrity signals
 APP_SRC += fcgi-app/playback.c
+# invitations by e-mail: composing and sending a message, the invitation's message and its outcome
+APP_SRC += fcgi-app/mail.c fcgi-app/invite_mail.c
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 LIBAPP  = $(BUILD)/libapp.a
 
@@ -88,8 +91,9 @@ DEB_PKGS = gcc g++ make pkg-config libseccomp-dev libjson-c-dev libcunit1-dev \
            libfcgi-dev libpq-dev libcrypt-dev postgresql-15 postgresql-client-15 \
            nginx spawn-fcgi curl libcurl4-openssl-dev libssl-dev libzip-dev libyaml-dev
 # the browser tests drive Debian's Chromium; the service tests check GET /metrics with
-# promtool (package prometheus); the HTTP benchmark drives wrk
-TEST_PKGS = chromium fonts-dejavu-core docker-compose prometheus
+# promtool (package prometheus); the invitation e-mails go to a private OpenSMTPD (T28Mail);
+# the HTTP benchmark drives wrk
+TEST_PKGS = chromium fonts-dejavu-core docker-compose prometheus opensmtpd
 BENCH_PKGS = wrk
 
 # static/vendor/editor.js: CodeMirror 6 bundled by esbuild from the npm packages that

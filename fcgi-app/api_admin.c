@@ -10,6 +10,7 @@
 #include "uuid.h"
 #include "auth.h"
 #include "db.h"
+#include "invite_mail.h"
 #include "jsonh.h"
 #include "lang.h"
 #include "session.h"
@@ -264,21 +265,34 @@ void admin_invite_url(const struct http_req *r, const char *token, char *out, si
 		snprintf(out, len, "%s://%s/test/?invite=%s", r->scheme, r->host, token);
 }
 
-static int send_invite(struct http_req *r, const char *cid, const char *token, int status)
+/*
+ * Answer the candidate and their new link; with send_email, the link goes out by e-mail
+ * first (README, "Invitations by e-mail") and the answer says what became of it ("mail").
+ */
+static int send_invite(struct http_req *r, const char *cid, const char *token, int status, bool send_email)
 {
-	const char *p[1] = { cid };
-	struct json_object *c, *o;
+	struct json_object *c, *o, *mail = NULL;
+	struct invite_mail im;
 	char url[512];
 	int dberr;
 
-	c = store_candidate_json(p[0], &dberr);
-	if (!c)
-		return api_db_error(r);
 	admin_invite_url(r, token, url, sizeof(url));
+	if (send_email) {
+		invite_mail_init(&im);
+		mail = invite_mail_send(&im, r, cid, url);
+		invite_mail_release(&im);
+	}
+	c = store_candidate_json(cid, &dberr);
+	if (!c) {
+		json_object_put(mail);
+		return api_db_error(r);
+	}
 	o = http_ok();
 	json_object_object_add(o, "candidate", c);
 	json_object_object_add(o, "invite_token", json_object_new_string(token));
 	json_object_object_add(o, "invite_url", json_object_new_string(url));
+	if (mail)
+		json_object_object_add(o, "mail", mail);
 	return http_json(r, status, o);
 }
 
@@ -288,7 +302,7 @@ int h_admin_candidate_create(struct http_req *r)
 	const char *name = NULL, *email = "", *phone = "";
 	char err[256], token[TOKEN_HEX_LEN + 1], dur[16], cid[40], qid[16];
 	long long minutes = 60;
-	bool archived, no_tests;
+	bool archived, no_tests, send_email = false;
 	size_t i, n;
 	int rc, g, found;
 
@@ -304,7 +318,13 @@ int h_admin_candidate_create(struct http_req *r)
 	}
 	if (jsonh_str(body, "email", 200, &email, NULL, err, sizeof(err)) < 0 ||
 	    jsonh_str(body, "phone", 50, &phone, NULL, err, sizeof(err)) < 0 ||
-	    jsonh_int(body, "test_duration_minutes", 1, 1440, &minutes, err, sizeof(err)) < 0) {
+	    jsonh_int(body, "test_duration_minutes", 1, 1440, &minutes, err, sizeof(err)) < 0 ||
+	    jsonh_bool(body, "send_email", &send_email, err, sizeof(err)) < 0) {
+		rc = http_fail(r, 400, "invalid_field", "%s", err);
+		goto out;
+	}
+	/* a message that could not be addressed is refused before anything is stored */
+	if (send_email && invite_mail_check(name, email, err, sizeof(err)) < 0) {
 		rc = http_fail(r, 400, "invalid_field", "%s", err);
 		goto out;
 	}
@@ -352,7 +372,7 @@ int h_admin_candidate_create(struct http_req *r)
 	if (store_test_one_off(cid, r->admin_id) != DB_OK || db_commit() != DB_OK)
 		goto tx_fail;
 	audit(r, "candidate.invite", "candidate", cid, audit_field(body, "name"));
-	rc = send_invite(r, cid, token, 201);
+	rc = send_invite(r, cid, token, 201, send_email);
 	goto out;
 tx_fail:
 	/* one way out of a failed transaction: roll back, tell the client to retry */
@@ -493,22 +513,84 @@ int h_admin_candidate_delete(struct http_req *r)
 	return http_json(r, 200, http_ok());
 }
 
-int h_admin_candidate_invite(struct http_req *r)
+/* May candidate id's invitation go out by e-mail (name and address)?  -1 after recording why. */
+static int check_mailable(struct http_req *r, const char *id)
 {
-	const char *id = r->m.params[0];
+	struct json_object *c, *name, *email;
+	char err[320];
+	int dberr, rc = 0;
+
+	c = store_candidate_json(id, &dberr);
+	if (!c)
+		return dberr ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate"), -1;
+	json_object_object_get_ex(c, "name", &name);
+	json_object_object_get_ex(c, "email", &email);
+	if (invite_mail_check(json_object_get_string(name), email ? json_object_get_string(email) : "",
+			      err, sizeof(err)) < 0)
+		rc = (http_fail(r, 400, "invalid_field", "%s", err), -1);
+	json_object_put(c);
+	return rc;
+}
+
+/* A new link for candidate id (the old one stops working), sent by e-mail when asked. */
+static int new_link(struct http_req *r, const char *id, bool send_email)
+{
 	char token[TOKEN_HEX_LEN + 1];
 	int found;
+
+	if (auth_new_token(token) < 0)
+		return http_fail(r, 503, "unavailable", "no randomness available; retry");
+	found = store_candidate_set_invite(id, token);
+	if (found != 1)
+		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
+	audit(r, "candidate.reinvite", "candidate", id, NULL);
+	return send_invite(r, id, token, 200, send_email);
+}
+
+/* POST /api/admin/candidates/:id/invite [{"send_email": true}]: a new link. */
+int h_admin_candidate_invite(struct http_req *r)
+{
+	static const char *const fields[] = { "send_email", NULL };
+	const char *id = r->m.params[0];
+	struct json_object *body;
+	bool send_email = false;
+	char err[256] = "";
+	int rc;
 
 	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
 		return r->status;
 	if (!uuid_valid(id))
 		return http_fail(r, 404, "not_found", "no such candidate");
-	if (auth_new_token(token) < 0)
-		return http_fail(r, 503, "unavailable", "no randomness available; retry");
-	/* a new link replaces the old one */
-	found = store_candidate_set_invite(id, token);
-	if (found != 1)
-		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
-	audit(r, "candidate.reinvite", "candidate", id, NULL);
-	return send_invite(r, id, token, 200);
+	body = http_json_body(r, 4096);
+	if (!body)
+		return r->status;
+	if (jsonh_only(body, fields, err, sizeof(err)) < 0 ||
+	    jsonh_bool(body, "send_email", &send_email, err, sizeof(err)) < 0)
+		rc = http_fail(r, 400, "invalid_field", "%s", err);
+	else if (send_email && check_mailable(r, id) < 0)
+		rc = r->status;
+	else
+		rc = new_link(r, id, send_email);
+	json_object_put(body);
+	return rc;
+}
+
+/*
+ * POST /api/admin/candidates/:id/mail: send the invitation again.  The server keeps only
+ * the hash of a link's token, so the message carries a new link and the old one stops
+ * working.
+ */
+int h_admin_candidate_mail(struct http_req *r)
+{
+	const char *id = r->m.params[0];
+
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
+		return r->status;
+	if (!uuid_valid(id))
+		return http_fail(r, 404, "not_found", "no such candidate");
+	if (!mail_enabled())
+		return http_fail(r, 409, "mail_disabled", "mail is off: the server has no SMTP_URL");
+	if (check_mailable(r, id) < 0)
+		return r->status;
+	return new_link(r, id, true);
 }

@@ -21,6 +21,8 @@ int h_admin_candidate_get(struct http_req *r);
 int h_admin_candidate_update(struct http_req *r);
 int h_admin_candidate_delete(struct http_req *r);
 int h_admin_candidate_invite(struct http_req *r);
+/* POST /api/admin/candidates/:id/mail: the invitation again by e-mail, with a new link. */
+int h_admin_candidate_mail(struct http_req *r);
 
 /* The candidate's link for an invitation token: CE_PUBLIC_URL or the request's own origin. */
 void admin_invite_url(const struct http_req *r, const char *token, char *out, size_t len);

@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "db.h"
+#include "invite_mail.h"
 #include "jsonh.h"
 #include "lang.h"
 #include "store_candidate.h"
@@ -496,6 +497,7 @@ struct invite_row {
 	char reason[96];
 	char token[TOKEN_HEX_LEN + 1];
 	char candidate_id[40];
+	struct json_object *mail;	/* what became of its e-mail; NULL when none was asked for */
 };
 
 /* Trim s in place (spaces and tabs at both ends). */
@@ -717,22 +719,55 @@ static struct json_object *row_json(struct http_req *r, const struct invite_row 
 		json_object_object_add(o, "candidate_id", json_object_new_string(w->candidate_id));
 		json_object_object_add(o, "invite_token", json_object_new_string(w->token));
 		json_object_object_add(o, "invite_url", json_object_new_string(url));
+		if (w->mail)
+			json_object_object_add(o, "mail", json_object_get(w->mail));
 	}
 	return o;
+}
+
+/* With send_email, rows no message could be addressed to are invalid: nothing is stored for them. */
+static void check_mailable(struct invite_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(rows[i].status, "created") &&
+		    invite_mail_check(rows[i].name, rows[i].email, rows[i].reason, sizeof(rows[i].reason)) < 0)
+			rows[i].status = "invalid";
+}
+
+/* Each created row's invitation by e-mail, over one connection (README, "Invitations by e-mail"). */
+static void mail_rows(struct http_req *r, struct invite_row *rows, size_t n)
+{
+	struct invite_mail im;
+	char url[512];
+	size_t i;
+
+	invite_mail_init(&im);
+	for (i = 0; i < n; i++) {
+		if (strcmp(rows[i].status, "created"))
+			continue;
+		admin_invite_url(r, rows[i].token, url, sizeof(url));
+		rows[i].mail = invite_mail_send(&im, r, rows[i].candidate_id, url);
+	}
+	invite_mail_release(&im);
 }
 
 /* One invitation ({name, email}): 201 with the candidate and the link, or why not. */
 static int invite_one(struct http_req *r, const char *test_id, struct json_object *body)
 {
-	static const char *const fields[] = { "name", "email", NULL };
+	static const char *const fields[] = { "name", "email", "send_email", NULL };
 	struct invite_row w = { 0 };
 	struct json_object *o, *c;
 	const char *name = NULL, *email = NULL;
 	char err[256] = "", url[512];
+	bool send_email = false;
 	int dberr = 0;
 
 	if (jsonh_only(body, fields, err, sizeof(err)) < 0)
 		return http_fail(r, 400, "unknown_field", "%s", err);
+	if (jsonh_bool(body, "send_email", &send_email, err, sizeof(err)) < 0)
+		return http_fail(r, 400, "invalid_field", "%s", err);
 	if (jsonh_str(body, "name", 1024, &name, NULL, err, sizeof(err)) != 0 ||
 	    jsonh_str(body, "email", 1024, &email, NULL, err, sizeof(err)) != 0)
 		return http_fail(r, 400, *err ? "invalid_field" : "missing_field", "%s",
@@ -745,11 +780,15 @@ static int invite_one(struct http_req *r, const char *test_id, struct json_objec
 		return http_fail(r, 503, "unavailable", "out of memory");
 	}
 	check_row(&w, 0);
+	if (send_email)
+		check_mailable(&w, 1);
 	if (strcmp(w.status, "created"))
 		http_fail(r, 400, "invalid_field", "%s", w.reason);
 	else if (invite_rows(r, test_id, &w, 1) == 0 && strcmp(w.status, "created"))
 		http_fail(r, 409, "already_invited", "%s is already invited to this test", w.email);
 	else if (!r->err.status) {
+		if (send_email)
+			mail_rows(r, &w, 1);
 		c = store_candidate_json(w.candidate_id, &dberr);
 		if (!c) {
 			api_db_error(r);
@@ -760,10 +799,13 @@ static int invite_one(struct http_req *r, const char *test_id, struct json_objec
 			json_object_object_add(o, "candidate", c);
 			json_object_object_add(o, "invite_token", json_object_new_string(w.token));
 			json_object_object_add(o, "invite_url", json_object_new_string(url));
+			if (w.mail)
+				json_object_object_add(o, "mail", json_object_get(w.mail));
 			audit(r, "candidate.invite", "candidate", w.candidate_id, NULL);
 			http_json(r, 201, o);
 		}
 	}
+	json_object_put(w.mail);
 	free(w.name);
 	free(w.email);
 	return r->status;
@@ -779,8 +821,9 @@ int h_admin_test_invite(struct http_req *r)
 	struct json_object *body = NULL, *v, *list, *o;
 	struct invite_row *rows = NULL;
 	const char *id = r->m.params[0];
-	char job[16], *text = NULL, err[256] = "";
-	size_t i, n = 0, counts[3] = { 0, 0, 0 };
+	char job[16], *text = NULL, err[256] = "", flag[8] = "";
+	size_t i, n = 0, counts[3] = { 0, 0, 0 }, mailed[2] = { 0, 0 };
+	bool send_email = false;
 	int rc, found;
 
 	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
@@ -792,6 +835,8 @@ int h_admin_test_invite(struct http_req *r)
 		if (http_read_body(r, MAX_INVITE_BODY) < 0)
 			return r->status;
 		text = strndup(r->body.buf, r->body.len);
+		/* a text/csv body has no room for flags: ?send_email=true */
+		send_email = http_query(r, "send_email", flag, sizeof(flag)) && !strcmp(flag, "true");
 	} else {
 		body = http_json_body(r, MAX_INVITE_BODY);
 		if (!body)
@@ -800,11 +845,12 @@ int h_admin_test_invite(struct http_req *r)
 			rc = invite_one(r, id, body);
 			goto out;
 		}
-		if (json_object_object_length(body) != 1 ||
+		if (jsonh_bool(body, "send_email", &send_email, err, sizeof(err)) < 0 ||
+		    json_object_object_length(body) != 1 + json_object_object_get_ex(body, "send_email", NULL) ||
 		    jsonh_str(body, "csv", MAX_INVITE_BODY, (const char **)&text, NULL, err, sizeof(err)) != 0) {
 			text = NULL;
 			rc = http_fail(r, 400, "invalid_field", "%s",
-				       *err ? err : "'csv' must be the only member, a text of name,email rows");
+				       *err ? err : "'csv' (a text of name,email rows) and 'send_email' are the only members");
 			goto out;
 		}
 		text = strdup(text);
@@ -813,14 +859,28 @@ int h_admin_test_invite(struct http_req *r)
 		rc = http_fail(r, 503, "unavailable", "out of memory");
 		goto out;
 	}
-	if (csv_rows(r, text, &rows, &n) < 0 || invite_rows(r, id, rows, n) < 0) {
+	if (csv_rows(r, text, &rows, &n) < 0) {
 		rc = r->status;
 		goto out;
 	}
+	if (send_email)
+		check_mailable(rows, n);
+	if (invite_rows(r, id, rows, n) < 0) {
+		rc = r->status;
+		goto out;
+	}
+	if (send_email)
+		mail_rows(r, rows, n);
 	list = json_object_new_array();
 	for (i = 0; i < n; i++) {
 		json_object_array_add(list, row_json(r, &rows[i], i));
 		counts[!strcmp(rows[i].status, "created") ? 0 : !strcmp(rows[i].status, "invalid") ? 2 : 1]++;
+		if (rows[i].mail) {
+			const char *st = json_object_get_string(json_object_object_get(rows[i].mail, "status"));
+
+			if (strcmp(st, "disabled"))
+				mailed[!strcmp(st, "sent")]++;
+		}
 	}
 	o = http_ok();
 	json_object_object_add(o, "test_id", json_object_new_int(atoi(id)));
@@ -828,6 +888,14 @@ int h_admin_test_invite(struct http_req *r)
 	json_object_object_add(o, "already_invited", json_object_new_int64((int64_t)counts[1]));
 	json_object_object_add(o, "invalid", json_object_new_int64((int64_t)counts[2]));
 	json_object_object_add(o, "rows", list);
+	if (send_email) {
+		struct json_object *m = json_object_new_object();
+
+		json_object_object_add(m, "status", json_object_new_string(mail_enabled() ? "on" : "disabled"));
+		json_object_object_add(m, "sent", json_object_new_int64((int64_t)mailed[1]));
+		json_object_object_add(m, "failed", json_object_new_int64((int64_t)mailed[0]));
+		json_object_object_add(o, "mail", m);
+	}
 	{
 		struct json_object *d = json_object_new_object();
 
@@ -837,6 +905,8 @@ int h_admin_test_invite(struct http_req *r)
 	}
 	rc = http_json(r, 200, o);
 out:
+	for (i = 0; rows && i < n; i++)
+		json_object_put(rows[i].mail);
 	free(rows);
 	free(text);
 	json_object_put(body);

@@ -23,6 +23,7 @@
 #include "executor.h"
 #include "http.h"
 #include "lang.h"
+#include "mail.h"
 #include "queue.h"
 #include "router.h"
 #include "session.h"
@@ -39,6 +40,7 @@ static void config_load(void)
 	db_init(getenv("DATABASE_URL"));
 	executor_init(getenv("CE_JUDGE"));
 	queue_init();
+	mail_init();
 }
 
 static void handle(FCGX_Request *fx)

@@ -3,14 +3,15 @@
 #include <string.h>
 
 #include "api_common.h"
+#include "invite_mail.h"
 #include "uuid.h"
 #include "store_candidate.h"
 #include "store_job.h"
 #include "store_note.h"
 
 /*
- * A candidate as JSON, with the session, the questions and the score (c: the
- * candidate row).  The status is the session's, 'invited' before it starts.
+ * A candidate as JSON, with the session, the questions, the score and what became of
+ * the invitation e-mail (c: the candidate row).  The status is the session's, 'invited' before it starts.
  */
 #define CANDIDATE_JSON                                                                           \
 	"json_build_object('candidate_id', c.candidate_id, 'id', c.id, 'name', c.name,"          \
@@ -18,6 +19,8 @@
 	" 'status', COALESCE((SELECT s.status FROM test_session s"                                 \
 	"   WHERE s.candidate_id = c.candidate_id), 'invited'),"                                   \
 	" 'test_duration_minutes', c.test_duration_minutes, 'created_at', c.created_at,"          \
+	" 'mail', (SELECT " INVITE_MAIL_JSON("m") " FROM invitation_mail m"                        \
+	"   WHERE m.candidate_id = c.candidate_id),"                                                \
 	" 'question_ids', (SELECT COALESCE(json_agg(q.uuid ORDER BY cq.position), '[]')"          \
 	"   FROM candidate_question cq JOIN coding_question_bank q ON q.id = cq.question_id"      \
 	"   WHERE cq.candidate_id = c.candidate_id),"                                             \

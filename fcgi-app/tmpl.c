@@ -14,6 +14,7 @@ struct ctx {
 	int depth;
 	char *err;
 	size_t errlen;
+	bool plain;		/* a text/plain document: values go in as they are */
 };
 
 void tmpl_escape(struct strbuf *out, const char *s, size_t len)
@@ -202,7 +203,10 @@ static int render(struct ctx *c, const char *p, const char *end, struct strbuf *
 			if (v && !json_object_is_type(v, json_type_null)) {
 				const char *s = json_object_get_string(v);
 
-				tmpl_escape(out, s, strlen(s));
+				if (c->plain)
+					strbuf_addstr(out, s);
+				else
+					tmpl_escape(out, s, strlen(s));
 			}
 			continue;
 		}
@@ -223,6 +227,15 @@ int tmpl_render(const char *tpl, struct json_object *data, struct strbuf *out, c
 		size_t errlen)
 {
 	struct ctx c = { .depth = 0, .err = err, .errlen = errlen };
+
+	c.stack[0] = data;
+	return render(&c, tpl, tpl + strlen(tpl), out);
+}
+
+int tmpl_render_text(const char *tpl, struct json_object *data, struct strbuf *out, char *err,
+		     size_t errlen)
+{
+	struct ctx c = { .depth = 0, .err = err, .errlen = errlen, .plain = true };
 
 	c.stack[0] = data;
 	return render(&c, tpl, tpl + strlen(tpl), out);

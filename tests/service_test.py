@@ -15,6 +15,8 @@ import atexit
 import base64
 import concurrent.futures
 import csv
+import email
+import email.policy
 import hashlib
 import hmac
 import http.client
@@ -28,6 +30,7 @@ import tempfile
 import stat
 import zipfile
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -58,7 +61,8 @@ DB_LEAK_PATTERNS = ("postgres", "dbname", "host=", "/pg/run", "libpq", "pgres_",
 ENV = {k: v for k, v in os.environ.items()
        if k not in ("DATABASE_URL", "CE_API_KEY", "CE_EXECUTE_ALLOW", "CE_ADMIN_ALLOW", "CE_PUBLIC_URL",
                     "EXEC_RATE", "EXEC_BURST", "CE_ADMIN_TOKEN_HOURS", "CE_WEBHOOK_ALLOW",
-                    "CE_WEBHOOK_SECRET", "CE_WEBHOOK_MAX_ATTEMPTS", "CE_WEBHOOK_BACKOFF_MS")}
+                    "CE_WEBHOOK_SECRET", "CE_WEBHOOK_MAX_ATTEMPTS", "CE_WEBHOOK_BACKOFF_MS",
+                    "SMTP_REQUIRE_TLS")}
 ENV.update(PORT=str(PORT), TLS_PORT="0", VAR_DIR=VAR, ADMIN_PASSWORD=ADMIN_PASSWORD,
            CE_ABANDON_GRACE=str(GRACE), CE_HEARTBEAT_TIMEOUT="3600", POOL_SIZE=str(POOL_SIZE))
 # webhooks (T21Webhooks): the suite's receiver listens on 127.0.0.1, so loopback is allowed for the
@@ -66,6 +70,13 @@ ENV.update(PORT=str(PORT), TLS_PORT="0", VAR_DIR=VAR, ADMIN_PASSWORD=ADMIN_PASSW
 # No CE_API_KEY, so calls are signed with CE_WEBHOOK_SECRET.
 WEBHOOK_SECRET = "whs-" + secrets.token_urlsafe(18)
 ENV.update(CE_WEBHOOK_ALLOW="127.0.0.0/8", CE_WEBHOOK_SECRET=WEBHOOK_SECRET, CE_WEBHOOK_BACKOFF_MS="300")
+# invitations by e-mail (T28Mail): the whole suite's service mails through a private OpenSMTPD on
+# SMTP_PORT, which only T28Mail starts (elsewhere a message fails and says so).  The
+# credentials go nowhere but to the server: no answer and no log may show the password.
+SMTP_PORT = PORT + 3
+SMTP_PASSWORD = "smtp-" + secrets.token_urlsafe(18)
+ENV.update(SMTP_URL="smtp://127.0.0.1:%d" % SMTP_PORT, SMTP_USER="ce-mailer", SMTP_PASSWORD=SMTP_PASSWORD,
+           MAIL_FROM="tests@coding-engine.example", SMTP_TIMEOUT="5")
 
 ADMIN = None          # admin bearer token
 BANK = []             # the sample question bank as files: list of dicts (see load_bank)
@@ -98,6 +109,8 @@ def _check_leaks(method, path, r):
     what = None
     if ADMIN_PASSWORD in r.text:
         what = "the admin password"
+    elif SMTP_PASSWORD in r.text:
+        what = "the SMTP password"
     elif r.status >= 400:
         low = r.text.lower()
         for p in DB_LEAK_PATTERNS:
@@ -3602,6 +3615,7 @@ ROLE_RULES = {
     ("PUT", "/api/admin/candidates/:id"): "recruiter",
     ("DELETE", "/api/admin/candidates/:id"): "recruiter",
     ("POST", "/api/admin/candidates/:id/invite"): "recruiter",
+    ("POST", "/api/admin/candidates/:id/mail"): "recruiter",
     ("GET", "/api/admin/accounts"): "owner",
     ("POST", "/api/admin/accounts"): "owner",
     ("GET", "/api/admin/team"): "recruiter",
@@ -4821,6 +4835,320 @@ class T11Hidden(Base):
         self.assertGreater(rh["memory_usage_bytes"], ord("S") * MIB)
         self.assertGreater(s["metadata"]["memory_usage_bytes"] if "metadata" in s else rh["memory_usage_bytes"],
                            ord("S") * MIB)
+
+
+SMTPD_CONF = """\
+table recipients { "@" = "nobody" }
+listen on 127.0.0.1 port %(port)d
+action "keep" maildir "%(maildir)s" virtual <recipients>
+match from any for any action "keep"
+"""
+
+
+class Smtpd:
+    """A private OpenSMTPD (Debian's opensmtpd) on 127.0.0.1:SMTP_PORT, in the foreground, that
+    keeps every message it accepts in one maildir under VAR.  smtpd insists on root and on its
+    spool and control socket at fixed paths (/var/spool/smtpd, /var/run/smtpd.sock): it runs in
+    a mount namespace of its own where those are directories under VAR, so it shares nothing
+    with any other smtpd on the machine; it drops to its own unprivileged users for all but its
+    parent process, and delivers as nobody."""
+
+    def __init__(self):
+        self.dir = os.path.join(VAR, "smtp")
+        self.maildir = os.path.join(self.dir, "maildir")
+        self.conf = os.path.join(self.dir, "smtpd.conf")
+        self.proc = None
+        for d in ("spool", "run", "maildir"):
+            os.makedirs(os.path.join(self.dir, d), exist_ok=True)
+        os.chmod(self.dir, 0o755)
+        shutil.chown(self.maildir, "nobody")
+        with open(self.conf, "w") as f:
+            f.write(SMTPD_CONF % {"port": SMTP_PORT, "maildir": self.maildir})
+        check = subprocess.run(["smtpd", "-n", "-f", self.conf], capture_output=True, text=True)
+        if check.returncode != 0:
+            raise RuntimeError("smtpd -n: " + check.stderr)
+
+    def start(self):
+        script = ("mount --bind %s /var/spool && mount --bind %s /run && exec smtpd -d -f %s" %
+                  (os.path.join(self.dir, "spool"), os.path.join(self.dir, "run"), self.conf))
+        log = open(os.path.join(self.dir, "smtpd.log"), "ab")
+        self.proc = subprocess.Popen(["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
+                                     stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+        log.close()
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("smtpd exited, see %s/smtpd.log" % self.dir)
+            try:
+                socket.create_connection(("127.0.0.1", SMTP_PORT), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("smtpd did not listen on port %d" % SMTP_PORT)
+
+    def stop(self):
+        if self.proc is None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+        self.proc = None
+        # the port is free again: a message now finds nobody listening
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", SMTP_PORT), timeout=1).close()
+                time.sleep(0.2)
+            except OSError:
+                return
+
+    def messages(self):
+        """Every delivered message, parsed (email.message.EmailMessage), oldest first."""
+        new = os.path.join(self.maildir, "new")
+        if not os.path.isdir(new):
+            return []
+        out = []
+        for n in sorted(os.listdir(new), key=lambda n: os.stat(os.path.join(new, n)).st_mtime_ns):
+            with open(os.path.join(new, n), "rb") as f:
+                raw = f.read()
+            msg = email.message_from_bytes(raw, policy=email.policy.default)
+            msg.raw_head = re.split(rb"\r?\n\r?\n", raw, 1)[0]
+            out.append(msg)
+        return out
+
+    def wait_for(self, addr, count=1, timeout=30):
+        """The messages to addr once there are count of them (smtpd delivers a moment after it accepts)."""
+        deadline = time.time() + timeout
+        while True:
+            got = [m for m in self.messages() if addr in str(m["To"])]
+            if len(got) >= count or time.time() > deadline:
+                return got
+            time.sleep(0.2)
+
+
+def mail_parts(msg):
+    """The text and HTML parts of a multipart/alternative message."""
+    parts = {p.get_content_type(): p.get_content() for p in msg.walk() if not p.is_multipart()}
+    return parts.get("text/plain"), parts.get("text/html")
+
+
+def mail_token(text):
+    m = re.search(r"[?&]invite=([0-9a-f]{64})", text)
+    return m.group(1) if m else None
+
+
+class T28Mail(Base):
+    """Invitations by e-mail through a real SMTP server (OpenSMTPD): both parts, the subject,
+    the duration and a link that starts the session; a CSV of three, three messages; bad
+    addresses and header injection refused with nothing stored; the server down, failed with
+    the error, and a resend once it is back; the SMTP password in no answer and no log."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.smtpd = Smtpd()
+        cls.smtpd.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.smtpd.stop()
+
+    def addr(self, who):
+        return "%s-%s@mail.example.org" % (who, secrets.token_hex(4))
+
+    def test_a_candidate_mail(self):
+        to = self.addr("ann")
+        r = admin("POST", "/api/admin/candidates", {
+            "name": "Ann O'Neil", "email": to, "question_ids": [BANK[0]["uuid"]],
+            "test_duration_minutes": 45, "send_email": True})
+        self.assertOk(r, 201)
+        self.assertEqual(r.json["mail"]["status"], "sent", r)
+        self.assertEqual((r.json["mail"]["to"], r.json["mail"]["attempts"]), (to, 1))
+        self.assertEqual(r.json["candidate"]["mail"]["status"], "sent")
+        cid = r.json["candidate"]["candidate_id"]
+        got = self.smtpd.wait_for(to)
+        self.assertEqual(len(got), 1)
+        msg = got[0]
+        self.assertEqual(msg.get_content_type(), "multipart/alternative")
+        for h in ("From", "To", "Subject", "Date", "Message-ID", "MIME-Version"):
+            self.assertIsNotNone(msg[h], h)
+        self.assertEqual(msg["Subject"], "Your invitation to a coding test")
+        self.assertEqual(msg["To"].addresses[0].display_name, "Ann O'Neil")
+        self.assertEqual(msg["To"].addresses[0].addr_spec, to)
+        self.assertEqual(msg["From"].addresses[0].addr_spec, "tests@coding-engine.example")
+        text, html = mail_parts(msg)
+        self.assertIn("Hello Ann O'Neil,", text)
+        self.assertIn("Ann O&#39;Neil", html)
+        self.assertIn("45 minutes", text)
+        self.assertIn("45 minutes", html)
+        tok = mail_token(text)
+        self.assertEqual(tok, mail_token(html))
+        self.assertEqual(tok, r.json["invite_token"])
+        # the link in the message starts the test
+        start_session(tok)
+        # the database keeps no copy of the link: only the hash of the token
+        self.assertEqual(psql("SELECT count(*) FROM invitation_mail WHERE candidate_id = '%s'" % cid), "1")
+        self.assertEqual(psql("SELECT count(*) FROM invitation_mail m WHERE m::text LIKE '%%%s%%'" % tok), "0")
+        # without send_email nothing is sent
+        r = admin("POST", "/api/admin/candidates", {"name": "Quiet", "email": self.addr("quiet"),
+                                                    "question_ids": [BANK[0]["uuid"]]})
+        self.assertOk(r, 201)
+        self.assertNotIn("mail", r.json)
+        self.assertIsNone(r.json["candidate"]["mail"])
+        # the audit trail
+        r = admin("GET", "/api/admin/audit?limit=50")
+        self.assertIn(("candidate.mail", cid, "sent"),
+                      [(e["action"], e["object_id"], (e["detail"] or {}).get("status")) for e in r.json["entries"]])
+
+    def test_b_test_invitations(self):
+        r = admin("POST", "/api/admin/jobs", {"title": "svc mail job " + secrets.token_hex(3)})
+        self.assertOk(r, 201)
+        job = r.json["job"]["id"]
+        title = "Backend Zürich " + secrets.token_hex(2)
+        r = admin("POST", "/api/admin/jobs/%d/tests" % job, {"title": title, "questions": [BANK[0]["uuid"]],
+                                                           "duration_minutes": 75})
+        self.assertOk(r, 201)
+        test = r.json["test"]["id"]
+        # one invitation, a name outside ASCII (RFC 2047 in To:, and the subject too)
+        to = self.addr("zoe")
+        r = admin("POST", "/api/admin/tests/%d/invitations" % test,
+                  {"name": "Zoë Łukasiewicz", "email": to, "send_email": True})
+        self.assertOk(r, 201)
+        self.assertEqual(r.json["mail"]["status"], "sent", r)
+        msg = self.smtpd.wait_for(to)[0]
+        self.assertEqual(msg["To"].addresses[0].display_name, "Zoë Łukasiewicz")
+        self.assertEqual(msg["Subject"], "Your invitation: " + title)
+        self.assertIn(b"To: =?UTF-8?B?", msg.raw_head)
+        self.assertIn(b"Subject: =?UTF-8?B?", msg.raw_head)
+        text, html = mail_parts(msg)
+        self.assertIn("75 minutes", text)
+        self.assertIn(title, text)
+        start_session(mail_token(text))
+        # a CSV of three: three messages, each with its own working link
+        rows = [("Csv %d" % i, self.addr("csv%d" % i)) for i in range(3)]
+        csv_text = "name,email\n" + "".join("%s,%s\n" % row for row in rows)
+        r = admin("POST", "/api/admin/tests/%d/invitations" % test, {"csv": csv_text, "send_email": True})
+        self.assertOk(r)
+        self.assertEqual((r.json["created"], r.json["mail"]["sent"], r.json["mail"]["failed"]), (3, 3, 0), r)
+        self.assertEqual([x["mail"]["status"] for x in r.json["rows"]], ["sent"] * 3)
+        for (name, to), row in zip(rows, r.json["rows"]):
+            got = self.smtpd.wait_for(to)
+            self.assertEqual(len(got), 1, to)
+            text, _ = mail_parts(got[0])
+            self.assertIn("Hello %s," % name, text)
+            self.assertEqual(mail_token(text), row["invite_token"])
+        start_session(mail_token(mail_parts(self.smtpd.wait_for(rows[2][1])[0])[0]))
+        # text/csv with ?send_email=true; a row no message can go to is invalid and not stored
+        good, bad = self.addr("plain"), "bad address@mail.example.org"
+        r = call("POST", "/api/admin/tests/%d/invitations?send_email=true" % test,
+                 "Plain,%s\nBroken,%s\n" % (good, bad), token=ADMIN, ctype="text/csv")
+        self.assertOk(r)
+        self.assertEqual([x["status"] for x in r.json["rows"]], ["created", "invalid"], r)
+        self.assertEqual(len(self.smtpd.wait_for(good)), 1)
+        self.assertEqual(psql("SELECT count(*) FROM candidate WHERE name = 'Broken'"), "0")
+
+    def test_c_refused_before_storing(self):
+        before = psql("SELECT count(*) FROM candidate")
+        marker = "svc-mail-bad-" + secrets.token_hex(3)
+        for name, addr in ((marker, "no-at-sign.example.org"), (marker, "a@b@example.org"),
+                           (marker, "two words@example.org"), (marker, "x@localhost"),
+                           (marker, "x@example.org\r\nBcc: all@example.org"), (marker, ""),
+                           (marker + "\r\nBcc: all@example.org", self.addr("inject")),
+                           (marker + "\x07", self.addr("bell"))):
+            r = admin("POST", "/api/admin/candidates", {"name": name, "email": addr, "send_email": True,
+                                                        "question_ids": [BANK[0]["uuid"]]})
+            self.assertError(r, 400, "invalid_field", msg=repr((name, addr)))
+        job = admin("POST", "/api/admin/jobs", {"title": "svc mail bad " + secrets.token_hex(3)}).json["job"]["id"]
+        test = admin("POST", "/api/admin/jobs/%d/tests" % job, {"title": "t", "questions": [BANK[0]["uuid"]]}).json["test"]["id"]
+        r = admin("POST", "/api/admin/tests/%d/invitations" % test,
+                  {"name": marker, "email": "x@localhost", "send_email": True})
+        self.assertError(r, 400, "invalid_field")
+        self.assertEqual(psql("SELECT count(*) FROM candidate"), before)
+        self.assertEqual(psql("SELECT count(*) FROM candidate WHERE name LIKE '%s%%'" % marker), "0")
+        # a candidate stored without a usable address cannot be mailed: their link stays as it was
+        r = admin("POST", "/api/admin/candidates", {"name": "No mail", "question_ids": [BANK[0]["uuid"]]})
+        self.assertOk(r, 201)
+        cid, tok = r.json["candidate"]["candidate_id"], r.json["invite_token"]
+        self.assertError(admin("POST", "/api/admin/candidates/%s/mail" % cid), 400, "invalid_field")
+        self.assertError(admin("POST", "/api/admin/candidates/%s/invite" % cid, {"send_email": True}), 400)
+        self.assertError(admin("POST", "/api/admin/candidates/%s/invite" % cid, {"send_email": "yes"}), 400)
+        start_session(tok)
+        self.assertError(admin("POST", "/api/admin/candidates/%s/mail" % uuid.uuid4()), 404)
+
+    def test_d_server_down_then_resend(self):
+        self.smtpd.stop()
+        try:
+            to = self.addr("down")
+            t0 = time.time()
+            r = admin("POST", "/api/admin/candidates", {"name": "Down", "email": to, "send_email": True,
+                                                        "question_ids": [BANK[0]["uuid"]]})
+            self.assertOk(r, 201)
+            self.assertLess(time.time() - t0, 15, "a server that is down must not hold the request")
+            mail = r.json["mail"]
+            self.assertEqual(mail["status"], "failed", r)
+            self.assertTrue(mail["error"], r)
+            self.assertIsNone(mail["sent_at"])
+            cid, old = r.json["candidate"]["candidate_id"], r.json["invite_token"]
+            c = admin("GET", "/api/admin/candidates/" + cid).json["candidate"]
+            self.assertEqual((c["mail"]["status"], c["mail"]["attempts"]), ("failed", 1))
+            self.assertEqual(c["mail"]["error"], mail["error"])
+            listed = [x for x in admin("GET", "/api/admin/candidates").json["candidates"] if x["candidate_id"] == cid]
+            self.assertEqual(listed[0]["mail"]["status"], "failed")
+            # a CSV while the server is down: every row failed, and only the first one waited
+            job = admin("POST", "/api/admin/jobs", {"title": "svc mail down " + secrets.token_hex(3)}).json["job"]["id"]
+            test = admin("POST", "/api/admin/jobs/%d/tests" % job, {"title": "t", "questions": [BANK[0]["uuid"]]}).json["test"]["id"]
+            r = admin("POST", "/api/admin/tests/%d/invitations" % test,
+                      {"csv": "a,%s\nb,%s\n" % (self.addr("da"), self.addr("db")), "send_email": True})
+            self.assertOk(r)
+            self.assertEqual((r.json["created"], r.json["mail"]["sent"], r.json["mail"]["failed"]), (2, 0, 2), r)
+            self.assertIn("earlier message failed", r.json["rows"][1]["mail"]["error"])
+        finally:
+            self.smtpd.start()
+        # back: sent again, with a new link (the server keeps only the hash of the old one)
+        r = admin("POST", "/api/admin/candidates/%s/mail" % cid)
+        self.assertOk(r)
+        self.assertEqual((r.json["mail"]["status"], r.json["mail"]["attempts"]), ("sent", 2), r)
+        self.assertIsNone(r.json["mail"]["error"])
+        self.assertTrue(r.json["mail"]["sent_at"])
+        got = self.smtpd.wait_for(to)
+        self.assertEqual(len(got), 1)
+        tok = mail_token(mail_parts(got[0])[0])
+        self.assertNotEqual(tok, old)
+        self.assertError(call("POST", "/api/test-session", {"invite_token": old}), 401)
+        start_session(tok)
+        c = admin("GET", "/api/admin/candidates/" + cid).json["candidate"]
+        self.assertEqual((c["mail"]["status"], c["mail"]["attempts"]), ("sent", 2))
+        # a new link by POST .../invite with send_email goes out too
+        r = admin("POST", "/api/admin/candidates/%s/invite" % cid, {"send_email": True})
+        self.assertOk(r)
+        self.assertEqual((r.json["mail"]["status"], r.json["mail"]["attempts"]), ("sent", 3), r)
+        self.assertEqual(mail_token(mail_parts(self.smtpd.wait_for(to, 2)[-1])[0]), r.json["invite_token"])
+
+    def test_e_password_nowhere(self):
+        self.assertEqual([l for l in LEAKS if "SMTP" in l], [])
+        seen = []
+        for top in (os.path.join(VAR, "log"), OUT):
+            for base, _, files in os.walk(top):
+                if base.startswith(os.path.join(VAR, "pg")):
+                    continue
+                for n in files:
+                    p = os.path.join(base, n)
+                    if not n.endswith(".log"):
+                        continue
+                    with open(p, "rb") as f:
+                        if SMTP_PASSWORD.encode() in f.read():
+                            seen.append(p)
+        self.assertEqual(seen, [])
+        # the failures were logged, with their error and without the password
+        logs = ""
+        for n in os.listdir(os.path.join(VAR, "log")):
+            with open(os.path.join(VAR, "log", n), errors="replace") as f:
+                logs += f.read()
+        self.assertIn("was not sent", logs)
+        self.assertNotIn(SMTP_PASSWORD, json.dumps(admin("GET", "/api/admin/audit?limit=200").json))
+        self.assertNotIn(SMTP_PASSWORD, psql("SELECT string_agg(m::text, ' ') FROM invitation_mail m"))
 
 
 # output with a NUL byte, invalid UTF-8 and control bytes, on stdout and stderr

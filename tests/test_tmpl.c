@@ -122,6 +122,19 @@ static void test_escape_function(void)
 	strbuf_release(&sb);
 }
 
+static void test_render_text(void)
+{
+	struct json_object *o = json_tokener_parse("{\"name\": \"<b>O'Neil & co</b>\", \"n\": 45}");
+	struct strbuf sb = STRBUF_INIT;
+
+	CU_ASSERT_EQUAL(tmpl_render_text("Hi {{name}}, {{n}} min{{#name}}.{{/name}}", o, &sb, err, sizeof(err)), 0);
+	CU_ASSERT_STRING_EQUAL(sb.buf, "Hi <b>O'Neil & co</b>, 45 min.");
+	strbuf_reset(&sb);
+	CU_ASSERT_EQUAL(tmpl_render_text("{{#name}}", o, &sb, err, sizeof(err)), -1);
+	strbuf_release(&sb);
+	json_object_put(o);
+}
+
 static CU_TestInfo tests[] = {
 	{ "text without tags passes through", test_plain },
 	{ "values, numbers, null, dotted names", test_values },
@@ -130,6 +143,7 @@ static CU_TestInfo tests[] = {
 	{ "malformed templates are errors", test_malformed },
 	{ "section depth is bounded", test_depth_limit },
 	{ "tmpl_escape keeps the length it is given", test_escape_function },
+	{ "a plain-text document escapes nothing", test_render_text },
 	CU_TEST_INFO_NULL,
 };
 

@@ -16,6 +16,8 @@ pool() {
 		/usr/bin/env -i PATH=/usr/bin:/bin DATABASE_URL="$DATABASE_URL" \
 		CE_TEMPLATES=/opt/coding-engine/templates \
 		CE_API_KEY="${CE_API_KEY:-}" CE_NODE_NAME="${CE_NODE_NAME:-$(hostname)}" \
+		SMTP_URL="${SMTP_URL:-}" SMTP_USER="${SMTP_USER:-}" SMTP_PASSWORD="${SMTP_PASSWORD:-}" \
+		MAIL_FROM="${MAIL_FROM:-}" SMTP_REQUIRE_TLS="${SMTP_REQUIRE_TLS:-}" SMTP_TIMEOUT="${SMTP_TIMEOUT:-}" \
 		bin/ce-fcgi --workers "$2"
 }
 pool 9001 "${EXEC_POOL_SIZE:-16}" &

@@ -154,7 +154,9 @@ export async function newCandidateView(ctx) {
 
 	const name = field("Name", h("input", { type: "text", maxlength: 200, autocomplete: "off", required: true }));
 	const email = field("Email", h("input", { type: "email", maxlength: 200, autocomplete: "off" }),
-		"Optional. The service sends no email: you send the link yourself.");
+		"Optional, unless the link goes out by e-mail.");
+	const sendBox = h("input", { type: "checkbox" });
+	const sendLabel = h("label", { class: "check" }, sendBox, "Send the invitation link by e-mail");
 	const minutes = field("Duration (minutes)", h("input", { type: "number", min: 1, max: 1440, value: "60" }),
 		"1 to 1440. The clock starts when the candidate starts the test.");
 	const picker = questionPicker(bank);
@@ -163,7 +165,7 @@ export async function newCandidateView(ctx) {
 	const status = h("div");
 	const form = h("form", { class: "card candidate-form", novalidate: true },
 		h("div", { class: "grid-candidate" }, name.field, email.field, minutes.field),
-		picker.element, pickErr, status,
+		sendLabel, picker.element, pickErr, status,
 		h("div", { class: "form-actions" }, submit, h("a", { class: "btn", href: "#/candidates" }, "Cancel")));
 
 	form.addEventListener("submit", async (e) => {
@@ -174,9 +176,11 @@ export async function newCandidateView(ctx) {
 			test_duration_minutes: Number(minutes.control.value),
 			question_ids: picker.selected(),
 		};
+		if (sendBox.checked) data.send_email = true;
 		const d = data.test_duration_minutes;
 		name.setError(data.name ? "" : "Enter the candidate's name.");
-		email.setError(!data.email || email.control.checkValidity() ? "" : "Enter a valid email address, or leave it empty.");
+		email.setError(sendBox.checked && !data.email ? "Enter the email address the link goes to."
+			: !data.email || email.control.checkValidity() ? "" : "Enter a valid email address, or leave it empty.");
 		minutes.setError(Number.isInteger(d) && d >= 1 && d <= 1440 ? "" : "Enter a whole number of minutes from 1 to 1440.");
 		pickErr.textContent = data.question_ids.length ? "" : "Tick at least one question for the test.";
 		pickErr.hidden = !!data.question_ids.length;
@@ -197,14 +201,27 @@ export async function newCandidateView(ctx) {
 	body.replaceChildren(form);
 }
 
+// What became of the invitation e-mail, as a sentence; null when none was asked for.
+export function mailStatus(mail, name) {
+	if (!mail) return null;
+	if (mail.status === "sent") return h("p", { class: "mail-status", role: "status" }, `The link was e-mailed to ${mail.to}.`);
+	if (mail.status === "disabled")
+		return h("p", { class: "mail-status", role: "status" }, `E-mail is not set up on this server: send the link to ${name} yourself.`);
+	return h("p", { class: "mail-status field-error", role: "alert" },
+		`The e-mail to ${mail.to || name} could not be sent (${mail.error || "unknown error"}). `
+		+ "Send the link yourself, or send it again from the candidate's page.");
+}
+
 function showInvitation(body, r) {
 	const c = r.candidate;
 	const n = (c.question_ids || []).length;
 	const heading = h("h2", { tabindex: -1, id: "inv-title" }, `Invitation for ${c.name}`);
 	body.replaceChildren(h("section", { class: "card invitation", "aria-labelledby": "inv-title" },
 		heading,
-		h("p", {}, `Send this link to ${c.name}. It opens a ${c.test_duration_minutes}-minute test with ${n} `
+		h("p", {}, `${r.mail && r.mail.status === "sent" ? "The link below" : "Send this link to " + c.name + ". It"} `
+			+ `opens a ${c.test_duration_minutes}-minute test with ${n} `
 			+ `question${n === 1 ? "" : "s"}. Anyone with the link can take the test, so send it privately.`),
+		mailStatus(r.mail, c.name),
 		inviteLinkBox(r.invite_url),
 		h("div", { class: "form-actions" },
 			h("a", { class: "btn", href: `#/candidates/${c.candidate_id}` }, "Open the candidate's page"),

@@ -9,7 +9,7 @@ import { loadLanguages } from "../common/languages.js";
 import { verdictBadge } from "../common/verdicts.js";
 import { api } from "./session.js";
 import { announce, statusBadge, codeView } from "./ui.js";
-import { inviteLinkBox, statusDetail } from "./candidates.js";
+import { inviteLinkBox, mailStatus, statusDetail } from "./candidates.js";
 import { difficultyBadge } from "./questions.js";
 import { timelineLines } from "./timeline.js";
 import { notesSection } from "./notes.js";
@@ -212,12 +212,18 @@ export async function reportView(ctx, id, jobId) {
 			: s.status === "active" ? "The test is running. You can give more time."
 				: "The test is over. Reopening gives the candidate more time with the same link.";
 		if (!ctx.mayWrite) return h("p", { class: "muted" }, s ? `The test is ${s.status}.` : "The candidate has not opened the link yet.");
+		const mail = !c.mail ? null : c.mail.status === "sent"
+			? h("p", { class: "muted mail-status" }, `Invitation e-mail: sent to ${c.mail.to}, ${fmtDate(c.mail.sent_at)}.`)
+			: h("p", { class: "mail-status field-error" },
+				`Invitation e-mail: not sent to ${c.mail.to} (${c.mail.error || "unknown error"}), ${fmtDate(c.mail.updated_at)}.`);
 		return [
 			h("p", { class: "muted" }, note),
+			mail,
 			h("div", { class: "button-row" },
 				s && s.status === "active" ? act("Extend time…", "extend", () => changeTime(c, false)) : null,
 				s && s.status !== "active" ? act("Reopen test…", "reopen", () => changeTime(c, true)) : null,
 				act("New invitation link…", "invite", (b) => reinvite(c, b)),
+				c.email ? act("Send the link by e-mail…", "mail", (b) => resend(c, b)) : null,
 				act("Delete candidate…", "delete", () => remove(c), "btn-danger-quiet")),
 		];
 	}
@@ -244,6 +250,21 @@ export async function reportView(ctx, id, jobId) {
 				h("h2", {}, "New invitation link"), inviteLinkBox(r.invite_url)));
 			inviteSlot.querySelector("button").focus();
 			announce("New invitation link created; the old one no longer works.");
+		} catch (e) {
+			announce(e.message, "error");
+		}
+	}
+
+	async function resend(c, button) {
+		if (!(await confirmDialog("E-mail a new invitation link?",
+			`A new link goes to ${c.email}; the link ${c.name} has now stops working.`, "Send", "primary"))) return;
+		try {
+			const r = await busy(button, "Sending…", () => api.post(`/api/admin/candidates/${idPath(id)}/mail`));
+			inviteSlot.replaceChildren(h("section", { class: "card invitation", "aria-label": "New invitation link" },
+				h("h2", {}, "New invitation link"), mailStatus(r.mail, c.name), inviteLinkBox(r.invite_url)));
+			inviteSlot.querySelector("button").focus();
+			announce(r.mail.status === "sent" ? `The new link was e-mailed to ${r.mail.to}.`
+				: "The e-mail could not be sent; the new link is shown here.", r.mail.status === "sent" ? "" : "error");
 		} catch (e) {
 			announce(e.message, "error");
 		}

@@ -325,6 +325,23 @@ module.exports = [
 			const row = page.locator("tr", { hasText: name });
 			h.assert((await row.locator("[data-status]").getAttribute("data-status")) === "invited", "listed as invited");
 			await h.shot(page, "admin-candidates");
+
+			// by e-mail: an address is needed; this stack has no SMTP_URL, so the page says to send it yourself
+			await page.getByRole("link", { name: "New candidate" }).click();
+			await page.getByRole("heading", { level: 1, name: "New candidate" }).waitFor();
+			const mailed = `Bea Mail ${suffix}`;
+			await page.getByLabel("Name").fill(mailed);
+			await page.getByLabel("Send the invitation link by e-mail").check();
+			await page.getByLabel("Filter the bank").fill("River Rafts");
+			await page.getByLabel("River Rafts").check();
+			await page.getByRole("button", { name: "Create and get the link" }).click();
+			await page.getByText("Enter the email address the link goes to.").waitFor();
+			await page.getByLabel("Email").fill(`bea.${suffix}@example.com`);
+			await page.getByRole("button", { name: "Create and get the link" }).click();
+			await page.getByRole("heading", { name: `Invitation for ${mailed}` }).waitFor();
+			await page.getByText(`E-mail is not set up on this server: send the link to ${mailed} yourself.`).waitFor();
+			h.assert(/invite=[0-9a-f]{64}$/.test(await page.getByLabel("Invitation link", { exact: true }).inputValue()),
+				"the link is shown all the same");
 		},
 	},
 	{
