@@ -13,6 +13,7 @@ import { inviteLinkBox, mailStatus, statusDetail } from "./candidates.js";
 import { difficultyBadge } from "./questions.js";
 import { timelineLines } from "./timeline.js";
 import { notesSection } from "./notes.js";
+import { playbackSection } from "./playback.js";
 
 function overview(c) {
 	const s = c.session;
@@ -28,6 +29,14 @@ function overview(c) {
 	if (s && s.completed_at) {
 		items.push(["Ended", fmtDate(s.completed_at)],
 			["Time used", fmtDuration((Date.parse(s.completed_at) - Date.parse(s.test_start_time)) / 1000)]);
+	}
+	// recorded and shown, never acted on
+	const g = c.integrity;
+	if (g) {
+		const n = (k, one, many) => `${k} ${k === 1 ? one : many}`;
+		items.push(["Integrity signals", h("span", { class: "integrity" },
+			`${n(g.pastes, "paste", "pastes")} (${n(g.paste_chars, "character", "characters")}, ${g.pastes_from_outside} from outside the page), `
+			+ `${n(g.copies, "copy", "copies")} out of the page, left the page ${n(g.focus_lost, "time", "times")} (${fmtDuration(g.focus_lost_seconds)})`)]);
 	}
 	return h("dl", { class: "overview" }, items.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v))));
 }
@@ -190,6 +199,7 @@ export async function reportView(ctx, id, jobId) {
 					sessionActions(c))),
 			h("section", { "aria-labelledby": "qr-title" }, h("h2", { id: "qr-title" }, "Questions"), questionResults(c, langs, editors)),
 			notesSection(id, c.notes || []),
+			playbackSection(c, editors),
 			h("section", { class: "card", "aria-labelledby": "sub-title" },
 				h("h2", { id: "sub-title" }, `Submissions (${c.submissions.length})`),
 				c.submissions.length

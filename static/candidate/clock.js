@@ -1,18 +1,16 @@
 // clock.js - the countdown. The server owns the clock: its remaining seconds
-// set a local deadline (re-synced from every heartbeat), and nothing is
-// accepted after the end. The page counts down to that deadline, warns at 10
-// and at 1 minute left, and calls for the end a few seconds early.
+// set a local deadline (re-synced from every heartbeat). The page counts down
+// to that deadline, warns at 10 and at 1 minute left, and calls for the end at
+// the deadline itself: the candidate keeps every second, and the final
+// auto-submit that follows is accepted within the server's grace period
+// (SESSION_SUBMIT_GRACE_S, fcgi-app/session.h).
 import { byId } from "../common/dom.js";
 import { fmtClock } from "../common/format.js";
 import { announce, setBanner } from "./views.js";
 
 const WARN_10_MIN = 600;
 const WARN_1_MIN = 60;
-// The server refuses everything after the end, so the final submit starts
-// a few seconds early to reach it in time.
-const AUTO_SUBMIT_LEAD_S = 5;
-
-// onTimeUp(): the time is (nearly) up; called on every tick from then on.
+// onTimeUp(): the time is up; called on every tick from then on.
 export function createClock({ onTimeUp }) {
 	let deadline = 0;          // performance.now() value at which the time is up
 	const warned = {};
@@ -51,7 +49,7 @@ export function createClock({ onTimeUp }) {
 				warned[WARN_10_MIN] = true;
 				warn("10 minutes left. Submit each question you want graded; your code is saved automatically.", "banner-warn");
 			}
-			if (left <= AUTO_SUBMIT_LEAD_S) onTimeUp();
+			if (left <= 0) onTimeUp();
 		},
 
 		showZero() {

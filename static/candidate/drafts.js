@@ -208,6 +208,12 @@ export function createDrafts({ candidateId, questions, languages, upload, isLock
 			if (dirty) save();
 		},
 
+		// Something else the save carries waits (recorder.js): save soon.
+		touch() {
+			dirty = true;
+			scheduleSave();
+		},
+
 		cancelSave() {
 			clearTimeout(saveTimer);
 		},

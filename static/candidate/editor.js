@@ -3,15 +3,17 @@
 // above it, filled from the service's languages.
 import { byId, h, setChildren } from "../common/dom.js";
 
-// languages: the catalog. onChange(text): the candidate edited the code.
-// onLanguage(id): the candidate picked another language.
-export function createEditor({ languages, onChange, onLanguage }) {
+// languages: the catalog. onChange(text, changes): the candidate edited the code
+// (changes: [[t, from, to, insert], ...] in order). onLanguage(id): the candidate
+// picked another language. onPaste(text): the candidate pasted into the editor.
+export function createEditor({ languages, onChange, onLanguage, onPaste }) {
 	const editor = window.CEEditor.create(byId("editor"), {
 		language: languages.list[0].id,
 		doc: "",
 		label: "Solution code",
 		onChange,
 	});
+	byId("editor").addEventListener("paste", (e) => onPaste(e.clipboardData ? e.clipboardData.getData("text/plain") : ""), true);
 	const select = byId("lang-select");
 	setChildren(select, languages.list.map((l) => h("option", { value: l.id }, l.name)));
 	select.addEventListener("change", () => onLanguage(select.value));

@@ -25,6 +25,7 @@ import { loadLanguages } from "../common/languages.js";
 import { createClock } from "./clock.js";
 import { createConnection } from "./connection.js";
 import { createDrafts } from "./drafts.js";
+import { createRecorder } from "./recorder.js";
 import { createEnding } from "./ending.js";
 import { createQuestions } from "./questions.js";
 import { createResults } from "./results.js";
@@ -97,11 +98,19 @@ function openWorkspace(questions) {
 	});
 	// results name the language of any earlier run; drafts and the editor keep to the test's
 	const results = createResults(languages);
+	// the editor's changes and the integrity signals go with the draft saves
+	const recorder = createRecorder({ onRecord: () => drafts.touch() });
 	const drafts = createDrafts({
 		candidateId: session.candidateId(), questions, languages: allowed, isLocked, isOffline: connection.isDown,
-		upload: (d) => session.call("PUT", session.path("progress"), { pending_answers: d }),
+		upload: async (d) => {
+			const batch = recorder.take();
+			const res = await session.call("PUT", session.path("progress"), { pending_answers: d, ...batch });
+			if (batch && res.status !== 200 && res.status !== 400) recorder.putBack(batch);
+			if (res.status === 200 && res.json && res.json.recording === "full") recorder.stop();
+			return res;
+		},
 	});
-	const workspace = createWorkspace({ session, drafts, questions, results, languages: allowed, isLocked });
+	const workspace = createWorkspace({ session, drafts, questions, results, recorder, languages: allowed, isLocked });
 	const clock = createClock({ onTimeUp: () => ending.timeUp() });
 	const ending = createEnding({ session, drafts, workspace, clock, connection });
 	session.watch({

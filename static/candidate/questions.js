@@ -79,7 +79,8 @@ export function createQuestions(session) {
 	/* not started / attempted / solved, with the best score once submitted */
 	function statusOf(id, touched) {
 		const p = progressOf(id);
-		const score = p.attempts > 0 ? fmtScore(p.best_score) + "/" + fmtScore(p.max_score) + " pts" : "";
+		// the best submission counts: a later, lower one does not lower it
+		const score = p.attempts > 0 ? "best " + fmtScore(p.best_score) + "/" + fmtScore(p.max_score) + " pts" : "";
 		if (p.solved) return { label: "Solved", score, cls: "badge-ok" };
 		if (p.attempts > 0 || touched(id)) return { label: "Attempted", score, cls: "badge-warn" };
 		return { label: "Not started", score: "", cls: "badge-neutral" };

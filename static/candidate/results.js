@@ -104,7 +104,7 @@ export function createResults(languages) {
 		if (r.mode === "submit") {
 			const head = data.status === "accepted" ? "Submission accepted" : "Submission: " + verdictLabel(data.status);
 			return head + " (" + lang + "): " + s.passed + " of " + s.total_tests + " tests passed, score " +
-				fmtScore(s.score) + "/" + fmtScore(s.max_score) + ".";
+				fmtScore(s.score) + "/" + fmtScore(s.max_score) + "; your best submission counts.";
 		}
 		if (!s.total_tests) return "Run finished (" + lang + ").";
 		return "Run (" + lang + "): " + s.passed + " of " + s.total_tests + " sample tests passed" +

@@ -25,9 +25,9 @@ function underWay(mode) {
 	return mode === "run" ? "Running your code on the sample tests…" : "Submitting: running your code on all tests…";
 }
 
-// session, drafts, questions, results: the modules of those names;
+// session, drafts, questions, results, recorder: the modules of those names;
 // languages: the catalog; isLocked(): whether the test is read-only.
-export function createWorkspace({ session, drafts, questions, results, languages, isLocked }) {
+export function createWorkspace({ session, drafts, questions, results, recorder, languages, isLocked }) {
 	const executions = createExecutions({ session, candidateId: session.candidateId() });
 	const args = createArguments();
 	let editor = null;
@@ -41,7 +41,7 @@ export function createWorkspace({ session, drafts, questions, results, languages
 	function open(id, byUser) {
 		if (!questions.has(id)) return;
 		const language = drafts.open(id, byUser);
-		editor.show(language, drafts.codeFor(id, language));
+		showCode(id, language);
 		questions.renderProblem(id);
 		args.show(id, questions.signature(id));
 		renderList();
@@ -49,11 +49,19 @@ export function createWorkspace({ session, drafts, questions, results, languages
 		if (byUser) byId("q-title").focus();
 	}
 
-	function onEditorChange(text) {
+	// The editor shows question id's code in language, and the recording follows.
+	function showCode(id, language) {
+		const code = drafts.codeFor(id, language);
+		editor.show(language, code);
+		recorder.shown(id, language, code);
+	}
+
+	function onEditorChange(text, changes) {
 		const id = drafts.current();
 		if (isLocked() || !id) return;
 		const wasOwn = !!drafts.ownCode(id);
 		drafts.setCode(id, text);
+		recorder.changed(changes, text);
 		if (wasOwn !== !!drafts.ownCode(id)) renderList();
 	}
 
@@ -61,7 +69,7 @@ export function createWorkspace({ session, drafts, questions, results, languages
 		if (isLocked()) return;
 		const id = drafts.current();
 		drafts.setLanguage(id, lang);
-		editor.show(lang, drafts.codeFor(id, lang));
+		showCode(id, lang);
 		renderList();
 	}
 
@@ -177,7 +185,8 @@ export function createWorkspace({ session, drafts, questions, results, languages
 		// Build the editor and wire Run and Submit, then show the question the
 		// drafts were on.
 		mount() {
-			editor = createEditor({ languages, onChange: onEditorChange, onLanguage: switchLanguage });
+			editor = createEditor({ languages, onChange: onEditorChange, onLanguage: switchLanguage,
+				onPaste: (text) => recorder.pasted(text) });
 			byId("run-btn").addEventListener("click", () => execute("run"));
 			byId("submit-btn").addEventListener("click", () => execute("submit"));
 			renderList();

@@ -3,7 +3,7 @@
 //
 //   const ed = CEEditor.create(parentElement, { language: "python", doc: "...",
 //                                               readOnly: false, label: "Code",
-//                                               onChange: (text) => {} });
+//                                               onChange: (text, changes) => {} });
 //   ed.getValue(); ed.setValue(text); ed.setLanguage(id); ed.setReadOnly(bool);
 //   ed.focus(); ed.destroy();
 //   CEEditor.textOf(anyElementInsideAnEditor) -> its text, or null
@@ -50,6 +50,21 @@ const theme = EditorView.theme({
 	".cm-content": { minHeight: "100%" },
 });
 
+// The candidate's changes of an update, in the order they apply: [t, from, to, insert],
+// from..to in the document as the changes before it left it.
+function changesOf(update) {
+	const t = Date.now();
+	const out = [];
+	for (const tr of update.transactions) {
+		let shift = 0;
+		tr.changes.iterChanges((fromA, toA, fromB, toB, inserted) => {
+			out.push([t, fromA + shift, toA + shift, inserted.toString()]);
+			shift += inserted.length - (toA - fromA);
+		});
+	}
+	return out;
+}
+
 function create(parent, opts = {}) {
 	const language = new Compartment();
 	const readOnly = new Compartment();
@@ -68,7 +83,7 @@ function create(parent, opts = {}) {
 		readOnly.of([EditorState.readOnly.of(ro), EditorView.editable.of(!ro)]),
 		EditorView.contentAttributes.of({ "aria-label": opts.label || "Code editor" }),
 		EditorView.updateListener.of((u) => {
-			if (u.docChanged && !silent && opts.onChange) opts.onChange(u.state.doc.toString());
+			if (u.docChanged && !silent && opts.onChange) opts.onChange(u.state.doc.toString(), changesOf(u));
 		}),
 	];
 	const view = new EditorView({ parent, state: EditorState.create({ doc: opts.doc || "", extensions: ext }) });

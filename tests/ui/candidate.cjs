@@ -156,7 +156,7 @@ module.exports = [
 			h.assert(hidden.every((r) => !r.next && r.text.includes("Accepted")), "hidden tests show their verdict and no data");
 			const hiddenIn = fs.readFileSync(path.join(q.dir, "tests", "05.in"), "utf8").trim().split("\n")[1];
 			h.assert(!(await page.textContent("#results-body")).includes(hiddenIn), "a hidden test's input is not on the page");
-			await page.waitForFunction((m) => document.querySelector(".q-item").textContent.includes(`Solved · ${m}/${m} pts`), max);
+			await page.waitForFunction((m) => document.querySelector(".q-item").textContent.includes(`Solved · best ${m}/${m} pts`), max);
 			await h.shot(page, "candidate-submitted");
 		},
 	},
@@ -241,6 +241,10 @@ module.exports = [
 			await page.waitForFunction(() => /1 minute left/.test(document.getElementById("announcer").textContent));
 			await setCode(page, q.solution["main.py"]);
 			await h.shot(page, "candidate-last-minute");
+			// the candidate keeps every second: two seconds before the end the page is still open
+			await page.waitForFunction(() => document.getElementById("timer").textContent === "0:02", null, { timeout: 90000 });
+			h.assert(!(await page.evaluate(() => document.body.classList.contains("locked"))), "not locked 2 s before the end");
+			h.assert(!(await page.isDisabled("#submit-btn")), "Submit still works 2 s before the end");
 
 			await page.waitForFunction(() => /Your test has ended/.test(document.getElementById("state-banner").textContent),
 				null, { timeout: 90000 });
