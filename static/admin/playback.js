@@ -71,7 +71,8 @@ function player(p, editors) {
 		play.textContent = "Play";
 	}
 	function step() {
-		if (at >= edits.length) return stop();
+		// the page moved on, or the recording reached its end
+		if (!slider.isConnected || at >= edits.length) return stop();
 		show(at + 1);
 		const gap = at < edits.length ? edits[at].t - edits[at - 1].t : 0;
 		timer = setTimeout(step, Math.min(gap, MAX_STEP_MS) / Number(speed.value));
