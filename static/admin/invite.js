@@ -1,6 +1,7 @@
 // invite.js - invitations to a test: one candidate (name, email) or many
-// pasted as CSV (name,email a line); what became of each row (created with its
-// link to copy, already invited, invalid and why).
+// pasted as CSV (name,email a line), the links sent by e-mail when asked; what
+// became of each row (created with its link to copy and its e-mail, already
+// invited, invalid and why).
 import { idPath } from "../common/api.js";
 import { h, field, errorBox, busy } from "../common/dom.js";
 import { api } from "./session.js";
@@ -53,7 +54,9 @@ function resultView(r) {
 			h("td", {}, x.name || "—"),
 			h("td", {}, x.email || "—"),
 			h("td", {}, h("span", { class: `badge badge-${RESULT_LOOK[x.status] || "neutral"}` }, RESULT_TEXT[x.status] || x.status),
-				x.reason ? h("span", { class: "status-detail" }, x.reason) : null),
+				x.reason ? h("span", { class: "status-detail" }, x.reason) : null,
+				x.mail ? h("span", { class: "status-detail", "data-mail": x.mail.status },
+					x.mail.status === "sent" ? "e-mail sent" : `e-mail ${x.mail.status}${x.mail.error ? `: ${x.mail.error}` : ""}`) : null),
 			h("td", {}, link));
 	});
 	const box = h("div", { class: "invite-result" }, heading,
@@ -79,6 +82,9 @@ export function inviteSection(test, onInvited) {
 		if (r.created) onInvited();
 	};
 
+	// for both forms: each created candidate's link also goes out by e-mail
+	const sendBox = h("input", { type: "checkbox" });
+	const sendLabel = h("label", { class: "check" }, sendBox, "Send each new candidate the link by e-mail");
 	const name = field("Candidate name", h("input", { type: "text", maxlength: 200, autocomplete: "off" }));
 	const email = field("Candidate email", h("input", { type: "email", maxlength: 200, autocomplete: "off" }));
 	const one = h("button", { type: "submit", class: "btn btn-primary" }, "Invite");
@@ -89,6 +95,7 @@ export function inviteSection(test, onInvited) {
 	oneForm.addEventListener("submit", async (e) => {
 		e.preventDefault();
 		const data = { name: name.control.value.trim(), email: email.control.value.trim() };
+		if (sendBox.checked) data.send_email = true;
 		name.setError(data.name ? "" : "Enter the candidate's name.");
 		email.setError(data.email && email.control.checkValidity() ? "" : "Enter the candidate's email address.");
 		const bad = oneForm.querySelector("[aria-invalid=true]");
@@ -100,7 +107,8 @@ export function inviteSection(test, onInvited) {
 		try {
 			const r = await busy(one, "Inviting…", () => api.post(path, data));
 			show({ created: 1, already_invited: 0, invalid: 0,
-				rows: [{ row: 1, name: r.candidate.name, email: r.candidate.email, status: "created", invite_url: r.invite_url }] });
+				rows: [{ row: 1, name: r.candidate.name, email: r.candidate.email, status: "created", invite_url: r.invite_url,
+					mail: r.mail }] });
 			oneForm.reset();
 		} catch (err) {
 			oneStatus.replaceChildren(errorBox(err.message));
@@ -124,7 +132,7 @@ export function inviteSection(test, onInvited) {
 		}
 		manyStatus.replaceChildren();
 		try {
-			const r = await busy(many, "Inviting…", () => api.post(path, { csv: text }));
+			const r = await busy(many, "Inviting…", () => api.post(path, sendBox.checked ? { csv: text, send_email: true } : { csv: text }));
 			show(r);
 			if (r.created) csv.control.value = "";
 		} catch (err) {
@@ -134,7 +142,8 @@ export function inviteSection(test, onInvited) {
 
 	return h("section", { class: "card invite-section", "aria-labelledby": "invite-title" },
 		h("h2", { id: "invite-title" }, "Invite candidates"),
-		h("p", { class: "muted" }, "Candidates are invited to the current version of the test. The service sends no email: "
-			+ "you send each link yourself."),
+		h("p", { class: "muted" }, "Candidates are invited to the current version of the test. Send each link yourself, "
+			+ "or tick the box and the service e-mails it (when the server is set up for mail)."),
+		sendLabel,
 		h("div", { class: "invite-forms" }, oneForm, manyForm), out);
 }
