@@ -14,7 +14,7 @@ const MAX_STEP_MS = 600;             // a long pause plays as this, at speed 1
 
 const MARKER_TEXT = {
 	run: () => "Ran the code",
-	submit: (d) => `Submitted (${d.status ? d.status.replace(/_/g, " ") : "?"}, ${d.score ?? 0} points)`,
+	submit: (d) => `Submitted (${d.status ? d.status.replace(/_/g, " ") : "?"}, ${d.score ?? 0} ${d.score === 1 ? "point" : "points"})`,
 	paste: (d) => `Pasted ${d.chars} characters${d.inside ? " copied inside the page" : " from outside the page"}`,
 	copy: (d) => `Copied ${d.chars} characters out of the page`,
 	focus_lost: (d) => `Left the page for ${fmtDuration(d.seconds)}`,
@@ -150,9 +150,8 @@ export function playbackSection(c, editors) {
 				api.get(`/api/admin/questions/${idPath(q)}/similarity`)]);
 			current = player(pb.playback, editors);
 			const pairs = similarPairs(c.candidate_id, sim);
-			body.replaceChildren(current.element,
-				h("h3", {}, "Similar submissions"),
-				pairs.length ? pairs : h("p", { class: "muted" }, "No other candidate's last submission shares half of its code or more."));
+			body.replaceChildren(current.element, h("h3", {}, "Similar submissions"),
+				...(pairs.length ? pairs : [h("p", { class: "muted" }, "No other candidate's last submission shares half of its code or more.")]));
 		} catch (e) {
 			body.replaceChildren(h("p", { class: "field-error" }, e.message));
 		}

@@ -46,7 +46,7 @@ function submissionCode(kind, label, s, title, langs, editors) {
 	const codeBox = h("div", { class: "editor-box code-view" });
 	editors.push(codeView(codeBox, s.language, s.code, `${label} for ${title}`));
 	return h("div", { class: "q-code", "data-submission": kind },
-		h("p", { class: "muted" }, h("strong", {}, label), `: ${langs.name(s.language)}, ${s.score} points, submitted ${fmtDate(s.created_at)} `,
+		h("p", { class: "muted" }, h("strong", {}, label), `: ${langs.name(s.language)}, ${s.score} ${s.score === 1 ? "point" : "points"}, submitted ${fmtDate(s.created_at)} `,
 			verdictBadge(s.status)), codeBox);
 }
 

@@ -13,7 +13,9 @@ const MAX_GROUPS = 64, MAX_OPS = 5000, MAX_SIGNALS = 200;   // one save's bounds
 const PASTE_TEXT_UNITS = 3333;       // UTF-16 units: at most 10,000 bytes of UTF-8
 const AWAY_MIN_MS = 1000;            // shorter absences are not worth a line
 
-// onRecord(): something new waits for the next save.
+// onRecord(): a signal waits for the next save (changes of the code ride with the
+// save that the change itself makes; the code shown on opening a question waits
+// for the next save, whenever it comes).
 export function createRecorder({ onRecord }) {
 	let groups = [];                  // [{ question_id, language, ops }] in order
 	let signals = [];
@@ -35,7 +37,6 @@ export function createRecorder({ onRecord }) {
 		if (full || !where.question_id || !ops.length) return;
 		const g = groupFor(where.question_id, where.language);
 		g.ops.push(...ops);
-		onRecord();
 	}
 
 	function signal(s) {
