@@ -1,7 +1,7 @@
 // admin.js - the recruiter pages: sign-in, the hash router (#/questions,
 // #/candidates/<id>, #/jobs/<id>, ...) and the frame around the views, which
 // shows each account the sections and actions of its role.
-import { h, field, errorBox, busy, confirmDialog } from "../common/dom.js";
+import { h, field, errorBox, busy, confirmDialog, closeDialogs } from "../common/dom.js";
 import { api, session, onUnauthorized, currentAccount, mayWrite, isOwner } from "./session.js";
 import { announce } from "./ui.js";
 import { questionsView } from "./questions.js";
@@ -148,6 +148,8 @@ async function render() {
 
 async function onHashChange() {
 	if (location.hash === shownHash) return;
+	// a dialog belongs to the page it was opened on
+	closeDialogs();
 	if (current && current.dirty && current.dirty()) {
 		const target = location.hash;
 		// stay on the form while asking; replaceState does not fire hashchange

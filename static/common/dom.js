@@ -121,7 +121,15 @@ export async function busy(button, label, action) {
 // the focus, so put the safe choice first.
 // `check(value)`, if given, runs before a button other than "cancel" closes
 // the dialog; a message it returns is shown and the dialog stays open.
+let shownDialog = null;      // the one dialog on screen: a new one, or a navigation, closes it
+
+// Close the dialog on screen, as its Cancel would (the page moves on under it).
+export function closeDialogs() {
+	if (shownDialog) shownDialog.close();
+}
+
 export function dialog({ title, body, actions, check }) {
+	closeDialogs();
 	const titleId = uid("dlg");
 	const bodyId = uid("dlg");
 	const buttons = actions.map((a) => h("button", {
@@ -155,12 +163,14 @@ export function dialog({ title, body, actions, check }) {
 			}
 		});
 		dlg.addEventListener("close", () => {
+			if (shownDialog === dlg) shownDialog = null;
 			dlg.remove();
 			// back to where the user was, if that control still exists
 			if (opener && opener.isConnected) opener.focus();
 			resolve(result);
 		});
 		dlg.showModal();
+		shownDialog = dlg;
 		// a field to fill comes first; otherwise the first (safe) button
 		(dlg.querySelector(".dialog-body input, .dialog-body select") || buttons[0]).focus();
 	});

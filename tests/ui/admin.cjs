@@ -475,4 +475,34 @@ module.exports = [
 			h.assert(line.includes('"6","6","100.0"'), `score, max and percent in the CSV: ${line}`);
 		},
 	},
+	{
+		name: "admin dialogs: one at a time, and none outlives a navigation",
+		fn: async (h) => {
+			const page = await h.newPage();
+			await h.adminSignIn(page);
+			const open = () => page.locator("dialog[open]").count();
+			// an unsaved form: leaving asks, and a second navigation does not stack a second question
+			await page.getByRole("link", { name: "New question" }).click();
+			await page.getByRole("heading", { level: 1, name: "New question" }).waitFor();
+			await page.getByLabel("Title").fill(`Unsaved ${suffix}`);
+			await page.evaluate(() => { location.hash = "#/candidates"; });
+			await page.getByRole("heading", { name: "Leave without saving?" }).waitFor();
+			await page.evaluate(() => { location.hash = "#/jobs"; });
+			await page.getByRole("heading", { name: "Leave without saving?" }).waitFor();
+			h.assert(await open() === 1, `one dialog on screen, not ${await open()}`);
+			await page.getByRole("button", { name: "Leave without saving" }).click();
+			await page.getByRole("heading", { level: 1, name: "Jobs" }).waitFor();
+			h.assert(page.url().endsWith("#/jobs"), `the second navigation wins: ${page.url()}`);
+			// a dialog of a page closes when the browser goes back from it
+			const inv = await h.invite(`Dialog Dora ${suffix}`, [(await h.bankQuestion("01-sensor-summary")).id]);
+			await page.goto(`${h.base}/admin/#/candidates/${inv.candidate.candidate_id}`);
+			await page.getByRole("heading", { level: 1, name: `Dialog Dora ${suffix}` }).waitFor();
+			await page.getByRole("button", { name: "Delete candidate…" }).click();
+			await page.locator("dialog[open]").waitFor();
+			await page.goBack();
+			await page.waitForFunction(() => !document.querySelector("dialog[open]"));
+			h.assert(await open() === 0, "the dialog closed with the page");
+			h.assert((await h.admin("GET", `/api/admin/candidates/${inv.candidate.candidate_id}`)).status === 200, "and deleted nothing");
+		},
+	},
 ];
