@@ -114,6 +114,18 @@ static int job_write_failed(struct http_req *r, enum db_err e)
 	return api_db_error(r);
 }
 
+int api_job_found(struct http_req *r, const char *job, enum admin_role role)
+{
+	int found;
+
+	if (auth_admin_role(r, role) < 0)
+		return -1;
+	found = api_row_id(job) ? store_job_exists(job) : 0;
+	if (found <= 0)
+		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such job"), -1;
+	return auth_may_read_job(r, job);
+}
+
 int h_admin_jobs_list(struct http_req *r)
 {
 	struct json_object *list;
@@ -387,14 +399,9 @@ static int send_test(struct http_req *r, const char *test_id, int status, int ve
 int h_admin_job_tests(struct http_req *r)
 {
 	struct json_object *list;
-	int found, dberr = 0;
+	int dberr = 0;
 
-	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
-		return r->status;
-	found = api_row_id(r->m.params[0]) ? store_job_exists(r->m.params[0]) : 0;
-	if (found <= 0)
-		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such job");
-	if (auth_may_read_job(r, r->m.params[0]) < 0)
+	if (api_job_found(r, r->m.params[0], ROLE_REVIEWER) < 0)
 		return r->status;
 	list = store_test_list_json(r->m.params[0], &dberr);
 	if (!list)
@@ -407,13 +414,10 @@ int h_admin_test_create(struct http_req *r)
 	struct json_object *body, *doc = NULL;
 	const char *job = r->m.params[0];
 	char id[16];
-	int rc, found;
+	int rc;
 
-	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
+	if (api_job_found(r, job, ROLE_RECRUITER) < 0)
 		return r->status;
-	found = api_row_id(job) ? store_job_exists(job) : 0;
-	if (found <= 0)
-		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such job");
 	body = http_json_body(r, 256 * 1024);
 	if (!body)
 		return r->status;
@@ -927,14 +931,9 @@ int h_admin_job_candidates(struct http_req *r)
 	struct store_pipeline f = { 0 };
 	struct json_object *res;
 	const char *job = r->m.params[0];
-	int found, dberr = 0;
+	int dberr = 0;
 
-	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
-		return r->status;
-	found = api_row_id(job) ? store_job_exists(job) : 0;
-	if (found <= 0)
-		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such job");
-	if (auth_may_read_job(r, job) < 0)
+	if (api_job_found(r, job, ROLE_REVIEWER) < 0)
 		return r->status;
 	if (api_query_number(r, "test", true, test, sizeof(test)) < 0 ||
 	    api_query_one_of(r, "status", statuses, status, sizeof(status)) < 0 ||

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "api_jobs.h"
 #include "api_reports.h"
 #include "api_common.h"
 #include "auth.h"
@@ -228,15 +229,10 @@ int h_admin_job_export(struct http_req *r)
 	const char *job = r->m.params[0];
 	struct strbuf sb = STRBUF_INIT;
 	PGresult *cols = NULL, *rows = NULL;
-	int i, rc, found;
+	int i, rc;
 	size_t j;
 
-	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
-		return r->status;
-	found = api_row_id(job) ? store_job_exists(job) : 0;
-	if (found <= 0)
-		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such job");
-	if (auth_may_read_job(r, job) < 0)
+	if (api_job_found(r, job, ROLE_REVIEWER) < 0)
 		return r->status;
 	if (store_job_export(job, &cols, &rows) != DB_OK)
 		return api_db_error(r);
