@@ -45,7 +45,8 @@ LIBCOMMON  = $(BUILD)/libcommon.a
 
 # the unprivileged judge library: request, verdicts, entry points, response, the launcher's client,
 # checkers
-SBX_SRC = sandbox/judge.c sandbox/entry.c sandbox/judge_json.c sandbox/client.c sandbox/checker.c
+SBX_SRC = sandbox/judge.c sandbox/entry.c sandbox/judge_json.c sandbox/client.c sandbox/checker.c \
+	  sandbox/lanes.c
 SBX_OBJ = $(SBX_SRC:%.c=$(BUILD)/%.o)
 LIBSBX  = $(BUILD)/libsandbox.a
 

@@ -20,7 +20,8 @@
 # service users can enter the checkout, else /var/lib/coding-engine),
 # DATABASE_URL (use that server instead of the embedded one), ADMIN_PASSWORD
 # (first start only), POOL_SIZE (2 x cores), EXEC_POOL_SIZE (16: the workers that wait for
-# executions), CE_WORKER_SLOTS (cores: jobs a judge host runs at once), CE_EXECUTE_ALLOW and
+# executions), CE_WORKER_SLOTS (cores: jobs a judge host runs at once), CE_JUDGE_LANES (tests
+# one job may run at once on idle cores: 4; 1 = one at a time), CE_EXECUTE_ALLOW and
 # CE_ADMIN_ALLOW (space-separated addresses/CIDRs, or "all"), CE_API_KEY,
 # CE_ABANDON_GRACE, CE_HEARTBEAT_TIMEOUT, CE_WORKER_MEMORY_MB, EXEC_RATE (per client per second),
 # CE_NODE_NAME (the judge host's name shown in results; never the host name), NODE_ROLES,
@@ -331,7 +332,7 @@ app_env() {
 		CE_TEMPLATES="$VAR/share/templates" CE_API_KEY="${CE_API_KEY:-}" \
 		CE_ABANDON_GRACE="${CE_ABANDON_GRACE:-60}" CE_HEARTBEAT_TIMEOUT="${CE_HEARTBEAT_TIMEOUT:-300}" \
 		CE_PUBLIC_URL="${CE_PUBLIC_URL:-}" CE_NODE_NAME="${CE_NODE_NAME:-}" \
-		CE_WORKER_MEMORY_MB="${CE_WORKER_MEMORY_MB:-}" CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" \
+		CE_WORKER_MEMORY_MB="${CE_WORKER_MEMORY_MB:-}" CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" CE_JUDGE_LANES="${CE_JUDGE_LANES:-}" \
 		CE_QUEUE_MAX_DEPTH="${CE_QUEUE_MAX_DEPTH:-}" CE_QUEUE_CLIENT_MAX="${CE_QUEUE_CLIENT_MAX:-}" \
 		CE_JOB_MAX_S="${CE_JOB_MAX_S:-}" CE_WORKER_NICE="${CE_WORKER_NICE:-}" \
 		CE_WEBHOOK_ALLOW="${CE_WEBHOOK_ALLOW:-}" CE_WEBHOOK_SECRET="${CE_WEBHOOK_SECRET:-}" \
@@ -504,7 +505,7 @@ worker)
 	exec runuser -u "$APP_USER" -- env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
 		DATABASE_URL="$DATABASE_URL" CE_NODE_NAME="${CE_NODE_NAME:-}" \
 		CE_CHECKER_CACHE="$VAR/cache/checkers" \
-		CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" CE_JOB_MAX_S="${CE_JOB_MAX_S:-}" CE_WORKER_NICE="${CE_WORKER_NICE:-}" \
+		CE_WORKER_SLOTS="${CE_WORKER_SLOTS:-}" CE_JUDGE_LANES="${CE_JUDGE_LANES:-}" CE_JOB_MAX_S="${CE_JOB_MAX_S:-}" CE_WORKER_NICE="${CE_WORKER_NICE:-}" \
 		CE_API_KEY="${CE_API_KEY:-}" \
 		CE_WEBHOOK_ALLOW="${CE_WEBHOOK_ALLOW:-}" CE_WEBHOOK_SECRET="${CE_WEBHOOK_SECRET:-}" \
 		CE_WEBHOOK_MAX_ATTEMPTS="${CE_WEBHOOK_MAX_ATTEMPTS:-}" CE_WEBHOOK_BACKOFF_MS="${CE_WEBHOOK_BACKOFF_MS:-}" \

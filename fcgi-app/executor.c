@@ -22,28 +22,45 @@
 extern char **environ;
 
 static char judge_path[512] = "bin/judge";
-static char node_env[96], cache_env[512];
-static char *judge_env[] = { "PATH=/usr/bin:/bin", NULL, NULL, NULL };
+static char node_env[96], cache_env[512], lanes_env[32], cores_env[128], core_env[32];
+/* the judge's whole environment: PATH, what executor_init() and executor_set_core() add, NULL */
+static char *judge_env[8] = { "PATH=/usr/bin:/bin" };
+static int judge_nenv = 1;
 
 void executor_init(const char *path)
 {
 	const char *node = getenv("CE_NODE_NAME"), *cache = getenv("CE_CHECKER_CACHE");
-	int n = 1;
+	const char *lanes = getenv("CE_JUDGE_LANES");
 
 	if (path && *path)
 		snprintf(judge_path, sizeof(judge_path), "%s", path);
 	/*
 	 * the judge's own environment is fixed: nothing of ours leaks into it but
-	 * the node name and where compiled checkers are kept
+	 * the node name, where compiled checkers are kept and how many tests a
+	 * job may run at once
 	 */
 	if (node && *node) {
 		snprintf(node_env, sizeof(node_env), "CE_NODE_NAME=%s", node);
-		judge_env[n++] = node_env;
+		judge_env[judge_nenv++] = node_env;
 	}
 	if (cache && cache[0] == '/' && strlen(cache) < sizeof(cache_env) - 32) {
 		snprintf(cache_env, sizeof(cache_env), "CE_CHECKER_CACHE=%s", cache);
-		judge_env[n++] = cache_env;
+		judge_env[judge_nenv++] = cache_env;
 	}
+	if (lanes && *lanes && strlen(lanes) < 4) {
+		snprintf(lanes_env, sizeof(lanes_env), "CE_JUDGE_LANES=%s", lanes);
+		judge_env[judge_nenv++] = lanes_env;
+	}
+}
+
+void executor_set_core(const char *dir, int core)
+{
+	if (!dir || dir[0] != '/' || strlen(dir) > sizeof(cores_env) - 16 || core < 0)
+		return;
+	snprintf(cores_env, sizeof(cores_env), "CE_CORES=%s", dir);
+	snprintf(core_env, sizeof(core_env), "CE_CORE=%d", core);
+	judge_env[judge_nenv++] = cores_env;
+	judge_env[judge_nenv++] = core_env;
 }
 
 /* The progress pipe's complete lines to w->progress; what is left stays in buf. */
@@ -118,7 +135,7 @@ static int spawn_judge(char *const argv[], const char *in, size_t inlen, struct 
 		       struct strbuf *out, char *err, size_t errlen)
 {
 	int pin[2] = { -1, -1 }, pout[2] = { -1, -1 }, pprog[2] = { -1, -1 }, status = 0, rc = -1;
-	char *env[4] = { judge_env[0], judge_env[1], NULL, NULL };
+	char *env[sizeof(judge_env) / sizeof(judge_env[0]) + 1] = { NULL };
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
 
@@ -130,9 +147,10 @@ static int spawn_judge(char *const argv[], const char *in, size_t inlen, struct 
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, pin[0], 0);
 	posix_spawn_file_actions_adddup2(&fa, pout[1], 1);
+	memcpy(env, judge_env, sizeof(char *) * (size_t)judge_nenv);
 	if (pprog[1] >= 0) {
 		posix_spawn_file_actions_adddup2(&fa, pprog[1], 3);
-		env[judge_env[1] ? 2 : 1] = "CE_PROGRESS_FD=3";
+		env[judge_nenv] = "CE_PROGRESS_FD=3";
 	}
 	/* the worker's memory limit is a soft one: the judge sets its own, and the launcher the boxes' */
 	rc = posix_spawn(&pid, judge_path, &fa, NULL, argv, env);

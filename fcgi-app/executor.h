@@ -15,6 +15,8 @@
 
 /* Path of the judge binary (CE_JUDGE, else "bin/judge"). */
 void executor_init(const char *judge_path);
+/* This judge host's core tokens (sandbox/lanes.c) and the slot whose core a job holds. */
+void executor_set_core(const char *dir, int core);
 /* What the caller follows of a run (all optional). */
 struct executor_watch {
 	unsigned deadline_ms;	/* past it the judge is killed and the run fails; 0: none */

@@ -20,6 +20,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <json-c/json.h>
 #include <limits.h>
 #include <signal.h>
@@ -46,6 +47,7 @@
 #define JOB_COMPILE_S 20
 #define JOB_SLACK_S 10
 
+static char cores_dir[] = "/tmp/ce-cores.XXXXXX";	/* the slots' core tokens (sandbox/lanes.c) */
 static int job_max_s = 600;	/* CE_JOB_MAX_S: no job runs longer than this */
 static int slot_nice = 10;	/* CE_WORKER_NICE: the slots' (and judges') nice value */
 
@@ -138,6 +140,7 @@ static void slot_main(int host_id, int slot)
 
 	name_process("ce-worker-slot");
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	executor_set_core(cores_dir, slot);
 	/*
 	 * Below the front on a machine that has both: a heartbeat or a page is
 	 * answered first, and the judge and its boxes (which inherit this) take
@@ -199,6 +202,43 @@ static pid_t start_hooks(void)
 	return pid;
 }
 
+/*
+ * One token per slot: a job holds its slot's and may borrow an idle slot's
+ * for one test at a time (sandbox/lanes.c).  Without them a job runs one
+ * test at a time.
+ */
+static void cores_make(int slots)
+{
+	char path[sizeof(cores_dir) + 16];
+	int i, fd;
+
+	if (!mkdtemp(cores_dir)) {
+		fprintf(stderr, "ce-worker: no core tokens: %s\n", strerror(errno));
+		cores_dir[0] = '\0';
+		return;
+	}
+	for (i = 0; i < slots; i++) {
+		snprintf(path, sizeof(path), "%s/%d", cores_dir, i);
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		if (fd >= 0)
+			close(fd);
+	}
+}
+
+static void cores_remove(int slots)
+{
+	char path[sizeof(cores_dir) + 16];
+	int i;
+
+	if (!cores_dir[0])
+		return;
+	for (i = 0; i < slots; i++) {
+		snprintf(path, sizeof(path), "%s/%d", cores_dir, i);
+		unlink(path);
+	}
+	rmdir(cores_dir);
+}
+
 static int host_main(int slots, const char *name)
 {
 	pid_t kids[MAX_SLOTS] = { 0 }, hooks, pid;
@@ -215,6 +255,7 @@ static int host_main(int slots, const char *name)
 		sleep(2);
 	}
 	fprintf(stderr, "ce-worker: host %d (%s) with %d slots\n", host_id, name, slots);
+	cores_make(slots);
 	for (i = 0; i < slots; i++)
 		kids[i] = start_slot(host_id, i);
 	hooks = start_hooks();
@@ -260,6 +301,7 @@ static int host_main(int slots, const char *name)
 			break;
 		sleep(1);
 	}
+	cores_remove(slots);
 	queue_host_leave(host_id);
 	db_close();
 	return 0;

@@ -171,8 +171,9 @@ static int mirror(const char *host, const char *inside)
 
 static int setup_etc(uid_t uid)
 {
-	char host[64], inside[64], text[256];
-	size_t i;
+	char host[64], inside[64], text[1024], group[512];
+	size_t i, n, g;
+	unsigned t;
 
 	for (i = 0; i < sizeof(etc_entries) / sizeof(etc_entries[0]); i++) {
 		snprintf(host, sizeof(host), "/etc/%s", etc_entries[i]);
@@ -180,14 +181,22 @@ static int setup_etc(uid_t uid)
 		if (mirror(host, inside) < 0)
 			return -1;
 	}
-	/* a passwd that names only the box user: runtimes look up $HOME and the user name */
-	snprintf(text, sizeof(text),
-		 "root:x:0:0:root:/:/usr/sbin/nologin\nbox:x:%u:%u:box:/tmp:/usr/sbin/nologin\n",
-		 (unsigned)uid, (unsigned)uid);
-	if (touch("etc/passwd") < 0 || write_file("etc/passwd", text) < 0)
-		return -1;
-	snprintf(text, sizeof(text), "root:x:0:\nbox:x:%u:\n", (unsigned)uid);
-	if (touch("etc/group") < 0 || write_file("etc/group", text) < 0)
+	/*
+	 * a passwd that names only the box user, under the uid of the box and of
+	 * each of its twins: runtimes look up $HOME and the user name
+	 */
+	n = (size_t)snprintf(text, sizeof(text), "root:x:0:0:root:/:/usr/sbin/nologin\n");
+	g = (size_t)snprintf(group, sizeof(group), "root:x:0:\n");
+	for (t = 0; t <= PROTO_MAX_TWINS; t++) {
+		unsigned u = (unsigned)uid + t * SLOTS;
+
+		n += (size_t)snprintf(text + n, sizeof(text) - n,
+				      "box:x:%u:%u:box:/tmp:/usr/sbin/nologin\n", u, u);
+		g += (size_t)snprintf(group + g, sizeof(group) - g, "box:x:%u:\n", u);
+	}
+	if (n >= sizeof(text) || g >= sizeof(group) || touch("etc/passwd") < 0 ||
+	    write_file("etc/passwd", text) < 0 || touch("etc/group") < 0 ||
+	    write_file("etc/group", group) < 0)
 		return -1;
 	return 0;
 }
@@ -396,6 +405,13 @@ void box_close(struct box *b)
 	if (b->lock_fd >= 0)
 		close(b->lock_fd);
 	b->dir_fd = b->mnt_fd = b->lock_fd = -1;
+}
+
+void box_become_twin(struct box *b, unsigned twin)
+{
+	b->twin = twin;
+	b->uid = (uid_t)(FIRST_UID + b->slot + twin * SLOTS);
+	b->runs = 0;
 }
 
 /* ---- running one process tree ---- */
@@ -704,7 +720,7 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 	memset(o, 0, sizeof(*o));
 	cg.procs_fd[0] = cg.procs_fd[1] = cg.procs_fd[2] = cg.cpu_fd = -1;
 	/* no host pid in the name: the box can read its own cgroup path */
-	snprintf(name, sizeof(name), "b%d-%08x-%u", b->slot, b->tag, b->runs++);
+	snprintf(name, sizeof(name), "b%d-%08x-%u-%u", b->slot, b->tag, b->twin, b->runs++);
 	if (cg_create(&cg, name, cmd->lim.mem_bytes, cmd->lim.pids, err, errlen) < 0)
 		return -1;
 	if (pipe2(st, O_CLOEXEC) < 0) {

@@ -178,6 +178,25 @@ int sbx_open(struct sbx *b, unsigned work_mb, char *err, size_t errlen)
 	return 0;
 }
 
+int sbx_twin(struct sbx *b, struct sbx *twin, char *err, size_t errlen)
+{
+	char rep[256];
+	int sv[2];
+
+	twin->sock = twin->pid = -1;
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+		return fail_errno(err, errlen, "socketpair");
+	if (request(b, "fork", &sv[1], 1, rep, sizeof(rep), err, errlen) < 0) {
+		close(sv[0]);
+		close(sv[1]);
+		return -1;
+	}
+	/* the twin is the launcher's grandchild, not ours: closing the socket ends it */
+	close(sv[1]);
+	twin->sock = sv[0];
+	return 0;
+}
+
 int sbx_memfd(const char *data, size_t len, char *err, size_t errlen)
 {
 	int fd = memfd_create("box-file", MFD_CLOEXEC | MFD_ALLOW_SEALING);
@@ -253,7 +272,7 @@ static int run_request(struct strbuf *m, const struct sbx_cmd *cmd)
 	return m->len > PROTO_MAX_MSG ? -1 : 0;
 }
 
-/* One run of sbx_run_many: our ends of its pipes and where its reply stands. */
+/* One run of a set: our ends of its pipes and where its reply stands. */
 struct run {
 	struct sbx *b;
 	const struct sbx_cmd *cmd;
@@ -261,9 +280,16 @@ struct run {
 	int in, out, err;		/* our ends; -1 once closed (or never ours) */
 	int more[SBX_MAX_COLLECT];
 	size_t in_off;
+	bool active;			/* started, not yet handed back by sbx_runs_wait() */
 	bool over;			/* more output than the cap: the run was stopped */
 	bool answered;
+	unsigned order;			/* when the launcher answered: 1 first, 2 second... */
 	char rep[512];
+};
+
+struct sbx_runs {
+	struct run r[SBX_MAX_JOBS];
+	unsigned answered;
 };
 
 static void close_fd(int *fd)
@@ -422,7 +448,7 @@ static int finish_run(struct run *r, char *err, size_t errlen)
 	if (sscanf(r->rep, "done %d %d %d %d %llu %llu %llu %llu %llu", &status, &o->exit_code,
 		   &o->signal, &oom, &v[0], &v[1], &v[2], &v[3], &v[4]) != 9 || status < 0 ||
 	    status >= PROTO__MAX)
-		return fail(err, errlen, "the launcher gave an unexpected answer");
+		return fail(err, errlen, "the launcher gave an unexpected answer: %.80s", r->rep);
 	o->oom = oom != 0;
 	o->cpu_us = v[0];
 	o->wall_us = v[1];
@@ -464,107 +490,182 @@ static void watch(struct pollfd *pfd, size_t *owner, size_t *n, int fd, short ev
 	owner[(*n)++] = k;
 }
 
-int sbx_run_many(struct sbx_job *jobs, size_t njobs, char *err, size_t errlen)
+struct sbx_runs *sbx_runs_new(void)
+{
+	struct sbx_runs *rs = calloc(1, sizeof(*rs));
+	size_t k;
+	unsigned c;
+
+	for (k = 0; rs && k < SBX_MAX_JOBS; k++) {
+		rs->r[k].in = rs->r[k].out = rs->r[k].err = -1;
+		for (c = 0; c < SBX_MAX_COLLECT; c++)
+			rs->r[k].more[c] = -1;
+	}
+	return rs;
+}
+
+int sbx_runs_start(struct sbx_runs *rs, struct sbx *b, const struct sbx_cmd *cmd,
+		   struct sbx_outcome *o, char *err, size_t errlen)
+{
+	struct run *r = NULL;
+	size_t k;
+	unsigned c;
+
+	for (k = 0; k < SBX_MAX_JOBS && !r; k++)
+		if (!rs->r[k].active)
+			r = &rs->r[k];
+	if (!r)
+		return fail(err, errlen, "too many runs at once");
+	*r = (struct run){ .b = b, .cmd = cmd, .o = o, .in = -1, .out = -1, .err = -1,
+			   .active = true };
+	for (c = 0; c < SBX_MAX_COLLECT; c++)
+		r->more[c] = -1;
+	if (start_run(r, err, errlen) < 0) {
+		r->active = false;
+		return -1;
+	}
+	return (int)(r - rs->r);
+}
+
+/* One round of waiting: the launchers' answers, the programs' output and input. */
+static int step(struct sbx_runs *rs, char *err, size_t errlen)
 {
 	enum { PER_RUN = 4 + SBX_MAX_COLLECT };
-	struct run runs[SBX_MAX_JOBS];
 	struct pollfd pfd[SBX_MAX_JOBS * PER_RUN];
-	size_t owner[SBX_MAX_JOBS * PER_RUN], n, k, started = 0, ended = 0;
-	bool busy, all_answered;
-	int i, rc = -1;
+	size_t owner[SBX_MAX_JOBS * PER_RUN], n = 0, k;
+	bool lingering = false;
 	unsigned c;
+	int i;
+
+	for (k = 0; k < SBX_MAX_JOBS; k++) {
+		struct run *r = &rs->r[k];
+
+		if (!r->active)
+			continue;
+		/* once its launcher has answered, the box is gone and the pipes end at once */
+		lingering |= r->answered;
+		if (!r->answered)
+			watch(pfd, owner, &n, r->b->sock, POLLIN, k);
+		watch(pfd, owner, &n, r->out, POLLIN, k);
+		watch(pfd, owner, &n, r->err, POLLIN, k);
+		for (c = 0; c < r->cmd->ncollect; c++)
+			watch(pfd, owner, &n, r->more[c], POLLIN, k);
+		watch(pfd, owner, &n, r->in, POLLOUT, k);
+	}
+	do
+		i = poll(pfd, (nfds_t)n, lingering ? 5000 : -1);
+	while (i < 0 && errno == EINTR);
+	if (i < 0)
+		return fail_errno(err, errlen, "poll");
+	if (i == 0)
+		return fail(err, errlen, "the program's output did not end with its box");
+	for (i = 0; i < (int)n; i++) {
+		struct run *r = &rs->r[owner[i]];
+
+		if (!pfd[i].revents)
+			continue;
+		if (pfd[i].fd == r->b->sock && !r->answered) {
+			r->answered = true;
+			r->order = ++rs->answered;
+			if (recv_reply(r->b, r->rep, sizeof(r->rep), err, errlen) < 0)
+				return -1;
+		} else if (pfd[i].fd == r->out) {
+			drain(r, &r->out, &r->o->out);
+		} else if (pfd[i].fd == r->err) {
+			drain(r, &r->err, &r->o->err);
+		} else if (pfd[i].fd == r->in) {
+			feed(r);
+		} else {
+			for (c = 0; c < r->cmd->ncollect; c++)
+				if (pfd[i].fd == r->more[c])
+					drain(r, &r->more[c], &r->o->more[c]);
+		}
+	}
+	return 0;
+}
+
+int sbx_runs_wait(struct sbx_runs *rs, char *err, size_t errlen)
+{
+	size_t k;
+	bool any;
+
+	for (;;) {
+		any = false;
+		for (k = 0; k < SBX_MAX_JOBS; k++) {
+			struct run *r = &rs->r[k];
+
+			if (!r->active)
+				continue;
+			any = true;
+			if (run_busy(r))
+				continue;
+			r->active = false;
+			return finish_run(r, err, errlen) < 0 ? -1 : (int)k;
+		}
+		if (!any)
+			return fail(err, errlen, "no run is going");
+		if (step(rs, err, errlen) < 0)
+			return -1;
+	}
+}
+
+unsigned sbx_runs_order(const struct sbx_runs *rs, int k)
+{
+	return k >= 0 && k < SBX_MAX_JOBS ? rs->r[k].order : 0;
+}
+
+void sbx_runs_free(struct sbx_runs *rs)
+{
+	size_t k;
+	unsigned c;
+
+	if (!rs)
+		return;
+	for (k = 0; k < SBX_MAX_JOBS; k++) {
+		struct run *r = &rs->r[k];
+
+		/* a run still going when the set is dropped is stopped: a failure midway */
+		if (r->active && !r->answered)
+			send_msg(r->b, "kill", 4, NULL, 0);
+		close_fd(&r->in);
+		close_fd(&r->out);
+		close_fd(&r->err);
+		for (c = 0; c < SBX_MAX_COLLECT; c++)
+			close_fd(&r->more[c]);
+	}
+	free(rs);
+}
+
+int sbx_run_many(struct sbx_job *jobs, size_t njobs, char *err, size_t errlen)
+{
+	struct sbx_runs *rs;
+	int slot[SBX_MAX_JOBS], k;
+	size_t i, j, started = 0, ended = 0;
 
 	if (njobs == 0 || njobs > SBX_MAX_JOBS)
 		return fail(err, errlen, "bad number of runs");
-	for (k = 0; k < njobs; k++) {
-		runs[k] = (struct run){ .b = jobs[k].b, .cmd = jobs[k].cmd, .o = jobs[k].o,
-					.in = -1, .out = -1, .err = -1 };
-		for (c = 0; c < SBX_MAX_COLLECT; c++)
-			runs[k].more[c] = -1;
-		jobs[k].order = 0;
-	}
-	for (k = 0; k < njobs; k++, started++)
-		if (start_run(&runs[k], err, errlen) < 0)
+	rs = sbx_runs_new();
+	if (!rs)
+		return fail(err, errlen, "out of memory");
+	for (i = 0; i < njobs; i++, started++) {
+		jobs[i].order = 0;
+		if ((slot[i] = sbx_runs_start(rs, jobs[i].b, jobs[i].cmd, jobs[i].o, err, errlen)) < 0)
 			break;
+	}
 	/* the launchers hold joined ends now: ours would keep the other side from seeing an end */
-	for (k = 0; k < njobs; k++)
-		if (jobs[k].cmd->joined) {
-			close(jobs[k].cmd->join_in);
-			close(jobs[k].cmd->join_out);
+	for (i = 0; i < njobs; i++)
+		if (jobs[i].cmd->joined) {
+			close(jobs[i].cmd->join_in);
+			close(jobs[i].cmd->join_out);
 		}
-	if (started < njobs)
-		goto out;
-	for (;;) {
-		n = 0;
-		busy = false;
-		all_answered = true;
-		for (k = 0; k < njobs; k++) {
-			struct run *r = &runs[k];
-
-			busy |= run_busy(r);
-			all_answered &= r->answered;
-			if (!r->answered)
-				watch(pfd, owner, &n, r->b->sock, POLLIN, k);
-			watch(pfd, owner, &n, r->out, POLLIN, k);
-			watch(pfd, owner, &n, r->err, POLLIN, k);
-			for (c = 0; c < r->cmd->ncollect; c++)
-				watch(pfd, owner, &n, r->more[c], POLLIN, k);
-			watch(pfd, owner, &n, r->in, POLLOUT, k);
-		}
-		if (!busy)
-			break;
-		/* once every launcher has answered, the boxes are gone and the pipes end at once */
-		i = poll(pfd, (nfds_t)n, all_answered ? 5000 : -1);
-		if (i < 0 && errno == EINTR)
-			continue;
-		if (i < 0) {
-			fail_errno(err, errlen, "poll");
-			goto out;
-		}
-		if (i == 0) {
-			fail(err, errlen, "the program's output did not end with its box");
-			goto out;
-		}
-		for (i = 0; i < (int)n; i++) {
-			struct run *r = &runs[owner[i]];
-
-			if (!pfd[i].revents)
-				continue;
-			if (pfd[i].fd == r->b->sock && !r->answered) {
-				r->answered = true;
-				jobs[owner[i]].order = (unsigned)++ended;
-				if (recv_reply(r->b, r->rep, sizeof(r->rep), err, errlen) < 0)
-					goto out;
-			} else if (pfd[i].fd == r->out) {
-				drain(r, &r->out, &r->o->out);
-			} else if (pfd[i].fd == r->err) {
-				drain(r, &r->err, &r->o->err);
-			} else if (pfd[i].fd == r->in) {
-				feed(r);
-			} else {
-				for (c = 0; c < r->cmd->ncollect; c++)
-					if (pfd[i].fd == r->more[c])
-						drain(r, &r->more[c], &r->o->more[c]);
-			}
-		}
+	while (started == njobs && ended < njobs && (k = sbx_runs_wait(rs, err, errlen)) >= 0) {
+		for (j = 0; j < njobs; j++)
+			if (slot[j] == k)
+				jobs[j].order = sbx_runs_order(rs, k);
+		ended++;
 	}
-	for (k = 0; k < njobs; k++)
-		if (finish_run(&runs[k], err, errlen) < 0)
-			goto out;
-	rc = 0;
-out:
-	/* a run that failed to start, or a failure midway: the others are stopped too */
-	for (k = 0; k < started; k++)
-		if (rc < 0 && !runs[k].answered)
-			send_msg(runs[k].b, "kill", 4, NULL, 0);
-	for (k = 0; k < njobs; k++) {
-		close_fd(&runs[k].in);
-		close_fd(&runs[k].out);
-		close_fd(&runs[k].err);
-		for (c = 0; c < SBX_MAX_COLLECT; c++)
-			close_fd(&runs[k].more[c]);
-	}
-	return rc;
+	sbx_runs_free(rs);
+	return ended == njobs ? 0 : -1;
 }
 
 int sbx_run(struct sbx *b, const struct sbx_cmd *cmd, struct sbx_outcome *o, char *err,

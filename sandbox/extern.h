@@ -87,6 +87,26 @@ enum sbx_err checker_interact(struct checker *k, const struct judge_request *req
 			      size_t errlen);
 void checker_close(struct checker *k);
 
+/* lanes.c - the cores a judge may borrow for tests side by side (see there) */
+
+#define LANES_MAX_TOKENS	256
+#define LANES_FREE		(-2)	/* a lane taken without a token: no host to share with */
+
+struct lanes {
+	unsigned cap;		/* tests of one job at once, 1 to SBX_MAX_JOBS */
+	unsigned ntokens;	/* 0: not on a judge host */
+	int own;		/* this job's slot, whose token it holds throughout; -1 */
+	int fd[LANES_MAX_TOKENS];
+	bool held[LANES_MAX_TOKENS];
+};
+
+/* The cap and the host's tokens from the environment; waits for this slot's own token. */
+void lanes_open(struct lanes *ln);
+/* A token for one more test at once: its number, LANES_FREE, or -1 when every core is busy. */
+int lanes_borrow(struct lanes *ln);
+void lanes_return(struct lanes *ln, int token);
+void lanes_close(struct lanes *ln);
+
 /* client.c */
 
 /* The control groups the launcher reported, e.g. "v1 memory+pids+cpuacct". */

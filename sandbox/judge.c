@@ -506,6 +506,138 @@ out:
 	return rc;
 }
 
+/* ---- tests side by side ---- */
+
+/* One of the boxes a submission's tests run in, and the test it runs now. */
+struct lane {
+	struct sbx box;		/* lane 0: the submission's box; others: its twins */
+	bool busy;
+	size_t test;
+	int token;		/* the core borrowed for this test (lanes.c) */
+	int run;		/* in the set of runs */
+	struct sbx_cmd cmd;
+	struct strbuf wire;
+	struct sbx_outcome o;
+};
+
+/*
+ * Must test t wait for a test still running?  Whether it runs at all
+ * depends on the groups it needs and, when its group stops at a failure,
+ * on the earlier tests of its group: it starts only once those have ended,
+ * so that it is skipped, or not, exactly as one test at a time would have it.
+ */
+static bool waits_for_running(const struct judge_request *req, const struct judge_test *t,
+			      const struct lane *lane, size_t nlanes)
+{
+	const struct judge_group *g;
+	size_t i, d;
+	int u;
+
+	if (t->group < 0 || t->unchecked)
+		return false;
+	g = &req->groups[t->group];
+	for (i = 0; i < nlanes; i++) {
+		if (!lane[i].busy || (u = req->tests[lane[i].test].group) < 0)
+			continue;
+		if (u == t->group && g->stop_on_failure)
+			return true;
+		for (d = 0; d < g->ndeps; d++)
+			if ((int)g->deps[d] == u)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * The twins of the box, now that its files are final and before any test
+ * runs in it (a request to its launcher would stop a run): fewer lanes when
+ * no more are to be had.
+ */
+static size_t open_twins(struct lane *lane, size_t nlanes)
+{
+	char why[200];
+	size_t i;
+
+	for (i = 1; i < nlanes; i++)
+		if (sbx_twin(&lane[0].box, &lane[i].box, why, sizeof(why)) < 0)
+			break;
+	return i;
+}
+
+/* A lane free for one more test: 0 when the submission's own is, else a twin on a borrowed core. */
+static int free_lane(struct lane *lane, size_t nlanes, struct lanes *ln)
+{
+	size_t i;
+	int token;
+
+	if (!lane[0].busy)
+		return 0;
+	for (i = 1; i < nlanes; i++) {
+		if (lane[i].busy)
+			continue;
+		token = lanes_borrow(ln);
+		if (token == -1)
+			return -1;
+		lane[i].token = token;
+		return (int)i;
+	}
+	return -1;
+}
+
+/* Stdin and limits of test t's run; a function question's parameters go in the harness's wire format. */
+static int test_cmd(const struct judge_request *req, const struct judge_test *t, uint64_t mem_limit,
+		    const struct argv_buf *argv, const struct argv_buf *env, struct lane *l,
+		    char *err, size_t errlen)
+{
+	l->cmd = (struct sbx_cmd){
+		.argv = argv->v,
+		.envp = env->v,
+		.stdin_data = t->input,
+		.stdin_len = t->input_len,
+	};
+	judge_run_limits(req, mem_limit, &l->cmd.lim);
+	strbuf_reset(&l->wire);
+	if (req->signature) {
+		/* the return value comes back on fd 3 */
+		if (sig_input_wire(req->signature, t->input, t->input_len, &l->wire, err, errlen) < 0)
+			return -1;
+		l->cmd.stdin_data = l->wire.buf;
+		l->cmd.stdin_len = l->wire.len;
+		l->cmd.ncollect = 1;
+	}
+	return 0;
+}
+
+/* What test i's run came to: its verdict, output and score; a failure may stop its group. */
+static enum sbx_err test_done(const struct judge_request *req, struct checker *k,
+			      const struct sig_map *map, uint64_t mem_limit, size_t i,
+			      const struct sbx_outcome *o, struct judge_result *res, char *err,
+			      size_t errlen)
+{
+	const struct judge_test *t = &req->tests[i];
+	struct judge_test_result *r = &res->tests[i];
+	enum sbx_err rc = SBX_OK;
+
+	if (o) {
+		judge_classify(req, o, mem_limit, r);
+		if (req->signature) {
+			/* what the function printed is its own; the output is its result */
+			struct strbuf was = r->printed;
+
+			r->printed = r->output;
+			r->output = was;
+			r->printed_truncated = r->output_truncated;
+			r->output_truncated = false;
+			sig_fix_output(req->lang, map, &r->error);
+		}
+		if (r->verdict == V_ACCEPTED)
+			rc = judge_output(req, k, t, o, r, err, errlen);
+	}
+	if (r->verdict == V_ACCEPTED && req->checker.kind == CHECK_BUILTIN)
+		r->score = 1;
+	return rc;
+}
+
 enum sbx_err judge_execute(const struct judge_request *req, struct judge_result *res, char *err,
 			   size_t errlen)
 {
@@ -515,20 +647,26 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	struct checker k = { .c = &req->checker, .b = { .sock = -1, .pid = -1 } };
 	struct judge_entry entry;
 	char src[JUDGE_CLASS_MAX + 16];
-	struct sbx b = { .sock = -1, .pid = -1 };
+	struct lane lane[SBX_MAX_JOBS];
+	struct sbx *b = &lane[0].box;
+	struct sbx_runs *runs = NULL;
+	struct lanes ln;
 	uint64_t mem_limit = (uint64_t)req->memory_mb << 20;
-	struct strbuf broken = STRBUF_INIT, program = STRBUF_INIT, wire = STRBUF_INIT;
+	struct strbuf broken = STRBUF_INIT, program = STRBUF_INIT;
 	const char *code;
 	size_t code_len;
 	struct sig_map map;
-	struct sbx_outcome o;
 	enum sbx_err rc = SBX_OK;
 	uint64_t t0 = mono_us();
-	size_t *order = NULL, i, n;
+	size_t *order = NULL, i, n, nlanes = 1, busy = 0;
 	bool *stopped = NULL;
 
 	judge_result_init(res);
 	sig_map_init(&map);
+	for (i = 0; i < SBX_MAX_JOBS; i++) {
+		lane[i] = (struct lane){ .box = { .sock = -1, .pid = -1 }, .token = LANES_FREE };
+		strbuf_init(&lane[i].wire);
+	}
 	uuid_v4(res->execution_id);
 	res->tests = calloc(req->ntests ? req->ntests : 1, sizeof(*res->tests));
 	res->groups = calloc(req->ngroups ? req->ngroups : 1, sizeof(*res->groups));
@@ -540,6 +678,8 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		return fail(err, errlen, "out of memory"), SBX_ENOMEM;
 	}
 	res->ntests = req->ntests;
+	/* this job's core first: no neighbour borrows it while the program compiles */
+	lanes_open(&ln);
 	for (i = 0; i < res->ntests; i++) {
 		strbuf_init(&res->tests[i].output);
 		strbuf_init(&res->tests[i].error);
@@ -569,19 +709,19 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		goto out;
 	}
 
-	if (sbx_open(&b, 256, err, errlen) < 0) {
+	if (sbx_open(b, 256, err, errlen) < 0) {
 		rc = SBX_EPRIV;
 		goto out;
 	}
-	if (sbx_write_file(&b, src, code, code_len, false, err, errlen) < 0 ||
-	    (l->support_name && sbx_write_file(&b, l->support_name, l->support_text,
+	if (sbx_write_file(b, src, code, code_len, false, err, errlen) < 0 ||
+	    (l->support_name && sbx_write_file(b, l->support_name, l->support_text,
 					       strlen(l->support_text), false, err, errlen) < 0)) {
 		rc = SBX_ESYSTEM;
 		goto out;
 	}
 	if (l->compile) {
 		progress("compiling");
-		rc = judge_compile(&b, l, &env, &entry, src, res, err, errlen);
+		rc = judge_compile(b, l, &env, &entry, src, res, err, errlen);
 		if (rc != SBX_OK)
 			goto out;
 		if (req->signature)
@@ -621,64 +761,98 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		}
 	}
 
-	for (n = 0; n < req->ntests; n++) {
-		const struct judge_test *t = &req->tests[order[n]];
-		struct judge_test_result *r = &res->tests[order[n]];
-		const char *skip = skip_reason(req, res, t, stopped);
-		struct sbx_cmd cmd = {
-			.argv = argv.v,
-			.envp = env.v,
-			.stdin_data = t->input,
-			.stdin_len = t->input_len,
-		};
+	/*
+	 * Tests in the request's order, as many at once as there are lanes: the
+	 * submission's box on its own core, and twins of it on cores borrowed
+	 * from idle slots.  A custom checker or an interactor runs beside each
+	 * test, so those take one test at a time.
+	 */
+	nlanes = req->checker.kind == CHECK_BUILTIN ? ln.cap : 1;
+	if (nlanes > req->ntests)
+		nlanes = req->ntests ? req->ntests : 1;
+	nlanes = open_twins(lane, nlanes);
+	runs = sbx_runs_new();
+	if (!runs) {
+		rc = SBX_ENOMEM;
+		goto out;
+	}
+	for (n = 0; n < req->ntests || busy;) {
+		int at;
 
-		judge_run_limits(req, mem_limit, &cmd.lim);
-		strbuf_reset(&wire);
-		if (req->signature) {
-			/* the params in the harness's wire format; the return value comes back on fd 3 */
-			if (sig_input_wire(req->signature, t->input, t->input_len, &wire, err, errlen) < 0) {
+		while (n < req->ntests && !waits_for_running(req, &req->tests[order[n]], lane, nlanes)) {
+			const struct judge_test *t = &req->tests[order[n]];
+			struct judge_test_result *r = &res->tests[order[n]];
+			const char *skip = skip_reason(req, res, t, stopped);
+			struct lane *lp;
+
+			if (skip) {
+				r->verdict = V_SKIPPED;
+				r->exit_code = -1;
+				strbuf_addstr(&r->error, skip);
+				n++;
+				continue;
+			}
+			if ((at = free_lane(lane, nlanes, &ln)) < 0)
+				break;
+			lp = &lane[at];
+			if (test_cmd(req, t, mem_limit, &argv, &env, lp, err, errlen) < 0) {
 				rc = SBX_ENOMEM;
 				goto out;
 			}
-			cmd.stdin_data = wire.buf;
-			cmd.stdin_len = wire.len;
-			cmd.ncollect = 1;
-		}
-		if (skip) {
-			r->verdict = V_SKIPPED;
-			r->exit_code = -1;
-			strbuf_addstr(&r->error, skip);
-			continue;
-		}
-		progress("test %zu/%zu", n + 1, req->ntests);
-		if (req->checker.kind == CHECK_INTERACTIVE) {
-			rc = checker_interact(&k, req, t, &b, &cmd, mem_limit, r, err, errlen);
-		} else {
-			sbx_outcome_init(&o);
-			rc = sbx_run(&b, &cmd, &o, err, errlen) < 0 ? SBX_ESYSTEM : SBX_OK;
-			if (rc == SBX_OK) {
-				judge_classify(req, &o, mem_limit, r);
-				if (req->signature) {
-					/* what the function printed is its own; the output is its result */
-					struct strbuf was = r->printed;
-
-					r->printed = r->output;
-					r->output = was;
-					r->printed_truncated = r->output_truncated;
-					r->output_truncated = false;
-					sig_fix_output(l, &map, &r->error);
-				}
-				if (r->verdict == V_ACCEPTED)
-					rc = judge_output(req, &k, t, &o, r, err, errlen);
+			progress("test %zu/%zu", n + 1, req->ntests);
+			if (req->checker.kind == CHECK_INTERACTIVE) {
+				/* alone (one lane): the interactor and the program run side by side */
+				rc = checker_interact(&k, req, t, &lp->box, &lp->cmd, mem_limit, r,
+						      err, errlen);
+				if (rc == SBX_OK)
+					rc = test_done(req, &k, &map, mem_limit, order[n], NULL, res, err,
+						       errlen);
+				if (rc != SBX_OK)
+					goto out;
+				if (r->verdict != V_ACCEPTED && t->group >= 0 &&
+				    req->groups[t->group].stop_on_failure)
+					stopped[t->group] = true;
+				n++;
+				continue;
 			}
-			sbx_outcome_release(&o);
+			sbx_outcome_init(&lp->o);
+			lp->run = sbx_runs_start(runs, &lp->box, &lp->cmd, &lp->o, err, errlen);
+			if (lp->run < 0) {
+				sbx_outcome_release(&lp->o);
+				lanes_return(&ln, lp->token);
+				rc = SBX_ESYSTEM;
+				goto out;
+			}
+			lp->busy = true;
+			lp->test = order[n++];
+			busy++;
 		}
-		if (rc != SBX_OK)
-			goto out;
-		if (r->verdict == V_ACCEPTED && req->checker.kind == CHECK_BUILTIN)
-			r->score = 1;
-		if (r->verdict != V_ACCEPTED && t->group >= 0 && req->groups[t->group].stop_on_failure)
-			stopped[t->group] = true;
+		if (!busy)
+			continue;
+		{
+			int ended = sbx_runs_wait(runs, err, errlen);
+			struct lane *lp = NULL;
+			const struct judge_test *t;
+
+			for (i = 0; i < nlanes && ended >= 0 && !lp; i++)
+				if (lane[i].busy && lane[i].run == ended)
+					lp = &lane[i];
+			if (!lp) {
+				rc = SBX_ESYSTEM;
+				goto out;
+			}
+			lp->busy = false;
+			busy--;
+			lanes_return(&ln, lp->token);
+			t = &req->tests[lp->test];
+			rc = test_done(req, &k, &map, mem_limit, lp->test, &lp->o, res, err, errlen);
+			sbx_outcome_release(&lp->o);
+			if (rc != SBX_OK)
+				goto out;
+			if (res->tests[lp->test].verdict != V_ACCEPTED && t->group >= 0 &&
+			    req->groups[t->group].stop_on_failure)
+				stopped[t->group] = true;
+		}
 	}
 	/* the first failing test in the request's order gives the verdict */
 	res->verdict = V_ACCEPTED;
@@ -691,12 +865,20 @@ out:
 done:
 	score(req, res);
 	checker_close(&k);
-	sbx_close(&b);
+	/* a failure midway: the runs still going are stopped */
+	sbx_runs_free(runs);
+	for (i = 0; i < SBX_MAX_JOBS; i++) {
+		if (lane[i].busy)
+			sbx_outcome_release(&lane[i].o);
+		lanes_return(&ln, lane[i].token);
+		strbuf_release(&lane[i].wire);
+		sbx_close(&lane[i].box);
+	}
+	lanes_close(&ln);
 	argv_release(&argv);
 	argv_release(&env);
 	strbuf_release(&broken);
 	strbuf_release(&program);
-	strbuf_release(&wire);
 	sig_map_release(&map);
 	free(order);
 	free(stopped);

@@ -19,6 +19,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "launcher.h"
@@ -30,6 +31,7 @@
 static char msg[PROTO_MAX_MSG + 1];
 static struct box box = { .lock_fd = -1, .mnt_fd = -1, .dir_fd = -1 };
 static bool box_is_open;
+static unsigned twins;	/* forks made of this box */
 
 static void reply(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -201,6 +203,8 @@ static void do_file(char **w, int n, const int *fds, int nfds)
 		return reply("err bad file request");
 	if (!box_is_open)
 		return reply("err no box is open");
+	if (box.twin)
+		return reply("err a twin writes no file");
 	/* only a sealed memfd: its size and bytes cannot change, and reading it cannot block */
 	if (!sealed_ok(fds[0], PROTO_MAX_FILE) || fstat(fds[0], &st) < 0)
 		return reply("err a file must come as a sealed memfd of at most %u bytes",
@@ -265,6 +269,8 @@ static void do_run(char *line, size_t len, int *fds, int *nfds)
 			return reply("err fd %d must be a pipe or a sealed memfd", i);
 	if (!box_is_open)
 		return reply("err no box is open");
+	if (box.twin && v[1])
+		return reply("err a twin runs read-only commands only");
 
 	cmd = (struct box_cmd){
 		.argv = argv, .envp = envp, .writable = v[1], .nfd = *nfds,
@@ -283,6 +289,49 @@ static void do_run(char *line, size_t len, int *fds, int *nfds)
 	      (int)o.oom, (unsigned long long)o.cpu_us, (unsigned long long)o.wall_us,
 	      (unsigned long long)o.mem_peak, (unsigned long long)o.maxrss,
 	      (unsigned long long)o.box_bytes);
+}
+
+/*
+ * A twin serving the socket that came with the request, on this box (see
+ * proto.h).  Forked twice, so that this launcher never has to reap it: the
+ * twin ends at the end of its socket, as this one does at the end of its own.
+ * Returns in the twin (true), which then reads its own requests.
+ */
+static void do_fork(int n, int *fds, int *nfds)
+{
+	int type = 0, domain = 0, st = 0;
+	socklen_t sl = sizeof(type), dl = sizeof(domain);
+	pid_t mid, pid;
+
+	if (n != 1 || *nfds != 1)
+		return reply("err bad fork request");
+	if (!box_is_open)
+		return reply("err no box is open");
+	if (box.twin)
+		return reply("err a twin cannot fork");
+	if (twins >= PROTO_MAX_TWINS)
+		return reply("err a box has at most %d twins", PROTO_MAX_TWINS);
+	if (getsockopt(fds[0], SOL_SOCKET, SO_TYPE, &type, &sl) < 0 || type != SOCK_SEQPACKET ||
+	    getsockopt(fds[0], SOL_SOCKET, SO_DOMAIN, &domain, &dl) < 0 || domain != AF_UNIX)
+		return reply("err a twin needs a unix seqpacket socket");
+	twins++;
+	mid = fork();
+	if (mid == 0) {
+		pid = fork();
+		if (pid != 0)
+			_exit(pid < 0);
+		if (dup2(fds[0], CTL) < 0)
+			_exit(1);
+		close_fds(fds, *nfds);
+		*nfds = 0;
+		box_become_twin(&box, twins);
+		return;
+	}
+	while (mid > 0 && waitpid(mid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (mid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return reply("err cannot fork the launcher");
+	reply("ok");
 }
 
 /* Soft limit = min(want, hard): hard limits cannot be raised without CAP_SYS_RESOURCE. */
@@ -366,6 +415,8 @@ int main(void)
 			do_open(w, n);
 		} else if (!strcmp(w[0], "file")) {
 			do_file(w, n, fds, nfds);
+		} else if (!strcmp(w[0], "fork")) {
+			do_fork(n, fds, &nfds);
 		} else if (strcmp(w[0], "kill") || n != 1) {
 			/* a kill that arrives after its run ended is expected, and ignored */
 			reply("err unknown request");

@@ -66,6 +66,7 @@ struct box {
 	int dir_fd;	/* the box's working directory, /box inside */
 	unsigned runs;
 	unsigned tag;	/* random part of this box's cgroup names */
+	unsigned twin;	/* 0: the launcher that built the box; n: its n-th twin (proto.h's fork) */
 };
 
 struct box_limits {
@@ -119,6 +120,12 @@ int box_copy_file(struct box *b, const char *name, int fd, size_t len, mode_t mo
 int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcome *o, char *err,
 	    size_t errlen);
 void box_close(struct box *b);
+/*
+ * In a twin (the launcher's n-th fork, serving another socket): its own uid
+ * (60000 + slot + 64 n, named in the box's passwd) and cgroup names, so that
+ * runs side by side share no per-user limit and no group.
+ */
+void box_become_twin(struct box *b, unsigned twin);
 /* Every signal back to its default action, none blocked. */
 void box_reset_signals(void);
 

@@ -16,6 +16,12 @@
  *                             <wall_us> <mem_peak> <maxrss> <box_bytes> | err <why>
  *   kill                   while a run is going: stop it (status PROTO_KILLED);
  *                          ignored otherwise
+ *   fork                   + 1 fd: a unix seqpacket socket.  A twin of this launcher
+ *                          serves that socket on the same box, so that runs go side
+ *                          by side: it takes only read-only runs and kills (no open,
+ *                          file, writable run or fork), under a uid of its own.  At
+ *                          most PROTO_MAX_TWINS per box; only the box's own launcher
+ *                          forks.           -> ok | err <why>
  *
  * Any message that arrives during a run stops the run, and is handled (a
  * kill: ignored) after the run's reply.  End of file on the socket (or an
@@ -31,6 +37,7 @@
 #define PROTO_MAX_FILE		(1u << 20)	/* bytes of one file copied into /box */
 #define PROTO_MAX_NAME		64
 #define PROTO_MAX_EXTRA_FDS	4		/* descriptors a run gets after stdio */
+#define PROTO_MAX_TWINS		7		/* forks of one box's launcher */
 
 /* Field ranges the launcher accepts; anything else is refused. */
 #define PROTO_MAX_WORK_MB	1024

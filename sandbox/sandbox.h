@@ -77,7 +77,7 @@ struct sbx_limits {
 };
 
 #define SBX_MAX_COLLECT	2	/* pipes a run may write to besides stdout and stderr */
-#define SBX_MAX_JOBS	2	/* runs at once in sbx_run_many */
+#define SBX_MAX_JOBS	8	/* runs at once in a set (sbx_runs_start) or sbx_run_many */
 
 struct sbx_cmd {
 	const char *const *argv;
@@ -128,6 +128,13 @@ struct sbx_outcome {
  * or -1 with err (the box is then closed).  Release with sbx_close().
  */
 int sbx_open(struct sbx *b, unsigned work_mb, char *err, size_t errlen);
+/*
+ * A twin of box b: the same /box, read-only, for runs side by side with b's
+ * (each still a fresh process tree in fresh namespaces, with its own cgroup,
+ * /tmp and uid).  It writes no file and runs nothing writable; open it once
+ * b's files are final.  Release with sbx_close(), before or after b.
+ */
+int sbx_twin(struct sbx *b, struct sbx *twin, char *err, size_t errlen);
 /* Create a new file in /box, executable with exec. */
 int sbx_write_file(struct sbx *b, const char *name, const char *data, size_t len, bool exec,
 		   char *err, size_t errlen);
@@ -154,6 +161,21 @@ struct sbx_job {
 	unsigned order;
 };
 int sbx_run_many(struct sbx_job *jobs, size_t njobs, char *err, size_t errlen);
+/*
+ * A set of runs that go side by side, at most SBX_MAX_JOBS at once, each in
+ * its own box (a box and its twins): start them one by one, and
+ * sbx_runs_wait() gives back one that has ended (its index, from
+ * sbx_runs_start()), its outcome complete; -1 when the sandbox failed.
+ * sbx_runs_free() stops any run still going.
+ */
+struct sbx_runs;
+struct sbx_runs *sbx_runs_new(void);
+int sbx_runs_start(struct sbx_runs *rs, struct sbx *b, const struct sbx_cmd *cmd,
+		   struct sbx_outcome *o, char *err, size_t errlen);
+int sbx_runs_wait(struct sbx_runs *rs, char *err, size_t errlen);
+/* When run k's launcher answered among the set's: 1 first, 2 second... */
+unsigned sbx_runs_order(const struct sbx_runs *rs, int k);
+void sbx_runs_free(struct sbx_runs *rs);
 void sbx_close(struct sbx *b);
 
 /* Verdicts, in the order of SPEC section 3. */
