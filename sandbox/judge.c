@@ -865,9 +865,9 @@ out:
 done:
 	score(req, res);
 	checker_close(&k);
-	/* a failure midway: the runs still going are stopped */
+	/* a failure midway: the runs still going are stopped; the twins go before their box */
 	sbx_runs_free(runs);
-	for (i = 0; i < SBX_MAX_JOBS; i++) {
+	for (i = SBX_MAX_JOBS; i-- > 0;) {
 		if (lane[i].busy)
 			sbx_outcome_release(&lane[i].o);
 		lanes_return(&ln, lane[i].token);

@@ -293,15 +293,15 @@ static void do_run(char *line, size_t len, int *fds, int *nfds)
 
 /*
  * A twin serving the socket that came with the request, on this box (see
- * proto.h).  Forked twice, so that this launcher never has to reap it: the
- * twin ends at the end of its socket, as this one does at the end of its own.
- * Returns in the twin (true), which then reads its own requests.
+ * proto.h).  It is this launcher's child: it ends at the end of its socket
+ * (or with this launcher), and this one reaps it, waiting for every twin
+ * before it ends.  Returns in both: the twin then reads its own requests.
  */
 static void do_fork(int n, int *fds, int *nfds)
 {
-	int type = 0, domain = 0, st = 0;
+	int type = 0, domain = 0;
 	socklen_t sl = sizeof(type), dl = sizeof(domain);
-	pid_t mid, pid;
+	pid_t pid, owner = getpid();
 
 	if (n != 1 || *nfds != 1)
 		return reply("err bad fork request");
@@ -314,23 +314,19 @@ static void do_fork(int n, int *fds, int *nfds)
 	if (getsockopt(fds[0], SOL_SOCKET, SO_TYPE, &type, &sl) < 0 || type != SOCK_SEQPACKET ||
 	    getsockopt(fds[0], SOL_SOCKET, SO_DOMAIN, &domain, &dl) < 0 || domain != AF_UNIX)
 		return reply("err a twin needs a unix seqpacket socket");
+	pid = fork();
+	if (pid < 0)
+		return reply("err cannot fork the launcher");
 	twins++;
-	mid = fork();
-	if (mid == 0) {
-		pid = fork();
-		if (pid != 0)
-			_exit(pid < 0);
-		if (dup2(fds[0], CTL) < 0)
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != owner || dup2(fds[0], CTL) < 0)
 			_exit(1);
 		close_fds(fds, *nfds);
 		*nfds = 0;
 		box_become_twin(&box, twins);
 		return;
 	}
-	while (mid > 0 && waitpid(mid, &st, 0) < 0 && errno == EINTR)
-		;
-	if (mid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		return reply("err cannot fork the launcher");
 	reply("ok");
 }
 
@@ -422,8 +418,14 @@ int main(void)
 			reply("err unknown request");
 		}
 		close_fds(fds, nfds);
+		/* twins that ended */
+		while (twins && waitpid(-1, NULL, WNOHANG) > 0)
+			;
 	}
 	if (box_is_open)
 		box_close(&box);
+	/* the twins end with their sockets; this one ends after them */
+	while (twins && (wait(NULL) > 0 || errno == EINTR))
+		;
 	return 0;
 }

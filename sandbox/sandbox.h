@@ -132,7 +132,8 @@ int sbx_open(struct sbx *b, unsigned work_mb, char *err, size_t errlen);
  * A twin of box b: the same /box, read-only, for runs side by side with b's
  * (each still a fresh process tree in fresh namespaces, with its own cgroup,
  * /tmp and uid).  It writes no file and runs nothing writable; open it once
- * b's files are final.  Release with sbx_close(), before or after b.
+ * b's files are final.  Release with sbx_close() before b: b's launcher
+ * ends only after its twins.
  */
 int sbx_twin(struct sbx *b, struct sbx *twin, char *err, size_t errlen);
 /* Create a new file in /box, executable with exec. */

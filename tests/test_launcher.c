@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <limits.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -390,6 +392,157 @@ static void test_kill_and_eof(void)
 	close(er[1]);
 }
 
+/* Launchers of ours that are not our children: twins (the owner's children), or any left behind. */
+static int twins_alive(void)
+{
+	char want[4096], path[64], exe[4096], stat[512];
+	struct dirent *e;
+	int n = 0, ppid;
+	ssize_t k;
+	DIR *d;
+	FILE *f;
+
+	if (!realpath(launcher_path(), want) || !(d = opendir("/proc")))
+		return -1;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] < '0' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/exe", e->d_name);
+		k = readlink(path, exe, sizeof(exe) - 1);
+		if (k <= 0)
+			continue;
+		exe[k] = '\0';
+		snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
+		f = fopen(path, "r");
+		if (!f)
+			continue;
+		ppid = 0;
+		if (fgets(stat, sizeof(stat), f) && strrchr(stat, ')'))
+			sscanf(strrchr(stat, ')') + 2, "%*c %d", &ppid);
+		fclose(f);
+		n += !strcmp(exe, want) && ppid != getpid();
+	}
+	closedir(d);
+	return n;
+}
+
+static void fork_twin(struct lc *owner, struct lc *twin)
+{
+	int sv[2];
+
+	CU_ASSERT_EQUAL_FATAL(socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv), 0);
+	lc_send(owner, "fork", 4, &sv[1], 1);
+	CU_ASSERT_STRING_EQUAL(lc_reply(owner), "ok");
+	close(sv[1]);
+	twin->sock = sv[0];
+	twin->pid = -1;
+}
+
+/* The reply to a run whose fds are given; the caller closes nothing of them. */
+static size_t prog_run(char *m, size_t len, const char *arg)
+{
+	size_t n = (size_t)snprintf(m, len, "run 0 4000 4000 65536 16 8 16 64 16 2 0\n/box/prog") + 1;
+
+	memcpy(m + n, arg, strlen(arg) + 1);
+	return n + strlen(arg) + 1;
+}
+
+/*
+ * A twin serves another socket on the same box: its run and the owner's go
+ * side by side (each waits for the other through pipes, so one at a time
+ * would end at the wall limit), under a uid of its own, and it refuses to
+ * write, to run anything writable and to fork.
+ */
+static void test_twins(void)
+{
+	static const char script[] =
+		"#!/bin/sh\nif [ \"$1\" = a ]; then echo ping >&3; read x <&4; else read x <&3; "
+		"echo pong >&4; fi\necho \"$x $(id -u) $(cat /box/prog | wc -l)\" >&5\n";
+	char m[256], ra[64] = "", rb[64] = "", rep[2][256];
+	int p1[2], p2[2], res_a[2], res_b[2], io[2], out[2], er[2], fa[6], fb[6], prog, sv[2];
+	unsigned ua = 0, ub = 0;
+	struct lc owner, twin, spare[PROTO_MAX_TWINS];
+	size_t n;
+	int i, wait_ms;
+
+	CU_ASSERT_FATAL(pipe(p1) == 0 && pipe(p2) == 0 && pipe(res_a) == 0 && pipe(res_b) == 0 &&
+			pipe(io) == 0 && pipe(out) == 0 && pipe(er) == 0);
+	lc_start(&owner);
+	CU_ASSERT_EQUAL_FATAL(socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv), 0);
+	/* no box yet; then no socket, a pipe in its place */
+	refused(&owner, "fork", 4, &sv[1], 1);
+	lc_send(&owner, "open 16", 7, NULL, 0);
+	CU_ASSERT_EQUAL(strncmp(lc_reply(&owner), "ok ", 3), 0);
+	REFUSED(&owner, "fork");
+	refused(&owner, "fork", 4, &p1[0], 1);
+	refused(&owner, "fork x", 6, &sv[1], 1);
+	close(sv[0]);
+	close(sv[1]);
+	prog = sealed_memfd(script, true);
+	lc_send(&owner, "file prog x", 11, &prog, 1);
+	CU_ASSERT_STRING_EQUAL(lc_reply(&owner), "ok");
+	fork_twin(&owner, &twin);
+
+	/* what a twin may not do */
+	refused(&twin, "file other", 10, &prog, 1);
+	REFUSED(&twin, "open 16");
+	CU_ASSERT_EQUAL_FATAL(socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv), 0);
+	refused(&twin, "fork", 4, &sv[1], 1);
+	close(sv[0]);
+	close(sv[1]);
+	fa[0] = io[0], fa[1] = out[1], fa[2] = er[1];
+	n = (size_t)snprintf(m, sizeof(m), "run 1 2000 4000 65536 16 8 16 64 16 1 0\n/usr/bin/true") + 1;
+	refused(&twin, m, n, fa, 3);
+
+	/* side by side */
+	fa[3] = p1[1], fa[4] = p2[0], fa[5] = res_a[1];
+	memcpy(fb, fa, sizeof(int) * 3);
+	fb[3] = p1[0], fb[4] = p2[1], fb[5] = res_b[1];
+	n = prog_run(m, sizeof(m), "a");
+	lc_send(&owner, m, n, fa, 6);
+	n = prog_run(m, sizeof(m), "b");
+	lc_send(&twin, m, n, fb, 6);
+	snprintf(rep[0], sizeof(rep[0]), "%s", lc_reply(&owner));
+	snprintf(rep[1], sizeof(rep[1]), "%s", lc_reply(&twin));
+	CU_ASSERT_EQUAL(strncmp(rep[0], "done 0 0 0 ", 11), 0);
+	CU_ASSERT_EQUAL(strncmp(rep[1], "done 0 0 0 ", 11), 0);
+	close(res_a[1]);
+	close(res_b[1]);
+	CU_ASSERT(read(res_a[0], ra, sizeof(ra) - 1) > 0);
+	CU_ASSERT(read(res_b[0], rb, sizeof(rb) - 1) > 0);
+	CU_ASSERT_EQUAL(sscanf(ra, "pong %u 3", &ua), 1);
+	CU_ASSERT_EQUAL(sscanf(rb, "ping %u 3", &ub), 1);
+	CU_ASSERT(ua >= 60000 && ua < 60064 && ub == ua + 64);
+
+	/* at most PROTO_MAX_TWINS, counting the one above */
+	for (i = 1; i < PROTO_MAX_TWINS; i++)
+		fork_twin(&owner, &spare[i]);
+	CU_ASSERT_EQUAL_FATAL(socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv), 0);
+	refused(&owner, "fork", 4, &sv[1], 1);
+	close(sv[0]);
+	close(sv[1]);
+	for (i = 1; i < PROTO_MAX_TWINS; i++)
+		close(spare[i].sock);
+
+	/* every twin ends with its socket, as the owner does */
+	close(twin.sock);
+	lc_stop(&owner);
+	for (wait_ms = 0; twins_alive() > 0 && wait_ms < 5000; wait_ms += 50)
+		usleep(50000);
+	CU_ASSERT_EQUAL(twins_alive(), 0);
+	CU_ASSERT_EQUAL(host_box_processes(), 0);
+	close(prog);
+	for (i = 0; i < 2; i++) {
+		close(p1[i]);
+		close(p2[i]);
+		close(io[i]);
+		close(out[i]);
+		close(er[i]);
+	}
+	close(res_a[0]);
+	close(res_b[0]);
+}
+
 /* fd 0 that is not a seqpacket socket: the launcher refuses to start. */
 static void test_needs_socket(void)
 {
@@ -407,6 +560,7 @@ static CU_TestInfo tests[] = {
 	{ "runs: every field checked, stdio only pipes", test_refuses_bad_runs },
 	{ "more fds: a pipe and a sealed memfd as fds 3 and 4", test_extra_fds },
 	{ "kill request and end of file", test_kill_and_eof },
+	{ "twins: side by side on one box, read-only, own uid", test_twins },
 	{ "fd 0 must be the socket", test_needs_socket },
 	CU_TEST_INFO_NULL,
 };
