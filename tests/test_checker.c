@@ -9,10 +9,12 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <fcntl.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -379,6 +381,134 @@ static void test_groups(void)
 	judged_free(j);
 }
 
+/* Every test's verdict, score and message, and the groups' scores, as one line each. */
+static void summary(const struct judged *j, struct strbuf *sb)
+{
+	size_t i;
+
+	for (i = 0; i < j->res.ntests; i++)
+		strbuf_addf(sb, "%zu %s %.3f %s|%s\n", i, verdict_name(verdict(j, i)),
+			    j->res.tests[i].score, j->res.tests[i].error.buf, feedback(j, i));
+	for (i = 0; i < j->req.ngroups; i++)
+		strbuf_addf(sb, "g%zu %s %.3f\n", i, verdict_name(j->res.groups[i].verdict),
+			    j->res.groups[i].score);
+	strbuf_addf(sb, "%s %.3f/%.3f\n", verdict_name(j->res.verdict), j->res.score,
+		    j->res.max_score);
+}
+
+/* The groups of test_groups, with tests that fail in every way, in n lanes at most. */
+static void judge_in_lanes(const char *lanes, struct strbuf *sb)
+{
+	struct json_object *r = request("python", "import sys\nn = int(input())\n"
+					"if n == 9: sys.exit(3)\n"
+					"if n == 10:\n    while True: pass\n"
+					"print(n * 2 + (n in (3, 5)))\n");
+	struct judged *j;
+
+	setenv("CE_JUDGE_LANES", lanes, 1);
+	add_group(r, "sample", 0, "all", NULL, false);
+	add_group(r, "small", 30, "all", NULL, false);
+	add_group(r, "stops", 20, "sum", NULL, true);
+	add_group(r, "needs-small", 50, "min", "small", false);
+	add_group(r, "needs-sample", 10, "min", "sample", false);
+	add_group(r, "odd", 2, "sum", NULL, false);
+	add_test(r, "9", "18", "odd", -1);		/* runtime error */
+	add_test(r, "10", "20", "odd", -1);		/* time limit */
+	add_test(r, "1", "2", "sample", -1);
+	add_test(r, "2", "4", "small", -1);
+	add_test(r, "3", "6", "small", -1);
+	add_test(r, "4", "8", "stops", 5);
+	add_test(r, "5", "10", "stops", 5);
+	add_test(r, "6", "12", "stops", 5);
+	add_test(r, "7", "14", "needs-small", -1);
+	add_test(r, "8", "16", "needs-sample", -1);
+	add_test(r, "11", "22", "needs-sample", -1);
+	json_object_object_add(r, "timeout", json_object_new_double(0.5));
+	j = judge(r);
+	unsetenv("CE_JUDGE_LANES");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(j);
+	CU_ASSERT_EQUAL(j->rc, SBX_OK);
+	summary(j, sb);
+	judged_free(j);
+}
+
+/* Tests side by side give what one test at a time gives: verdicts, skips, scores, messages. */
+static void test_lanes_same_verdicts(void)
+{
+	struct strbuf one = STRBUF_INIT, four = STRBUF_INIT;
+
+	judge_in_lanes("1", &one);
+	judge_in_lanes("4", &four);
+	if (strcmp(one.buf, four.buf))
+		fprintf(stderr, "\n  one at a time:\n%s  side by side:\n%s", one.buf, four.buf);
+	CU_ASSERT_STRING_EQUAL(one.buf, four.buf);
+	CU_ASSERT_PTR_NOT_NULL(strstr(one.buf, "0 runtime_error"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(one.buf, "1 time_limit_exceeded"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(one.buf, "7 skipped"));
+	strbuf_release(&one);
+	strbuf_release(&four);
+}
+
+/* Four tests that each sleep 1 s: how long the judge took, in ms. */
+static uint64_t sleepers_ms(void)
+{
+	struct json_object *r = request("python", "import time\ntime.sleep(1)\nprint(input())\n");
+	struct judged *j;
+	uint64_t ms;
+	int i;
+
+	for (i = 0; i < 4; i++)
+		add_test(r, "x", "x", NULL, -1);
+	j = judge(r);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(j);
+	CU_ASSERT_EQUAL(j->res.verdict, V_ACCEPTED);
+	ms = j->res.total_ms;
+	judged_free(j);
+	return ms;
+}
+
+/*
+ * A judge host's cores (sandbox/lanes.c): with a neighbour's token free the
+ * four sleepers go two at a time; with it held by a busy slot, one at a time.
+ */
+static void test_lanes_borrow_idle_cores(void)
+{
+	char dir[] = "/tmp/ce-cores-test-XXXXXX", path[64];
+	uint64_t alone, shared;
+	int fd[2], i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/%d", dir, i);
+		fd[i] = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		CU_ASSERT_FATAL(fd[i] >= 0);
+	}
+	setenv("CE_CORES", dir, 1);
+	setenv("CE_CORE", "0", 1);
+	setenv("CE_JUDGE_LANES", "2", 1);
+	shared = sleepers_ms();
+	CU_ASSERT_EQUAL(flock(fd[1], LOCK_EX | LOCK_NB), 0);	/* the other slot is busy */
+	alone = sleepers_ms();
+	flock(fd[1], LOCK_UN);
+	/* and the judge gave both tokens back: nothing of it is still held */
+	CU_ASSERT_EQUAL(flock(fd[0], LOCK_EX | LOCK_NB), 0);
+	CU_ASSERT_EQUAL(flock(fd[1], LOCK_EX | LOCK_NB), 0);
+	unsetenv("CE_CORES");
+	unsetenv("CE_CORE");
+	unsetenv("CE_JUDGE_LANES");
+	if (!(shared < 3500 && alone >= 4000))
+		fprintf(stderr, "\n  two lanes %llu ms, one %llu ms\n", (unsigned long long)shared,
+			(unsigned long long)alone);
+	CU_ASSERT(shared < 3500);
+	CU_ASSERT(alone >= 4000);
+	for (i = 0; i < 2; i++) {
+		close(fd[i]);
+		snprintf(path, sizeof(path), "%s/%d", dir, i);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
 /* A partial score in a min group: the lowest test's share of the group's points. */
 static void test_group_min_partial(void)
 {
@@ -452,6 +582,8 @@ static CU_TestInfo tests[] = {
 	{ "interactive: answer, give up, deadlock, crash", test_interactive },
 	{ "groups: rules, dependencies, stop at a failure", test_groups },
 	{ "groups: min with a partial score", test_group_min_partial },
+	{ "tests side by side: the same verdicts as one at a time", test_lanes_same_verdicts },
+	{ "tests side by side on a judge host's idle cores only", test_lanes_borrow_idle_cores },
 	{ "requests with bad checkers and groups are refused", test_bad_requests },
 	CU_TEST_INFO_NULL,
 };
