@@ -259,9 +259,15 @@ export async function questionFormView(ctx, id) {
 		const list = tests.tests();
 		const gs = groups.list();
 		const pts = (t) => (Number.isFinite(t.points) ? t.points : 0);
+		worthLine.classList.toggle("warn", !list.length);
+		if (!list.length) {
+			worthLine.textContent = "No tests yet: the question can be saved, but it cannot go into a test "
+				+ "or an invitation until it has at least one.";
+			return;
+		}
 		if (!gs.length) {
 			const total = list.reduce((a, t) => a + pts(t), 0);
-			worthLine.textContent = list.length ? `The tests are worth ${fmtScore(total)} points.` : "";
+			worthLine.textContent = `The tests are worth ${fmtScore(total)} points.`;
 			return;
 		}
 		const parts = gs.map((g) => [g.name, groups.worth(g.key,
@@ -439,9 +445,12 @@ export async function questionFormView(ctx, id) {
 				deleteBtn.hidden = false;
 				exportBtn.hidden = false;
 			}
-			saveStatus.replaceChildren(h("p", { class: "banner banner-ok", role: "status" },
-				`Saved “${q.title}” with ${q.test_cases.length} test${q.test_cases.length === 1 ? "" : "s"}.`));
-			announce("Question saved.");
+			const n = q.test_cases.length;
+			saveStatus.replaceChildren(n
+				? h("p", { class: "banner banner-ok", role: "status" }, `Saved “${q.title}” with ${n} test${n === 1 ? "" : "s"}.`)
+				: h("p", { class: "banner banner-warn", role: "status" }, `Saved “${q.title}” without tests: `
+					+ "no candidate can be invited to it until it has at least one."));
+			announce(n ? "Question saved." : "Question saved, without tests.");
 		} catch (err) {
 			saveStatus.replaceChildren(errorBox(`Not saved. ${err.message}`));
 			announce(`Not saved. ${err.message}`, "error");

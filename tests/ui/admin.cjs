@@ -505,4 +505,39 @@ module.exports = [
 			h.assert((await h.admin("GET", `/api/admin/candidates/${inv.candidate.candidate_id}`)).status === 200, "and deleted nothing");
 		},
 	},
+	{
+		name: "admin saves a question without tests: warned, and no invitation can hold it",
+		fn: async (h) => {
+			const page = await h.newPage();
+			await h.adminSignIn(page);
+			await page.getByRole("link", { name: "New question" }).click();
+			await page.getByRole("heading", { level: 1, name: "New question" }).waitFor();
+			const title = `No Tests ${suffix}`;
+			await page.getByLabel("Title").fill(title);
+			await page.getByLabel("Description (Markdown)").fill("Print nothing.");
+			// the form says so before the save
+			await page.getByText("No tests yet: the question can be saved").waitFor();
+			await page.getByRole("button", { name: "Save question" }).last().click();
+			const saved = page.locator(".save-status .banner-warn");
+			await saved.waitFor();
+			h.assert(/without tests: no candidate can be invited/.test(await saved.textContent()),
+				`the save warns: ${await saved.textContent()}`);
+			await h.shot(page, "admin-question-without-tests");
+			// an invitation with it is refused, with the reason on screen
+			await page.getByRole("link", { name: "Candidates", exact: true }).click();
+			await page.getByRole("link", { name: "New candidate" }).click();
+			await page.getByRole("heading", { level: 1, name: "New candidate" }).waitFor();
+			await page.getByLabel("Name").fill(`Nobody ${suffix}`);
+			await page.getByLabel("Email").fill(`nobody.${suffix}@example.com`);
+			await page.getByLabel("Filter the bank").fill(title);
+			await page.getByLabel(title).check();
+			await page.getByRole("button", { name: "Create and get the link" }).click();
+			await page.getByText("has no test cases: nobody could score on it").waitFor();
+			h.assert(await page.getByRole("heading", { name: `Invitation for Nobody ${suffix}` }).count() === 0,
+				"no invitation was made");
+			const list = await h.admin("GET", `/api/admin/candidates?q=${encodeURIComponent("nobody." + suffix)}`);
+			h.assert(list.status === 200 && !JSON.stringify(list.json).includes(`nobody.${suffix}`),
+				"and no candidate was stored");
+		},
+	},
 ];
