@@ -449,6 +449,49 @@ static void test_lanes_same_verdicts(void)
 	strbuf_release(&four);
 }
 
+/*
+ * Two tests of one submission at once: one marks /tmp, signals everything it
+ * can and waits; the other, started beside it, sees no mark, no process but
+ * its own, and is not killed.
+ */
+static void test_lanes_apart(void)
+{
+	static const char code[] =
+		"import os, signal, sys, time\n"
+		"w = sys.stdin.read().strip()\n"
+		"if w == 'a':\n"
+		"    open('/tmp/mark', 'w').write('x')\n"
+		"    t = time.time()\n"
+		"    while time.time() - t < 1.5:\n"
+		"        for s in (-1, 1, 2, 3, 4, 5, 6, 7, 8):\n"
+		"            try:\n"
+		"                if s != os.getpid():\n"
+		"                    os.kill(s, signal.SIGKILL)\n"
+		"            except OSError:\n"
+		"                pass\n"
+		"    print('a')\n"
+		"else:\n"
+		"    time.sleep(0.5)\n"
+		"    pids = [p for p in os.listdir('/proc') if p.isdigit()]\n"
+		"    print('b', os.path.exists('/tmp/mark'), len(pids), os.getuid())\n";
+	struct json_object *r = request("python", code);
+	struct judged *j;
+	unsigned uid = 0;
+
+	setenv("CE_JUDGE_LANES", "2", 1);
+	add_test(r, "a", "a", NULL, -1);
+	add_test(r, "b", "", NULL, -1);
+	j = judge(r);
+	unsetenv("CE_JUDGE_LANES");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(j);
+	CU_ASSERT_EQUAL(verdict(j, 0), V_ACCEPTED);
+	/* only itself (init is root's, hidden); the other test's processes are not there */
+	CU_ASSERT_EQUAL(sscanf(j->res.tests[1].output.buf, "b False 1 %u", &uid), 1);
+	if (sysconf(_SC_NPROCESSORS_ONLN) > 1)
+		CU_ASSERT(uid >= 60064);	/* it ran on a twin */
+	judged_free(j);
+}
+
 /* Four tests that each sleep 1 s: how long the judge took, in ms. */
 static uint64_t sleepers_ms(void)
 {
@@ -584,6 +627,7 @@ static CU_TestInfo tests[] = {
 	{ "groups: min with a partial score", test_group_min_partial },
 	{ "tests side by side: the same verdicts as one at a time", test_lanes_same_verdicts },
 	{ "tests side by side on a judge host's idle cores only", test_lanes_borrow_idle_cores },
+	{ "tests side by side cannot see or touch each other", test_lanes_apart },
 	{ "requests with bad checkers and groups are refused", test_bad_requests },
 	CU_TEST_INFO_NULL,
 };
