@@ -20,6 +20,7 @@ export function createEditor({ languages, onChange, onLanguage, onPaste }) {
 		language: languages.list[0].id,
 		doc: "",
 		label: "Solution code",
+		marks: true,
 		onChange,
 	});
 	shown = editor;

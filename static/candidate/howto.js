@@ -4,8 +4,10 @@
 // GET /api/languages lists them.
 import { h, setChildren } from "../common/dom.js";
 
+// An inline script (Python's syntax check) shows as what it is, not as its text.
 function command(argv) {
-	return Array.isArray(argv) && argv.length ? h("code", {}, argv.join(" ")) : h("span", { class: "muted" }, "not compiled");
+	if (!Array.isArray(argv) || !argv.length) return h("span", { class: "muted" }, "not compiled");
+	return h("code", {}, argv.map((a) => (a.includes("\n") ? "<a syntax check>" : a)).join(" "));
 }
 
 // container: the panel's box; langs: the catalog of the test's languages.

@@ -15,7 +15,8 @@ import { h, uid } from "./dom.js";
 const MAX_LINES = 2000;          // per side; beyond them the lines are left out
 const MAX_CELLS = 4000000;       // the LCS table's bound; past it lines pair in order
 
-let showWhitespace = false;      // the last choice, for the next diff shown
+let showWhitespace = false;      // the last choice: every diff on the page follows it
+const WS_EVENT = "ce-diff-whitespace";
 
 function splitLines(text) {
 	const parts = String(text).split("\n");
@@ -132,11 +133,20 @@ export function diffView(expected, actual, opts = {}) {
 	const titleId = uid("diff");
 	const body = h("div", { class: "diff-body", tabindex: "0", role: "group", "aria-labelledby": titleId });
 	const box = h("input", { type: "checkbox", checked: showWhitespace });
-	const render = () => body.replaceChildren(...lines.map((l) => lineNode(l, box.checked, name[0].toUpperCase() + name.slice(1))));
+	const render = () => body.replaceChildren(...lines.map((l) => lineNode(l, showWhitespace, name[0].toUpperCase() + name.slice(1))));
 	box.addEventListener("change", () => {
 		showWhitespace = box.checked;
-		render();
+		document.dispatchEvent(new Event(WS_EVENT));
 	});
+	const follow = () => {
+		if (!box.isConnected && body.childNodes.length) {
+			document.removeEventListener(WS_EVENT, follow);   // gone from the page
+			return;
+		}
+		box.checked = showWhitespace;
+		render();
+	};
+	document.addEventListener(WS_EVENT, follow);
 	render();
 	const cut = splitLines(expected).length > MAX_LINES || splitLines(actual).length > MAX_LINES;
 	return h("div", { class: "diff" },

@@ -7,8 +7,9 @@
 //   ed.getValue(); ed.setValue(text); ed.setLanguage(id); ed.setReadOnly(bool);
 //   ed.replace(text)    the whole text, as an edit of the user's (onChange, undo)
 //   ed.setOptions({ fontSize: 14, tabSize: 4, autocomplete: false })
-//   ed.setMarks([{ line, message }])  error lines: a gutter marker and the line's
-//                       colour, the message as its title; the next edit clears them
+//   ed.setMarks([{ line, message }])  error lines (an editor made with marks: true):
+//                       a gutter marker and the line's colour, the message as its
+//                       title; the next edit clears them
 //   ed.focus(); ed.destroy();
 //   CEEditor.textOf(anyElementInsideAnEditor) -> its text, or null
 //
@@ -218,7 +219,7 @@ function create(parent, opts = {}) {
 	const o = { language: opts.language, fontSize: 14, tabSize: 4, autocomplete: false };
 	let silent = false;
 	const ext = [
-		marksField, lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
+		opts.marks ? marksField : [], lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
 		drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(), rectangularSelection(),
 		highlightActiveLine(), highlightSelectionMatches(),
 		syntaxHighlighting(highlight),

@@ -54,6 +54,39 @@ function contrast(a, b) {
 	return (x + 0.05) / (y + 0.05);
 }
 
+// Every visible text on the page against the background it is drawn on: the pairs
+// below WCAG AA (4.5:1, or 3:1 for large text), disabled controls aside.
+function lowContrast(page) {
+	return page.evaluate(() => {
+		const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+		const lum = ([r, g, b]) => [r, g, b].map((v) => {
+			const x = v / 255;
+			return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+		}).reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+		const bgOf = (el) => {
+			for (let e = el; e; e = e.parentElement) {
+				const c = rgb(getComputedStyle(e).backgroundColor);
+				if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c;
+			}
+			return [255, 255, 255];
+		};
+		const bad = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			const el = n.parentElement;
+			if (!n.textContent.trim() || !el || !el.checkVisibility() || el.closest("[disabled], [aria-disabled=true], .visually-hidden")) continue;
+			const cs = getComputedStyle(el);
+			const fg = rgb(cs.color), bg = bgOf(el);
+			const [x, y] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+			const ratio = (x + 0.05) / (y + 0.05);
+			const size = parseFloat(cs.fontSize);
+			const large = size >= 24 || (size >= 18.66 && Number(cs.fontWeight) >= 700);
+			if (ratio < (large ? 3 : 4.5)) bad.push(`${el.tagName}.${el.className} "${n.textContent.trim().slice(0, 30)}" ${cs.color} on rgb(${bg}) = ${ratio.toFixed(2)}`);
+		}
+		return bad;
+	});
+}
+
 module.exports = [
 	{
 		name: "comfort: shortcuts run, submit and save the draft, inside and outside the editor",
@@ -121,7 +154,12 @@ module.exports = [
 		fn: async (h) => {
 			const { inv } = await setup(h, "Lin Settings");
 			const page = await h.newPage({ colorScheme: "dark" });
-			await start(page, inv);
+			await page.goto(inv.invite_url);
+			await page.waitForSelector("#view-preview:not([hidden])");
+			let bad = await lowContrast(page);
+			h.assert(!bad.length, `the dark preview keeps AA contrast:\n${bad.join("\n")}`);
+			await page.click("#start-btn");
+			await page.waitForSelector("#view-test:not([hidden])");
 			const starter = await editorText(page);
 
 			// the system's dark scheme, on the whole page, with AA contrast
@@ -146,6 +184,18 @@ module.exports = [
 			for (const [fg, bg, what] of [[l.fg, l.pane, "text"], [l.muted, l.pane, "muted text"],
 				[l.editorFg, l.editorBg, "code"], [l.primaryFg, l.primaryBg, "the primary button"]])
 				h.assert(contrast(fg, bg) >= 4.5, `${what} keeps AA contrast in dark: ${fg} on ${bg} = ${contrast(fg, bg).toFixed(2)}`);
+
+			// a wrong answer's results, diff included, in dark
+			await setCode(page, WRONG_PY);
+			await page.click("#run-btn");
+			await waitStatus(page, /^Run \(/);
+			await waitIdle(page);
+			await page.locator("#results-body .diff").first().waitFor();
+			bad = await lowContrast(page);
+			h.assert(!bad.length, `the dark workspace keeps AA contrast:\n${bad.join("\n")}`);
+			await page.locator("#results-body .diff").first().scrollIntoViewIfNeeded();
+			await h.shot(page, "candidate-dark");
+			await setCode(page, starter);
 
 			// the dialog
 			await page.click("#settings-btn");
@@ -273,6 +323,8 @@ module.exports = [
 			await diff.getByLabel("Show whitespace").check();
 			const ws = await page.locator("#results-body .diff").first().textContent();
 			h.assert(ws.includes("·") && ws.includes("↵"), `spaces and newlines made visible: ${ws}`);
+			const all = await page.locator("#results-body .diff").evaluateAll((ds) => ds.map((d) => d.querySelector("input").checked && d.textContent.includes("↵")));
+			h.assert(all.length === 2 && all.every(Boolean), `every diff on the page follows: ${all}`);
 			await page.locator("#results-body .diff").first().scrollIntoViewIfNeeded();
 			await h.shot(page, "candidate-diff");
 
