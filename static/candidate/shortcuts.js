@@ -9,14 +9,19 @@ import { announce } from "./views.js";
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 const MOD = MAC ? "Cmd" : "Ctrl";
+// short, to fit the toolbar; the title says it in words
+const RUN_KEYS = MAC ? "⌘↵" : "Ctrl+↵";
+const SUBMIT_KEYS = MAC ? "⌘⇧↵" : "Ctrl+⇧+↵";
 
 // save(): resolves true once the server holds the drafts; isLocked(): read-only.
 export function installShortcuts({ save, isLocked }) {
 	const run = byId("run-btn");
 	const submit = byId("submit-btn");
-	run.dataset.keys = MOD + "+Enter";
+	run.dataset.keys = RUN_KEYS;
+	run.title = "Run (" + MOD + "+Enter)";
 	run.setAttribute("aria-keyshortcuts", "Control+Enter Meta+Enter");
-	submit.dataset.keys = MOD + "+Shift+Enter";
+	submit.dataset.keys = SUBMIT_KEYS;
+	submit.title = "Submit (" + MOD + "+Shift+Enter)";
 	submit.setAttribute("aria-keyshortcuts", "Control+Shift+Enter Meta+Shift+Enter");
 
 	// capture, before the editor or a text field sees the key

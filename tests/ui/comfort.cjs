@@ -101,12 +101,19 @@ module.exports = [
 			const keys = await page.evaluate(() => ["run-btn", "submit-btn"].map((id) => {
 				const b = document.getElementById(id);
 				// the hint is drawn after the label (CSS generated content), so the label stays the button's text
-				return { aria: b.getAttribute("aria-keyshortcuts") || "", hint: b.dataset.keys || "",
+				return { aria: b.getAttribute("aria-keyshortcuts") || "", hint: b.dataset.keys || "", title: b.title,
 					drawn: getComputedStyle(b, "::after").content };
 			}));
 			h.assert(/Control\+Enter/.test(keys[0].aria) && /Meta\+Enter/.test(keys[0].aria), `Run's aria-keyshortcuts: ${keys[0].aria}`);
 			h.assert(/Control\+Shift\+Enter/.test(keys[1].aria), `Submit's aria-keyshortcuts: ${keys[1].aria}`);
-			h.assert(keys[0].hint === "Ctrl+Enter" && keys[1].hint === "Ctrl+Shift+Enter", `the hints on the buttons: ${JSON.stringify(keys)}`);
+			h.assert(keys[0].hint === "Ctrl+↵" && keys[1].hint === "Ctrl+⇧+↵", `the hints on the buttons: ${JSON.stringify(keys)}`);
+			h.assert(keys[0].title === "Run (Ctrl+Enter)" && keys[1].title === "Submit (Ctrl+Shift+Enter)", `in words in their titles: ${JSON.stringify(keys)}`);
+			// the toolbar still fits on one line at 1280 px
+			const boxes = await page.$$eval(".toolbar > *:not(.toolbar-gap)", (els) => els.map((e) => {
+				const r = e.getBoundingClientRect();
+				return [r.top, r.bottom];
+			}));
+			h.assert(Math.max(...boxes.map((b) => b[0])) < Math.min(...boxes.map((b) => b[1])), `the toolbar is one line: ${JSON.stringify(boxes)}`);
 			h.assert(keys.every((k) => k.drawn && k.drawn !== "none" && k.drawn !== "normal"), `the hints are drawn: ${JSON.stringify(keys)}`);
 			h.assert((await page.textContent("#run-btn")).trim() === "Run", "Run's label is its text");
 
@@ -195,6 +202,8 @@ module.exports = [
 			h.assert(!bad.length, `the dark workspace keeps AA contrast:\n${bad.join("\n")}`);
 			await page.locator("#results-body .diff").first().scrollIntoViewIfNeeded();
 			await h.shot(page, "candidate-dark");
+			await page.locator(".toolbar").scrollIntoViewIfNeeded();
+			await h.shot(page, "candidate-dark-toolbar");
 			await setCode(page, starter);
 
 			// the dialog
