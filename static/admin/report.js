@@ -6,6 +6,7 @@ import { idPath } from "../common/api.js";
 import { h, field, loading, busy, dialog, confirmDialog } from "../common/dom.js";
 import { fmtDate, fmtTime, fmtDuration, fmtBytes } from "../common/format.js";
 import { loadLanguages } from "../common/languages.js";
+import { canDiff, diffView } from "../common/diff.js";
 import { verdictBadge } from "../common/verdicts.js";
 import { api } from "./session.js";
 import { announce, statusBadge, codeView } from "./ui.js";
@@ -84,7 +85,8 @@ function testRow(r, i) {
 		h("td", { class: "num" }, `${r.passed ? r.points : 0} / ${r.points}`),
 		h("td", { class: "num nowrap" }, r.execution_time_ms === undefined ? "—" : `${r.execution_time_ms} ms`),
 		h("td", { class: "num nowrap" }, fmtBytes(r.memory_usage_bytes)),
-		h("td", {}, shown.length ? h("details", {}, h("summary", {}, "Data"), h("div", { class: "io-grid" }, shown))
+		h("td", {}, shown.length ? h("details", {}, h("summary", {}, "Data"), h("div", { class: "io-grid" }, shown),
+			!r.passed && canDiff(r.expected_output, r.output) ? diffView(r.expected_output, r.output, { actual: "the output" }) : null)
 			: r.hidden ? h("span", { class: "muted" }, "hidden test: data not kept") : "—"));
 }
 

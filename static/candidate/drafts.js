@@ -204,6 +204,15 @@ export function createDrafts({ candidateId, questions, languages, upload, isLock
 			return out;
 		},
 
+		// Save now (Ctrl+S), after any save in flight: true once the server
+		// holds everything, and the status says "Saved".
+		async saveNow() {
+			await save();
+			while (saving) await saving;
+			renderStatus(dirty ? null : "Saved");
+			return !dirty;
+		},
+
 		saveIfDirty() {
 			if (dirty) save();
 		},

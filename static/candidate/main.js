@@ -30,6 +30,8 @@ import { createEnding } from "./ending.js";
 import { createQuestions } from "./questions.js";
 import { createResults } from "./results.js";
 import { createSession } from "./session.js";
+import { installSettings } from "./settings.js";
+import { installShortcuts } from "./shortcuts.js";
 import * as views from "./views.js";
 import { createWorkspace } from "./workspace.js";
 
@@ -139,6 +141,8 @@ async function enterTest(s, test) {
 	t.clock.sync(s.remaining_seconds, true);
 	t.drafts.restore(s.pending_answers);
 	t.workspace.mount();
+	installShortcuts({ save: t.drafts.saveNow, isLocked: t.ending.isLocked });
+	installSettings({ isLocked: t.ending.isLocked, reset: t.workspace.resetToStarter });
 	if (s.status === "active") {
 		session.startSignals();
 		session.heartbeat();

@@ -4,6 +4,8 @@
 // custom input; and, while a run is under way or after it went wrong, a note
 // that takes the summary line's place.
 import { byId, h } from "../common/dom.js";
+import { canDiff, diffView } from "../common/diff.js";
+import { markCompile } from "./compile-marks.js";
 import { fmtScore } from "../common/format.js";
 import { verdictLabel } from "../common/verdicts.js";
 
@@ -39,6 +41,8 @@ function detailRow(t) {
 				ioBlock("Input", t.input),
 				ioBlock("Expected output", t.expected_output),
 				ioBlock("Your output" + (t.output_truncated ? " (cut short)" : ""), t.output, t.passed ? "" : "io-wrong")),
+			!t.passed && canDiff(t.expected_output, t.output)
+				? diffView(t.expected_output, t.output, { note: t.output_truncated ? "Your output was cut short." : null }) : null,
 			t.error ? ioBlock("Errors (stderr)", t.error, "io-stderr") : null));
 }
 
@@ -140,7 +144,10 @@ export function createResults(languages) {
 		if (Array.isArray(data.groups) && data.groups.length) body.append(groupsTable(data.groups));
 		if (data.results && data.results.length) body.append(resultsTable(data.results));
 		if (data.custom) body.append(customResult(data.custom));
-		if (justFinished) byId("results").scrollIntoView({ block: "nearest" });
+		if (justFinished) {
+			markCompile(r, languages);
+			byId("results").scrollIntoView({ block: "nearest" });
+		}
 	}
 
 	return {

@@ -3,6 +3,7 @@
 // warnings and changes of state out to screen readers.
 import { byId, h, setChildren } from "../common/dom.js";
 import { fmtMinutes } from "../common/format.js";
+import { renderHowTo } from "./howto.js";
 
 const VIEWS = ["view-loading", "view-message", "view-preview", "view-test"];
 
@@ -99,5 +100,6 @@ export function showPreview(inv, langs) {
 	// the author's text: through the safe renderer (no HTML), or as plain text without it
 	setChildren(byId("pv-instructions"), text ? (window.CEMarkdown ? window.CEMarkdown.render(text) : h("p", {}, text)) : null);
 	byId("pv-instructions-box").hidden = !text;
+	renderHowTo(byId("pv-howto-langs"), langs);
 	focusHeading("pv-title");
 }

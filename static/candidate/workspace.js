@@ -198,6 +198,13 @@ export function createWorkspace({ session, drafts, questions, results, recorder,
 			if (editor) editor.setReadOnly(readOnly);
 		},
 
+		// The starter code of the question and language on screen, as an edit.
+		resetToStarter() {
+			const id = drafts.current();
+			if (!editor || isLocked() || !id) return;
+			editor.replace(questions.starter(id, drafts.draftFor(id).language));
+		},
+
 		pendingCount: () => unsubmitted().length,
 
 		// Submit every question whose latest code has not been submitted yet,
