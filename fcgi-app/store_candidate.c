@@ -155,17 +155,18 @@ static int one_candidate(const char *sql, int n, const char *const *p)
 enum db_err store_candidate_insert(const struct store_candidate *c, char id[40])
 {
 	char admin[16];
-	const char *p[6] = { c->name, c->email, c->phone, c->invite_token, c->minutes, admin };
+	const char *p[7] = { c->name, c->email, c->phone, c->invite_token, c->minutes, admin,
+			     c->invite_nonce ? c->invite_nonce : "" };
 	PGresult *res;
 	enum db_err e;
 
 	snprintf(admin, sizeof(admin), "%d", c->admin_id);
 	e = db_exec(&res,
 		    "WITH c AS (INSERT INTO candidate (name, email, phone, invite_token_hash,"
-		    " test_duration_minutes) VALUES ($1, $2, $3, sha256(convert_to($4, 'UTF8')), $5::int)"
-		    " RETURNING candidate_id), l AS (INSERT INTO recruiter_admin_candidate"
+		    " test_duration_minutes, invite_nonce) VALUES ($1, $2, $3, sha256(convert_to($4, 'UTF8')),"
+		    " $5::int, NULLIF($7, '')) RETURNING candidate_id), l AS (INSERT INTO recruiter_admin_candidate"
 		    " SELECT $6::int, candidate_id FROM c) SELECT candidate_id FROM c",
-		    6, p);
+		    7, p);
 	if (e != DB_OK)
 		return e;
 	snprintf(id, 40, "%s", db_get(res, 0, "candidate_id"));
@@ -200,12 +201,37 @@ int store_candidate_delete(const char *candidate_id)
 	return one_candidate("DELETE FROM candidate WHERE candidate_id = $1::uuid RETURNING 1", 1, p);
 }
 
-int store_candidate_set_invite(const char *candidate_id, const char *token)
+int store_candidate_set_invite(const char *candidate_id, const char *token, const char *nonce)
+{
+	const char *p[3] = { candidate_id, token, nonce ? nonce : "" };
+
+	return one_candidate("UPDATE candidate SET invite_token_hash = sha256(convert_to($2, 'UTF8')),"
+			     " invite_nonce = NULLIF($3, '') WHERE candidate_id = $1::uuid RETURNING 1",
+			     3, p);
+}
+
+int store_candidate_invite_nonce(const char *candidate_id, char nonce[33])
+{
+	const char *p[1] = { candidate_id };
+	PGresult *res;
+	int rows;
+
+	if (db_exec(&res, "SELECT COALESCE(invite_nonce, '') AS nonce FROM candidate"
+			  " WHERE candidate_id = $1::uuid", 1, p) != DB_OK)
+		return -1;
+	rows = PQntuples(res);
+	if (rows == 1)
+		snprintf(nonce, 33, "%s", db_get(res, 0, "nonce"));
+	PQclear(res);
+	return rows == 1;
+}
+
+int store_candidate_invite_is(const char *candidate_id, const char *token)
 {
 	const char *p[2] = { candidate_id, token };
 
-	return one_candidate("UPDATE candidate SET invite_token_hash = sha256(convert_to($2, 'UTF8'))"
-			     " WHERE candidate_id = $1::uuid RETURNING 1",
+	return one_candidate("SELECT 1 FROM candidate WHERE candidate_id = $1::uuid"
+			     " AND invite_token_hash = sha256(convert_to($2, 'UTF8'))",
 			     2, p);
 }
 
