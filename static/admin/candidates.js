@@ -52,7 +52,7 @@ export function scoreText(c) {
 // the integrity signals as one number (what the list sorts by) and a tooltip with the parts
 function flagsCell(c) {
 	const g = c.integrity;
-	if (!g) return h("td", { class: "num" }, "—");
+	if (!g || !c.session) return h("td", { class: "num" }, "—");
 	const n = g.pastes + g.copies + g.focus_lost;
 	return h("td", { class: "num", "data-flags": n,
 		title: `${g.pastes} pastes (${g.pastes_from_outside} from outside), ${g.copies} copies, left the page ${g.focus_lost} times` }, String(n));

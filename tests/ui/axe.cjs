@@ -1,6 +1,6 @@
 // tests/ui/axe.cjs - axe-core on every page and view: the candidate's (a bad link, the
-// preview, the test with a run's results, the end) and the recruiter's (sign-in, the
-// bank, a question's form, the candidates, a new candidate, a report with its playback,
+// preview, the test with a run's results, the finish dialog, the end) and the recruiter's
+// (sign-in, the bank, a question's form and a check's results, the candidates, a new candidate, a report with its playback,
 // the printable report, jobs, a job with its tests and pipeline, a job's form, a test,
 // accounts).  A serious or critical violation, or one of the structure rules below,
 // fails it; every violation found is printed.
@@ -62,6 +62,7 @@ module.exports = [
 			await scan(c, "candidate: during the test, with a run's results", found);
 			await c.click("#finish-btn");
 			await c.waitForSelector("#finish-dialog[open]");
+			await scan(c, "candidate: the finish dialog", found);
 			await c.click("#fd-confirm");
 			await c.waitForFunction(() => /You have finished the test/.test(document.getElementById("state-banner").textContent),
 				null, { timeout: 60000 });
@@ -80,6 +81,16 @@ module.exports = [
 			await adminView(a, `#/questions/${q.id}`, () => a.getByRole("heading", { level: 1 }).waitFor());
 			await a.waitForSelector("main form");
 			await scan(a, "admin: a question's form", found);
+			// the recruiter's execution: a check of a solution, with its results
+			await a.click(".editor-check .cm-content");
+			await a.keyboard.press("Control+a");
+			await a.keyboard.insertText(q.solution["main.py"] || Object.values(q.solution)[0]);
+			await a.getByRole("button", { name: "Run check" }).click();
+			await a.waitForFunction(() => {
+				const r = document.querySelector(".check-result");
+				return r && r.textContent.trim() && !document.querySelector("[aria-busy=true]");
+			}, null, { timeout: 120000 });
+			await scan(a, "admin: a question's check, with its results", found);
 			await adminView(a, "#/candidates", () => a.getByRole("heading", { level: 1, name: "Candidates" }).waitFor());
 			await a.waitForSelector("main table");
 			await scan(a, "admin: candidates", found);
