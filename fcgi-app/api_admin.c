@@ -7,6 +7,7 @@
 #include "api_admin.h"
 #include "api_common.h"
 #include "audit.h"
+#include "utf8.h"
 #include "uuid.h"
 #include "auth.h"
 #include "db.h"
@@ -385,9 +386,25 @@ out:
 	return rc;
 }
 
+/* A search of the candidates: UTF-8 text of at most 100 characters, no control characters. */
+static bool search_ok(const char *s)
+{
+	size_t n = strlen(s), chars = 0, i;
+
+	if (!utf8_valid(s, n))
+		return false;
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+		chars += ((unsigned char)s[i] & 0xc0) != 0x80;
+	}
+	return chars <= 100;
+}
+
 /*
- * GET /api/admin/candidates?status=&from=&until=&sort=&order=&page=&per_page=: newest first,
- * 1000 a page unless asked.
+ * GET /api/admin/candidates?status=&from=&until=&q=&sort=&order=&page=&per_page=: newest
+ * first, 1000 a page unless asked; q: text the name or e-mail holds, any case, at most 100
+ * characters.
  */
 int h_admin_candidates_list(struct http_req *r)
 {
@@ -396,12 +413,19 @@ int h_admin_candidates_list(struct http_req *r)
 					     "integrity", NULL };
 	static const char *const orders[] = { "asc", "desc", NULL };
 	struct store_candidate_filter f = { 0 };
-	char status[16], from[16], until[16], sort[16], order[8];
+	char status[16], from[16], until[16], sort[16], order[8], search[404] = "";
 	struct json_object *res;
 	int dberr = 0;
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
+	if (!http_query(r, "q", search, sizeof(search))) {
+		search[0] = '\0';
+		if (r->query && (!strncmp(r->query, "q=", 2) || strstr(r->query, "&q=")))
+			return http_fail(r, 400, "invalid_field", "'q' must be at most 100 characters");
+	}
+	if (!search_ok(search))
+		return http_fail(r, 400, "invalid_field", "'q' must be at most 100 characters of text");
 	if (api_query_one_of(r, "status", statuses, status, sizeof(status)) < 0 ||
 	    api_query_date(r, "from", from) < 0 || api_query_date(r, "until", until) < 0 ||
 	    api_query_one_of(r, "sort", sorts, sort, sizeof(sort)) < 0 ||
@@ -411,6 +435,7 @@ int h_admin_candidates_list(struct http_req *r)
 	f.status = status;
 	f.from = from;
 	f.until = until;
+	f.search = search;
 	f.sort = *sort ? sort : "created_at";
 	/* names and statuses read A to Z, the rest newest, best or most flagged first */
 	f.order = *order ? order : !strcmp(f.sort, "name") || !strcmp(f.sort, "status") ? "asc" : "desc";

@@ -56,7 +56,8 @@ struct json_object *store_candidate_list_json(int reader, const struct store_can
 					      int *dberr)
 {
 	char who[16], limit[16], offset[24];
-	const char *p[8] = { who, f->status, f->from, f->until, f->sort, f->order, limit, offset };
+	const char *p[9] = { who, f->status, f->from, f->until, f->sort, f->order, limit, offset,
+			     f->search ? f->search : "" };
 
 	snprintf(who, sizeof(who), "%d", reader);
 	snprintf(limit, sizeof(limit), "%d", f->per_page);
@@ -70,7 +71,10 @@ struct json_object *store_candidate_list_json(int reader, const struct store_can
 		"  FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
 		"  WHERE " STORE_JOB_SCOPE("c.job_id", "$1") " AND ($2 = '' OR COALESCE(s.status, 'invited') = $2)"
 		"  AND (NULLIF($3, '') IS NULL OR c.created_at >= NULLIF($3, '')::date)"
-		"  AND (NULLIF($4, '') IS NULL OR c.created_at < NULLIF($4, '')::date + 1)),"
+		"  AND (NULLIF($4, '') IS NULL OR c.created_at < NULLIF($4, '')::date + 1)"
+		/* the search's text as it is (strpos: no wildcards), in the name or the e-mail */
+		"  AND ($9 = '' OR strpos(lower(c.name), lower($9)) > 0"
+		"   OR strpos(lower(COALESCE(c.email, '')), lower($9)) > 0)),"
 		" c AS (SELECT m.*, row_number() OVER (ORDER BY"
 		"  CASE WHEN $6 = 'asc' THEN CASE $5 WHEN 'name' THEN lower(m.name) WHEN 'status' THEN m.st END END ASC,"
 		"  CASE WHEN $6 = 'desc' THEN CASE $5 WHEN 'name' THEN lower(m.name) WHEN 'status' THEN m.st END END DESC,"
@@ -83,7 +87,7 @@ struct json_object *store_candidate_list_json(int reader, const struct store_can
 		" SELECT json_build_object('total', (SELECT count(*) FROM m), 'candidates',"
 		"  (SELECT COALESCE(json_agg(" CANDIDATE_JSON " ORDER BY c.rn), '[]') FROM c"
 		"   WHERE c.rn > $8::bigint AND c.rn <= $8::bigint + $7::int))",
-		8, p, dberr);
+		9, p, dberr);
 }
 
 /* A submission ic in brief, for a question's best and last. */

@@ -26,6 +26,7 @@ struct store_candidate_filter {
 	const char *from, *until;	/* invited on or after, on or before: YYYY-MM-DD */
 	const char *sort;		/* name, status, score, started_at, created_at, integrity */
 	const char *order;		/* asc, desc */
+	const char *search;		/* "" or text the name or e-mail holds (any case) */
 	int page, per_page;		/* from 1 */
 };
 /*

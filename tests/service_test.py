@@ -4457,8 +4457,15 @@ class T26Tests(Base):
             seen += [c["candidate_id"] for c in r.json["candidates"]]
         self.assertEqual(len(seen), total)
         self.assertEqual(len(set(seen)), total)
+        # search: in the name or the e-mail, any case, the text as it is (no wildcards)
+        self.assertEqual(mine("?q=" + tag.upper()), ["Bo", "amy", "Zed"])
+        self.assertEqual(mine("?q=AMY%20" + tag), ["amy"])
+        self.assertEqual(mine("?q=zed-" + tag + "%40example&sort=name"), ["Zed"])
+        self.assertEqual(admin("GET", "/api/admin/candidates?q=%25" + tag).json["total"], 0)
+        self.assertEqual(admin("GET", "/api/admin/candidates?q=_" + tag[1:]).json["total"], 0)
         for q in ("?status=gone", "?sort=age", "?order=up", "?from=2026-02-30", "?from=yesterday", "?until=2026-1-1",
-                  "?page=0", "?per_page=1001", "?from=1969-12-31"):
+                  "?page=0", "?per_page=1001", "?from=1969-12-31", "?q=" + "x" * 101, "?q=a%0Ab", "?q=%FF",
+                  "?q=" + "y" * 600):
             self.assertError(admin("GET", "/api/admin/candidates" + q), 400, msg=q)
 
     def test_i_reviewer_reads_assigned_jobs_only(self):

@@ -86,7 +86,8 @@ export async function candidatesView(ctx) {
 			ctx.mayWrite ? h("a", { class: "btn btn-primary", href: "#/candidates/new" }, "New candidate") : null)));
 
 	// the server sorts, filters and pages (GET /api/admin/candidates)
-	const q = { status: "", from: "", until: "", sort: "created_at", order: "desc", page: 1, per_page: 25 };
+	const q = { q: "", status: "", from: "", until: "", sort: "created_at", order: "desc", page: 1, per_page: 25 };
+	const search = field("Search", h("input", { type: "search", placeholder: "Name or email", maxlength: 100 }));
 	const status = h("select", {}, h("option", { value: "" }, "All"),
 		["invited", "active", "completed", "abandoned"].map((v) => h("option", { value: v }, v)));
 	const from = field("Invited from", h("input", { type: "date" }));
@@ -130,7 +131,7 @@ export async function candidatesView(ctx) {
 		}
 		if (mine !== seq || !ctx.alive) return;
 		const pages = Math.max(1, Math.ceil(r.total / r.per_page));
-		const filtered = q.status || q.from || q.until;
+		const filtered = q.q || q.status || q.from || q.until;
 		count.textContent = `${r.total} candidate${r.total === 1 ? "" : "s"}${filtered ? " match" + (r.total === 1 ? "es" : "") : ""}`;
 		pageText.textContent = `Page ${r.page} of ${pages}`;
 		prev.disabled = r.page <= 1;
@@ -138,7 +139,7 @@ export async function candidatesView(ctx) {
 		pager.hidden = pages <= 1;
 		if (!r.candidates.length) {
 			out.replaceChildren(h("p", { class: "empty" }, r.total ? "No candidates on this page."
-				: filtered ? "No candidate matches. Pick another status or other dates."
+				: filtered ? "No candidate matches. Change the search, the status or the dates."
 					: "No candidates yet. Use “New candidate” to invite the first one."));
 			return;
 		}
@@ -154,11 +155,16 @@ export async function candidatesView(ctx) {
 		const bad = from.control.value && until.control.value && from.control.value > until.control.value;
 		until.setError(bad ? "The last day comes after the first." : "");
 		if (bad) return;
-		Object.assign(q, { status: status.value, from: from.control.value, until: until.control.value,
+		Object.assign(q, { q: search.control.value.trim(), status: status.value, from: from.control.value, until: until.control.value,
 			per_page: Number(perPage.value), page: 1 });
 		load();
 	}
 	for (const c of [status, from.control, until.control, perPage]) c.addEventListener("change", refilter);
+	let typing = 0;
+	search.control.addEventListener("input", () => {
+		clearTimeout(typing);
+		typing = setTimeout(refilter, 300);
+	});
 	prev.addEventListener("click", () => {
 		q.page -= 1;
 		load();
@@ -168,7 +174,7 @@ export async function candidatesView(ctx) {
 		load();
 	});
 	ctx.root.append(h("div", { class: "filters", role: "search", "aria-label": "Filter candidates" },
-		field("Status", status).field, from.field, until.field, field("Per page", perPage).field, count), out, pager);
+		search.field, field("Status", status).field, from.field, until.field, field("Per page", perPage).field, count), out, pager);
 	await load();
 }
 

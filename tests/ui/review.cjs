@@ -175,6 +175,14 @@ module.exports = [
 			h.assert(second.length && !second.some((id) => first.includes(id)), "page 2 has other candidates");
 			h.assert(/^Page 2 of/.test(await pager.locator(".page-text").textContent()), "page 2 of n");
 
+			// the search, on the server: names and e-mails
+			p = await listRequest(page, () => page.getByLabel("Search").fill("Pag 0"));
+			h.assert(p.get("q") === "Pag 0" && p.get("page") === "1", `the search: ${p}`);
+			const found = await rows(page);
+			h.assert(found.length === 10 && found.every((r) => r.name.startsWith("Pag 0")), `ten found: ${found.map((r) => r.name)}`);
+			await page.getByText("10 candidates match").waitFor();
+			await listRequest(page, () => page.getByLabel("Search").fill(""));
+
 			// filters: status, and the day of the invitation
 			p = await listRequest(page, () => page.getByLabel("Status").selectOption("invited"));
 			h.assert(p.get("status") === "invited" && p.get("page") === "1", `the status filter: ${p}`);
