@@ -38,7 +38,7 @@ async function listRequest(page, action) {
 		page.waitForRequest((r) => /\/api\/admin\/candidates\?/.test(r.url()), { timeout: 30000 }),
 		action(),
 	]);
-	await page.waitForResponse((r) => r.url() === req.url(), { timeout: 30000 }).catch(() => {});
+	await req.response();
 	await page.waitForFunction(() => !document.querySelector("main .loading"), null, { timeout: 30000 });
 	return new URL(req.url()).searchParams;
 }
