@@ -77,6 +77,8 @@ APP_SRC += fcgi-app/similarity.c fcgi-app/api_similarity.c
 APP_SRC += fcgi-app/playback.c
 # invitations by e-mail: composing and sending a message, the invitation's message and its outcome
 APP_SRC += fcgi-app/mail.c fcgi-app/invite_mail.c
+# invitation links derived from a nonce and the server's secret, so they can be shown again
+APP_SRC += fcgi-app/invite_link.c
 APP_OBJ = $(APP_SRC:%.c=$(BUILD)/%.o)
 LIBAPP  = $(BUILD)/libapp.a
 

@@ -28,7 +28,8 @@
 # FCGI_LISTEN, CE_FRONTS (see above), and the judge hosts' webhooks: CE_WEBHOOK_ALLOW,
 # CE_WEBHOOK_SECRET, CE_WEBHOOK_MAX_ATTEMPTS, CE_WEBHOOK_BACKOFF_MS (README, "Webhooks"), and
 # the invitation e-mails: SMTP_URL, SMTP_USER, SMTP_PASSWORD, MAIL_FROM, SMTP_REQUIRE_TLS,
-# SMTP_TIMEOUT (README, "Invitations by e-mail").
+# SMTP_TIMEOUT (README, "Invitations by e-mail"), and CE_LINK_SECRET or CE_LINK_SECRET_FILE
+# (README, "Invitation links"; by default a secret made once in $VAR/secret).
 set -eu
 
 umask 022
@@ -173,6 +174,8 @@ layout() {
 	root_dir "$VAR/run" root 755
 	root_dir "$VAR/log" "$WEB_USER" 750
 	root_dir "$VAR/tls" root 700
+	# the invitation links' secret (README, "Invitation links"): root's directory, the app's group
+	root_dir "$VAR/secret" "$APP_USER" 750
 	root_dir "$VAR/bin" root 755
 	root_dir "$VAR/cache" root 755
 	# compiled checkers (sandbox/checker.c), the judge's to write; made here, where no one
@@ -338,7 +341,8 @@ app_env() {
 		CE_WEBHOOK_ALLOW="${CE_WEBHOOK_ALLOW:-}" CE_WEBHOOK_SECRET="${CE_WEBHOOK_SECRET:-}" \
 		CE_WEBHOOK_MAX_ATTEMPTS="${CE_WEBHOOK_MAX_ATTEMPTS:-}" CE_WEBHOOK_BACKOFF_MS="${CE_WEBHOOK_BACKOFF_MS:-}" \
 		SMTP_URL="${SMTP_URL:-}" SMTP_USER="${SMTP_USER:-}" SMTP_PASSWORD="${SMTP_PASSWORD:-}" \
-		MAIL_FROM="${MAIL_FROM:-}" SMTP_REQUIRE_TLS="${SMTP_REQUIRE_TLS:-}" SMTP_TIMEOUT="${SMTP_TIMEOUT:-}" "$@"
+		MAIL_FROM="${MAIL_FROM:-}" SMTP_REQUIRE_TLS="${SMTP_REQUIRE_TLS:-}" SMTP_TIMEOUT="${SMTP_TIMEOUT:-}" \
+		CE_LINK_SECRET="${CE_LINK_SECRET:-}" CE_LINK_SECRET_FILE="${CE_LINK_SECRET_FILE:-}" "$@"
 }
 
 # pool_start NAME SIZE [PORT]: a ce-fcgi pool on $VAR/run/NAME.sock, or on FCGI_LISTEN's
@@ -369,9 +373,25 @@ pool_listens() {
 	fi
 }
 
+# The secret invitation links are derived with (README, "Invitation links"), made once: every
+# front of a service needs the same one (copy the file, or set CE_LINK_SECRET); a new one
+# leaves the links made before unshowable, not broken.  Never printed.
+link_secret() {
+	[ -n "${CE_LINK_SECRET:-}${CE_LINK_SECRET_FILE:-}" ] && return 0
+	f=$VAR/secret/invite_link.key
+	if [ ! -s "$f" ]; then
+		(umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$f.new") &&
+			mv "$f.new" "$f" && log "invitation links: made a secret in $f" ||
+			die "cannot make $f"
+	fi
+	chown root:"$APP_USER" "$f" && chmod 640 "$f"
+	CE_LINK_SECRET_FILE=$f
+}
+
 # The service's front: one pool answers the quick calls, another waits for executions, so
 # no heartbeat waits behind a run; the sweeper closes sessions.
 front_start() {
+	link_secret
 	if [ -n "$FCGI_LISTEN" ]; then
 		port=$(split_addr "$FCGI_LISTEN" FCGI_LISTEN | cut -d' ' -f2)
 		pool_start fcgi "$POOL_SIZE" "$port"

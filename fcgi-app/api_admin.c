@@ -7,9 +7,11 @@
 #include "api_admin.h"
 #include "api_common.h"
 #include "audit.h"
+#include "utf8.h"
 #include "uuid.h"
 #include "auth.h"
 #include "db.h"
+#include "invite_link.h"
 #include "invite_mail.h"
 #include "jsonh.h"
 #include "lang.h"
@@ -300,7 +302,7 @@ int h_admin_candidate_create(struct http_req *r)
 {
 	struct json_object *body, *qids = NULL;
 	const char *name = NULL, *email = "", *phone = "";
-	char err[256], token[TOKEN_HEX_LEN + 1], dur[16], cid[40], qid[16];
+	char err[256], token[TOKEN_HEX_LEN + 1], nonce[INVITE_NONCE_HEX_LEN + 1], dur[16], cid[40], qid[16];
 	long long minutes = 60;
 	bool archived, no_tests, send_email = false;
 	size_t i, n;
@@ -334,13 +336,14 @@ int h_admin_candidate_create(struct http_req *r)
 				"'question_ids' must list 1 to 50 questions");
 		goto out;
 	}
-	if (auth_new_token(token) < 0) {
+	if (invite_link_new(token, nonce) < 0) {
 		rc = http_fail(r, 503, "unavailable", "no randomness available; retry");
 		goto out;
 	}
 	snprintf(dur, sizeof(dur), "%lld", minutes);
 	if (db_begin() != DB_OK ||
-	    store_candidate_insert(&(struct store_candidate){ name, email, phone, dur, token, r->admin_id },
+	    store_candidate_insert(&(struct store_candidate){ name, email, phone, dur, token, r->admin_id,
+							      nonce },
 				   cid) != DB_OK)
 		goto tx_fail;
 	for (i = 0; i < n; i++) {
@@ -383,9 +386,25 @@ out:
 	return rc;
 }
 
+/* A search of the candidates: UTF-8 text of at most 100 characters, no control characters. */
+static bool search_ok(const char *s)
+{
+	size_t n = strlen(s), chars = 0, i;
+
+	if (!utf8_valid(s, n))
+		return false;
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+		chars += ((unsigned char)s[i] & 0xc0) != 0x80;
+	}
+	return chars <= 100;
+}
+
 /*
- * GET /api/admin/candidates?status=&from=&until=&sort=&order=&page=&per_page=: newest first,
- * 1000 a page unless asked.
+ * GET /api/admin/candidates?status=&from=&until=&q=&sort=&order=&page=&per_page=: newest
+ * first, 1000 a page unless asked; q: text the name or e-mail holds, any case, at most 100
+ * characters.
  */
 int h_admin_candidates_list(struct http_req *r)
 {
@@ -394,12 +413,19 @@ int h_admin_candidates_list(struct http_req *r)
 					     "integrity", NULL };
 	static const char *const orders[] = { "asc", "desc", NULL };
 	struct store_candidate_filter f = { 0 };
-	char status[16], from[16], until[16], sort[16], order[8];
+	char status[16], from[16], until[16], sort[16], order[8], search[404] = "";
 	struct json_object *res;
 	int dberr = 0;
 
 	if (auth_admin_role(r, ROLE_REVIEWER) < 0)
 		return r->status;
+	if (!http_query(r, "q", search, sizeof(search))) {
+		search[0] = '\0';
+		if (r->query && (!strncmp(r->query, "q=", 2) || strstr(r->query, "&q=")))
+			return http_fail(r, 400, "invalid_field", "'q' must be at most 100 characters");
+	}
+	if (!search_ok(search))
+		return http_fail(r, 400, "invalid_field", "'q' must be at most 100 characters of text");
 	if (api_query_one_of(r, "status", statuses, status, sizeof(status)) < 0 ||
 	    api_query_date(r, "from", from) < 0 || api_query_date(r, "until", until) < 0 ||
 	    api_query_one_of(r, "sort", sorts, sort, sizeof(sort)) < 0 ||
@@ -409,6 +435,7 @@ int h_admin_candidates_list(struct http_req *r)
 	f.status = status;
 	f.from = from;
 	f.until = until;
+	f.search = search;
 	f.sort = *sort ? sort : "created_at";
 	/* names and statuses read A to Z, the rest newest, best or most flagged first */
 	f.order = *order ? order : !strcmp(f.sort, "name") || !strcmp(f.sort, "status") ? "asc" : "desc";
@@ -535,16 +562,51 @@ static int check_mailable(struct http_req *r, const char *id)
 /* A new link for candidate id (the old one stops working), sent by e-mail when asked. */
 static int new_link(struct http_req *r, const char *id, bool send_email)
 {
-	char token[TOKEN_HEX_LEN + 1];
+	char token[TOKEN_HEX_LEN + 1], nonce[INVITE_NONCE_HEX_LEN + 1];
 	int found;
 
-	if (auth_new_token(token) < 0)
+	if (invite_link_new(token, nonce) < 0)
 		return http_fail(r, 503, "unavailable", "no randomness available; retry");
-	found = store_candidate_set_invite(id, token);
+	found = store_candidate_set_invite(id, token, nonce);
 	if (found != 1)
 		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
 	audit(r, "candidate.reinvite", "candidate", id, NULL);
 	return send_invite(r, id, token, 200, send_email);
+}
+
+/*
+ * GET /api/admin/candidates/:id/link: the candidate's current link, made again from its nonce
+ * (README, "Invitation links").  404 no_link for a link that cannot be made again: one made
+ * before links could be shown, without a secret, or under another secret.
+ */
+int h_admin_candidate_link(struct http_req *r)
+{
+	const char *id = r->m.params[0];
+	char nonce[INVITE_NONCE_HEX_LEN + 1] = "", token[TOKEN_HEX_LEN + 1], url[512];
+	struct json_object *o;
+	int found;
+
+	if (auth_admin_role(r, ROLE_RECRUITER) < 0)
+		return r->status;
+	if (!uuid_valid(id))
+		return http_fail(r, 404, "not_found", "no such candidate");
+	found = store_candidate_invite_nonce(id, nonce);
+	if (found != 1)
+		return found < 0 ? api_db_error(r) : http_fail(r, 404, "not_found", "no such candidate");
+	/* the token made again must be the one the link is looked up by: a changed secret is not */
+	found = invite_link_token(nonce, token) < 0 ? 0 : store_candidate_invite_is(id, token);
+	if (found < 0)
+		return api_db_error(r);
+	if (!found)
+		return http_fail(r, 404, "no_link", "this candidate's link cannot be shown again"
+				 " (it was made before links were kept, or under another link secret):"
+				 " make a new link");
+	audit(r, "candidate.link", "candidate", id, NULL);
+	admin_invite_url(r, token, url, sizeof(url));
+	o = http_ok();
+	json_object_object_add(o, "invite_token", json_object_new_string(token));
+	json_object_object_add(o, "invite_url", json_object_new_string(url));
+	return http_json(r, 200, o);
 }
 
 /* POST /api/admin/candidates/:id/invite [{"send_email": true}]: a new link. */

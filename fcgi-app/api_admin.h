@@ -23,6 +23,7 @@ int h_admin_candidate_delete(struct http_req *r);
 int h_admin_candidate_invite(struct http_req *r);
 /* POST /api/admin/candidates/:id/mail: the invitation again by e-mail, with a new link. */
 int h_admin_candidate_mail(struct http_req *r);
+int h_admin_candidate_link(struct http_req *r);
 
 /* The candidate's link for an invitation token: CE_PUBLIC_URL or the request's own origin. */
 void admin_invite_url(const struct http_req *r, const char *token, char *out, size_t len);

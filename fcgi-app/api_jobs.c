@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "db.h"
+#include "invite_link.h"
 #include "invite_mail.h"
 #include "jsonh.h"
 #include "lang.h"
@@ -500,6 +501,7 @@ struct invite_row {
 	const char *status;		/* created, already_invited, invalid */
 	char reason[96];
 	char token[TOKEN_HEX_LEN + 1];
+	char nonce[INVITE_NONCE_HEX_LEN + 1];	/* what the token is derived from (invite_link.h) */
 	char candidate_id[40];
 	struct json_object *mail;	/* what became of its e-mail; NULL when none was asked for */
 };
@@ -669,7 +671,7 @@ static int invite_rows(struct http_req *r, const char *test_id, struct invite_ro
 
 		if (strcmp(rows[i].status, "created"))
 			continue;
-		if (auth_new_token(rows[i].token) < 0) {
+		if (invite_link_new(rows[i].token, rows[i].nonce) < 0) {
 			http_fail(r, 503, "unavailable", "no randomness available; retry");
 			goto out;
 		}
@@ -678,6 +680,7 @@ static int invite_rows(struct http_req *r, const char *test_id, struct invite_ro
 		json_object_object_add(e, "name", json_object_new_string(rows[i].name));
 		json_object_object_add(e, "email", json_object_new_string(rows[i].email));
 		json_object_object_add(e, "token", json_object_new_string(rows[i].token));
+		json_object_object_add(e, "nonce", json_object_new_string(rows[i].nonce));
 		json_object_array_add(list, e);
 	}
 	if (db_begin() != DB_OK) {

@@ -22,6 +22,7 @@
 #include "db.h"
 #include "executor.h"
 #include "http.h"
+#include "invite_link.h"
 #include "lang.h"
 #include "mail.h"
 #include "queue.h"
@@ -41,6 +42,7 @@ static void config_load(void)
 	executor_init(getenv("CE_JUDGE"));
 	queue_init();
 	mail_init();
+	invite_link_init();
 }
 
 static void handle(FCGX_Request *fx)

@@ -72,6 +72,7 @@ const struct route app_routes[] = {
 	{ "DELETE", "/api/admin/candidates/:id", h_admin_candidate_delete, 0 },
 	{ "POST", "/api/admin/candidates/:id/invite", h_admin_candidate_invite, 0 },
 	{ "POST", "/api/admin/candidates/:id/mail", h_admin_candidate_mail, 0 },
+	{ "GET", "/api/admin/candidates/:id/link", h_admin_candidate_link, 0 },
 	{ "GET", "/api/admin/candidates/:id/report", h_admin_candidate_report, API_CLOCK },
 	{ "GET", "/api/admin/candidates/:id/playback", h_admin_candidate_playback, 0 },
 	{ "GET", "/api/admin/export/scores.csv", h_admin_export_scores, API_CLOCK },

@@ -56,7 +56,8 @@ struct json_object *store_candidate_list_json(int reader, const struct store_can
 					      int *dberr)
 {
 	char who[16], limit[16], offset[24];
-	const char *p[8] = { who, f->status, f->from, f->until, f->sort, f->order, limit, offset };
+	const char *p[9] = { who, f->status, f->from, f->until, f->sort, f->order, limit, offset,
+			     f->search ? f->search : "" };
 
 	snprintf(who, sizeof(who), "%d", reader);
 	snprintf(limit, sizeof(limit), "%d", f->per_page);
@@ -70,7 +71,10 @@ struct json_object *store_candidate_list_json(int reader, const struct store_can
 		"  FROM candidate c LEFT JOIN test_session s ON s.candidate_id = c.candidate_id"
 		"  WHERE " STORE_JOB_SCOPE("c.job_id", "$1") " AND ($2 = '' OR COALESCE(s.status, 'invited') = $2)"
 		"  AND (NULLIF($3, '') IS NULL OR c.created_at >= NULLIF($3, '')::date)"
-		"  AND (NULLIF($4, '') IS NULL OR c.created_at < NULLIF($4, '')::date + 1)),"
+		"  AND (NULLIF($4, '') IS NULL OR c.created_at < NULLIF($4, '')::date + 1)"
+		/* the search's text as it is (strpos: no wildcards), in the name or the e-mail */
+		"  AND ($9 = '' OR strpos(lower(c.name), lower($9)) > 0"
+		"   OR strpos(lower(COALESCE(c.email, '')), lower($9)) > 0)),"
 		" c AS (SELECT m.*, row_number() OVER (ORDER BY"
 		"  CASE WHEN $6 = 'asc' THEN CASE $5 WHEN 'name' THEN lower(m.name) WHEN 'status' THEN m.st END END ASC,"
 		"  CASE WHEN $6 = 'desc' THEN CASE $5 WHEN 'name' THEN lower(m.name) WHEN 'status' THEN m.st END END DESC,"
@@ -83,7 +87,7 @@ struct json_object *store_candidate_list_json(int reader, const struct store_can
 		" SELECT json_build_object('total', (SELECT count(*) FROM m), 'candidates',"
 		"  (SELECT COALESCE(json_agg(" CANDIDATE_JSON " ORDER BY c.rn), '[]') FROM c"
 		"   WHERE c.rn > $8::bigint AND c.rn <= $8::bigint + $7::int))",
-		8, p, dberr);
+		9, p, dberr);
 }
 
 /* A submission ic in brief, for a question's best and last. */
@@ -155,17 +159,18 @@ static int one_candidate(const char *sql, int n, const char *const *p)
 enum db_err store_candidate_insert(const struct store_candidate *c, char id[40])
 {
 	char admin[16];
-	const char *p[6] = { c->name, c->email, c->phone, c->invite_token, c->minutes, admin };
+	const char *p[7] = { c->name, c->email, c->phone, c->invite_token, c->minutes, admin,
+			     c->invite_nonce ? c->invite_nonce : "" };
 	PGresult *res;
 	enum db_err e;
 
 	snprintf(admin, sizeof(admin), "%d", c->admin_id);
 	e = db_exec(&res,
 		    "WITH c AS (INSERT INTO candidate (name, email, phone, invite_token_hash,"
-		    " test_duration_minutes) VALUES ($1, $2, $3, sha256(convert_to($4, 'UTF8')), $5::int)"
-		    " RETURNING candidate_id), l AS (INSERT INTO recruiter_admin_candidate"
+		    " test_duration_minutes, invite_nonce) VALUES ($1, $2, $3, sha256(convert_to($4, 'UTF8')),"
+		    " $5::int, NULLIF($7, '')) RETURNING candidate_id), l AS (INSERT INTO recruiter_admin_candidate"
 		    " SELECT $6::int, candidate_id FROM c) SELECT candidate_id FROM c",
-		    6, p);
+		    7, p);
 	if (e != DB_OK)
 		return e;
 	snprintf(id, 40, "%s", db_get(res, 0, "candidate_id"));
@@ -200,12 +205,37 @@ int store_candidate_delete(const char *candidate_id)
 	return one_candidate("DELETE FROM candidate WHERE candidate_id = $1::uuid RETURNING 1", 1, p);
 }
 
-int store_candidate_set_invite(const char *candidate_id, const char *token)
+int store_candidate_set_invite(const char *candidate_id, const char *token, const char *nonce)
+{
+	const char *p[3] = { candidate_id, token, nonce ? nonce : "" };
+
+	return one_candidate("UPDATE candidate SET invite_token_hash = sha256(convert_to($2, 'UTF8')),"
+			     " invite_nonce = NULLIF($3, '') WHERE candidate_id = $1::uuid RETURNING 1",
+			     3, p);
+}
+
+int store_candidate_invite_nonce(const char *candidate_id, char nonce[33])
+{
+	const char *p[1] = { candidate_id };
+	PGresult *res;
+	int rows;
+
+	if (db_exec(&res, "SELECT COALESCE(invite_nonce, '') AS nonce FROM candidate"
+			  " WHERE candidate_id = $1::uuid", 1, p) != DB_OK)
+		return -1;
+	rows = PQntuples(res);
+	if (rows == 1)
+		snprintf(nonce, 33, "%s", db_get(res, 0, "nonce"));
+	PQclear(res);
+	return rows == 1;
+}
+
+int store_candidate_invite_is(const char *candidate_id, const char *token)
 {
 	const char *p[2] = { candidate_id, token };
 
-	return one_candidate("UPDATE candidate SET invite_token_hash = sha256(convert_to($2, 'UTF8'))"
-			     " WHERE candidate_id = $1::uuid RETURNING 1",
+	return one_candidate("SELECT 1 FROM candidate WHERE candidate_id = $1::uuid"
+			     " AND invite_token_hash = sha256(convert_to($2, 'UTF8'))",
 			     2, p);
 }
 

@@ -26,6 +26,7 @@ struct store_candidate_filter {
 	const char *from, *until;	/* invited on or after, on or before: YYYY-MM-DD */
 	const char *sort;		/* name, status, score, started_at, created_at, integrity */
 	const char *order;		/* asc, desc */
+	const char *search;		/* "" or text the name or e-mail holds (any case) */
 	int page, per_page;		/* from 1 */
 };
 /*
@@ -44,6 +45,7 @@ struct store_candidate {
 	const char *minutes;		/* test_duration_minutes, as text */
 	const char *invite_token;	/* only its SHA-256 is stored */
 	int admin_id;			/* the recruiter who invited them */
+	const char *invite_nonce;	/* what the token was derived from (invite_link.h); NULL or "": none */
 };
 /*
  * Insert the candidate, linked to their recruiter; the uuid into id[40].
@@ -56,8 +58,16 @@ enum db_err store_candidate_add_question(const char *candidate_id, const char *q
 int store_candidate_rename(const char *candidate_id, const char *name, const char *email);
 /* Delete the candidate and everything of theirs. */
 int store_candidate_delete(const char *candidate_id);
-/* A new invitation token; the old link stops working. */
-int store_candidate_set_invite(const char *candidate_id, const char *token);
+/* A new invitation token and its nonce (NULL or "": none); the old link stops working. */
+int store_candidate_set_invite(const char *candidate_id, const char *token, const char *nonce);
+/*
+ * The nonce of the candidate's current link into nonce[33] ("" when the link has none: made
+ * before links could be shown again, or without a secret): 1, 0 when there is no such
+ * candidate, -1 on a database error.
+ */
+int store_candidate_invite_nonce(const char *candidate_id, char nonce[33]);
+/* Is token the candidate's current link?  1, 0, or -1 on a database error. */
+int store_candidate_invite_is(const char *candidate_id, const char *token);
 /* Is question qid (internal id) in the candidate's test? */
 int store_candidate_has_question(const char *candidate_id, const char *qid);
 

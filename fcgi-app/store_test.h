@@ -50,7 +50,7 @@ int store_test_job(const char *test_id, char job[16]);
 
 /*
  * Invite to the current version of test_id the rows of invites, a JSON array of
- * {"i": row number, "name", "email", "token"} with no e-mail twice (any case).  An e-mail
+ * {"i": row number, "name", "email", "token", "nonce"?} with no e-mail twice (any case).  An e-mail
  * already invited to any version of the test is not invited again.  *res gets one row per
  * invite, in order: i, candidate_id ("" when it was already invited).  The caller clears it.
  * DB_EQUERY also when there is no such test.

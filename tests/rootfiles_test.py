@@ -45,7 +45,7 @@ ENV.update(PORT=str(PORT), TLS_PORT=str(TLS_PORT), VAR_DIR=VAR, ADMIN_PASSWORD="
 
 # names the start script, nginx and PostgreSQL create (some only now and then)
 KNOWN_NAMES = [
-    "nginx.conf", "run", "log", "bin", "share", "tls", "pg", "data", "static", "templates", "sql",
+    "nginx.conf", "run", "log", "bin", "share", "tls", "secret", "invite_link.key", "invite_link.key.new", "pg", "data", "static", "templates", "sql",
     "nginx.pid", "nginx-fg.pid", "fcgi.pid", "sweep.pid", "fcgi.sock", "fcgi-exec.pid", "fcgi-exec.sock",
     "fcgi-exec.log", "worker.pid", "worker.log", "ce-worker",
     "nginx-body", "nginx-fastcgi", "nginx-proxy", "nginx-uwsgi", "nginx-scgi",

@@ -907,6 +907,83 @@ class T05AdminCandidates(Base):
             self.assertError(admin("DELETE", "/api/admin/candidates/" + key), 404, msg=key)
 
 
+class T05InviteLink(Base):
+    """The recruiter sees a candidate's current link again (README, "Invitation links")."""
+
+    def link(self, cid, token=None):
+        return call("GET", "/api/admin/candidates/%s/link" % cid, token=token or ADMIN)
+
+    def test_a_the_current_link_is_shown_again(self):
+        cid, invite, made = new_candidate([BANK[0]["uuid"]])
+        r = self.link(cid)
+        self.assertOk(r)
+        self.assertEqual((r.json["invite_token"], r.json["invite_url"]), (invite, made["invite_url"]))
+        self.assertOk(call("POST", "/api/invitation", {"invite_token": r.json["invite_token"]}))
+        # a new link replaces it: the page shows the new one, the old one is dead
+        n = admin("POST", "/api/admin/candidates/%s/invite" % cid)
+        self.assertOk(n)
+        r = self.link(cid)
+        self.assertOk(r)
+        self.assertEqual(r.json["invite_url"], n.json["invite_url"])
+        self.assertNotEqual(r.json["invite_token"], invite)
+        self.assertError(call("POST", "/api/invitation", {"invite_token": invite}), 401)
+        # still shown once the test has started: the link resumes it
+        start_session(r.json["invite_token"])
+        self.assertEqual(self.link(cid).json["invite_url"], n.json["invite_url"])
+        entries = admin("GET", "/api/admin/audit?limit=20").json["entries"]
+        self.assertIn(("candidate.link", cid), [(e["action"], e["object_id"]) for e in entries])
+
+    def test_b_a_test_invitation_from_csv_is_shown_again(self):
+        _, _, test = assigned_candidate(make_account("reviewer"), "svc link csv")
+        r = admin("POST", "/api/admin/tests/%s/invitations" % test,
+                  {"csv": "name,email\nLin One,lin1-%s@example.org\n\"Two, Lin\",lin2-%s@example.org\n"
+                          % (secrets.token_hex(3), secrets.token_hex(3))})
+        self.assertOk(r)
+        rows = [x for x in r.json["rows"] if x["status"] == "created"]
+        self.assertEqual(len(rows), 2, r)
+        for row in rows:
+            g = self.link(row["candidate_id"])
+            self.assertOk(g)
+            self.assertEqual(g.json["invite_url"], row["invite_url"])
+
+    def test_c_the_database_holds_no_token(self):
+        cid, invite, _ = new_candidate([BANK[0]["uuid"]])
+        row = psql("SELECT row_to_json(c)::text FROM candidate c WHERE candidate_id = '%s'" % cid)
+        self.assertRegex(psql("SELECT invite_nonce FROM candidate WHERE candidate_id = '%s'" % cid),
+                         "^[0-9a-f]{32}$")
+        self.assertNotIn(invite, row)
+        # the secret lives outside the database and the checkout, and shows in no answer or log
+        with open(os.path.join(VAR, "secret", "invite_link.key")) as f:
+            secret = f.read().strip()
+        self.assertGreaterEqual(len(secret), 32)
+        self.assertNotIn(secret, psql("SELECT string_agg(row_to_json(c)::text, '') FROM candidate c"))
+        self.assertNotIn(secret, self.link(cid).text)
+        for name in os.listdir(os.path.join(VAR, "log")):
+            with open(os.path.join(VAR, "log", name), errors="replace") as f:
+                self.assertNotIn(secret, f.read(), name)
+        self.assertEqual(stat.S_IMODE(os.stat(os.path.join(VAR, "secret", "invite_link.key")).st_mode), 0o640)
+
+    def test_d_links_that_cannot_be_made_again(self):
+        # a link made before links were kept has no nonce: 404 no_link, and a new link fixes it
+        cid, invite, _ = new_candidate([BANK[0]["uuid"]])
+        psql("UPDATE candidate SET invite_nonce = NULL WHERE candidate_id = '%s'" % cid)
+        self.assertError(self.link(cid), 404, "no_link")
+        self.assertOk(call("POST", "/api/invitation", {"invite_token": invite}))   # it still works
+        self.assertOk(admin("POST", "/api/admin/candidates/%s/invite" % cid))
+        self.assertOk(self.link(cid))
+        # a nonce that does not give the stored hash (another secret): never a wrong link
+        psql("UPDATE candidate SET invite_nonce = '%s' WHERE candidate_id = '%s'" % ("0" * 32, cid))
+        self.assertError(self.link(cid), 404, "no_link")
+        for key in (str(uuid.uuid4()), "1", "nope"):
+            self.assertError(self.link(key), 404, "not_found", msg=key)
+
+    def test_e_a_reviewer_never_sees_a_link(self):
+        rev = make_account("reviewer")
+        cid, _, _ = assigned_candidate(rev, "svc link reviewer")
+        self.assertOk(call("GET", "/api/admin/candidates/" + cid, token=rev["token"]))
+        self.assertError(self.link(cid, token=rev["token"]), 403, "forbidden")
+
+
 # ---------------------------------------------------------------- the candidate's session
 
 class T06Session(Base):
@@ -3616,6 +3693,7 @@ ROLE_RULES = {
     ("DELETE", "/api/admin/candidates/:id"): "recruiter",
     ("POST", "/api/admin/candidates/:id/invite"): "recruiter",
     ("POST", "/api/admin/candidates/:id/mail"): "recruiter",
+    ("GET", "/api/admin/candidates/:id/link"): "recruiter",
     ("GET", "/api/admin/accounts"): "owner",
     ("POST", "/api/admin/accounts"): "owner",
     ("GET", "/api/admin/team"): "recruiter",
@@ -4379,8 +4457,15 @@ class T26Tests(Base):
             seen += [c["candidate_id"] for c in r.json["candidates"]]
         self.assertEqual(len(seen), total)
         self.assertEqual(len(set(seen)), total)
+        # search: in the name or the e-mail, any case, the text as it is (no wildcards)
+        self.assertEqual(mine("?q=" + tag.upper()), ["Bo", "amy", "Zed"])
+        self.assertEqual(mine("?q=AMY%20" + tag), ["amy"])
+        self.assertEqual(mine("?q=zed-" + tag + "%40example&sort=name"), ["Zed"])
+        self.assertEqual(admin("GET", "/api/admin/candidates?q=%25" + tag).json["total"], 0)
+        self.assertEqual(admin("GET", "/api/admin/candidates?q=_" + tag[1:]).json["total"], 0)
         for q in ("?status=gone", "?sort=age", "?order=up", "?from=2026-02-30", "?from=yesterday", "?until=2026-1-1",
-                  "?page=0", "?per_page=1001", "?from=1969-12-31"):
+                  "?page=0", "?per_page=1001", "?from=1969-12-31", "?q=" + "x" * 101, "?q=a%0Ab", "?q=%FF",
+                  "?q=" + "y" * 600):
             self.assertError(admin("GET", "/api/admin/candidates" + q), 400, msg=q)
 
     def test_i_reviewer_reads_assigned_jobs_only(self):

@@ -86,7 +86,7 @@ static void test_disabled(void)
 	CU_ASSERT_EQUAL_FATAL(auth_login("admin", "pw", token, 1), 1);
 	CU_ASSERT_EQUAL_FATAL(auth_new_token(link), 0);
 	CU_ASSERT_EQUAL_FATAL(store_candidate_insert(&(struct store_candidate){ "Ann", "ann@example.org", "", "30",
-										 link, 1 }, cid), DB_OK);
+										 link, 1, NULL }, cid), DB_OK);
 	snprintf(path, sizeof(path), "/api/admin/candidates/%s/invite", cid);
 	o = call(h_admin_candidate_invite, path, cid, "{\"send_email\": true}", &status);
 	CU_ASSERT_EQUAL(status, 200);

@@ -196,7 +196,7 @@ static void test_candidate_life(void)
 	struct json_object *o;
 	PGresult *res, *cols;
 	int dberr = 0, i, found = 0;
-	struct store_candidate c = { "Grace", "g@example.org", "", "45", "ab12", 0 };
+	struct store_candidate c = { "Grace", "g@example.org", "", "45", "ab12", 0, NULL };
 
 	question("Life", q);
 	c.admin_id = atoi(pg_value("INSERT INTO recruiter_admin (username, password_hash)"
@@ -223,7 +223,7 @@ static void test_candidate_life(void)
 	json_object_put(o);
 
 	/* a new link: the old one stops working */
-	CU_ASSERT_EQUAL(store_candidate_set_invite(cid, "cd34"), 1);
+	CU_ASSERT_EQUAL(store_candidate_set_invite(cid, "cd34", NULL), 1);
 	CU_ASSERT_EQUAL(store_candidate_by_invite("ab12", &inv), 0);
 	CU_ASSERT_PTR_NULL(store_candidate_invitation_json("ab12", &dberr));
 	CU_ASSERT_EQUAL(dberr, 0);
@@ -251,7 +251,7 @@ static void test_candidate_life(void)
 	CU_ASSERT_EQUAL(store_candidate_delete(cid), 1);
 	CU_ASSERT_EQUAL(store_candidate_delete(again), 0);
 	CU_ASSERT_EQUAL(store_candidate_rename(again, "x", NULL), 0);
-	CU_ASSERT_EQUAL(store_candidate_set_invite(again, "ef56"), 0);
+	CU_ASSERT_EQUAL(store_candidate_set_invite(again, "ef56", NULL), 0);
 	CU_ASSERT_STRING_EQUAL(pg_value("SELECT count(*) FROM candidate_question"
 					" WHERE candidate_id = $1::uuid",
 					again),

@@ -18,6 +18,7 @@ pool() {
 		CE_API_KEY="${CE_API_KEY:-}" CE_NODE_NAME="${CE_NODE_NAME:-$(hostname)}" \
 		SMTP_URL="${SMTP_URL:-}" SMTP_USER="${SMTP_USER:-}" SMTP_PASSWORD="${SMTP_PASSWORD:-}" \
 		MAIL_FROM="${MAIL_FROM:-}" SMTP_REQUIRE_TLS="${SMTP_REQUIRE_TLS:-}" SMTP_TIMEOUT="${SMTP_TIMEOUT:-}" \
+		CE_LINK_SECRET="${CE_LINK_SECRET:-}" \
 		bin/ce-fcgi --workers "$2"
 }
 pool 9001 "${EXEC_POOL_SIZE:-16}" &

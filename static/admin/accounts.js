@@ -55,7 +55,7 @@ export async function accountsView(ctx) {
 		const toggle = h("button", { type: "button", class: `btn btn-small ${a.disabled ? "" : "btn-danger-quiet"}`,
 			"aria-label": `${a.disabled ? "Enable" : "Disable"} ${a.username}` }, a.disabled ? "Enable" : "Disable");
 		const reset = h("button", { type: "button", class: "btn btn-small", "aria-label": `Reset the password of ${a.username}` },
-			"Reset password");
+			"Reset the password");
 		toggle.addEventListener("click", () => setDisabled(a, !a.disabled, toggle));
 		reset.addEventListener("click", () => resetPassword(a, reset));
 		return h("tr", { "data-account-id": a.id, "data-username": a.username },

@@ -8,6 +8,7 @@ import { questionsView } from "./questions.js";
 import { questionFormView } from "./question-form.js";
 import { candidatesView, newCandidateView } from "./candidates.js";
 import { reportView } from "./report.js";
+import { bulkInviteView } from "./bulk-invite.js";
 import { accountsView } from "./accounts.js";
 import { jobsView, jobFormView, jobView } from "./jobs.js";
 import { testView } from "./test-editor.js";
@@ -18,6 +19,7 @@ const ROUTES = [
 	{ re: /^\/questions\/([\w-]+)$/, nav: "questions", view: questionFormView },
 	{ re: /^\/candidates$/, nav: "candidates", view: candidatesView },
 	{ re: /^\/candidates\/new$/, nav: "candidates", view: newCandidateView, write: true },
+	{ re: /^\/candidates\/bulk$/, nav: "candidates", view: bulkInviteView, write: true },
 	{ re: /^\/candidates\/([\w-]+)$/, nav: "candidates", view: reportView },
 	{ re: /^\/jobs$/, nav: "jobs", view: jobsView },
 	{ re: /^\/jobs\/new$/, nav: "jobs", view: (ctx) => jobFormView(ctx, null), write: true },

@@ -1,7 +1,7 @@
 // candidates.js - the candidate list (status, score, CSV export) and the
 // new-candidate form that ends with the invitation link to copy.
 import { h, uid, field, loading, errorBox, busy } from "../common/dom.js";
-import { fmtDate, fmtDuration } from "../common/format.js";
+import { fmtDate, fmtDuration, fmtScore } from "../common/format.js";
 import { api } from "./session.js";
 import { announce, statusBadge, download } from "./ui.js";
 import { difficultyBadge } from "./questions.js";
@@ -44,57 +44,138 @@ export function statusDetail(c) {
 	return METHOD_TEXT[s.completion_method] || s.completion_method || "";
 }
 
+// "Not started" until the candidate opens the test: a score of 0 / 14 would read as a result
+export function scoreText(c) {
+	return c.session ? `${fmtScore(c.score)} / ${fmtScore(c.max_score)}` : "Not started";
+}
+
+// the integrity signals as one number (what the list sorts by) and a tooltip with the parts
+function flagsCell(c) {
+	const g = c.integrity;
+	if (!g || !c.session) return h("td", { class: "num" }, "—");
+	const n = g.pastes + g.copies + g.focus_lost;
+	return h("td", { class: "num", "data-flags": n,
+		title: `${g.pastes} pastes (${g.pastes_from_outside} from outside), ${g.copies} copies, left the page ${g.focus_lost} times` }, String(n));
+}
+
 function candidateRow(c) {
 	return h("tr", { "data-candidate-id": c.candidate_id },
 		h("td", {}, h("a", { href: `#/candidates/${c.candidate_id}`, class: "row-title" }, c.name)),
 		h("td", {}, c.email || "—"),
 		h("td", {}, statusBadge(c.status), h("span", { class: "status-detail" }, statusDetail(c))),
-		h("td", { class: "num" }, (c.question_ids || []).length),
-		h("td", { class: "num nowrap", "data-score": c.score }, `${c.score} / ${c.max_score}`),
-		h("td", { class: "num" }, `${c.test_duration_minutes} min`),
+		h("td", { class: "num nowrap", "data-score": c.session ? c.score : "" }, scoreText(c)),
+		h("td", { class: "nowrap" }, c.session ? fmtDate(c.session.test_start_time) : "—"),
+		flagsCell(c),
 		h("td", { class: "nowrap" }, fmtDate(c.created_at)));
 }
+
+// the list's columns: [label, the server's sort key or null]
+const COLUMNS = [["Name", "name"], ["Email", null], ["Status", "status"], ["Score", "score"],
+	["Started", "started_at"], ["Integrity flags", "integrity"], ["Invited", "created_at"]];
+const PER_PAGE = [25, 50, 100];
+// names and statuses read A to Z, the rest newest, best or most flagged first (as the server)
+const firstOrder = (sort) => (sort === "name" || sort === "status" ? "asc" : "desc");
 
 export async function candidatesView(ctx) {
 	ctx.title("Candidates");
 	const exportBtn = h("button", { type: "button", class: "btn" }, "Export CSV");
 	exportBtn.addEventListener("click", () => download(exportBtn, "/api/admin/export/scores.csv", "scores.csv"));
-	const body = h("div", {}, loading("Loading candidates…"));
 	ctx.root.append(h("div", { class: "page-head" }, h("h1", {}, "Candidates"),
 		h("div", { class: "head-actions" }, exportBtn,
-			ctx.mayWrite ? h("a", { class: "btn btn-primary", href: "#/candidates/new" }, "New candidate") : null)), body);
+			ctx.mayWrite ? h("a", { class: "btn", href: "#/candidates/bulk" }, "Invite from CSV") : null,
+			ctx.mayWrite ? h("a", { class: "btn btn-primary", href: "#/candidates/new" }, "New candidate") : null)));
 
-	const list = (await api.get("/api/admin/candidates")).candidates;
-	if (!ctx.alive) return;
-	const search = h("input", { type: "search", placeholder: "Name or email" });
+	// the server sorts, filters and pages (GET /api/admin/candidates)
+	const q = { q: "", status: "", from: "", until: "", sort: "created_at", order: "desc", page: 1, per_page: 25 };
+	const search = field("Search", h("input", { type: "search", placeholder: "Name or email", maxlength: 100 }));
 	const status = h("select", {}, h("option", { value: "" }, "All"),
-		["invited", "active", "completed", "abandoned"].map((s) => h("option", { value: s }, s)));
+		["invited", "active", "completed", "abandoned"].map((v) => h("option", { value: v }, v)));
+	const from = field("Invited from", h("input", { type: "date" }));
+	const until = field("Invited until", h("input", { type: "date" }));
+	const perPage = h("select", {}, PER_PAGE.map((n) => h("option", { value: String(n) }, String(n))));
 	const count = h("p", { class: "muted", "aria-live": "polite" });
-	const tbody = h("tbody");
-	const table = h("table", { class: "table" },
-		h("caption", { class: "visually-hidden" }, "Candidates"),
-		h("thead", {}, h("tr", {}, ["Name", "Email", "Status", "Questions", "Score", "Duration", "Invited"]
-			.map((c) => h("th", { scope: "col" }, c)))),
-		tbody);
-	const empty = h("p", { class: "empty", hidden: true });
-	function show() {
-		const text = search.value.trim().toLowerCase();
-		const shown = list.filter((c) => (!status.value || c.status === status.value)
-			&& (!text || c.name.toLowerCase().includes(text) || (c.email || "").toLowerCase().includes(text)));
-		tbody.replaceChildren(...shown.map(candidateRow));
-		table.hidden = !shown.length;
-		empty.hidden = !!shown.length;
-		empty.textContent = list.length ? "No candidate matches. Clear the search or pick another status."
-			: "No candidates yet. Use “New candidate” to invite the first one.";
-		count.textContent = shown.length === list.length
-			? `${list.length} candidate${list.length === 1 ? "" : "s"}`
-			: `${shown.length} of ${list.length} candidates`;
+	const out = h("div", {}, loading("Loading candidates…"));
+	const prev = h("button", { type: "button", class: "btn btn-small" }, "Previous page");
+	const next = h("button", { type: "button", class: "btn btn-small" }, "Next page");
+	const pageText = h("span", { class: "muted page-text" });
+	const pager = h("nav", { class: "pager", "aria-label": "Pages of candidates", hidden: true }, prev, pageText, next);
+
+	function header() {
+		return h("tr", {}, COLUMNS.map(([label, key]) => {
+			if (!key) return h("th", { scope: "col" }, label);
+			const on = q.sort === key;
+			const b = h("button", { type: "button", class: "sort-btn", "data-sort": key },
+				label, h("span", { class: "sort-mark", "aria-hidden": "true" }, on ? (q.order === "asc" ? " ▲" : " ▼") : ""));
+			b.addEventListener("click", () => {
+				q.order = on ? (q.order === "asc" ? "desc" : "asc") : firstOrder(key);
+				q.sort = key;
+				q.page = 1;
+				load(key);
+			});
+			return h("th", { scope: "col", "aria-sort": on ? (q.order === "asc" ? "ascending" : "descending") : null }, b);
+		}));
 	}
-	search.addEventListener("input", show);
-	status.addEventListener("change", show);
-	body.replaceChildren(h("div", { class: "filters", role: "search", "aria-label": "Filter candidates" },
-		field("Search", search).field, field("Status", status).field, count), table, empty);
-	show();
+
+	let seq = 0;
+	// refocus: the sort button to give the focus back to once the table is new
+	async function load(refocus) {
+		const mine = ++seq;
+		const params = new URLSearchParams();
+		for (const [k, v] of Object.entries(q)) if (v !== "") params.set(k, String(v));
+		let r;
+		try {
+			r = await api.get(`/api/admin/candidates?${params}`);
+		} catch (e) {
+			if (mine === seq && ctx.alive) out.replaceChildren(errorBox(e.message));
+			return;
+		}
+		if (mine !== seq || !ctx.alive) return;
+		const pages = Math.max(1, Math.ceil(r.total / r.per_page));
+		const filtered = q.q || q.status || q.from || q.until;
+		count.textContent = `${r.total} candidate${r.total === 1 ? "" : "s"}${filtered ? " match" + (r.total === 1 ? "es" : "") : ""}`;
+		pageText.textContent = `Page ${r.page} of ${pages}`;
+		prev.disabled = r.page <= 1;
+		next.disabled = r.page >= pages;
+		pager.hidden = pages <= 1;
+		if (!r.candidates.length) {
+			out.replaceChildren(h("p", { class: "empty" }, r.total ? "No candidates on this page."
+				: filtered ? "No candidate matches. Change the search, the status or the dates."
+					: "No candidates yet. Use “New candidate” to invite the first one."));
+			return;
+		}
+		out.replaceChildren(h("table", { class: "table candidates-table" },
+			h("caption", { class: "visually-hidden" }, "Candidates; the column buttons sort the list"),
+			h("thead", {}, header()),
+			h("tbody", {}, r.candidates.map(candidateRow))));
+		if (refocus) out.querySelector(`[data-sort="${refocus}"]`).focus();
+	}
+
+	// a filter changed: back to the first page
+	function refilter() {
+		const bad = from.control.value && until.control.value && from.control.value > until.control.value;
+		until.setError(bad ? "The last day comes after the first." : "");
+		if (bad) return;
+		Object.assign(q, { q: search.control.value.trim(), status: status.value, from: from.control.value, until: until.control.value,
+			per_page: Number(perPage.value), page: 1 });
+		load();
+	}
+	for (const c of [status, from.control, until.control, perPage]) c.addEventListener("change", refilter);
+	let typing = 0;
+	search.control.addEventListener("input", () => {
+		clearTimeout(typing);
+		typing = setTimeout(refilter, 300);
+	});
+	prev.addEventListener("click", () => {
+		q.page -= 1;
+		load();
+	});
+	next.addEventListener("click", () => {
+		q.page += 1;
+		load();
+	});
+	ctx.root.append(h("div", { class: "filters", role: "search", "aria-label": "Filter candidates" },
+		search.field, field("Status", status).field, from.field, until.field, field("Per page", perPage).field, count), out, pager);
+	await load();
 }
 
 // A checkbox list of the bank with a filter; the order of ticking is the test's order.
@@ -161,6 +242,9 @@ export async function newCandidateView(ctx) {
 		"1 to 1440. The clock starts when the candidate starts the test.");
 	const picker = questionPicker(bank);
 	const pickErr = h("p", { class: "field-error", role: "alert", hidden: true });
+	picker.element.addEventListener("change", () => {
+		if (picker.selected().length) pickErr.hidden = true;
+	});
 	const submit = h("button", { type: "submit", class: "btn btn-primary" }, "Create and get the link");
 	const status = h("div");
 	const form = h("form", { class: "card candidate-form", novalidate: true },

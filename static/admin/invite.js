@@ -24,7 +24,7 @@ async function copy(text, status, fallbackInput) {
 	}
 }
 
-function summaryText(r) {
+export function summaryText(r) {
 	const parts = [`${r.created} created`];
 	if (r.already_invited) parts.push(`${r.already_invited} already invited`);
 	if (r.invalid) parts.push(`${r.invalid} invalid`);
@@ -32,7 +32,7 @@ function summaryText(r) {
 }
 
 // The answer of an invitation: the counts, a row each, the links.
-function resultView(r) {
+export function resultView(r) {
 	const status = h("p", { class: "copy-status", role: "status" });
 	const links = r.rows.filter((x) => x.status === "created");
 	const all = links.map((x) => `${x.name},${x.email},${x.invite_url}`).join("\n");

@@ -37,7 +37,9 @@ function candidateRow(job, c) {
 		h("td", {}, statusBadge(c.status), h("span", { class: "status-detail" },
 			c.completed_at ? `ended ${fmtDate(c.completed_at)}` : `invited ${fmtDate(c.invited_at)}`)),
 		h("td", {}, scoresList(c)),
-		h("td", { class: "num nowrap", "data-total": c.total }, `${fmtScore(c.total)} / ${fmtScore(c.max_total)}`),
+		// never started (invited, or the window closed first): no score to read as 0
+		h("td", { class: "num nowrap", "data-total": c.total },
+			c.status === "invited" || c.status === "expired" ? "Not started" : `${fmtScore(c.total)} / ${fmtScore(c.max_total)}`),
 		h("td", {}, ratingsList(c)));
 }
 

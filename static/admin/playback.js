@@ -107,7 +107,7 @@ function player(p, editors) {
 			edits.length ? [h("div", { class: "player-controls" }, play, field("Speed", speed).field, when),
 				h("div", { class: "scrubber-wrap" }, slider, ticks), box]
 				: h("p", { class: "muted" }, "Nothing was recorded for this question."),
-			p.markers.length ? [h("h4", {}, "What happened"), list] : null),
+			p.markers.length ? [h("h3", {}, "What happened"), list] : null),
 		stop,
 	};
 }
@@ -130,8 +130,8 @@ function similarPairs(candidateId, res) {
 				h("a", { href: `#/candidates/${p[other].candidate_id}` }, p[other].name),
 				` (${p.shared} fingerprints, ${p.language})`),
 			h("div", { class: "side-by-side" },
-				h("div", {}, h("h5", {}, "This candidate"), markedCode(p[mine].code, ranges(mine), "This candidate's last submission")),
-				h("div", {}, h("h5", {}, p[other].name), markedCode(p[other].code, ranges(other), `${p[other].name}'s last submission`))));
+				h("div", {}, h("h4", {}, "This candidate"), markedCode(p[mine].code, ranges(mine), "This candidate's last submission")),
+				h("div", {}, h("h4", {}, p[other].name), markedCode(p[other].code, ranges(other), `${p[other].name}'s last submission`))));
 	});
 }
 

@@ -413,6 +413,10 @@ export async function questionFormView(ctx, id) {
 		ctx.go("#/questions");
 	}
 
+	// the summary lists what was wrong: once every field it named is changed, it goes too
+	form.addEventListener("input", () => {
+		if (!summary.hidden && !form.querySelector("[aria-invalid=true]")) summary.hidden = true;
+	});
 	form.addEventListener("submit", async (e) => {
 		e.preventDefault();
 		if (!ctx.mayWrite) return;

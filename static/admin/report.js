@@ -10,7 +10,7 @@ import { canDiff, diffView } from "../common/diff.js";
 import { verdictBadge } from "../common/verdicts.js";
 import { api } from "./session.js";
 import { announce, statusBadge, codeView } from "./ui.js";
-import { inviteLinkBox, mailStatus, statusDetail } from "./candidates.js";
+import { inviteLinkBox, mailStatus, statusDetail, scoreText } from "./candidates.js";
 import { difficultyBadge } from "./questions.js";
 import { timelineLines } from "./timeline.js";
 import { notesSection } from "./notes.js";
@@ -20,7 +20,7 @@ function overview(c) {
 	const s = c.session;
 	const items = [
 		["Status", [statusBadge(c.status), h("span", { class: "status-detail" }, statusDetail(c))]],
-		["Score", h("strong", { class: "total-score" }, `${c.score} / ${c.max_score}`)],
+		["Score", h("strong", { class: "total-score" }, scoreText(c))],
 		["Email", c.email || "—"],
 		["Test length", `${c.test_duration_minutes} min`],
 		["Invited", fmtDate(c.created_at)],
@@ -234,6 +234,7 @@ export async function reportView(ctx, id, jobId) {
 			h("div", { class: "button-row" },
 				s && s.status === "active" ? act("Extend time…", "extend", () => changeTime(c, false)) : null,
 				s && s.status !== "active" ? act("Reopen test…", "reopen", () => changeTime(c, true)) : null,
+				act("Show invitation link", "link", (b) => showLink(c, b)),
 				act("New invitation link…", "invite", (b) => reinvite(c, b)),
 				c.email ? act("Send the link by e-mail…", "mail", (b) => resend(c, b)) : null,
 				act("Delete candidate…", "delete", () => remove(c), "btn-danger-quiet")),
@@ -251,6 +252,26 @@ export async function reportView(ctx, id, jobId) {
 		} catch (e) {
 			announce(e.message, "error");
 		}
+	}
+
+	// the current link, made again by the server (README, "Invitation links")
+	async function showLink(c, button) {
+		let box;
+		try {
+			const r = await busy(button, "Loading…", () => api.get(`/api/admin/candidates/${idPath(id)}/link`));
+			box = [h("p", {}, `${c.name}'s current link. Anyone with it can take the test, so send it privately.`),
+				inviteLinkBox(r.invite_url)];
+		} catch (e) {
+			if (e.code !== "no_link") {
+				announce(e.message, "error");
+				return;
+			}
+			box = [h("p", { class: "link-unavailable" }, "This link cannot be shown again: it was made before links were kept. "
+				+ "Make a new link with “New invitation link…”; the new one can be shown at any time.")];
+		}
+		inviteSlot.replaceChildren(h("section", { class: "card invitation", "aria-labelledby": "link-title" },
+			h("h2", { id: "link-title", tabindex: -1 }, "Invitation link"), box));
+		(inviteSlot.querySelector(".invite-box button") || inviteSlot.querySelector("h2")).focus();
 	}
 
 	async function reinvite(c, button) {

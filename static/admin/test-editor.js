@@ -191,6 +191,10 @@ export async function testView(ctx, testId, jobId) {
 	const allowed = new Set(cur.languages || []);
 	const langBoxes = langs.list.map((l) => h("input", { type: "checkbox", value: l.id, id: uid("lang"), checked: allowed.has(l.id) }));
 	const langErr = h("p", { class: "field-error", role: "alert", hidden: true });
+	const langsPicked = () => {
+		if (langBoxes.some((b) => b.checked)) langErr.hidden = true;
+	};
+	for (const b of langBoxes) b.addEventListener("change", langsPicked);
 	const langSet = h("fieldset", { class: "languages" }, h("legend", {}, "Allowed languages"),
 		h("div", { class: "lang-boxes" }, langBoxes.map((b) => h("label", { class: "check", for: b.id }, b, langs.name(b.value)))), langErr);
 	let dirty = false;

@@ -23,10 +23,10 @@ function functionSample(sig, t) {
 	return h("dl", { class: "example" },
 		args.map(([name, value]) => h("div", { class: "example-row" },
 			h("dt", {}, h("code", {}, name), " ", h("span", { class: "arg-type" }, types.get(name))),
-			h("dd", {}, h("pre", {}, value)))),
+			h("dd", {}, h("pre", { tabindex: 0 }, value)))),
 		h("div", { class: "example-row example-return" },
 			h("dt", {}, "returns ", h("span", { class: "arg-type" }, sig.returns)),
-			h("dd", {}, h("pre", {}, String(t.expected_output || "").trim()))));
+			h("dd", {}, h("pre", { tabindex: 0 }, String(t.expected_output || "").trim()))));
 }
 
 function renderSamples(q) {

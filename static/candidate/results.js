@@ -14,7 +14,8 @@ export function ioBlock(label, text, cls) {
 	const empty = text === "" || text === null || text === undefined;
 	return h("div", { class: "io" + (cls ? " " + cls : "") },
 		h("div", { class: "io-label" }, label),
-		h("pre", { class: empty ? "empty" : null }, empty ? "(empty)" : text));
+		// focusable, so that a long block scrolls from the keyboard too
+		h("pre", { class: empty ? "empty" : null, tabindex: 0 }, empty ? "(empty)" : text));
 }
 
 function formatMs(ms) {
@@ -139,7 +140,7 @@ export function createResults(languages) {
 		if (!n) status(summaryText(r), data.status === "accepted" ? "text-ok" : "text-error");
 		if (data.compile && data.compile.output) {
 			body.append(h("h4", {}, data.compile.status === "ok" ? "Compiler warnings" : "Compiler errors"),
-				h("pre", { class: "stderr" }, data.compile.output));
+				h("pre", { class: "stderr", tabindex: 0 }, data.compile.output));
 		}
 		if (Array.isArray(data.groups) && data.groups.length) body.append(groupsTable(data.groups));
 		if (data.results && data.results.length) body.append(resultsTable(data.results));

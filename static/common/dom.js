@@ -77,16 +77,20 @@ export function field(labelText, control, hintText) {
 	const described = [hint && hint.id, err.id].filter(Boolean).join(" ");
 	control.setAttribute("aria-describedby", described);
 	const wrap = h("div", { class: "field" }, h("label", { for: id }, labelText), control, hint, err);
-	return {
-		field: wrap,
-		control,
-		setError(msg) {
-			err.textContent = msg || "";
-			err.hidden = !msg;
-			if (msg) control.setAttribute("aria-invalid", "true");
-			else control.removeAttribute("aria-invalid");
-		},
+	const setError = (msg) => {
+		err.textContent = msg || "";
+		err.hidden = !msg;
+		if (msg) control.setAttribute("aria-invalid", "true");
+		else control.removeAttribute("aria-invalid");
 	};
+	// an error is about what was there: once the field is changed, it goes (the next
+	// submit checks again)
+	const clear = () => {
+		if (!err.hidden) setError("");
+	};
+	control.addEventListener("input", clear);
+	control.addEventListener("change", clear);
+	return { field: wrap, control, setError };
 }
 
 // An error box (role=alert) for a failed request or check.

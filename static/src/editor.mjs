@@ -229,7 +229,9 @@ function create(parent, opts = {}) {
 		theme,
 		language.of(langExt(opts.language)),
 		readOnly.of([EditorState.readOnly.of(ro), EditorView.editable.of(!ro)]),
-		EditorView.contentAttributes.of({ "aria-label": opts.label || "Code editor" }),
+		// tabindex: a read-only view can be focused and scrolled from the keyboard too (axe's
+		// scrollable-region-focusable)
+		EditorView.contentAttributes.of({ "aria-label": opts.label || "Code editor", tabindex: "0" }),
 		EditorView.updateListener.of((u) => {
 			if (u.docChanged && !silent && opts.onChange) opts.onChange(u.state.doc.toString(), changesOf(u));
 		}),

@@ -82,7 +82,8 @@ module.exports = [{
 		const total = await admin.locator(".total-score").textContent();
 		h.assert(total === `${maxScore(q)} / ${maxScore(q)}`, `full marks (${maxScore(q)}): ${total}`);
 		const kinds = await admin.locator("ol.timeline li[data-kind]").evaluateAll((ls) => ls.map((l) => l.dataset.kind));
-		for (const k of ["start", "tab_close", "resume", "end"])
+		// the reload (a tab close and a return within seconds) reads as one line
+		for (const k of ["start", "reload", "end"])
 			h.assert(kinds.includes(k), `the timeline has ${k}: ${kinds.join(", ")}`);
 		const endText = await admin.locator("ol.timeline li[data-kind=end]").textContent();
 		h.assert(/manual/.test(endText), `the end says how: ${endText}`);
