@@ -30,6 +30,7 @@ import { createEnding } from "./ending.js";
 import { createQuestions } from "./questions.js";
 import { createResults } from "./results.js";
 import { createSession } from "./session.js";
+import { mountPanes } from "./splitter.js";
 import * as views from "./views.js";
 import { createWorkspace } from "./workspace.js";
 
@@ -63,15 +64,18 @@ async function openInvitation(langs, res) {
 	return views.showFinishedMessage(inv.session_status);
 }
 
+// Start test stays focused while it works (aria-disabled, a second press is
+// ignored); once the test opens, the focus goes to the question's heading.
 async function startSession() {
 	const btn = byId("start-btn");
-	btn.disabled = true;
+	if (btn.getAttribute("aria-disabled") === "true") return;
+	btn.setAttribute("aria-disabled", "true");
 	btn.textContent = "Starting…";
 	byId("start-error").textContent = "";
 	const res = await session.start();
-	btn.disabled = false;
+	btn.removeAttribute("aria-disabled");
 	btn.textContent = "Start test";
-	if (res.status === 200) return enterTest(res.json.session, res.json.test);
+	if (res.status === 200) return enterTest(res.json.session, res.json.test, true);
 	if (res.status === 409) return views.showFinishedMessage("completed");
 	if (res.status === 401) return views.showInvalidInvitation();
 	const why = transient(res) ? "Could not reach the server. Check your connection and try again."
@@ -97,7 +101,7 @@ function openWorkspace(questions) {
 		onRestored: () => drafts.saveIfDirty(),
 	});
 	// results name the language of any earlier run; drafts and the editor keep to the test's
-	const results = createResults(languages);
+	const results = createResults(languages, "ce-results:" + session.candidateId());
 	// the editor's changes and the integrity signals go with the draft saves
 	const recorder = createRecorder({ onRecord: () => drafts.touch() });
 	const drafts = createDrafts({
@@ -125,7 +129,8 @@ function openWorkspace(questions) {
 	return { connection, drafts, workspace, clock, ending };
 }
 
-async function enterTest(s, test) {
+// started: by the Start button (the focus moves into the test).
+async function enterTest(s, test, started) {
 	allowTest(test);
 	views.showView("view-loading");
 	const questions = createQuestions(session);
@@ -133,12 +138,14 @@ async function enterTest(s, test) {
 	if (opened) return;
 	opened = true;
 	views.showView("view-test");
+	mountPanes();
 	byId("session-bar").hidden = false;
 	document.title = "Coding test";
 	const t = openWorkspace(questions);
 	t.clock.sync(s.remaining_seconds, true);
 	t.drafts.restore(s.pending_answers);
 	t.workspace.mount();
+	if (started) byId("q-title").focus();
 	if (s.status === "active") {
 		session.startSignals();
 		session.heartbeat();

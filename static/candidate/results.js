@@ -2,7 +2,8 @@
 // compiler's output, a submit's group scores, a row per test (a visible test
 // with its data, a hidden one with its verdict only) and the output for the
 // custom input; and, while a run is under way or after it went wrong, a note
-// that takes the summary line's place.
+// that takes the summary line's place. Each question's last result is kept in
+// this browser's localStorage, so that a reload shows it again.
 import { byId, h } from "../common/dom.js";
 import { fmtScore } from "../common/format.js";
 import { verdictLabel } from "../common/verdicts.js";
@@ -91,9 +92,23 @@ function customResult(c) {
 		c.error ? ioBlock("Errors (stderr)", c.error, "io-stderr") : null);
 }
 
+// A result bigger than this (long outputs) is shown but not kept for a reload.
+const KEEP_MAX_CHARS = 200000;
+
+function loadKept(storeKey) {
+	try {
+		const v = JSON.parse(localStorage.getItem(storeKey) || "null");
+		if (!v || typeof v !== "object") return [];
+		return Object.entries(v).filter(([, r]) => r && typeof r.mode === "string" && r.data && typeof r.data === "object");
+	} catch (e) {
+		return [];
+	}
+}
+
 // languages: the catalog, for the language's name in the summary.
-export function createResults(languages) {
-	const shown = new Map();   // question id -> { mode, language, data }: the last run or submit
+// storeKey: the localStorage key of the session's kept results.
+export function createResults(languages, storeKey) {
+	const shown = new Map(loadKept(storeKey));   // question id -> { mode, language, data }: the last run or submit
 	const notes = new Map();   // question id -> { text, cls }: under way, or what went wrong
 	let onScreen = "";         // the question last rendered
 
@@ -149,6 +164,13 @@ export function createResults(languages) {
 		set(id, r) {
 			shown.set(id, r);
 			notes.delete(id);
+			const kept = {};
+			for (const [q, v] of shown) {
+				if (JSON.stringify(v).length <= KEEP_MAX_CHARS) kept[q] = v;
+			}
+			try {
+				localStorage.setItem(storeKey, JSON.stringify(kept));
+			} catch (e) { /* storage full or disabled: shown until the page closes */ }
 		},
 
 		// The line for question id while its run is under way or after it

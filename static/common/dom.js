@@ -114,6 +114,29 @@ export async function busy(button, label, action) {
 	}
 }
 
+// The same for a button that must keep the focus while it works (a check
+// whose result comes after a while): aria-disabled instead of disabled, and
+// its clicks ignored meanwhile (a listener that runs before the others).
+export async function busyFocused(button, label, action) {
+	const old = button.textContent;
+	const ignore = (e) => {
+		e.preventDefault();
+		e.stopImmediatePropagation();
+	};
+	button.addEventListener("click", ignore, true);
+	button.setAttribute("aria-disabled", "true");
+	button.setAttribute("aria-busy", "true");
+	button.textContent = label;
+	try {
+		return await action();
+	} finally {
+		button.removeEventListener("click", ignore, true);
+		button.removeAttribute("aria-disabled");
+		button.removeAttribute("aria-busy");
+		button.textContent = old;
+	}
+}
+
 // A modal dialog built on <dialog> (focus trap, Escape and inert background
 // come with showModal). Resolves to the value of the button pressed, or null
 // on Escape/Cancel. `body` is a node or text; `actions` are
