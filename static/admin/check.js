@@ -4,23 +4,25 @@
 // checker's message, and each group's score. "Run check" keeps the focus
 // while it runs; a polite live region says how the check ended.
 import { idPath } from "../common/api.js";
-import { h, setChildren, field, errorBox, loading, busyFocused } from "../common/dom.js";
+import { h, setChildren, field, errorBox, loading, busyFocused, dataBox } from "../common/dom.js";
 import { fmtBytes, fmtScore } from "../common/format.js";
 import { verdictBadge, verdictLabel } from "../common/verdicts.js";
 import { api } from "./session.js";
 
-function outputBlock(label, text, wide) {
+// of: which test, for the name of a box that scrolls
+function outputBlock(label, text, wide, of) {
 	return h("div", { class: wide ? "io io-wide" : "io" }, h("h4", {}, label),
-		h("pre", { class: "mono" }, text === "" ? "(empty)" : text));
+		text === "" ? h("pre", { class: "mono" }, "(empty)") : dataBox(text, label + (of || ""), { class: "mono" }));
 }
 
 // open: whether the details start unfolded (the first failure does)
 function resultRow(r, test, open, withGroups) {
 	const details = [];
-	if (r.input !== undefined && r.input !== null) details.push(outputBlock("Input", r.input));
-	if (r.expected_output !== undefined && r.expected_output !== null) details.push(outputBlock("Expected output", r.expected_output));
-	if (r.actual_output !== undefined && r.actual_output !== null) details.push(outputBlock("Actual output", r.actual_output));
-	if (r.error) details.push(outputBlock("Error", r.error, true));
+	const of = ` of test ${r.test_case_number}`;
+	if (r.input !== undefined && r.input !== null) details.push(outputBlock("Input", r.input, false, of));
+	if (r.expected_output !== undefined && r.expected_output !== null) details.push(outputBlock("Expected output", r.expected_output, false, of));
+	if (r.actual_output !== undefined && r.actual_output !== null) details.push(outputBlock("Actual output", r.actual_output, false, of));
+	if (r.error) details.push(outputBlock("Error", r.error, true, of));
 	const points = typeof r.points === "number" ? r.points : test ? test.points : 0;
 	const score = typeof r.score === "number" ? r.score : r.passed ? 1 : 0;
 	return h("tr", { "data-test": r.test_case_number },
@@ -63,7 +65,7 @@ function showResult(out, res, tests) {
 		scored ? h("span", { class: "check-score" }, `, score ${fmtScore(s.score)} of ${fmtScore(s.max_score)}.`) : ".",
 		s.all_passed ? " The tests agree with this solution." : " Fix the tests or the solution before saving.");
 	const compile = res.compile && res.compile.status !== "ok" && res.compile.output
-		? h("div", {}, h("h3", {}, "Compiler output"), h("pre", { class: "mono compile-output" }, res.compile.output))
+		? h("div", {}, h("h3", {}, "Compiler output"), dataBox(res.compile.output, "Compiler output", { class: "mono compile-output" }))
 		: null;
 	const results = res.test_results || [];
 	const groups = Array.isArray(res.groups) ? res.groups : [];
