@@ -156,8 +156,6 @@ module.exports = [
 			await page.click("#run-btn");
 			await waitEnabled(page, "#run-btn", 90000);
 			h.assert(/14 of 14 sample tests passed/.test(await page.textContent("#results-status")), "the long run passed");
-			const boxes = await dataBoxes(h, page, "#results-body", "the candidate's results");
-			h.assert(boxes.some((b) => b.tall), "the custom input's long output scrolls in its box");
 
 			for (const [width, height] of [[1280, 720], [1024, 768]]) {
 				await page.setViewportSize({ width, height });
@@ -169,8 +167,11 @@ module.exports = [
 				await page.screenshot({ path: require("path").join(h.root, "tests", "out", "ui", `comfort-layout-${width}x${height}.png`) });
 			}
 
-			// the bar between the question and the code: a separator that the mouse drags
 			await page.setViewportSize({ width: 1280, height: 720 });
+			const boxes = await dataBoxes(h, page, "#results-body", "the candidate's results");
+			h.assert(boxes.some((b) => b.tall), "the custom input's long output scrolls in its box");
+
+			// the bar between the question and the code: a separator that the mouse drags
 			const cols0 = await bar(page, "split-cols");
 			h.assert(cols0.role === "separator" && cols0.tab === 0 && cols0.now > 0, `a focusable separator with its value: ${JSON.stringify(cols0)}`);
 			const box = await page.locator("#split-cols").boundingBox();
@@ -230,7 +231,7 @@ module.exports = [
 		},
 	},
 	{
-		name: "comfort: an old tab is not left on Running… (taken over, or no answer)",
+		name: "comfort: a run whose answer does not come is asked again, not left on Running…",
 		fn: async (h) => {
 			const { qs, inv } = await setup(h, "Old Tab");
 			const page = await h.newPage();
@@ -247,7 +248,15 @@ module.exports = [
 			await page.waitForFunction(() => /sample tests passed/.test(document.getElementById("results-status").textContent),
 				null, { timeout: 90000 });
 			await waitEnabled(page, "#run-btn");
-
+		},
+	},
+	{
+		name: "comfort: an old tab is not left on Running… when another tab takes the test over",
+		fn: async (h) => {
+			const { qs, inv } = await setup(h, "Older Tab");
+			const page = await h.newPage();
+			await start(page, inv);
+			await setCode(page, qs[0].solution["main.py"]);
 			// another tab takes the session over while this one follows a queued run
 			await h.fillSlots(12);
 			await page.click("#run-btn");
