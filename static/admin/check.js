@@ -1,25 +1,28 @@
 // check.js - "Check": run a solution (pasted, or one of the question's
 // references) against the form's unsaved tests, checker and groups through
 // POST /api/admin/questions/check, and show each test's verdict, score and
-// checker's message, and each group's score.
+// checker's message, and each group's score. "Run check" keeps the focus
+// while it runs; a polite live region says how the check ended.
 import { idPath } from "../common/api.js";
-import { h, setChildren, field, errorBox, loading, busy } from "../common/dom.js";
+import { h, setChildren, field, errorBox, loading, busyFocused, dataBox } from "../common/dom.js";
 import { fmtBytes, fmtScore } from "../common/format.js";
 import { verdictBadge, verdictLabel } from "../common/verdicts.js";
 import { api } from "./session.js";
 
-function outputBlock(label, text, wide) {
+// of: which test, for the name of a box that scrolls
+function outputBlock(label, text, wide, of) {
 	return h("div", { class: wide ? "io io-wide" : "io" }, h("h4", {}, label),
-		h("pre", { class: "mono" }, text === "" ? "(empty)" : text));
+		text === "" ? h("pre", { class: "mono" }, "(empty)") : dataBox(text, label + (of || ""), { class: "mono" }));
 }
 
 // open: whether the details start unfolded (the first failure does)
 function resultRow(r, test, open, withGroups) {
 	const details = [];
-	if (r.input !== undefined && r.input !== null) details.push(outputBlock("Input", r.input));
-	if (r.expected_output !== undefined && r.expected_output !== null) details.push(outputBlock("Expected output", r.expected_output));
-	if (r.actual_output !== undefined && r.actual_output !== null) details.push(outputBlock("Actual output", r.actual_output));
-	if (r.error) details.push(outputBlock("Error", r.error, true));
+	const of = ` of test ${r.test_case_number}`;
+	if (r.input !== undefined && r.input !== null) details.push(outputBlock("Input", r.input, false, of));
+	if (r.expected_output !== undefined && r.expected_output !== null) details.push(outputBlock("Expected output", r.expected_output, false, of));
+	if (r.actual_output !== undefined && r.actual_output !== null) details.push(outputBlock("Actual output", r.actual_output, false, of));
+	if (r.error) details.push(outputBlock("Error", r.error, true, of));
 	const points = typeof r.points === "number" ? r.points : test ? test.points : 0;
 	const score = typeof r.score === "number" ? r.score : r.passed ? 1 : 0;
 	return h("tr", { "data-test": r.test_case_number },
@@ -49,17 +52,20 @@ function groupTable(groups) {
 			h("td", {}, (g.tests || []).join(", ") || "—")))));
 }
 
+// Shows the result in out; returns the sentence to announce.
 function showResult(out, res, tests) {
 	const s = res.summary || {};
 	const passed = s.passed || 0;
 	const total = s.total_tests || 0;
 	const scored = typeof s.score === "number" && typeof s.max_score === "number";
+	const said = `Check finished: ${verdictLabel(res.status)}, ${passed} of ${total} test${total === 1 ? "" : "s"} passed`
+		+ (scored ? `, score ${fmtScore(s.score)} of ${fmtScore(s.max_score)}.` : ".");
 	const head = h("p", { class: "check-summary" }, verdictBadge(res.status),
 		` ${passed} of ${total} test${total === 1 ? "" : "s"} passed`,
 		scored ? h("span", { class: "check-score" }, `, score ${fmtScore(s.score)} of ${fmtScore(s.max_score)}.`) : ".",
 		s.all_passed ? " The tests agree with this solution." : " Fix the tests or the solution before saving.");
 	const compile = res.compile && res.compile.status !== "ok" && res.compile.output
-		? h("div", {}, h("h3", {}, "Compiler output"), h("pre", { class: "mono compile-output" }, res.compile.output))
+		? h("div", {}, h("h3", {}, "Compiler output"), dataBox(res.compile.output, "Compiler output", { class: "mono compile-output" }))
 		: null;
 	const results = res.test_results || [];
 	const groups = Array.isArray(res.groups) ? res.groups : [];
@@ -74,6 +80,7 @@ function showResult(out, res, tests) {
 			h("caption", { class: "visually-hidden" }, "Verdict per test"),
 			h("thead", {}, h("tr", {}, cols.map((c) => h("th", { scope: "col" }, c)))),
 			h("tbody", {}, rows)));
+	return said;
 }
 
 // getRequest() returns { time_limit_ms, memory_limit_mb, output_limit_kb?,
@@ -92,7 +99,9 @@ export function checkPanel(getRequest, langs, references) {
 	const run = h("button", { type: "button", class: "btn btn-primary" }, "Run check");
 	const stale = h("p", { class: "banner banner-warn", hidden: true },
 		"The tests changed after this check. Run it again to check the current tests.");
-	const out = h("div", { class: "check-result", "aria-live": "polite" });
+	const out = h("div", { class: "check-result" });
+	// how the check ended, read out once (the table itself is not a live region)
+	const said = h("p", { class: "visually-hidden check-said", role: "status" });
 	const expectNote = h("p", { class: "field-hint", hidden: true });
 	let refs = [];
 	lang.addEventListener("change", () => editor.setLanguage(lang.value));
@@ -116,6 +125,7 @@ export function checkPanel(getRequest, langs, references) {
 	setReferences(references);
 
 	async function check() {
+		if (run.getAttribute("aria-disabled") === "true") return;   // one check at a time
 		let req;
 		try {
 			req = getRequest();
@@ -125,6 +135,7 @@ export function checkPanel(getRequest, langs, references) {
 			return;
 		}
 		stale.hidden = true;
+		said.textContent = "";
 		out.replaceChildren(loading(`Compiling and running ${req.tests.length} test${req.tests.length === 1 ? "" : "s"}…`));
 		const body = {
 			language: lang.value, code: editor.getValue(),
@@ -141,10 +152,10 @@ export function checkPanel(getRequest, langs, references) {
 		// a function question's tests are arguments for the function the signature names
 		if (req.signature) body.signature = req.signature;
 		try {
-			const res = await busy(run, "Checking…", () => (req.savedId
+			const res = await busyFocused(run, "Checking…", () => (req.savedId
 				? api.post(`/api/admin/questions/${idPath(req.savedId)}/check`, { language: body.language, code: body.code })
 				: api.post("/api/admin/questions/check", body)));
-			showResult(out, res, req.tests);
+			said.textContent = showResult(out, res, req.tests);
 		} catch (e) {
 			out.replaceChildren(errorBox(e.message));
 		}
@@ -158,7 +169,7 @@ export function checkPanel(getRequest, langs, references) {
 		h("div", { class: "check-controls" }, sourceField.field, field("Language", lang).field, run),
 		expectNote,
 		h("div", { class: "field" }, h("span", { class: "label", "aria-hidden": "true" }, "Reference solution"), holder),
-		stale, out);
+		stale, said, out);
 	return {
 		element,
 		destroy: () => editor.destroy(),

@@ -3,7 +3,7 @@
 // best-scoring and the last submission, every submission with its per-test
 // verdicts, the session timeline, and the printable report.
 import { idPath } from "../common/api.js";
-import { h, field, loading, busy, dialog, confirmDialog } from "../common/dom.js";
+import { h, field, loading, busy, dialog, confirmDialog, dataBox } from "../common/dom.js";
 import { fmtDate, fmtTime, fmtDuration, fmtBytes } from "../common/format.js";
 import { loadLanguages } from "../common/languages.js";
 import { canDiff, diffView } from "../common/diff.js";
@@ -69,15 +69,17 @@ function questionResults(c, langs, editors) {
 	});
 }
 
-function ioBlock(label, text, wide) {
+// of: which test, for the name of a box that scrolls
+function ioBlock(label, text, wide, of) {
 	if (text === undefined || text === null) return null;
 	return h("div", { class: wide ? "io io-wide" : "io" }, h("h4", {}, label),
-		h("pre", { class: "mono" }, text === "" ? "(empty)" : text));
+		text === "" ? h("pre", { class: "mono" }, "(empty)") : dataBox(text, label + (of || ""), { class: "mono" }));
 }
 
 function testRow(r, i) {
-	const shown = [ioBlock("Input", r.input), ioBlock("Expected output", r.expected_output),
-		ioBlock("Output", r.output), ioBlock("Error", r.error, true)].filter(Boolean);
+	const of = ` of test ${i + 1}`;
+	const shown = [ioBlock("Input", r.input, false, of), ioBlock("Expected output", r.expected_output, false, of),
+		ioBlock("Output", r.output, false, of), ioBlock("Error", r.error, true, of)].filter(Boolean);
 	return h("tr", {},
 		h("th", { scope: "row", class: "num" }, i + 1),
 		h("td", {}, r.hidden ? "Hidden" : "Sample"),

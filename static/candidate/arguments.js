@@ -1,7 +1,9 @@
-// arguments.js - the custom input of a function question: one typed field per
-// parameter (int, double, bool, string, arrays as JSON), each checked in the
-// page with a message beside it, and sent as the JSON object of the arguments.
-// The values are kept per question while the page is open.
+// arguments.js - the custom input, per question: the plain text a program
+// reads, or for a function question one typed field per parameter (int,
+// double, bool, string, arrays as JSON), each checked in the page with a
+// message beside it, and sent as the JSON object of the arguments.
+// Each question keeps its own input, in this browser's localStorage, so that
+// a reload or another question does not lose it.
 import { byId, h, uid } from "../common/dom.js";
 import { exampleJson, fieldJson, parseType } from "../common/signature.js";
 
@@ -12,10 +14,45 @@ function hintOf(type) {
 		string: "any text, sent as it is" }[t.base] || "";
 }
 
-export function createArguments() {
+function loadInputs(storeKey) {
+	try {
+		const v = JSON.parse(localStorage.getItem(storeKey) || "null");
+		return v && typeof v === "object" && !Array.isArray(v) ? v : {};
+	} catch (e) {
+		return {};
+	}
+}
+
+// storeKey: the localStorage key of this session's inputs,
+// { question id: { text: "...", args: { param name: text } } }.
+export function createArguments(storeKey) {
 	const box = byId("custom-fields");
-	const values = new Map();    // question id -> { param name: text }
+	const plain = byId("custom-input");
+	const inputs = loadInputs(storeKey);
+	let current = "";            // the question on screen
 	let shown = null;            // { id, sig, fields: [{ param, input, error }] }
+
+	function inputOf(id) {
+		const v = inputs[id];
+		if (v && typeof v === "object") {
+			if (typeof v.text !== "string") v.text = "";
+			if (!v.args || typeof v.args !== "object") v.args = {};
+			return v;
+		}
+		return (inputs[id] = { text: "", args: {} });
+	}
+
+	function keep() {
+		try {
+			localStorage.setItem(storeKey, JSON.stringify(inputs));
+		} catch (e) { /* storage full or disabled: kept while the page is open */ }
+	}
+
+	plain.addEventListener("input", () => {
+		if (!current) return;
+		inputOf(current).text = plain.value;
+		keep();
+	});
 
 	function clearErrors() {
 		if (!shown) return;
@@ -29,8 +66,10 @@ export function createArguments() {
 	return {
 		// Show question id's fields (sig: its signature), or hide them (sig null).
 		show(id, sig) {
+			current = id;
+			plain.value = inputOf(id).text;
 			box.hidden = !sig;
-			byId("custom-input").hidden = !!sig;
+			plain.hidden = !!sig;
 			byId("custom-label").textContent = sig ? "Custom arguments" : "Custom input";
 			byId("custom-hint").textContent = sig ? "(optional; Run shows what your function returns for them)"
 				: "(optional; Run shows what your program prints for it)";
@@ -39,8 +78,7 @@ export function createArguments() {
 				box.replaceChildren();
 				return;
 			}
-			const kept = values.get(id) || {};
-			values.set(id, kept);
+			const kept = inputOf(id).args;
 			const fields = (sig.params || []).map((p) => {
 				const inputId = uid("arg");
 				const hint = h("span", { class: "field-hint", id: `${inputId}-hint` }, hintOf(p.type));
@@ -53,6 +91,7 @@ export function createArguments() {
 				});
 				input.addEventListener("input", () => {
 					kept[p.name] = input.value;
+					keep();
 					error.hidden = true;
 					input.removeAttribute("aria-invalid");
 				});

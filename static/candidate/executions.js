@@ -4,6 +4,10 @@
 // only makes the wait longer, and a lost connection is retried with a
 // doubling delay while connection.js shows the banner.
 //
+// Each look at the execution gives up after POLL_ANSWER_MS without an answer
+// (a connection that died without closing, after a laptop's sleep, would
+// otherwise keep the page on "Running…" for good) and asks again.
+//
 // A session has one execution queued or running at a time; the server
 // refuses another with 429 execution_in_progress, which is waited out
 // (Retry-After) and sent again. The execution being followed is kept in
@@ -23,6 +27,7 @@ import { RETRY_FIRST_MS, RETRY_MAX_MS } from "./connection.js";
 const POLL_MS = 700;          // running: progress shows test by test
 const POLL_QUEUED_MAX_MS = 5000;
 const POLL_PER_PLACE_MS = 10; // queued far back: a burst's pages ask less often
+const POLL_ANSWER_MS = 15000; // a look that long without an answer is asked again
 
 /* How long until the next look at an execution that is waiting or running. */
 export function pollDelay(v) {
@@ -34,6 +39,7 @@ const BUSY_RETRY_S = 2;      // when a 429 names no Retry-After
 // What the page says while an execution is waiting or running.
 export function progressText(v) {
 	if (v.status === "busy") return "Waiting for your previous run to finish…";
+	if (v.status === "unanswered") return "No answer from the server about this run yet; asking again…";
 	if (v.status === "queued") return v.queue_position ? "Queued (position " + v.queue_position + ")" : "Queued";
 	const p = v.progress || {};
 	if (p.stage === "compiling") return "Compiling…";
@@ -95,7 +101,7 @@ export function createExecutions({ session, candidateId }) {
 	async function follow(rec, view) {
 		let delay = RETRY_FIRST_MS;
 		for (;;) {
-			const res = await session.call("GET", "/api/executions/" + idPath(rec.execution_id));
+			const res = await session.call("GET", "/api/executions/" + idPath(rec.execution_id), undefined, POLL_ANSWER_MS);
 			if (res.status === 200 && res.json) {
 				delay = RETRY_FIRST_MS;
 				if (res.json.status !== "queued" && res.json.status !== "running") {
@@ -112,6 +118,7 @@ export function createExecutions({ session, candidateId }) {
 				return { end: "stopped", res };
 			} else {
 				// unreachable or restarting: the job goes on, keep asking
+				if (res.status === 0) view({ status: "unanswered" });
 				await sleep(delay);
 				delay = Math.min(delay * 2, RETRY_MAX_MS);
 			}

@@ -32,6 +32,7 @@ import { createResults } from "./results.js";
 import { createSession } from "./session.js";
 import { installSettings } from "./settings.js";
 import { installShortcuts } from "./shortcuts.js";
+import { mountPanes } from "./splitter.js";
 import * as views from "./views.js";
 import { createWorkspace } from "./workspace.js";
 
@@ -65,15 +66,18 @@ async function openInvitation(langs, res) {
 	return views.showFinishedMessage(inv.session_status);
 }
 
+// Start test stays focused while it works (aria-disabled, a second press is
+// ignored); once the test opens, the focus goes to the question's heading.
 async function startSession() {
 	const btn = byId("start-btn");
-	btn.disabled = true;
+	if (btn.getAttribute("aria-disabled") === "true") return;
+	btn.setAttribute("aria-disabled", "true");
 	btn.textContent = "Starting…";
 	byId("start-error").textContent = "";
 	const res = await session.start();
-	btn.disabled = false;
+	btn.removeAttribute("aria-disabled");
 	btn.textContent = "Start test";
-	if (res.status === 200) return enterTest(res.json.session, res.json.test);
+	if (res.status === 200) return enterTest(res.json.session, res.json.test, true);
 	if (res.status === 409) return views.showFinishedMessage("completed");
 	if (res.status === 401) return views.showInvalidInvitation();
 	const why = transient(res) ? "Could not reach the server. Check your connection and try again."
@@ -99,7 +103,7 @@ function openWorkspace(questions) {
 		onRestored: () => drafts.saveIfDirty(),
 	});
 	// results name the language of any earlier run; drafts and the editor keep to the test's
-	const results = createResults(languages);
+	const results = createResults(languages, "ce-results:" + session.candidateId());
 	// the editor's changes and the integrity signals go with the draft saves
 	const recorder = createRecorder({ onRecord: () => drafts.touch() });
 	const drafts = createDrafts({
@@ -127,7 +131,8 @@ function openWorkspace(questions) {
 	return { connection, drafts, workspace, clock, ending };
 }
 
-async function enterTest(s, test) {
+// started: by the Start button (the focus moves into the test).
+async function enterTest(s, test, started) {
 	allowTest(test);
 	views.showView("view-loading");
 	const questions = createQuestions(session);
@@ -135,6 +140,7 @@ async function enterTest(s, test) {
 	if (opened) return;
 	opened = true;
 	views.showView("view-test");
+	mountPanes();
 	byId("session-bar").hidden = false;
 	document.title = "Coding test";
 	const t = openWorkspace(questions);
@@ -143,6 +149,7 @@ async function enterTest(s, test) {
 	t.workspace.mount();
 	installShortcuts({ save: t.drafts.saveNow, isLocked: t.ending.isLocked });
 	installSettings({ isLocked: t.ending.isLocked, reset: t.workspace.resetToStarter });
+	if (started) byId("q-title").focus();
 	if (s.status === "active") {
 		session.startSignals();
 		session.heartbeat();

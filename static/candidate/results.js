@@ -2,20 +2,21 @@
 // compiler's output, a submit's group scores, a row per test (a visible test
 // with its data, a hidden one with its verdict only) and the output for the
 // custom input; and, while a run is under way or after it went wrong, a note
-// that takes the summary line's place.
-import { byId, h } from "../common/dom.js";
+// that takes the summary line's place. Each question's last result is kept in
+// this browser's localStorage, so that a reload shows it again.
+import { byId, dataBox, h } from "../common/dom.js";
 import { canDiff, diffView } from "../common/diff.js";
 import { markCompile } from "./compile-marks.js";
 import { fmtScore } from "../common/format.js";
 import { verdictLabel } from "../common/verdicts.js";
 
-// One labelled block of test data; empty text shows as "(empty)".
-export function ioBlock(label, text, cls) {
+// One labelled block of test data; empty text shows as "(empty)". name: the
+// box's name if it scrolls (what it is, and of which test), label by default.
+export function ioBlock(label, text, cls, name) {
 	const empty = text === "" || text === null || text === undefined;
 	return h("div", { class: "io" + (cls ? " " + cls : "") },
 		h("div", { class: "io-label" }, label),
-		// focusable, so that a long block scrolls from the keyboard too
-		h("pre", { class: empty ? "empty" : null, tabindex: 0 }, empty ? "(empty)" : text));
+		empty ? h("pre", { class: "empty" }, "(empty)") : dataBox(text, name || label));
 }
 
 function formatMs(ms) {
@@ -35,16 +36,17 @@ function exitDetail(t) {
 }
 
 /* A visible test's data: input, expected and actual output, stderr. */
-function detailRow(t) {
+function detailRow(t, name) {
+	const of = " of " + name.toLowerCase();
 	return h("tr", { class: "detail" },
 		h("td", { colspan: 4 },
 			h("div", { class: "io-grid io-grid-3" },
-				ioBlock("Input", t.input),
-				ioBlock("Expected output", t.expected_output),
-				ioBlock("Your output" + (t.output_truncated ? " (cut short)" : ""), t.output, t.passed ? "" : "io-wrong")),
+				ioBlock("Input", t.input, "", "Input" + of),
+				ioBlock("Expected output", t.expected_output, "", "Expected output" + of),
+				ioBlock("Your output" + (t.output_truncated ? " (cut short)" : ""), t.output, t.passed ? "" : "io-wrong", "Your output" + of)),
 			!t.passed && canDiff(t.expected_output, t.output)
 				? diffView(t.expected_output, t.output, { note: t.output_truncated ? "Your output was cut short." : null }) : null,
-			t.error ? ioBlock("Errors (stderr)", t.error, "io-stderr") : null));
+			t.error ? ioBlock("Errors (stderr)", t.error, "io-stderr", "Errors" + of) : null));
 }
 
 /* A submit's groups: each one's verdict and score. */
@@ -76,7 +78,7 @@ function resultsTable(results) {
 				verdictLabel(t.status) + exitDetail(t)),
 			h("td", { class: "num" }, ran ? formatMs(t.execution_time_ms) : "–"),
 			h("td", { class: "num" }, ran ? formatBytes(t.memory_usage_bytes) : "–")));
-		if (!t.hidden && ran) rows.push(detailRow(t));
+		if (!t.hidden && ran) rows.push(detailRow(t, name));
 	});
 	return h("table", { class: "results-table" },
 		h("thead", {}, h("tr", {}, ["Test", "Verdict", "Time", "Memory"].map((c) => h("th", { scope: "col" }, c)))),
@@ -91,14 +93,28 @@ function customResult(c) {
 		h("h4", {}, "Custom input"),
 		h("p", { class: "muted" }, facts.join(" · ")),
 		h("div", { class: "io-grid" },
-			ioBlock("Input", c.input),
-			ioBlock("Output" + (c.output_truncated ? " (cut short)" : ""), c.output)),
-		c.error ? ioBlock("Errors (stderr)", c.error, "io-stderr") : null);
+			ioBlock("Input", c.input, "", "Custom input"),
+			ioBlock("Output" + (c.output_truncated ? " (cut short)" : ""), c.output, "", "Output for the custom input")),
+		c.error ? ioBlock("Errors (stderr)", c.error, "io-stderr", "Errors for the custom input") : null);
+}
+
+// A result bigger than this (long outputs) is shown but not kept for a reload.
+const KEEP_MAX_CHARS = 200000;
+
+function loadKept(storeKey) {
+	try {
+		const v = JSON.parse(localStorage.getItem(storeKey) || "null");
+		if (!v || typeof v !== "object") return [];
+		return Object.entries(v).filter(([, r]) => r && typeof r.mode === "string" && r.data && typeof r.data === "object");
+	} catch (e) {
+		return [];
+	}
 }
 
 // languages: the catalog, for the language's name in the summary.
-export function createResults(languages) {
-	const shown = new Map();   // question id -> { mode, language, data }: the last run or submit
+// storeKey: the localStorage key of the session's kept results.
+export function createResults(languages, storeKey) {
+	const shown = new Map(loadKept(storeKey));   // question id -> { mode, language, data }: the last run or submit
 	const notes = new Map();   // question id -> { text, cls }: under way, or what went wrong
 	let onScreen = "";         // the question last rendered
 
@@ -140,7 +156,7 @@ export function createResults(languages) {
 		if (!n) status(summaryText(r), data.status === "accepted" ? "text-ok" : "text-error");
 		if (data.compile && data.compile.output) {
 			body.append(h("h4", {}, data.compile.status === "ok" ? "Compiler warnings" : "Compiler errors"),
-				h("pre", { class: "stderr", tabindex: 0 }, data.compile.output));
+				dataBox(data.compile.output, "Compiler output", { class: "stderr" }));
 		}
 		if (Array.isArray(data.groups) && data.groups.length) body.append(groupsTable(data.groups));
 		if (data.results && data.results.length) body.append(resultsTable(data.results));
@@ -157,6 +173,13 @@ export function createResults(languages) {
 		set(id, r) {
 			shown.set(id, r);
 			notes.delete(id);
+			const kept = {};
+			for (const [q, v] of shown) {
+				if (JSON.stringify(v).length <= KEEP_MAX_CHARS) kept[q] = v;
+			}
+			try {
+				localStorage.setItem(storeKey, JSON.stringify(kept));
+			} catch (e) { /* storage full or disabled: shown until the page closes */ }
 		},
 
 		// The line for question id while its run is under way or after it

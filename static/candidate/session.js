@@ -25,12 +25,13 @@ export function createSession(invite) {
 		return "/api/test-session/" + idPath(cid) + (suffix ? "/" + suffix : "");
 	}
 
-	function plain(method, p, body) {
-		return request(method, p, { body, token });
+	// timeout: ms to wait for an answer before counting it as not through (0: no limit)
+	function plain(method, p, body, timeout) {
+		return request(method, p, { body, token, timeout });
 	}
 
-	async function call(method, p, body) {
-		const res = await plain(method, p, body);
+	async function call(method, p, body, timeout) {
+		const res = await plain(method, p, body, timeout);
 		if (!hooks) return res;
 		if (transient(res)) hooks.lost();
 		else hooks.restored();

@@ -1,7 +1,9 @@
 // workspace.js - the question on screen and what the candidate does with it:
 // picking a question, switching language, typing, Run (sample tests and the
 // custom input) and Submit (every test, graded), each followed to its end
-// with Run and Submit disabled meanwhile (one execution per session). Also
+// with Run and Submit busy meanwhile (one execution per session): they keep
+// the focus (aria-disabled, clicks ignored) and the results line, a polite
+// live region, says how it ended. Also
 // the submit of all code not yet submitted, which the end of the test needs,
 // and an execution still under way when the page was opened again.
 import { transient, errorMessage } from "../common/api.js";
@@ -29,7 +31,7 @@ function underWay(mode) {
 // languages: the catalog; isLocked(): whether the test is read-only.
 export function createWorkspace({ session, drafts, questions, results, recorder, languages, isLocked }) {
 	const executions = createExecutions({ session, candidateId: session.candidateId() });
-	const args = createArguments();
+	const args = createArguments("ce-custom:" + session.candidateId());
 	let editor = null;
 	let busy = false;
 	let following = null;      // { mode, done }: the execution this page follows, done its outcome's promise
@@ -79,7 +81,12 @@ export function createWorkspace({ session, drafts, questions, results, recorder,
 		const sub = byId("submit-btn");
 		setButton(run, mode === "run" ? "Running…" : "Run", mode === "run");
 		setButton(sub, mode === "submit" ? "Submitting…" : "Submit", mode === "submit");
-		run.disabled = sub.disabled = !!mode || isLocked();
+		// busy, not disabled: a disabled button would drop the focus to the page
+		for (const b of [run, sub]) {
+			if (mode) b.setAttribute("aria-disabled", "true");
+			else b.removeAttribute("aria-disabled");
+		}
+		run.disabled = sub.disabled = isLocked();
 		byId("results").setAttribute("aria-busy", mode ? "true" : "false");
 	}
 
@@ -109,6 +116,10 @@ export function createWorkspace({ session, drafts, questions, results, recorder,
 			results.note(id, isLocked() && outcome.res.status === 409 ? null : executeError(outcome.res), "text-error");
 			break;
 		case "stopped":
+			// another tab took the session over (or it ended): this page no longer follows
+			results.note(id, "This page stopped following your " + (rec.mode === "run" ? "run" : "submission") +
+				": the test was opened in another tab, or has ended. Its result shows there; reload this page to continue here.",
+			"text-error");
 			break;
 		default:   // cancelled (a submit took its place), gone
 			results.note(id, null);

@@ -19,8 +19,8 @@ export class ApiError extends Error {
 
 // One fetch with the bearer token and a JSON body (or, with type, a body of
 // that Content-Type sent as it is: a Blob or a File); null when it did not get
-// through (offline, refused, aborted).
-export async function send(method, path, { body, token, keepalive, type } = {}) {
+// through (offline, refused, aborted, or no answer within timeout ms when given).
+export async function send(method, path, { body, token, keepalive, type, timeout } = {}) {
 	const headers = {};
 	if (token) headers.Authorization = `Bearer ${token}`;
 	let data;
@@ -32,7 +32,8 @@ export async function send(method, path, { body, token, keepalive, type } = {}) 
 		data = typeof body === "string" ? body : JSON.stringify(body);
 	}
 	try {
-		return await fetch(path, { method, headers, body: data, cache: "no-store", keepalive: !!keepalive });
+		return await fetch(path, { method, headers, body: data, cache: "no-store", keepalive: !!keepalive,
+			signal: timeout ? AbortSignal.timeout(timeout) : undefined });
 	} catch (e) {
 		return null;
 	}

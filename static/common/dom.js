@@ -67,6 +67,38 @@ export function setButton(button, label, spinning) {
 	setChildren(button, spinning ? spinner() : null, label);
 }
 
+// A box of program data (a test's input, an output, a compiler's messages):
+// long lines wrap (the page's CSS) and a long text scrolls inside the box. While
+// the box scrolls (its size decides, watched as panes and windows change), it is
+// focusable and named by label, so that the keyboard reaches all of it; a box
+// that shows all its text adds no tab stop. attrs: more attributes (class).
+let boxWatch = null;
+
+function fitBox(el) {
+	const scrolls = el.isConnected && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+	if (scrolls) {
+		el.setAttribute("tabindex", "0");
+		el.setAttribute("role", "region");
+		el.setAttribute("aria-label", el.dataset.label);
+	} else {
+		for (const a of ["tabindex", "role", "aria-label"]) el.removeAttribute(a);
+	}
+}
+
+export function dataBox(text, label, attrs) {
+	const box = h("pre", { ...attrs, "data-label": label }, String(text));
+	if (!boxWatch) {
+		boxWatch = new ResizeObserver((entries) => {
+			for (const e of entries) {
+				fitBox(e.target);
+				if (!e.target.isConnected) boxWatch.unobserve(e.target);
+			}
+		});
+	}
+	boxWatch.observe(box);
+	return box;
+}
+
 // A label + control + hint + error slot, wired with for/aria-describedby.
 // Returns { field, control, setError(msg) }.
 export function field(labelText, control, hintText) {
@@ -113,6 +145,29 @@ export async function busy(button, label, action) {
 		return await action();
 	} finally {
 		button.disabled = false;
+		button.removeAttribute("aria-busy");
+		button.textContent = old;
+	}
+}
+
+// The same for a button that must keep the focus while it works (a check
+// whose result comes after a while): aria-disabled instead of disabled, and
+// its clicks ignored meanwhile (a listener that runs before the others).
+export async function busyFocused(button, label, action) {
+	const old = button.textContent;
+	const ignore = (e) => {
+		e.preventDefault();
+		e.stopImmediatePropagation();
+	};
+	button.addEventListener("click", ignore, true);
+	button.setAttribute("aria-disabled", "true");
+	button.setAttribute("aria-busy", "true");
+	button.textContent = label;
+	try {
+		return await action();
+	} finally {
+		button.removeEventListener("click", ignore, true);
+		button.removeAttribute("aria-disabled");
 		button.removeAttribute("aria-busy");
 		button.textContent = old;
 	}

@@ -49,11 +49,12 @@ async function execute(h, page, which) {
 	await page.click(btn);
 	const busy = await page.evaluate((sel) => {
 		const b = document.querySelector(sel);
-		return { disabled: b.disabled, text: b.textContent, other: document.querySelector(sel === "#run-btn" ? "#submit-btn" : "#run-btn").disabled };
+		const off = (el) => el.disabled || el.getAttribute("aria-disabled") === "true";
+		return { disabled: off(b), text: b.textContent, other: off(document.querySelector(sel === "#run-btn" ? "#submit-btn" : "#run-btn")) };
 	}, btn);
 	h.assert(busy.disabled && busy.other, `${which}: both buttons are disabled while busy`);
 	h.assert(/…$/.test(busy.text), `${which}: the button says it is busy, got "${busy.text}"`);
-	await page.waitForSelector(`${btn}:not([disabled])`, { timeout: 60000 });
+	await h.waitEnabled(page, btn);
 	return page.textContent("#results-status");
 }
 

@@ -39,8 +39,8 @@ async function waitStatus(page, re, timeout) {
 
 async function buttons(page) {
 	return page.evaluate(() => ({
-		run: document.getElementById("run-btn").disabled,
-		submit: document.getElementById("submit-btn").disabled,
+		run: document.getElementById("run-btn").disabled || document.getElementById("run-btn").getAttribute("aria-disabled") === "true",
+		submit: document.getElementById("submit-btn").disabled || document.getElementById("submit-btn").getAttribute("aria-disabled") === "true",
 		label: document.getElementById("submit-btn").textContent,
 	}));
 }

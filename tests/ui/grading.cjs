@@ -409,7 +409,7 @@ module.exports = [
 
 			await h.setCode(page, SUM_PY);
 			await page.click("#submit-btn");
-			await page.waitForSelector("#submit-btn:not([disabled])", { timeout: 60000 });
+			await h.waitEnabled(page, "#submit-btn");
 			let status = await page.textContent("#results-status");
 			h.assert(/score 8\/8/.test(status), `a right submit scores 8 of 8: ${status}`);
 			h.assert(await groupScore(page, "#results-body", "basic") === "3 / 3", "group basic 3 of 3");
@@ -418,7 +418,7 @@ module.exports = [
 
 			await h.setCode(page, WRONG_SUM_PY);
 			await page.click("#submit-btn");
-			await page.waitForSelector("#submit-btn:not([disabled])", { timeout: 60000 });
+			await h.waitEnabled(page, "#submit-btn");
 			status = await page.textContent("#results-status");
 			h.assert(/score 3\/8/.test(status), `the big group fails: ${status}`);
 			h.assert(await groupScore(page, "#results-body", "big") === "0 / 5", "group big 0 of 5");
@@ -468,13 +468,13 @@ module.exports = [
 
 			await page.fill("#custom-fields [data-param=nums]", "[1, 2]");
 			await page.click("#run-btn");
-			await page.waitForSelector("#run-btn:not([disabled])", { timeout: 60000 });
+			await h.waitEnabled(page, "#run-btn");
 			await page.locator(".custom-result").waitFor();
 			h.assert(!/not accept/.test(await page.textContent("#results-status")), "the server took the arguments");
 			await h.shot(page, "grading-candidate-function");
 
 			await page.click("#submit-btn");
-			await page.waitForSelector("#submit-btn:not([disabled])", { timeout: 60000 });
+			await h.waitEnabled(page, "#submit-btn");
 			const status = await page.textContent("#results-status");
 			h.assert(/Submission accepted/.test(status), `the function is accepted: ${status}`);
 		},

@@ -160,6 +160,11 @@ h.startTest = async (page, inv) => {
 	await page.waitForSelector("#view-test:not([hidden])");
 };
 
+// A button that takes clicks again: neither disabled nor aria-disabled (a busy
+// control keeps its focus, so it says it is busy with aria-disabled="true").
+h.enabledSelector = (sel) => `${sel}:not([disabled]):not([aria-disabled="true"])`;
+h.waitEnabled = (page, sel, timeout) => page.waitForSelector(h.enabledSelector(sel), { timeout: timeout || 60000 });
+
 // replace the editor's text as a paste would (typing would trigger auto-indent)
 h.setCode = async (page, text) => {
 	await page.click(".cm-content");

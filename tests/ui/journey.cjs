@@ -3,7 +3,7 @@
 // /test/ (a failing run, a fix, a closed tab and a return, a submit, finish),
 // and the recruiter's report shows the score, the code and the timeline.
 "use strict";
-const { setCode } = require("./harness.cjs");
+const { setCode, waitEnabled } = require("./harness.cjs");
 const fs = require("fs");
 const path = require("path");
 
@@ -17,7 +17,7 @@ function maxScore(q) {
 
 async function press(page, button) {
 	await page.click(button);
-	await page.waitForSelector(`${button}:not([disabled])`, { timeout: 60000 });
+	await waitEnabled(page, button);
 	return page.textContent("#results-status");
 }
 

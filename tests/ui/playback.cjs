@@ -48,7 +48,7 @@ const RENAMED = [
 
 async function submit(page) {
 	await page.click("#submit-btn");
-	await page.waitForSelector("#submit-btn:not([disabled])", { timeout: 60000 });
+	await require("./harness.cjs").waitEnabled(page, "#submit-btn");
 }
 
 async function saved(page) {

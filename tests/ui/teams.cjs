@@ -46,7 +46,7 @@ async function takeTest(h, link, code, finish) {
 	await h.startTest(page, { invite_url: link });
 	await h.setCode(page, code);
 	await page.click("#submit-btn");
-	await page.waitForSelector("#submit-btn:not([disabled])", { timeout: 60000 });
+	await h.waitEnabled(page, "#submit-btn");
 	const said = await page.textContent("#results-status");
 	if (finish) {
 		await page.click("#finish-btn");
