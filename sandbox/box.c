@@ -739,10 +739,10 @@ static void kill_box(struct monitor *m, enum proto_status why)
 	kill((pid_t)m->pid, SIGKILL);
 }
 
+/* Watch the run that started at start (mono_us) until its init is gone. */
 static int monitor_run(struct monitor *m, const struct box_cmd *cmd, const struct cg_run *cg,
-		       int ctl, struct box_outcome *o)
+		       int ctl, uint64_t start, struct box_outcome *o)
 {
-	const uint64_t start = mono_us();
 	const uint64_t wall_end = start + cmd->lim.wall_ms * 1000u;
 	const uint64_t cpu_limit_ns = cmd->lim.cpu_ms * 1000000u;
 	uint64_t now, next_cpu = start, cpu_ns, wait_us, until;
@@ -947,7 +947,7 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 	struct report rep;
 	struct statfs sf;
 	int wstatus, r = -1, st = -1, go = -1;
-	uint64_t cpu_ns = 0;
+	uint64_t cpu_ns = 0, start;
 	ssize_t n;
 
 	memset(o, 0, sizeof(*o));
@@ -968,6 +968,7 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 		waitpid((pid_t)m.pid, &wstatus, 0);
 		goto out;
 	}
+	start = mono_us();
 	if (spare_go(&s, cmd) < 0) {
 		/* it failed before it could take the command: its report says why */
 		kill_box(&m, PROTO_KILLED);
@@ -987,7 +988,7 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 	spare_make(b, err, errlen);
 	err[0] = '\0';
 
-	if (monitor_run(&m, cmd, &cg, ctl, o) < 0) {
+	if (monitor_run(&m, cmd, &cg, ctl, start, o) < 0) {
 		kill_box(&m, PROTO_WALL);
 		fail_errno(err, errlen, "monitor");
 		waitpid((pid_t)m.pid, &wstatus, 0);
