@@ -311,6 +311,17 @@ static int slot_lock(struct box *b, char *err, size_t errlen)
 static int spare_make(struct box *b, char *err, size_t errlen);
 static void spare_drop(struct box_spare *s);
 
+void box_prepare(struct box *b)
+{
+	char err[160];
+
+	if (b->spare.pid > 0 && b->spare.owner != getpid())
+		spare_drop(&b->spare);
+	/* if it cannot be made, the next run tries again and says why */
+	if (b->spare.pid <= 0)
+		spare_make(b, err, sizeof(err));
+}
+
 int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
 {
 	char path[64], msg[160];
@@ -365,8 +376,8 @@ int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
 		waitpid((pid_t)pid, NULL, 0);
 	}
 	if (b->mnt_fd >= 0 && b->dir_fd >= 0) {
-		/* the first run's init gets ready while the files come; if it cannot, that run says why */
-		spare_make(b, msg, sizeof(msg));
+		/* the first run's init gets ready while the files come */
+		box_prepare(b);
 		return 0;
 	}
 	box_close(b);
@@ -951,7 +962,7 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 	ssize_t n;
 
 	memset(o, 0, sizeof(*o));
-	/* the init made while the last run went, or one made now */
+	/* the init made while the last run went, or one made now (never one another launcher made) */
 	if (b->spare.pid > 0 && b->spare.owner != getpid())
 		spare_drop(&b->spare);
 	if (b->spare.pid <= 0 && spare_make(b, err, errlen) < 0)

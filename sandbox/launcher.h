@@ -135,6 +135,12 @@ int box_copy_file(struct box *b, const char *name, int fd, size_t len, mode_t mo
 int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcome *o, char *err,
 	    size_t errlen);
 void box_close(struct box *b);
+/*
+ * Have the next run's init made now, unless this launcher has one (box_open
+ * does; a fork of the launcher that will run commands calls it first thing,
+ * so that its first run does not wait for a cgroup join).
+ */
+void box_prepare(struct box *b);
 /* Every signal back to its default action, none blocked. */
 void box_reset_signals(void);
 
