@@ -137,7 +137,7 @@ def main():
     table(cases, "idle machine:")
     if os.environ.get("BENCH_E2E_BUSY", "1") == "0":
         return
-    # one CPU-bound process per core, in a process group of their own, stopped whatever happens
+    # one CPU-bound process per core, stopped whatever happens
     ncpu = os.cpu_count() or 1
     burners = [subprocess.Popen(["/usr/bin/python3", "-c", BURNER], stdin=subprocess.DEVNULL)
                for _ in range(ncpu)]
