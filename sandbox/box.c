@@ -19,6 +19,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/sendfile.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/sysmacros.h>
@@ -316,6 +317,20 @@ static int slot_lock(struct box *b, char *err, size_t errlen)
 	return fail(err, errlen, "all %u sandbox slots are busy", SLOTS);
 }
 
+static int spare_make(struct box *b, char *err, size_t errlen);
+static void spare_drop(struct box_spare *s);
+
+void box_prepare(struct box *b)
+{
+	char err[160];
+
+	if (b->spare.pid > 0 && b->spare.owner != getpid())
+		spare_drop(&b->spare);
+	/* if it cannot be made, the next run tries again and says why */
+	if (b->spare.pid <= 0)
+		spare_make(b, err, sizeof(err));
+}
+
 int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
 {
 	char path[64], msg[160];
@@ -369,8 +384,11 @@ int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
 		kill((pid_t)pid, SIGKILL);
 		waitpid((pid_t)pid, NULL, 0);
 	}
-	if (b->mnt_fd >= 0 && b->dir_fd >= 0)
+	if (b->mnt_fd >= 0 && b->dir_fd >= 0) {
+		/* the first run's init gets ready while the files come */
+		box_prepare(b);
 		return 0;
+	}
 	box_close(b);
 	return -1;
 }
@@ -397,6 +415,7 @@ int box_copy_file(struct box *b, const char *name, int src, size_t len, mode_t m
 
 void box_close(struct box *b)
 {
+	spare_drop(&b->spare);
 	/* closing the last reference to the namespace unmounts everything in it */
 	if (b->dir_fd >= 0)
 		close(b->dir_fd);
@@ -412,6 +431,8 @@ void box_become_twin(struct box *b, unsigned twin)
 	b->twin = twin;
 	b->uid = (uid_t)(FIRST_UID + b->slot + twin * SLOTS);
 	b->runs = 0;
+	/* the owner's waiting init stays the owner's; this one makes its own, under its uid */
+	box_prepare(b);
 }
 
 /* ---- running one process tree ---- */
@@ -428,11 +449,21 @@ struct report {
 
 struct child {
 	const struct box *box;
-	const struct box_cmd *cmd;
+	const struct box_cmd *cmd;	/* NULL until the command came on go_r */
 	const struct cg_run *cg;
 	int status_w;
+	int go_r;
 	volatile int exec_err;
 	volatile const char *exec_step;
+};
+
+/* The command as the launcher sends it to a waiting init: this, argc + envc strings, the fds. */
+struct go_head {
+	struct box_limits lim;
+	int writable;
+	int nfd;
+	int argc;
+	int envc;
 };
 
 static void report(const struct child *c, int kind, int wstatus, int e, const char *step,
@@ -451,19 +482,25 @@ static void report(const struct child *c, int kind, int wstatus, int e, const ch
 	write_all(c->status_w, &r, sizeof(r));
 }
 
+/* The run's own mount namespace, a copy of the box's, with a /proc of its pid namespace. */
 static int setup_mounts(const struct child *c)
 {
-	char tmp_opts[96];
-
-	snprintf(tmp_opts, sizeof(tmp_opts), "size=%um,nr_inodes=4096,mode=1777", c->cmd->lim.tmp_mb);
 	if (setns(c->box->mnt_fd, CLONE_NEWNS) < 0 || unshare(CLONE_NEWNS) < 0)
 		return -1;
 	/* only this box's processes appear in its /proc, and only those the viewer may inspect */
-	if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
-		  "hidepid=invisible,subset=pid") < 0 ||
-	    mount("tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, tmp_opts) < 0)
+	return mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+		     "hidepid=invisible,subset=pid");
+}
+
+/* What depends on the command: /tmp's size, and /box read-only but for a compile. */
+static int setup_cmd_mounts(const struct box_cmd *cmd)
+{
+	char tmp_opts[96];
+
+	snprintf(tmp_opts, sizeof(tmp_opts), "size=%um,nr_inodes=4096,mode=1777", cmd->lim.tmp_mb);
+	if (mount("tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, tmp_opts) < 0)
 		return -1;
-	if (!c->cmd->writable &&
+	if (!cmd->writable &&
 	    mount(NULL, "/box", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV,
 		  NULL) < 0)
 		return -1;
@@ -574,13 +611,73 @@ fail:
 	_exit(127);
 }
 
-/* pid 1 of the box: set up, start the program, reap, report. */
+/*
+ * Wait for the command on go_r: 0 with it in cmd (its strings and fds live
+ * in this process's copy of the buffers), 1 when the launcher let us go
+ * unused, -1 on a malformed message.
+ */
+static int receive_go(int go_r, struct box_cmd *cmd)
+{
+	static char buf[sizeof(struct go_head) + PROTO_MAX_MSG];
+	static const char *strs[2 * (PROTO_MAX_STRINGS + 1)];
+	union {
+		char buf[CMSG_SPACE(sizeof(int) * (3 + PROTO_MAX_EXTRA_FDS))];
+		struct cmsghdr align;
+	} ctrl;
+	struct iovec iov = { .iov_base = buf, .iov_len = sizeof(buf) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctrl.buf,
+			     .msg_controllen = sizeof(ctrl.buf) };
+	struct cmsghdr *cm;
+	struct go_head h;
+	const char *p, *end;
+	ssize_t n;
+	int i;
+
+	while ((n = recvmsg(go_r, &mh, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
+		;
+	if (n == 0)
+		return 1;
+	if (n < (ssize_t)sizeof(h) || (mh.msg_flags & (MSG_TRUNC | MSG_CTRUNC)))
+		return -1;
+	memcpy(&h, buf, sizeof(h));
+	cm = CMSG_FIRSTHDR(&mh);
+	if (h.nfd < 3 || h.nfd > 3 + PROTO_MAX_EXTRA_FDS || h.argc < 1 ||
+	    h.argc > PROTO_MAX_STRINGS || h.envc < 0 || h.envc > PROTO_MAX_STRINGS || !cm ||
+	    cm->cmsg_type != SCM_RIGHTS || cm->cmsg_len != CMSG_LEN(sizeof(int) * (size_t)h.nfd))
+		return -1;
+	memset(cmd, 0, sizeof(*cmd));
+	memcpy(cmd->fd, CMSG_DATA(cm), sizeof(int) * (size_t)h.nfd);
+	cmd->nfd = h.nfd;
+	cmd->lim = h.lim;
+	cmd->writable = h.writable;
+	p = buf + sizeof(h);
+	end = buf + n;
+	for (i = 0; i < h.argc + h.envc; i++) {
+		const char *z = memchr(p, '\0', (size_t)(end - p));
+
+		if (!z)
+			return -1;
+		strs[i < h.argc ? i : i + 1] = p;
+		p = z + 1;
+	}
+	strs[h.argc] = NULL;
+	strs[h.argc + 1 + h.envc] = NULL;
+	cmd->argv = strs;
+	cmd->envp = strs + h.argc + 1;
+	return 0;
+}
+
+/*
+ * pid 1 of the box: set up what any run needs, wait for the command, set up
+ * what it needs, start the program, reap, report.
+ */
 static void box_init(struct child *c)
 {
 	struct pollfd pf = { .fd = c->status_w, .events = POLLOUT };
+	struct box_cmd cmd;
 	struct rusage ru;
 	const char *step;
-	int wstatus = 0;
+	int wstatus = 0, r;
 	pid_t pid, w;
 
 	/* if the judge dies, init dies, and with it every process of the box */
@@ -607,6 +704,19 @@ static void box_init(struct child *c)
 		goto fail;
 	step = "capability bounding set";
 	if (drop_bounding_set() < 0)
+		goto fail;
+	step = "command";
+	r = receive_go(c->go_r, &cmd);
+	if (r == 1)
+		_exit(0);
+	if (r < 0) {
+		errno = EPROTO;
+		goto fail;
+	}
+	close(c->go_r);
+	c->cmd = &cmd;
+	step = "mounts";
+	if (setup_cmd_mounts(&cmd) < 0)
 		goto fail;
 	c->exec_err = 0;
 	pid = vfork();
@@ -658,10 +768,10 @@ static void kill_box(struct monitor *m, enum proto_status why)
 	kill((pid_t)m->pid, SIGKILL);
 }
 
+/* Watch the run that started at start (mono_us) until its init is gone. */
 static int monitor_run(struct monitor *m, const struct box_cmd *cmd, const struct cg_run *cg,
-		       int ctl, struct box_outcome *o)
+		       int ctl, uint64_t start, struct box_outcome *o)
 {
-	const uint64_t start = mono_us();
 	const uint64_t wall_end = start + cmd->lim.wall_ms * 1000u;
 	const uint64_t cpu_limit_ns = cmd->lim.cpu_ms * 1000000u;
 	uint64_t now, next_cpu = start, cpu_ns, wait_us, until;
@@ -702,51 +812,212 @@ static int monitor_run(struct monitor *m, const struct box_cmd *cmd, const struc
 	return 0;
 }
 
-int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcome *o, char *err,
-	    size_t errlen)
+/* Close every fd but those of keep (n of them, -1s allowed). */
+static void close_all_but(const int *keep, int n)
 {
-	int st[2] = { -1, -1 };
-	struct monitor m = { .pidfd = -1 };
-	struct cg_run cg = { .ndirs = 0 };
-	struct child c;
-	struct report rep;
-	struct statfs sf;
-	char name[48];
-	int wstatus, r = -1;
-	uint64_t cpu_ns = 0;
-	ssize_t n;
+	unsigned lo = 0, hi;
+	int i, next;
 
-	memset(&c, 0, sizeof(c));
-	memset(o, 0, sizeof(*o));
-	cg.procs_fd[0] = cg.procs_fd[1] = cg.procs_fd[2] = cg.cpu_fd = -1;
+	for (;;) {
+		/* the lowest kept fd at or above lo */
+		next = -1;
+		for (i = 0; i < n; i++)
+			if (keep[i] >= (int)lo && (next < 0 || keep[i] < next))
+				next = keep[i];
+		hi = next < 0 ? ~0u : (unsigned)next;
+		if (hi > lo)
+			close_range(lo, hi - 1, 0);
+		if (next < 0)
+			return;
+		lo = (unsigned)next + 1;
+	}
+}
+
+/*
+ * Make the next run's init: fresh pid, net, ipc and uts namespaces and a
+ * fresh cgroup, that it joins, and its own mount namespace with its /proc.
+ * Joining a cgroup waits for an RCU grace period (several ms on cgroup v1
+ * when none was joined for a while) and a network namespace costs about a
+ * millisecond: made while the run before goes, neither is in the next one's
+ * way.  It holds nothing of a run until the command comes (spare_go).
+ */
+static int spare_make(struct box *b, char *err, size_t errlen)
+{
+	struct box_spare *s = &b->spare;
+	int st[2] = { -1, -1 }, sv[2] = { -1, -1 }, pidfd = -1;
+	struct child c;
+	char name[48];
+	long pid;
+
+	memset(s, 0, sizeof(*s));
+	s->pidfd = s->status_r = s->go = -1;
 	/* no host pid in the name: the box can read its own cgroup path */
 	snprintf(name, sizeof(name), "b%d-%08x-%u-%u", b->slot, b->tag, b->twin, b->runs++);
-	if (cg_create(&cg, name, cmd->lim.mem_bytes, cmd->lim.pids, err, errlen) < 0)
+	if (cg_create(&s->cg, name, err, errlen) < 0)
 		return -1;
-	if (pipe2(st, O_CLOEXEC) < 0) {
+	if (pipe2(st, O_CLOEXEC) < 0 || socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
 		fail_errno(err, errlen, "pipe");
-		goto out;
+		goto fail;
 	}
+	memset(&c, 0, sizeof(c));
 	c.box = b;
-	c.cmd = cmd;
-	c.cg = &cg;
+	c.cg = &s->cg;
 	c.status_w = st[1];
-
-	m.pid = sys_clone(CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD |
-				  SIGCHLD,
-			  &m.pidfd);
-	if (m.pid < 0) {
+	c.go_r = sv[1];
+	pid = sys_clone(CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD |
+				SIGCHLD,
+			&pidfd);
+	if (pid < 0) {
 		fail_errno(err, errlen, "clone");
-		goto out;
+		goto fail;
 	}
-	if (m.pid == 0) {
-		close(st[0]);
+	if (pid == 0) {
+		/* nothing of the run going on now: above all not its pipes, whose end its reader awaits */
+		const int keep[] = { st[1], sv[1], b->mnt_fd, s->cg.procs_fd[0], s->cg.procs_fd[1],
+				     s->cg.procs_fd[2] };
+
+		close_all_but(keep, (int)(sizeof(keep) / sizeof(keep[0])));
 		box_init(&c);
 	}
 	close(st[1]);
-	st[1] = -1;
+	close(sv[1]);
+	s->pid = pid;
+	s->pidfd = pidfd;
+	s->status_r = st[0];
+	s->go = sv[0];
+	s->owner = getpid();
+	return 0;
+fail:
+	for (int i = 0; i < 2; i++) {
+		if (st[i] >= 0)
+			close(st[i]);
+		if (sv[i] >= 0)
+			close(sv[i]);
+	}
+	cg_destroy(&s->cg);
+	s->pid = 0;
+	return -1;
+}
 
-	if (monitor_run(&m, cmd, &cg, ctl, o) < 0) {
+/* Forget the spare; its maker also ends it and removes its group. */
+static void spare_drop(struct box_spare *s)
+{
+	bool mine = s->pid > 0 && s->owner == getpid();
+
+	if (s->pid <= 0)
+		return;
+	if (mine)
+		kill((pid_t)s->pid, SIGKILL);
+	close(s->pidfd);
+	close(s->status_r);
+	close(s->go);
+	if (mine) {
+		waitpid((pid_t)s->pid, NULL, 0);
+		cg_destroy(&s->cg);
+	} else {
+		/* a fork of the launcher: the group and the process are its maker's */
+		for (int i = 0; i < 3; i++)
+			if (s->cg.procs_fd[i] >= 0)
+				close(s->cg.procs_fd[i]);
+		if (s->cg.cpu_fd >= 0)
+			close(s->cg.cpu_fd);
+	}
+	s->pid = 0;
+}
+
+/* The command and its fds to the waiting init; -1 when it is gone. */
+static int spare_go(const struct box_spare *s, const struct box_cmd *cmd)
+{
+	static char buf[sizeof(struct go_head) + PROTO_MAX_MSG];
+	union {
+		char buf[CMSG_SPACE(sizeof(int) * (3 + PROTO_MAX_EXTRA_FDS))];
+		struct cmsghdr align;
+	} ctrl;
+	struct go_head h = { .lim = cmd->lim, .writable = cmd->writable, .nfd = cmd->nfd };
+	struct iovec iov = { .iov_base = buf };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctrl.buf };
+	struct cmsghdr *cm;
+	size_t len = sizeof(h), k;
+	const char *const *v;
+	int pass;
+
+	if (cmd->nfd < 3 || cmd->nfd > 3 + PROTO_MAX_EXTRA_FDS)
+		return -1;
+	for (pass = 0; pass < 2; pass++)
+		for (v = pass ? cmd->envp : cmd->argv; *v; v++) {
+			k = strlen(*v) + 1;
+			if (len + k > sizeof(buf))
+				return -1;
+			memcpy(buf + len, *v, k);
+			len += k;
+			pass ? h.envc++ : h.argc++;
+		}
+	memcpy(buf, &h, sizeof(h));
+	iov.iov_len = len;
+	memset(&ctrl, 0, sizeof(ctrl));
+	mh.msg_controllen = CMSG_SPACE(sizeof(int) * (size_t)cmd->nfd);
+	cm = CMSG_FIRSTHDR(&mh);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(sizeof(int) * (size_t)cmd->nfd);
+	memcpy(CMSG_DATA(cm), cmd->fd, sizeof(int) * (size_t)cmd->nfd);
+	while (sendmsg(s->go, &mh, MSG_NOSIGNAL) < 0)
+		if (errno != EINTR)
+			return -1;
+	return 0;
+}
+
+int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcome *o, char *err,
+	    size_t errlen)
+{
+	struct monitor m = { .pidfd = -1 };
+	struct box_spare s;
+	struct cg_run cg;
+	struct report rep;
+	struct statfs sf;
+	int wstatus, r = -1, st = -1, go = -1;
+	uint64_t cpu_ns = 0, start;
+	ssize_t n;
+
+	memset(o, 0, sizeof(*o));
+	/* the init made while the last run went, or one made now (never one another launcher made) */
+	if (b->spare.pid > 0 && b->spare.owner != getpid())
+		spare_drop(&b->spare);
+	if (b->spare.pid <= 0 && spare_make(b, err, errlen) < 0)
+		return -1;
+	s = b->spare;
+	b->spare.pid = 0;
+	cg = s.cg;
+	m.pid = s.pid;
+	m.pidfd = s.pidfd;
+	st = s.status_r;
+	go = s.go;
+	if (cg_limit(&cg, cmd->lim.mem_bytes, cmd->lim.pids, err, errlen) < 0) {
+		kill_box(&m, PROTO_KILLED);
+		waitpid((pid_t)m.pid, &wstatus, 0);
+		goto out;
+	}
+	start = mono_us();
+	if (spare_go(&s, cmd) < 0) {
+		/* it failed before it could take the command: its report says why */
+		kill_box(&m, PROTO_KILLED);
+		waitpid((pid_t)m.pid, &wstatus, 0);
+		memset(&rep, 0, sizeof(rep));
+		fcntl(st, F_SETFL, O_NONBLOCK);
+		if (read(st, &rep, sizeof(rep)) == (ssize_t)sizeof(rep) && rep.kind == REPORT_FAILED)
+			fail(err, errlen, "cannot start %s: %s: %s", cmd->argv[0], rep.step,
+			     strerror(rep.err));
+		else
+			fail(err, errlen, "cannot start %s: the box's init is gone", cmd->argv[0]);
+		goto out;
+	}
+	close(go);
+	go = -1;
+	/* the next run's, while this one goes; if it fails, the next run makes its own */
+	spare_make(b, err, errlen);
+	err[0] = '\0';
+
+	if (monitor_run(&m, cmd, &cg, ctl, start, o) < 0) {
 		kill_box(&m, PROTO_WALL);
 		fail_errno(err, errlen, "monitor");
 		waitpid((pid_t)m.pid, &wstatus, 0);
@@ -762,8 +1033,8 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 		o->box_bytes = (uint64_t)(sf.f_blocks - sf.f_bfree) * (uint64_t)sf.f_bsize;
 
 	memset(&rep, 0, sizeof(rep));
-	fcntl(st[0], F_SETFL, O_NONBLOCK);
-	n = read(st[0], &rep, sizeof(rep));
+	fcntl(st, F_SETFL, O_NONBLOCK);
+	n = read(st, &rep, sizeof(rep));
 	if (n == (ssize_t)sizeof(rep) && rep.kind == REPORT_FAILED) {
 		fail(err, errlen, "cannot start %s: %s: %s", cmd->argv[0], rep.step, strerror(rep.err));
 		goto out;
@@ -792,10 +1063,10 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 out:
 	if (m.pidfd >= 0)
 		close(m.pidfd);
-	if (st[0] >= 0)
-		close(st[0]);
-	if (st[1] >= 0)
-		close(st[1]);
+	if (st >= 0)
+		close(st);
+	if (go >= 0)
+		close(go);
 	cg_destroy(&cg);
 	return r;
 }

@@ -188,8 +188,7 @@ const char *cg_describe(void)
 	return cg.desc;
 }
 
-int cg_create(struct cg_run *run, const char *name, uint64_t mem_bytes, unsigned pids, char *err,
-	      size_t errlen)
+int cg_create(struct cg_run *run, const char *name, char *err, size_t errlen)
 {
 	int i;
 
@@ -205,9 +204,7 @@ int cg_create(struct cg_run *run, const char *name, uint64_t mem_bytes, unsigned
 		snprintf(run->dir[0], sizeof(run->dir[0]), "%s/" CG_PARENT "/%s", cg.root[0], name);
 		if (mkdir(run->dir[0], 0700) < 0)
 			return fail_errno(err, errlen, "cgroup: mkdir %s", run->dir[0]);
-		if (cg_set(run->dir[0], "memory.max", mem_bytes) < 0 ||
-		    cg_set(run->dir[0], "memory.swap.max", 0) < 0 ||
-		    cg_set(run->dir[0], "pids.max", pids) < 0)
+		if (cg_set(run->dir[0], "memory.swap.max", 0) < 0)
 			goto fail;
 		run->procs_fd[0] = cg_open(run->dir[0], "cgroup.procs", O_WRONLY);
 		run->cpu_fd = cg_open(run->dir[0], "cpu.stat", O_RDONLY);
@@ -225,13 +222,6 @@ int cg_create(struct cg_run *run, const char *name, uint64_t mem_bytes, unsigned
 		if (run->procs_fd[i] < 0)
 			goto fail;
 	}
-	if (cg_set(run->dir[CG_MEM], "memory.limit_in_bytes", mem_bytes) < 0)
-		goto fail;
-	/* memory+swap equal to memory: the box can never swap */
-	if (cg.memsw && cg_set(run->dir[CG_MEM], "memory.memsw.limit_in_bytes", mem_bytes) < 0)
-		goto fail;
-	if (cg_set(run->dir[CG_PIDS], "pids.max", pids) < 0)
-		goto fail;
 	run->cpu_fd = cg_open(run->dir[CG_CPU], "cpuacct.usage", O_RDONLY);
 	if (run->cpu_fd < 0)
 		goto fail;
@@ -240,6 +230,25 @@ fail:
 	fail_errno(err, errlen, "cgroup: cannot set up %s", name);
 	cg_destroy(run);
 	return -1;
+}
+
+int cg_limit(const struct cg_run *run, uint64_t mem_bytes, unsigned pids, char *err, size_t errlen)
+{
+	if (cg.version == 2) {
+		if (cg_set(run->dir[0], "memory.max", mem_bytes) < 0 ||
+		    cg_set(run->dir[0], "pids.max", pids) < 0)
+			return fail_errno(err, errlen, "cgroup: cannot limit %s", run->dir[0]);
+		return 0;
+	}
+	/*
+	 * a group is limited once, while memory+swap is still unlimited, so that
+	 * memory can go first; then memory+swap equal to memory: the box can never swap
+	 */
+	if (cg_set(run->dir[CG_MEM], "memory.limit_in_bytes", mem_bytes) < 0 ||
+	    (cg.memsw && cg_set(run->dir[CG_MEM], "memory.memsw.limit_in_bytes", mem_bytes) < 0) ||
+	    cg_set(run->dir[CG_PIDS], "pids.max", pids) < 0)
+		return fail_errno(err, errlen, "cgroup: cannot limit %s", run->dir[CG_MEM]);
+	return 0;
 }
 
 void cg_sweep(const char *prefix)

@@ -36,8 +36,10 @@ struct cg_run {
 int cg_init(char *err, size_t errlen);
 /* Human-readable description of the detected hierarchy, e.g. "v1 memory+pids+cpuacct". */
 const char *cg_describe(void);
-int cg_create(struct cg_run *cg, const char *name, uint64_t mem_bytes, unsigned pids, char *err,
-	      size_t errlen);
+/* A new group, not limited yet (no process of a box is in it before cg_limit). */
+int cg_create(struct cg_run *cg, const char *name, char *err, size_t errlen);
+/* Its memory (swap none) and process limits; once per group. */
+int cg_limit(const struct cg_run *cg, uint64_t mem_bytes, unsigned pids, char *err, size_t errlen);
 /* Remove the empty groups whose names start with prefix (left by a launcher that died). */
 void cg_sweep(const char *prefix);
 /* Called in the child: move the calling process into the group. Async-signal-safe. */
@@ -58,6 +60,19 @@ int rules_apply(void);
 
 /* box.c - building a box and running one process tree in it */
 
+/*
+ * The next run's init, made while the current run goes (box.c): in its own
+ * fresh namespaces and cgroup already, it waits for the command on go.
+ */
+struct box_spare {
+	long pid;	/* 0: none */
+	int pidfd;
+	int status_r;	/* its report (struct report in box.c) */
+	int go;		/* the command and its fds go to it here */
+	pid_t owner;	/* the launcher that made it; a fork of that one leaves it alone */
+	struct cg_run cg;
+};
+
 struct box {
 	int slot;
 	uid_t uid;
@@ -67,6 +82,7 @@ struct box {
 	unsigned runs;
 	unsigned tag;	/* random part of this box's cgroup names */
 	unsigned twin;	/* 0: the launcher that built the box; n: its n-th twin (proto.h's fork) */
+	struct box_spare spare;
 };
 
 struct box_limits {
@@ -126,6 +142,12 @@ void box_close(struct box *b);
  * runs side by side share no per-user limit and no group.
  */
 void box_become_twin(struct box *b, unsigned twin);
+/*
+ * Have the next run's init made now, unless this launcher has one (box_open
+ * does; a fork of the launcher that will run commands calls it first thing,
+ * so that its first run does not wait for a cgroup join).
+ */
+void box_prepare(struct box *b);
 /* Every signal back to its default action, none blocked. */
 void box_reset_signals(void);
 
