@@ -297,7 +297,15 @@ module.exports = [
 			const box = hidden.locator("pre[tabindex='0']").first();
 			await box.focus();
 			await admin.keyboard.press("End");
-			h.assert(await box.evaluate((p) => p.scrollTop > 0), "End scrolls the focused box");
+			// the scroll may take a frame or two
+			const scrolled = await box.evaluate((p) => new Promise((res) => {
+				const t0 = Date.now();
+				(function look() {
+					if (p.scrollTop > 0 || Date.now() - t0 > 5000) res(p.scrollTop > 0);
+					else requestAnimationFrame(look);
+				})();
+			}));
+			h.assert(scrolled, "End scrolls the focused box");
 			await hidden.screenshot({ path: require("path").join(h.root, "tests", "out", "ui", "comfort-hidden-test-data.png") });
 		},
 	},
