@@ -20,7 +20,8 @@ VAR_DIR, then:
      as the service user with the same request, interleaved, BENCH_OVERHEAD_N (40) each.
 
 Standard library only.  Environment: BENCH_CANDIDATES (500), BENCH_OVERHEAD_N (40),
-BENCH_BURST_PORT (18290; node b's front on the next two ports).
+BENCH_BURST_PORT (18290; node b's front on the next two ports), BENCH_SLOTS (slots per judge host:
+half the cores).
 """
 import concurrent.futures
 import http.client
@@ -42,7 +43,8 @@ OVERHEAD_N = int(os.environ.get("BENCH_OVERHEAD_N", "40"))
 PORT = int(os.environ.get("BENCH_BURST_PORT", "18290"))
 FRONT_B = PORT + 1
 CORES = os.cpu_count() or 1
-SLOTS = max(1, CORES // 2)          # per judge host: both hosts together have one slot a core
+# per judge host: both hosts together have one slot a core, unless BENCH_SLOTS says otherwise
+SLOTS = int(os.environ.get("BENCH_SLOTS", "0")) or max(1, CORES // 2)
 PASSWORD = "bench-" + secrets.token_hex(12)
 SEEDS_PER_CORE = (16 / 6, 20 / 6)    # the seeds' 16-20 submissions/s on 6 vCPU
 HEARTBEAT_SESSIONS = 8
