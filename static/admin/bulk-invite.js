@@ -1,14 +1,17 @@
 // bulk-invite.js - many candidates at once from the candidates page: a CSV of
 // name,email pasted, checked row by row in the page (bad e-mail, repeated e-mail,
-// wrong number of columns) before anything is sent, invited to the test picked
-// (its questions and duration) by POST /api/admin/tests/:id/invitations, which
-// answers each row (created with its link, already invited, invalid), the links
-// sent by e-mail when asked.
+// wrong number of columns) before anything is sent, then invited either to the
+// test of a job picked (its questions and duration) by POST
+// /api/admin/tests/:id/invitations, which answers each row (created with its
+// link, already invited, invalid), or to questions picked from the bank with a
+// duration, one POST /api/admin/candidates a row (as the New candidate form
+// does); the links sent by e-mail when asked.
 import { idPath } from "../common/api.js";
-import { h, field, loading, errorBox, busy, setChildren } from "../common/dom.js";
+import { h, uid, field, loading, errorBox, busy, setChildren } from "../common/dom.js";
 import { api } from "./session.js";
 import { announce } from "./ui.js";
 import { resultView, summaryText } from "./invite.js";
+import { questionPicker } from "./candidates.js";
 
 export const MAX_ROWS = 1000;     // the server's cap (README, "Jobs and tests")
 
@@ -81,19 +84,56 @@ function previewTable(rows) {
 			h("td", {}, r.problem ? h("span", { class: "field-error" }, r.problem) : h("span", { class: "badge badge-ok" }, "ready"))))));
 }
 
+// Each ready row invited to the questions (in that order) for minutes, as the New
+// candidate form invites one; a row with a problem is not sent.  The answer in the
+// shape of a test's invitations, so that one view shows both.
+async function inviteToQuestions(rows, questionIds, minutes, sendEmail) {
+	const out = { created: 0, already_invited: 0, invalid: 0, rows: [] };
+	for (const r of rows) {
+		const row = { row: r.row, name: r.name, email: r.email };
+		if (r.problem) {
+			out.invalid++;
+			out.rows.push({ ...row, status: "invalid", reason: r.problem });
+			continue;
+		}
+		const data = { name: r.name, email: r.email, test_duration_minutes: minutes, question_ids: questionIds };
+		if (sendEmail) data.send_email = true;
+		try {
+			const res = await api.post("/api/admin/candidates", data);
+			out.created++;
+			out.rows.push({ ...row, status: "created", invite_url: res.invite_url, mail: res.mail });
+		} catch (e) {
+			out.invalid++;
+			out.rows.push({ ...row, status: "invalid", reason: e.message });
+		}
+	}
+	return out;
+}
+
 export async function bulkInviteView(ctx) {
 	ctx.title("Invite from CSV");
-	const body = h("div", {}, loading("Loading the jobs…"));
+	const body = h("div", {}, loading("Loading the jobs and the bank…"));
 	ctx.root.append(h("div", { class: "page-head" },
 		h("div", {}, h("a", { href: "#/candidates", class: "back-link" }, "← Candidates"), h("h1", {}, "Invite from CSV"))),
 		body);
-	const jobs = (await api.get("/api/admin/jobs")).jobs.filter((j) => !j.one_off && j.test_count > 0);
+	const [jobList, bankList] = await Promise.all([api.get("/api/admin/jobs"), api.get("/api/admin/questions")]);
+	const jobs = jobList.jobs.filter((j) => !j.one_off && j.test_count > 0);
+	const bank = bankList.questions;
 	if (!ctx.alive) return;
-	if (!jobs.length) {
-		body.replaceChildren(h("p", { class: "empty" }, "Candidates are invited to a test of a job, and no job has a test yet. ",
-			h("a", { href: "#/jobs" }, "Make a job and a test"), " with the questions first."));
+	if (!jobs.length && !bank.length) {
+		body.replaceChildren(h("p", { class: "empty" }, "There is nothing to invite to yet: ",
+			h("a", { href: "#/questions/new" }, "write a question"), ", or ", h("a", { href: "#/jobs" }, "make a job and a test"), "."));
 		return;
 	}
+
+	// what the candidates take: a job's test, or questions picked here
+	const modeName = uid("mode");
+	const modeTest = h("input", { type: "radio", name: modeName, value: "test", checked: !!jobs.length, disabled: !jobs.length });
+	const modeBank = h("input", { type: "radio", name: modeName, value: "bank", checked: !jobs.length });
+	const mode = h("fieldset", { class: "mode-pick" }, h("legend", {}, "The candidates take"),
+		h("label", { class: "check" }, modeTest, "A test of a job", jobs.length ? null : h("span", { class: "muted" }, " (no job has a test yet)")),
+		h("label", { class: "check" }, modeBank, "Questions picked from the bank"));
+	const byBank = () => modeBank.checked;
 
 	const job = field("Job", h("select", {}, h("option", { value: "" }, "Choose a job…"),
 		jobs.map((j) => h("option", { value: String(j.id) }, j.title))));
@@ -123,6 +163,22 @@ export async function bulkInviteView(ctx) {
 		testInfo.textContent = t ? `${t.questions} question${t.questions === 1 ? "" : "s"}, ${t.duration_minutes} minutes (version ${t.version}).` : "";
 	};
 	test.control.addEventListener("change", describeTest);
+	const testPart = h("div", {}, h("div", { class: "grid-invite" }, job.field, test.field), testInfo);
+
+	const picker = questionPicker(bank);
+	const pickErr = h("p", { class: "field-error", role: "alert", hidden: true });
+	picker.element.addEventListener("change", () => {
+		if (picker.selected().length) pickErr.hidden = true;
+	});
+	const minutes = field("Duration (minutes)", h("input", { type: "number", min: 1, max: 1440, value: "60" }),
+		"1 to 1440. Each candidate's clock starts when they start.");
+	const bankPart = h("div", {}, minutes.field, picker.element, pickErr);
+	const showMode = () => {
+		testPart.hidden = byBank();
+		bankPart.hidden = !byBank();
+	};
+	mode.addEventListener("change", showMode);
+	showMode();
 
 	const csv = field("Candidates as CSV", h("textarea", { rows: 8, class: "mono wide-text", spellcheck: "false",
 		placeholder: "name,email\nAnn Lee,ann@example.com\n\"Chen, Bo\",bo@example.com" }),
@@ -150,27 +206,35 @@ export async function bulkInviteView(ctx) {
 	});
 
 	const form = h("form", { class: "card bulk-form", novalidate: true, "aria-label": "Invite candidates from CSV" },
-		h("div", { class: "grid-invite" }, job.field, test.field), testInfo, csv.field, sendLabel, previewCount, preview, status,
+		mode, testPart, bankPart, csv.field, sendLabel, previewCount, preview, status,
 		h("div", { class: "form-actions" }, submit, h("a", { class: "btn", href: "#/candidates" }, "Cancel")));
 	form.addEventListener("submit", async (e) => {
 		e.preventDefault();
 		clearTimeout(timer);
 		const rows = showPreview();
-		job.setError(job.control.value ? "" : "Choose the job.");
-		test.setError(!job.control.value || test.control.value ? "" : "Choose the test the candidates take.");
+		const d = Number(minutes.control.value);
+		job.setError(byBank() || job.control.value ? "" : "Choose the job.");
+		test.setError(byBank() || !job.control.value || test.control.value ? "" : "Choose the test the candidates take.");
+		minutes.setError(!byBank() || (Number.isInteger(d) && d >= 1 && d <= 1440) ? "" : "Enter a whole number of minutes from 1 to 1440.");
+		const noPick = byBank() && !picker.selected().length;
+		pickErr.textContent = noPick ? "Tick at least one question for the test." : "";
+		pickErr.hidden = !noPick;
 		csv.setError(!rows.length ? "Paste at least one line: name,email."
 			: rows.length > MAX_ROWS ? `At most ${MAX_ROWS} rows at once.`
 				: rows.every((r) => r.problem) ? "No row can be invited: fix the rows marked in the preview." : "");
 		const bad = form.querySelector("[aria-invalid=true]");
-		if (bad) {
-			bad.focus();
+		if (bad || noPick) {
+			if (bad) bad.focus();
+			else picker.focus();
 			return;
 		}
 		status.replaceChildren();
 		const data = { csv: csv.control.value };
 		if (sendBox.checked) data.send_email = true;
 		try {
-			const r = await busy(submit, "Inviting…", () => api.post(`/api/admin/tests/${idPath(test.control.value)}/invitations`, data));
+			const r = await busy(submit, "Inviting…", () => byBank()
+				? inviteToQuestions(rows, picker.selected(), d, sendBox.checked)
+				: api.post(`/api/admin/tests/${idPath(test.control.value)}/invitations`, data));
 			const v = resultView(r);
 			out.replaceChildren(h("section", { class: "card", "aria-labelledby": "bulk-done" }, h("h2", { id: "bulk-done" }, "Invitations made"), v.box,
 				h("div", { class: "form-actions" }, h("a", { class: "btn", href: "#/candidates" }, "All candidates"))));

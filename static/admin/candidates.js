@@ -179,7 +179,7 @@ export async function candidatesView(ctx) {
 }
 
 // A checkbox list of the bank with a filter; the order of ticking is the test's order.
-function questionPicker(bank) {
+export function questionPicker(bank) {
 	const order = [];
 	const filter = h("input", { type: "search", placeholder: "Filter by title or tag" });
 	const legendCount = h("span", { class: "muted" });

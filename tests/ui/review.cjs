@@ -236,4 +236,37 @@ module.exports = [
 			h.assert(listed.json.candidates.some((c) => c.name === "Lee, Ann" && c.email === ann), "the candidate is in the list");
 		},
 	},
+	{
+		name: "review: many candidates from pasted CSV, to questions picked from the bank",
+		fn: async (h) => {
+			const q = await h.bankQuestion("01-sensor-summary");
+			const page = await signedIn(h);
+			await page.goto(`${h.base}/admin/#/candidates/bulk`);
+			await page.getByRole("heading", { level: 1, name: "Invite from CSV" }).waitFor();
+			await page.getByLabel("Questions picked from the bank").check();
+			h.assert(await page.getByLabel("Job").isHidden(), "the job's fields give way to the picker");
+			const eve = `eve.${sfx}@example.com`, fay = `fay.${sfx}@example.com`;
+			await page.getByLabel("Candidates as CSV").fill(`Eve Bank,${eve}\nNo Mail,nowhere\nFay Bank,${fay}\n`);
+			await page.locator("table.bulk-preview").waitFor();
+			// nothing ticked: the form says so and sends nothing
+			await page.getByRole("button", { name: "Invite the candidates" }).click();
+			await page.getByText("Tick at least one question for the test.").waitFor();
+			await page.getByLabel("Duration (minutes)").fill("45");
+			await page.getByLabel("Filter the bank").fill(q.title);
+			await page.getByLabel(q.title).check();
+			await page.getByRole("button", { name: "Invite the candidates" }).click();
+			const summary = page.locator(".invite-summary");
+			await summary.waitFor();
+			h.assert((await summary.textContent()) === "2 created, 1 invalid", `the answer: ${await summary.textContent()}`);
+			const links = await page.locator(".invite-rows input.invite-url").evaluateAll((els) => els.map((e) => e.value));
+			h.assert(links.length === 2 && links.every((l) => /\/test\/\?invite=[0-9a-f]{64}$/.test(l)), `a link per created row: ${links}`);
+			await h.shot(page, "review-bulk-bank-result");
+			const listed = await h.admin("GET", `/api/admin/candidates?q=${encodeURIComponent("bank")}&per_page=100`);
+			const eveRow = listed.json.candidates.find((c) => c.email === eve);
+			h.assert(eveRow && listed.json.candidates.some((c) => c.email === fay), "both are in the list");
+			const detail = await h.admin("GET", `/api/admin/candidates/${eveRow.candidate_id}`);
+			h.assert(JSON.stringify(detail.json).includes(q.title) && detail.json.candidate.test_duration_minutes === 45,
+				`the picked question and the duration: ${detail.text.slice(0, 300)}`);
+		},
+	},
 ];
