@@ -210,7 +210,7 @@ module.exports = [
 			await page.goto(`${h.base}/admin/#/candidates`);
 			await page.getByRole("link", { name: "Invite from CSV" }).click();
 			await page.getByRole("heading", { level: 1, name: "Invite from CSV" }).waitFor();
-			await page.getByLabel("Job").selectOption({ label: `Bulk job ${sfx}` });
+			await page.getByLabel("Job", { exact: true }).selectOption({ label: `Bulk job ${sfx}` });
 			await page.locator(".test-info").filter({ hasText: "1 question" }).waitFor();
 			const ann = `ann.${sfx}@example.com`;
 			await page.getByLabel("Candidates as CSV").fill(
@@ -244,7 +244,7 @@ module.exports = [
 			await page.goto(`${h.base}/admin/#/candidates/bulk`);
 			await page.getByRole("heading", { level: 1, name: "Invite from CSV" }).waitFor();
 			await page.getByLabel("Questions picked from the bank").check();
-			h.assert(await page.getByLabel("Job").isHidden(), "the job's fields give way to the picker");
+			h.assert(await page.getByLabel("Job", { exact: true }).isHidden(), "the job's fields give way to the picker");
 			const eve = `eve.${sfx}@example.com`, fay = `fay.${sfx}@example.com`;
 			await page.getByLabel("Candidates as CSV").fill(`Eve Bank,${eve}\nNo Mail,nowhere\nFay Bank,${fay}\n`);
 			await page.locator("table.bulk-preview").waitFor();
