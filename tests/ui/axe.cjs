@@ -78,7 +78,8 @@ module.exports = [
 			await scan(a, "admin: question bank", found);
 			await adminView(a, "#/questions/new", () => a.getByRole("heading", { level: 1, name: /new question/i }).waitFor());
 			await scan(a, "admin: new question form", found);
-			await adminView(a, `#/questions/${q.id}`, () => a.getByRole("heading", { level: 1 }).waitFor());
+			// the page's heading, not the statement's own "#" heading in the preview
+			await adminView(a, `#/questions/${q.id}`, () => a.getByRole("heading", { level: 1, name: /^Edit: / }).waitFor());
 			await a.waitForSelector("main form");
 			await scan(a, "admin: a question's form", found);
 			// the recruiter's execution: a check of a solution, with its results
@@ -119,13 +120,13 @@ module.exports = [
 			await adminView(a, "#/jobs", () => a.getByRole("heading", { level: 1, name: "Jobs" }).waitFor());
 			await a.waitForSelector("main table, main .empty");
 			await scan(a, "admin: jobs", found);
-			await adminView(a, "#/jobs/new", () => a.getByRole("heading", { level: 1 }).waitFor());
+			await adminView(a, "#/jobs/new", () => a.getByRole("heading", { level: 1 }).first().waitFor());
 			await a.waitForSelector("main form");
 			await scan(a, "admin: new job", found);
 			await adminView(a, `#/jobs/${jobId}`, () => a.getByRole("heading", { level: 1, name: `Axe job ${sfx}` }).waitFor());
 			await a.waitForSelector("main table [data-candidate-id], main .pipeline table", { timeout: 30000 }).catch(() => {});
 			await scan(a, "admin: a job, its tests and pipeline", found);
-			await adminView(a, `#/tests/${test.json.test.id}`, () => a.getByRole("heading", { level: 1 }).waitFor());
+			await adminView(a, `#/tests/${test.json.test.id}`, () => a.getByRole("heading", { level: 1 }).first().waitFor());
 			await a.waitForSelector("main form");
 			await scan(a, "admin: a test, with its invitations", found);
 			await adminView(a, "#/accounts", () => a.getByRole("heading", { level: 1, name: "Accounts" }).waitFor());

@@ -87,7 +87,7 @@ module.exports = [
 			await pick.waitFor({ state: "hidden", timeout: 5000 });
 
 			await page.goto(`${h.base}/admin/#/jobs/new`);
-			await page.getByRole("heading", { level: 1 }).waitFor();
+			await page.getByRole("heading", { level: 1 }).first().waitFor();
 			await page.locator("main form button[type=submit]").click();
 			const title = page.getByText("Enter the job's title.");
 			await title.waitFor();
