@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -101,4 +102,36 @@ int env_int(const char *name, int dflt, int lo, int hi)
 		return dflt;
 	x = strtol(v, NULL, 10);
 	return x < lo ? lo : x > hi ? hi : (int)x;
+}
+
+void hex_encode(const unsigned char *b, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = digits[b[i] >> 4];
+		out[2 * i + 1] = digits[b[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+int random_hex(char *out, size_t n)
+{
+	unsigned char b[64];
+	size_t got = 0;
+	ssize_t k;
+
+	if (n > sizeof(b))
+		return -1;
+	while (got < n) {
+		k = getrandom(b + got, n - got, 0);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		got += (size_t)k;
+	}
+	hex_encode(b, n, out);
+	return 0;
 }

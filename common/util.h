@@ -20,6 +20,10 @@ int env_int(const char *name, int dflt, int lo, int hi);
 int write_all(int fd, const void *buf, size_t len);
 /* Write a short string to a file that already exists (cgroup and /proc knobs); never follows a link. */
 int write_file(const char *path, const char *text);
+/* The n bytes of b as 2n lowercase hex digits and a NUL into out. */
+void hex_encode(const unsigned char *b, size_t n, char *out);
+/* n random bytes from the kernel as 2n hex digits and a NUL into out; -1 when it has none. */
+int random_hex(char *out, size_t n);
 /* Read at most len-1 bytes of a small file at offset 0; NUL-terminates. */
 ssize_t read_small(int fd, char *buf, size_t len);
 

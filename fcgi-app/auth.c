@@ -4,11 +4,11 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "account.h"
 #include "api_common.h"
 #include "uuid.h"
+#include "util.h"
 #include "auth.h"
 #include "db.h"
 #include "store_job.h"
@@ -16,25 +16,7 @@
 
 int auth_new_token(char out[TOKEN_HEX_LEN + 1])
 {
-	static const char hex[] = "0123456789abcdef";
-	unsigned char b[TOKEN_HEX_LEN / 2];
-	size_t got = 0, i;
-	ssize_t n;
-
-	while (got < sizeof(b)) {
-		n = getrandom(b + got, sizeof(b) - got, 0);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		got += (size_t)n;
-	}
-	for (i = 0; i < sizeof(b); i++) {
-		out[2 * i] = hex[b[i] >> 4];
-		out[2 * i + 1] = hex[b[i] & 15];
-	}
-	out[TOKEN_HEX_LEN] = '\0';
-	return 0;
+	return random_hex(out, TOKEN_HEX_LEN / 2);
 }
 
 int auth_hash_password(const char *password, char *out, size_t outlen)

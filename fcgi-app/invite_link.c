@@ -3,13 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 #include "invite_link.h"
+#include "util.h"
 
 #define SECRET_MIN 32
 #define SECRET_MAX 4096
@@ -17,17 +17,6 @@
 static unsigned char secret[SECRET_MAX];
 static size_t secret_len;
 
-static void hex(const unsigned char *b, size_t n, char *out)
-{
-	static const char digits[] = "0123456789abcdef";
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		out[2 * i] = digits[b[i] >> 4];
-		out[2 * i + 1] = digits[b[i] & 15];
-	}
-	out[2 * n] = '\0';
-}
 
 /* The secret from a file: its bytes, less a final newline. */
 static size_t read_secret(const char *path)
@@ -88,27 +77,16 @@ int invite_link_token(const char *nonce, char token[TOKEN_HEX_LEN + 1])
 	if (!HMAC(EVP_sha256(), secret, (int)secret_len, (const unsigned char *)msg, len, mac, &n) ||
 	    n * 2 != TOKEN_HEX_LEN)
 		return -1;
-	hex(mac, n, token);
+	hex_encode(mac, n, token);
 	return 0;
 }
 
 int invite_link_new(char token[TOKEN_HEX_LEN + 1], char nonce[INVITE_NONCE_HEX_LEN + 1])
 {
-	unsigned char b[INVITE_NONCE_HEX_LEN / 2];
-	size_t got = 0;
-	ssize_t n;
-
 	nonce[0] = '\0';
 	if (!secret_len)
 		return auth_new_token(token);
-	while (got < sizeof(b)) {
-		n = getrandom(b + got, sizeof(b) - got, 0);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		got += (size_t)n;
-	}
-	hex(b, sizeof(b), nonce);
+	if (random_hex(nonce, INVITE_NONCE_HEX_LEN / 2) < 0)
+		return -1;
 	return invite_link_token(nonce, token);
 }
