@@ -26,12 +26,13 @@ const struct lang langs[] = {
 		.name = "Python 3",
 		.src = "main.py",
 		/*
-		 * A syntax error is reported as a compilation error, before any test
-		 * runs.  compile() in an isolated interpreter without site costs a
-		 * third of "-m py_compile" (which imports its own machinery and
-		 * writes a .pyc nobody reads).
+		 * A syntax error is reported as a compilation error.  compile() in an
+		 * isolated interpreter without site costs a third of "-m py_compile"
+		 * (which imports its own machinery and writes a .pyc nobody reads).
+		 * It runs only once a test does not pass (judge.c, late_check).
 		 */
 		.compile = ARGV("/usr/bin/python3", "-I", "-S", "-c", PY_SYNTAX_CHECK, "{src}"),
+		.syntax_check = true,
 		.run = ARGV("/usr/bin/python3", "-B", "{src}"),
 		.env = ARGV("PYTHONDONTWRITEBYTECODE=1", "PYTHONHASHSEED=0"),
 		.version = ARGV("/usr/bin/python3", "--version"),
@@ -98,6 +99,7 @@ const struct lang langs[] = {
 		.name = "JavaScript (Node.js 20)",
 		.src = "main.js",
 		.compile = ARGV("/usr/bin/node", "--check", "{src}"),
+		.syntax_check = true,
 		.run = ARGV("/usr/bin/node", "--max-old-space-size={heap}", "--stack-size=65500",
 			    "--require", "/box/.stdio.js", "{src}"),
 		/*

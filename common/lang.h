@@ -35,6 +35,7 @@ struct lang {
 	const char *src;		/* source file name in /box ("{class}.java" allowed) */
 	enum lang_entry entry;		/* what fills "{class}" and "{main}" */
 	const char *const *compile;	/* NULL: nothing to compile */
+	bool syntax_check;		/* compile only checks the source and writes nothing */
 	const char *const *run;
 	const char *const *env;		/* extra environment, templated like argv */
 	const char *const *version;	/* command that prints the toolchain version */

@@ -413,6 +413,15 @@ int box_copy_file(struct box *b, const char *name, int src, size_t len, mode_t m
 	return 0;
 }
 
+uint64_t box_bytes(const struct box *b)
+{
+	struct statfs sf;
+
+	if (fstatfs(b->dir_fd, &sf) < 0)
+		return 0;
+	return (uint64_t)(sf.f_blocks - sf.f_bfree) * (uint64_t)sf.f_bsize;
+}
+
 void box_close(struct box *b)
 {
 	spare_drop(&b->spare);
@@ -974,7 +983,6 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 	struct box_spare s;
 	struct cg_run cg;
 	struct report rep;
-	struct statfs sf;
 	int wstatus, r = -1, st = -1, go = -1;
 	uint64_t cpu_ns = 0, start;
 	ssize_t n;
@@ -1029,8 +1037,7 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 	cg_cpu_ns(&cg, &cpu_ns);
 	o->cpu_us = cpu_ns / 1000u;
 	cg_mem_stats(&cg, &o->mem_peak, &o->oom);
-	if (fstatfs(b->dir_fd, &sf) == 0)
-		o->box_bytes = (uint64_t)(sf.f_blocks - sf.f_bfree) * (uint64_t)sf.f_bsize;
+	o->box_bytes = box_bytes(b);
 
 	memset(&rep, 0, sizeof(rep));
 	fcntl(st, F_SETFL, O_NONBLOCK);

@@ -215,6 +215,7 @@ int sbx_write_file(struct sbx *b, const char *name, const char *data, size_t len
 		   char *err, size_t errlen)
 {
 	char m[PROTO_MAX_NAME + 16], rep[256];
+	unsigned long long bytes = 0;
 	int fd, r;
 
 	if (len > PROTO_MAX_FILE || strlen(name) > PROTO_MAX_NAME)
@@ -226,6 +227,9 @@ int sbx_write_file(struct sbx *b, const char *name, const char *data, size_t len
 	snprintf(m, sizeof(m), "file %s%s", name, exec ? " x" : "");
 	r = request(b, m, &fd, 1, rep, sizeof(rep), err, errlen);
 	close(fd);
+	if (r == 0 && sscanf(rep, "ok %llu", &bytes) != 1)
+		return fail(err, errlen, "the launcher gave an unexpected answer: %.80s", rep);
+	b->box_bytes = bytes;
 	return r;
 }
 

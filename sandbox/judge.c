@@ -313,6 +313,29 @@ out:
 	return rc;
 }
 
+/*
+ * The submission's compile (or syntax check) and what a failed one means:
+ * false, with every test a compilation error, when it did not compile.
+ */
+static enum sbx_err compile_submission(const struct judge_request *req, struct sbx *b,
+				       struct argv_buf *env, const struct judge_entry *e,
+				       const char *src, const struct sig_map *map,
+				       struct judge_result *res, bool *compiled, char *err,
+				       size_t errlen)
+{
+	enum sbx_err rc;
+
+	rc = judge_compile(b, req->lang, env, e, src, res, err, errlen);
+	*compiled = rc == SBX_OK && res->compile_ok;
+	if (rc != SBX_OK)
+		return rc;
+	if (req->signature)
+		sig_fix_output(req->lang, map, &res->compile_output);
+	if (!res->compile_ok)
+		fill_all(res, V_COMPILATION_ERROR, "compilation failed");
+	return SBX_OK;
+}
+
 int judge_progress_fd = -1;
 
 static void progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -659,7 +682,7 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	enum sbx_err rc = SBX_OK;
 	uint64_t t0 = mono_us();
 	size_t *order = NULL, i, n, nlanes = 1, busy = 0;
-	bool *stopped = NULL;
+	bool *stopped = NULL, compiled, check_later, check_now = false;
 
 	judge_result_init(res);
 	sig_map_init(&map);
@@ -719,17 +742,26 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		rc = SBX_ESYSTEM;
 		goto out;
 	}
-	if (l->compile) {
+	res->box_bytes = b->box_bytes;
+	/*
+	 * A syntax check (Python, JavaScript) only says whether the source
+	 * compiles, and a test that passes has already said it: the runtime
+	 * compiles the whole file before it runs a line of it, under limits no
+	 * wider than the check's.  So it waits until a test does not pass, and
+	 * decides then, before any further test starts; a program that passes
+	 * every test never pays for it.  The verdicts are those of checking first.
+	 */
+	check_later = l->compile && l->syntax_check;
+	if (check_later) {
+		res->compiled = res->compile_ok = true;
+	} else if (l->compile) {
 		progress("compiling");
-		rc = judge_compile(b, l, &env, &entry, src, res, err, errlen);
+		rc = compile_submission(req, b, &env, &entry, src, &map, res, &compiled, err,
+					errlen);
 		if (rc != SBX_OK)
 			goto out;
-		if (req->signature)
-			sig_fix_output(l, &map, &res->compile_output);
-		if (!res->compile_ok) {
-			fill_all(res, V_COMPILATION_ERROR, "compilation failed");
+		if (!compiled)
 			goto done;
-		}
 	}
 	/*
 	 * The files in /box (a compiled program's static data among them) were
@@ -776,10 +808,21 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		rc = SBX_ENOMEM;
 		goto out;
 	}
-	for (n = 0; n < req->ntests || busy;) {
+	for (n = 0; n < req->ntests || busy || check_now;) {
 		int at;
 
-		while (n < req->ntests && !waits_for_running(req, &req->tests[order[n]], lane, nlanes)) {
+		if (check_now && !busy) {
+			progress("compiling");
+			check_now = check_later = false;
+			rc = compile_submission(req, b, &env, &entry, src, &map, res, &compiled,
+						err, errlen);
+			if (rc != SBX_OK)
+				goto out;
+			if (!compiled)
+				goto done;
+		}
+		while (!check_now && n < req->ntests &&
+		       !waits_for_running(req, &req->tests[order[n]], lane, nlanes)) {
 			const struct judge_test *t = &req->tests[order[n]];
 			struct judge_test_result *r = &res->tests[order[n]];
 			const char *skip = skip_reason(req, res, t, stopped);
@@ -809,6 +852,7 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 						       errlen);
 				if (rc != SBX_OK)
 					goto out;
+				check_now = check_later && r->verdict != V_ACCEPTED;
 				if (r->verdict != V_ACCEPTED && t->group >= 0 &&
 				    req->groups[t->group].stop_on_failure)
 					stopped[t->group] = true;
@@ -849,6 +893,8 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 			sbx_outcome_release(&lp->o);
 			if (rc != SBX_OK)
 				goto out;
+			if (check_later && res->tests[lp->test].verdict != V_ACCEPTED)
+				check_now = true;
 			if (res->tests[lp->test].verdict != V_ACCEPTED && t->group >= 0 &&
 			    req->groups[t->group].stop_on_failure)
 				stopped[t->group] = true;

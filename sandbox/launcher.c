@@ -212,7 +212,7 @@ static void do_file(char **w, int n, const int *fds, int nfds)
 	if (box_copy_file(&box, w[1], fds[0], (size_t)st.st_size, n == 3 ? 0755 : 0644, err,
 			  sizeof(err)) < 0)
 		return reply("err %s", err);
-	reply("ok");
+	reply("ok %llu", (unsigned long long)box_bytes(&box));
 }
 
 static void do_run(char *line, size_t len, int *fds, int *nfds)

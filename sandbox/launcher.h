@@ -128,6 +128,8 @@ int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen);
  */
 int box_copy_file(struct box *b, const char *name, int fd, size_t len, mode_t mode, char *err,
 		  size_t errlen);
+/* What the files in the box's working directory take, in bytes of its tmpfs. */
+uint64_t box_bytes(const struct box *b);
 /*
  * Run one command in a fresh process tree inside the box.  ctl is the
  * caller's socket: a message or its end stops the run (the message is left

@@ -7,7 +7,8 @@
  *
  *   check                  can this machine build a box?     -> ok <cgroups> | err <why>
  *   open <work_mb>         build the box (/box is work_mb)   -> ok <cgroups> | err <why>
- *   file <name>            + 1 fd: a sealed memfd, copied into /box/<name> -> ok | err <why>
+ *   file <name>            + 1 fd: a sealed memfd, copied into /box/<name>
+ *                          -> ok <box_bytes> | err <why>  (what /box takes now)
  *   run <writable> <cpu_ms> <wall_ms> <mem_kb> <fsize_mb> <stack_mb> <pids> <nofile>
  *       <tmp_mb> <argc> <envc>\n  then argc + envc NUL-terminated strings
  *                          + 3 fds: the program's stdin (a pipe's read end),

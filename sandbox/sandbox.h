@@ -60,8 +60,9 @@ struct json_object *sbx_confinement_json(void);
  * stdin and collects its stdout and stderr here, unprivileged.
  */
 struct sbx {
-	int sock;	/* the launcher's socket */
-	int pid;	/* the launcher */
+	int sock;		/* the launcher's socket */
+	int pid;		/* the launcher */
+	uint64_t box_bytes;	/* what /box takes after the last file written into it */
 };
 
 struct sbx_limits {
@@ -136,7 +137,7 @@ int sbx_open(struct sbx *b, unsigned work_mb, char *err, size_t errlen);
  * ends only after its twins.
  */
 int sbx_twin(struct sbx *b, struct sbx *twin, char *err, size_t errlen);
-/* Create a new file in /box, executable with exec. */
+/* Create a new file in /box, executable with exec; b->box_bytes is what /box takes then. */
 int sbx_write_file(struct sbx *b, const char *name, const char *data, size_t len, bool exec,
 		   char *err, size_t errlen);
 /* A sealed memfd holding data (a program may read it, never change it); -1 with err. */

@@ -705,6 +705,51 @@ static void test_compilation_error(void)
 	}
 }
 
+/*
+ * Python's and JavaScript's syntax check runs only once a test does not
+ * pass: a program that passes every test runs none, and a program that
+ * raises SyntaxError itself is a runtime error, since the check says it
+ * compiles.  Only the check decides, never what a test printed.
+ */
+static const struct prog late_check_progs[] = {
+	{ "python", "import sys\n"
+		    "n = int(sys.stdin.read())\n"
+		    "if n == 2:\n"
+		    "    compile('def f(:', 'x.py', 'exec')\n"
+		    "print(n)\n" },
+	{ "javascript", "const n = Number(require('fs').readFileSync(0, 'utf8'));\n"
+			"if (n === 2) new Function('function f( {');\n"
+			"console.log(n);\n" },
+};
+
+static void test_syntax_check_late(void)
+{
+	static const char *const pass[] = { "1\n", "1", "3\n", "3", "1\n", "1" };
+	static const char *const raise[] = { "1\n", "1", "2\n", "2", "3\n", "3" };
+	size_t i;
+
+	for (i = 0; i < N(late_check_progs); i++) {
+		const char *lang = late_check_progs[i].lang;
+		struct run *r = run_tests(lang, late_check_progs[i].code, 0, 0, 0, 3, pass);
+
+		OVERALL(r, V_ACCEPTED, "passing program");
+		CHECK(r && r->res.compiled && r->res.compile_ok && r->res.compile_ms == 0 &&
+			      !r->res.compile_output.len,
+		      "%s passing program: a check ran (%llu ms)", lang,
+		      r ? (unsigned long long)r->res.compile_ms : 0ull);
+		run_free(r);
+
+		r = run_tests(lang, late_check_progs[i].code, 0, 0, 0, 3, raise);
+		VERDICT(r, 0, V_ACCEPTED, "SyntaxError raised at run time");
+		VERDICT(r, 1, V_RUNTIME_ERROR, "SyntaxError raised at run time");
+		VERDICT(r, 2, V_ACCEPTED, "SyntaxError raised at run time");
+		OVERALL(r, V_RUNTIME_ERROR, "SyntaxError raised at run time");
+		CHECK(r && r->res.compiled && r->res.compile_ok && r->res.compile_ms > 0,
+		      "%s: the check did not run after a failing test", lang);
+		run_free(r);
+	}
+}
+
 /* ---- language specifics ---- */
 
 static void test_java_public_class_not_main(void)
@@ -1200,6 +1245,7 @@ static CU_TestInfo tests[] = {
 	{ "output_limit_exceeded: stdout flood", test_ole_stdout_flood },
 	{ "output_limit_exceeded: stderr flood", test_ole_stderr_flood },
 	{ "compilation_error: syntax errors", test_compilation_error },
+	{ "syntax check: only once a test does not pass", test_syntax_check_late },
 	{ "java: public class other than Main", test_java_public_class_not_main },
 	{ "java: entry points (package, class with main, harness)", test_java_entry_points },
 	{ "csharp: entry points (any class, namespace, several Mains)", test_csharp_entry_points },

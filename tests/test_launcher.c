@@ -199,7 +199,8 @@ static void test_refuses_bad_files(void)
 	refused(&l, "file main.py", 12, fds, 2);
 	/* the good one goes in once; a second file of the same name is refused */
 	lc_send(&l, "file main.py", 12, &good, 1);
-	CU_ASSERT_STRING_EQUAL(lc_reply(&l), "ok");
+	/* what /box takes now: the new file's page */
+	CU_ASSERT_STRING_EQUAL(lc_reply(&l), "ok 4096");
 	refused(&l, "file main.py", 12, &good, 1);
 	close(good);
 	close(plain);
@@ -331,7 +332,7 @@ static void test_extra_fds(void)
 	/* an executable file: "x" after the name */
 	prog = sealed_memfd(script, true);
 	lc_send(&l, "file prog x", 11, &prog, 1);
-	CU_ASSERT_STRING_EQUAL(lc_reply(&l), "ok");
+	CU_ASSERT_STRING_EQUAL(lc_reply(&l), "ok 4096");
 	refused(&l, "file other y", 12, &prog, 1);
 	refused(&l, "file other x x", 14, &prog, 1);
 	n = (size_t)snprintf(m, sizeof(m), "run 0 2000 4000 65536 16 8 16 64 16 1 0\n/box/prog") + 1;
@@ -480,7 +481,7 @@ static void test_twins(void)
 	close(sv[1]);
 	prog = sealed_memfd(script, true);
 	lc_send(&owner, "file prog x", 11, &prog, 1);
-	CU_ASSERT_STRING_EQUAL(lc_reply(&owner), "ok");
+	CU_ASSERT_STRING_EQUAL(lc_reply(&owner), "ok 4096");
 	fork_twin(&owner, &twin);
 
 	/* what a twin may not do */
