@@ -163,19 +163,38 @@ enum sbx_err sbx_check(char *err, size_t errlen)
 	return r == 0 ? SBX_OK : SBX_EKERNEL;
 }
 
-int sbx_open(struct sbx *b, unsigned work_mb, char *err, size_t errlen)
+int sbx_open_send(struct sbx *b, unsigned work_mb, char *err, size_t errlen)
 {
-	char m[32], rep[512];
+	char m[32];
 
 	if (start(b, err, errlen) < 0)
 		return -1;
 	snprintf(m, sizeof(m), "open %u", work_mb);
-	if (request(b, m, NULL, 0, rep, sizeof(rep), err, errlen) < 0) {
+	if (send_msg(b, m, strlen(m), NULL, 0) < 0) {
+		fail_errno(err, errlen, "cannot talk to the launcher");
+		sbx_close(b);
+		return -1;
+	}
+	return 0;
+}
+
+int sbx_open_reply(struct sbx *b, char *err, size_t errlen)
+{
+	char rep[512];
+
+	if (recv_reply(b, rep, sizeof(rep), err, errlen) < 0) {
 		sbx_close(b);
 		return -1;
 	}
 	snprintf(cgroups, sizeof(cgroups), "%s", rep + 3);
 	return 0;
+}
+
+int sbx_open(struct sbx *b, unsigned work_mb, char *err, size_t errlen)
+{
+	if (sbx_open_send(b, work_mb, err, errlen) < 0)
+		return -1;
+	return sbx_open_reply(b, err, errlen);
 }
 
 int sbx_twin(struct sbx *b, struct sbx *twin, char *err, size_t errlen)

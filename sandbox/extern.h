@@ -15,6 +15,7 @@
 
 #define JUDGE_MAX_ARGS	32
 #define JUDGE_BASE_ENV	5
+#define JUDGE_WORK_MB	256	/* a submission's /box */
 
 /* An argv or envp built from a language's templates: the strings and the vector. */
 struct argv_buf {

@@ -572,9 +572,11 @@ static bool waits_for_running(const struct judge_request *req, const struct judg
 }
 
 /*
- * The twins of the box, now that its files are final and before any test
- * runs in it (a request to its launcher would stop a run): fewer lanes when
- * no more are to be had.
+ * The twins of the box, as soon as it is open: before anything runs in it
+ * (a request to its launcher would stop a run), so that each twin makes its
+ * first run's init while the program compiles.  They share /box, and see
+ * the compiled program as the box does.  Fewer lanes when no more are to
+ * be had.
  */
 static size_t open_twins(struct lane *lane, size_t nlanes)
 {
@@ -661,6 +663,31 @@ static enum sbx_err test_done(const struct judge_request *req, struct checker *k
 	return rc;
 }
 
+/* The box judge_open_ahead() had built: its launcher's answer is still to be read. */
+static struct sbx ahead = { .sock = -1, .pid = -1 };
+
+void judge_open_ahead(void)
+{
+	char why[256];
+
+	if (ahead.sock < 0 && sbx_open_send(&ahead, JUDGE_WORK_MB, why, sizeof(why)) < 0)
+		ahead = (struct sbx){ .sock = -1, .pid = -1 };
+}
+
+void judge_close_ahead(void)
+{
+	sbx_close(&ahead);
+}
+
+static int open_box(struct sbx *b, char *err, size_t errlen)
+{
+	if (ahead.sock < 0)
+		return sbx_open(b, JUDGE_WORK_MB, err, errlen);
+	*b = ahead;
+	ahead = (struct sbx){ .sock = -1, .pid = -1 };
+	return sbx_open_reply(b, err, errlen);
+}
+
 enum sbx_err judge_execute(const struct judge_request *req, struct judge_result *res, char *err,
 			   size_t errlen)
 {
@@ -732,10 +759,19 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		goto out;
 	}
 
-	if (sbx_open(b, 256, err, errlen) < 0) {
+	if (open_box(b, err, errlen) < 0) {
 		rc = SBX_EPRIV;
 		goto out;
 	}
+	/*
+	 * The lanes tests run in: the submission's box on its own core, and twins
+	 * of it on cores borrowed from idle slots.  A custom checker or an
+	 * interactor runs beside each test, so those take one test at a time.
+	 */
+	nlanes = req->checker.kind == CHECK_BUILTIN ? ln.cap : 1;
+	if (nlanes > req->ntests)
+		nlanes = req->ntests ? req->ntests : 1;
+	nlanes = open_twins(lane, nlanes);
 	if (sbx_write_file(b, src, code, code_len, false, err, errlen) < 0 ||
 	    (l->support_name && sbx_write_file(b, l->support_name, l->support_text,
 					       strlen(l->support_text), false, err, errlen) < 0)) {
@@ -793,16 +829,7 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		}
 	}
 
-	/*
-	 * Tests in the request's order, as many at once as there are lanes: the
-	 * submission's box on its own core, and twins of it on cores borrowed
-	 * from idle slots.  A custom checker or an interactor runs beside each
-	 * test, so those take one test at a time.
-	 */
-	nlanes = req->checker.kind == CHECK_BUILTIN ? ln.cap : 1;
-	if (nlanes > req->ntests)
-		nlanes = req->ntests ? req->ntests : 1;
-	nlanes = open_twins(lane, nlanes);
+	/* tests in the request's order, as many at once as there are lanes */
 	runs = sbx_runs_new();
 	if (!runs) {
 		rc = SBX_ENOMEM;

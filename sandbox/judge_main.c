@@ -85,13 +85,19 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	/* the box is built while the request is read and parsed; a bad request says so first */
+	rc = sbx_init(NULL, err, sizeof(err));
+	if (rc == SBX_OK)
+		judge_open_ahead();
 	if (strbuf_read_fd(&body, fd, JUDGE_MAX_BODY) < 0) {
 		print_json(json_error_envelope("invalid_request", "cannot read the request"));
+		judge_close_ahead();
 		return 2;
 	}
 	if (judge_request_parse(body.buf, body.len, &req, &jerr) < 0) {
 		strbuf_release(&body);
 		print_json(json_error_envelope(jerr.code, jerr.message));
+		judge_close_ahead();
 		return 2;
 	}
 	strbuf_release(&body);
@@ -101,7 +107,6 @@ int main(int argc, char **argv)
 		judge_progress_fd = 3;
 		signal(SIGPIPE, SIG_IGN);
 	}
-	rc = sbx_init(NULL, err, sizeof(err));
 	if (rc != SBX_OK) {
 		fprintf(stderr, "judge: %s: %s\n", sbx_strerror(rc), err);
 		print_json(json_error_envelope("sandbox_unavailable", err));

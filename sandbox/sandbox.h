@@ -129,6 +129,9 @@ struct sbx_outcome {
  * or -1 with err (the box is then closed).  Release with sbx_close().
  */
 int sbx_open(struct sbx *b, unsigned work_mb, char *err, size_t errlen);
+/* sbx_open() in two halves: the launcher builds the box while the caller goes on. */
+int sbx_open_send(struct sbx *b, unsigned work_mb, char *err, size_t errlen);
+int sbx_open_reply(struct sbx *b, char *err, size_t errlen);
 /*
  * A twin of box b: the same /box, read-only, for runs side by side with b's
  * (each still a fresh process tree in fresh namespaces, with its own cgroup,
@@ -292,6 +295,14 @@ void judge_result_release(struct judge_result *res);
  */
 enum sbx_err judge_execute(const struct judge_request *req, struct judge_result *res, char *err,
 			   size_t errlen);
+/*
+ * Have the box of the next judge_execute() built from now on, while the
+ * caller reads and parses its request (after sbx_init()).  Best effort: a
+ * box that cannot be started ahead is opened as usual.  One that will not
+ * be used goes with judge_close_ahead(), which waits for its launcher.
+ */
+void judge_open_ahead(void);
+void judge_close_ahead(void);
 /*
  * Where judge_execute is, one line each on this descriptor ("compiling",
  * "test k/n") for whoever follows the execution; -1 (the default): not told.

@@ -1,9 +1,13 @@
 /* test_judge.c - unit tests of judge.c, entry.c and judge_json.c: class names, requests, responses */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <json-c/json.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "harness.h"
 
@@ -395,6 +399,49 @@ static void test_refuses_unprivileged(void)
 	CU_ASSERT_EQUAL(system(cmd), 0);
 }
 
+/*
+ * bin/judge has its box built while it reads the request.  A request it
+ * refuses still gets its error, and the judge waits for that box's launcher
+ * before it ends: none is left behind, not even as a zombie for its parent.
+ */
+static void test_bad_request_leaves_no_launcher(void)
+{
+	const char *bin = getenv("BIN") ? getenv("BIN") : "bin";
+	char judge[512], out[1024] = "";
+	char *const argv[] = { judge, NULL };
+	posix_spawn_file_actions_t fa;
+	int in[2], res[2], st, k;
+	pid_t pid, left;
+	ssize_t n;
+
+	snprintf(judge, sizeof(judge), "%s/judge", bin);
+	/* what the judge leaves behind becomes ours */
+	CU_ASSERT_EQUAL_FATAL(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+	for (k = 0; k < 3; k++) {
+		CU_ASSERT_FATAL(pipe(in) == 0 && pipe(res) == 0);
+		posix_spawn_file_actions_init(&fa);
+		posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+		posix_spawn_file_actions_adddup2(&fa, res[1], 1);
+		posix_spawn_file_actions_addclose(&fa, in[1]);
+		posix_spawn_file_actions_addclose(&fa, res[0]);
+		CU_ASSERT_EQUAL_FATAL(posix_spawn(&pid, judge, &fa, NULL, argv, environ), 0);
+		posix_spawn_file_actions_destroy(&fa);
+		close(in[0]);
+		close(res[1]);
+		CU_ASSERT(write(in[1], "{bad", 4) == 4);
+		close(in[1]);
+		n = read(res[0], out, sizeof(out) - 1);
+		out[n > 0 ? n : 0] = '\0';
+		close(res[0]);
+		CU_ASSERT_EQUAL(waitpid(pid, &st, 0), pid);
+		CU_ASSERT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 2);
+		CU_ASSERT_PTR_NOT_NULL(strstr(out, "invalid_json"));
+		left = waitpid(-1, &st, 0);
+		CU_ASSERT_TRUE(left < 0 && errno == ECHILD);
+	}
+	prctl(PR_SET_CHILD_SUBREAPER, 0);
+}
+
 /* The host's name never reaches a response: container_id and replica are the configured node name. */
 static void test_node_name(void)
 {
@@ -430,6 +477,7 @@ static void test_node_name(void)
 
 static CU_TestInfo tests[] = {
 	{ "refuses without privileges", test_refuses_unprivileged },
+	{ "a bad request leaves no launcher behind", test_bad_request_leaves_no_launcher },
 	{ "node name, never the host name", test_node_name },
 	{ "java: the file's class", test_java_class },
 	{ "java: the class to run", test_java_main_class },
