@@ -104,6 +104,19 @@ int env_int(const char *name, int dflt, int lo, int hi)
 	return x < lo ? lo : x > hi ? hi : (int)x;
 }
 
+int env_int_exact(const char *name, int dflt, int lo, int hi)
+{
+	const char *v = getenv(name);
+	char *end;
+	long x;
+
+	if (!v || !*v)
+		return dflt;
+	errno = 0;
+	x = strtol(v, &end, 10);
+	return errno || *end || x < lo || x > hi ? dflt : (int)x;
+}
+
 void hex_encode(const unsigned char *b, size_t n, char *out)
 {
 	static const char digits[] = "0123456789abcdef";

@@ -16,6 +16,8 @@ int fail_errno(char *err, size_t errlen, const char *fmt, ...)
 uint64_t mono_us(void);
 /* The environment variable name as an int, dflt when unset or empty, clamped to [lo, hi]. */
 int env_int(const char *name, int dflt, int lo, int hi);
+/* As env_int(), but dflt as well for anything that is not a number within [lo, hi]. */
+int env_int_exact(const char *name, int dflt, int lo, int hi);
 /* Write the whole buffer, retrying on EINTR and short writes. */
 int write_all(int fd, const void *buf, size_t len);
 /* Write a short string to a file that already exists (cgroup and /proc knobs); never follows a link. */

@@ -27,28 +27,18 @@
 
 #define LANES_DEFAULT 4
 
-static long env_num(const char *name, long dflt, long lo, long hi)
-{
-	const char *s = getenv(name);
-	char *end;
-	long v;
-
-	if (!s || !*s)
-		return dflt;
-	v = strtol(s, &end, 10);
-	return *end || v < lo || v > hi ? dflt : v;
-}
-
 void lanes_open(struct lanes *ln)
 {
 	const char *dir = getenv("CE_CORES");
-	long cores = sysconf(_SC_NPROCESSORS_ONLN), own = env_num("CE_CORE", -1, 0, LANES_MAX_TOKENS - 1);
+	/* a bad CE_CORE is no token at all, never token 0 */
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int own = env_int_exact("CE_CORE", -1, 0, LANES_MAX_TOKENS - 1);
 	char path[512];
 	int fd;
 
 	memset(ln, 0, sizeof(*ln));
 	ln->own = -1;
-	ln->cap = (unsigned)env_num("CE_JUDGE_LANES", LANES_DEFAULT, 1, SBX_MAX_JOBS);
+	ln->cap = (unsigned)env_int_exact("CE_JUDGE_LANES", LANES_DEFAULT, 1, SBX_MAX_JOBS);
 	if (!dir || dir[0] != '/') {
 		/* no host to share with: the machine's cores */
 		if (cores >= 1 && (unsigned long)cores < ln->cap)
@@ -62,8 +52,8 @@ void lanes_open(struct lanes *ln)
 			break;
 		ln->fd[ln->ntokens] = fd;
 	}
-	if (own >= 0 && own < (long)ln->ntokens) {
-		ln->own = (int)own;
+	if (own >= 0 && (unsigned)own < ln->ntokens) {
+		ln->own = own;
 		/* ours for the whole job; a neighbour that borrowed it gives it back after one test */
 		while (flock(ln->fd[own], LOCK_EX) < 0 && errno == EINTR)
 			;

@@ -126,12 +126,36 @@ static void test_read_small(void)
 	CU_ASSERT_EQUAL(read_small(fd, buf, sizeof(buf)), -1);
 }
 
+/* env_int clamps what it is given; env_int_exact takes the default for anything out of bounds */
+static void test_env_int(void)
+{
+	static const struct {
+		const char *v;
+		int clamped, exact;
+	} c[] = {
+		{ NULL, 7, 7 }, { "", 7, 7 }, { "3", 3, 3 }, { "0", 1, 7 }, { "99", 10, 7 },
+		{ "-2", 1, 7 }, { "4x", 4, 7 }, { "x", 1, 7 }, { "99999999999999999999", 10, 7 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		if (c[i].v)
+			setenv("CE_TEST_ENV_INT", c[i].v, 1);
+		else
+			unsetenv("CE_TEST_ENV_INT");
+		CU_ASSERT_EQUAL(env_int("CE_TEST_ENV_INT", 7, 1, 10), c[i].clamped);
+		CU_ASSERT_EQUAL(env_int_exact("CE_TEST_ENV_INT", 7, 1, 10), c[i].exact);
+	}
+	unsetenv("CE_TEST_ENV_INT");
+}
+
 static CU_TestInfo tests[] = {
 	{ "fail and fail_errno format, bound and keep errno", test_fail },
 	{ "mono_us is monotonic microseconds", test_mono_us },
 	{ "write_all writes everything through short writes", test_write_all_pipe },
 	{ "write_file: existing files only, never a link", test_write_file },
 	{ "read_small: bounded, NUL-terminated, from offset 0", test_read_small },
+	{ "env_int clamps, env_int_exact falls back", test_env_int },
 	CU_TEST_INFO_NULL,
 };
 
