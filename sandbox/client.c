@@ -632,7 +632,8 @@ int sbx_runs_wait(struct sbx_runs *rs, char *err, size_t errlen)
 	}
 }
 
-unsigned sbx_runs_order(const struct sbx_runs *rs, int k)
+/* When run k's launcher answered among the set's: 1 first, 2 second... */
+static unsigned sbx_runs_order(const struct sbx_runs *rs, int k)
 {
 	return k >= 0 && k < SBX_MAX_JOBS ? rs->r[k].order : 0;
 }

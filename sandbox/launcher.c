@@ -32,6 +32,25 @@ static char msg[PROTO_MAX_MSG + 1];
 static struct box box = { .lock_fd = -1, .mnt_fd = -1, .dir_fd = -1 };
 static bool box_is_open;
 static unsigned twins;	/* forks made of this box */
+static pid_t twin_pid[PROTO_MAX_TWINS];	/* those not yet reaped; 0 once reaped */
+
+/* Reap the twins that ended (wait: all of them): by their pids, never a waiting init. */
+static void reap_twins(bool wait)
+{
+	unsigned i;
+	pid_t r;
+
+	for (i = 0; i < twins; i++) {
+		if (twin_pid[i] <= 0)
+			continue;
+		do
+			r = waitpid(twin_pid[i], NULL, wait ? 0 : WNOHANG);
+		while (r < 0 && errno == EINTR);
+		/* reaped, or no longer a child to wait for */
+		if (r != 0)
+			twin_pid[i] = 0;
+	}
+}
 
 static void reply(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -317,8 +336,10 @@ static void do_fork(int n, int *fds, int *nfds)
 	pid = fork();
 	if (pid < 0)
 		return reply("err cannot fork the launcher");
-	twins++;
+	twin_pid[twins++] = pid;
 	if (pid == 0) {
+		/* the owner's twins are not this one's children */
+		memset(twin_pid, 0, sizeof(twin_pid));
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		if (getppid() != owner || dup2(fds[0], CTL) < 0)
 			_exit(1);
@@ -418,14 +439,11 @@ int main(void)
 			reply("err unknown request");
 		}
 		close_fds(fds, nfds);
-		/* twins that ended */
-		while (twins && waitpid(-1, NULL, WNOHANG) > 0)
-			;
+		reap_twins(false);
 	}
 	if (box_is_open)
 		box_close(&box);
 	/* the twins end with their sockets; this one ends after them */
-	while (twins && (wait(NULL) > 0 || errno == EINTR))
-		;
+	reap_twins(true);
 	return 0;
 }

@@ -178,8 +178,6 @@ struct sbx_runs *sbx_runs_new(void);
 int sbx_runs_start(struct sbx_runs *rs, struct sbx *b, const struct sbx_cmd *cmd,
 		   struct sbx_outcome *o, char *err, size_t errlen);
 int sbx_runs_wait(struct sbx_runs *rs, char *err, size_t errlen);
-/* When run k's launcher answered among the set's: 1 first, 2 second... */
-unsigned sbx_runs_order(const struct sbx_runs *rs, int k);
 void sbx_runs_free(struct sbx_runs *rs);
 void sbx_close(struct sbx *b);
 

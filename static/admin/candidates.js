@@ -1,6 +1,6 @@
 // candidates.js - the candidate list (status, score, CSV export) and the
 // new-candidate form that ends with the invitation link to copy.
-import { h, uid, field, loading, errorBox, busy } from "../common/dom.js";
+import { h, uid, field, loading, errorBox, busy, pager } from "../common/dom.js";
 import { fmtDate, fmtDuration, fmtScore } from "../common/format.js";
 import { api } from "./session.js";
 import { announce, statusBadge, download } from "./ui.js";
@@ -95,10 +95,10 @@ export async function candidatesView(ctx) {
 	const perPage = h("select", {}, PER_PAGE.map((n) => h("option", { value: String(n) }, String(n))));
 	const count = h("p", { class: "muted", "aria-live": "polite" });
 	const out = h("div", {}, loading("Loading candidates…"));
-	const prev = h("button", { type: "button", class: "btn btn-small" }, "Previous page");
-	const next = h("button", { type: "button", class: "btn btn-small" }, "Next page");
-	const pageText = h("span", { class: "muted page-text" });
-	const pager = h("nav", { class: "pager", "aria-label": "Pages of candidates", hidden: true }, prev, pageText, next);
+	const pages = pager("Pages of candidates", (step) => {
+		q.page += step;
+		load();
+	});
 
 	function header() {
 		return h("tr", {}, COLUMNS.map(([label, key]) => {
@@ -130,13 +130,9 @@ export async function candidatesView(ctx) {
 			return;
 		}
 		if (mine !== seq || !ctx.alive) return;
-		const pages = Math.max(1, Math.ceil(r.total / r.per_page));
 		const filtered = q.q || q.status || q.from || q.until;
 		count.textContent = `${r.total} candidate${r.total === 1 ? "" : "s"}${filtered ? " match" + (r.total === 1 ? "es" : "") : ""}`;
-		pageText.textContent = `Page ${r.page} of ${pages}`;
-		prev.disabled = r.page <= 1;
-		next.disabled = r.page >= pages;
-		pager.hidden = pages <= 1;
+		pages.show(r.page, Math.max(1, Math.ceil(r.total / r.per_page)));
 		if (!r.candidates.length) {
 			out.replaceChildren(h("p", { class: "empty" }, r.total ? "No candidates on this page."
 				: filtered ? "No candidate matches. Change the search, the status or the dates."
@@ -165,16 +161,8 @@ export async function candidatesView(ctx) {
 		clearTimeout(typing);
 		typing = setTimeout(refilter, 300);
 	});
-	prev.addEventListener("click", () => {
-		q.page -= 1;
-		load();
-	});
-	next.addEventListener("click", () => {
-		q.page += 1;
-		load();
-	});
 	ctx.root.append(h("div", { class: "filters", role: "search", "aria-label": "Filter candidates" },
-		search.field, field("Status", status).field, from.field, until.field, field("Per page", perPage).field, count), out, pager);
+		search.field, field("Status", status).field, from.field, until.field, field("Per page", perPage).field, count), out, pages.nav);
 	await load();
 }
 

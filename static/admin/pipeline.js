@@ -2,7 +2,7 @@
 // pages, each candidate's score per question, total and the reviewers'
 // ratings, a link to their report, and the job's CSV export.
 import { idPath } from "../common/api.js";
-import { h, field, loading, errorBox, uid } from "../common/dom.js";
+import { h, field, loading, errorBox, uid, pager } from "../common/dom.js";
 import { fmtDate, fmtScore } from "../common/format.js";
 import { api } from "./session.js";
 import { statusBadge, download } from "./ui.js";
@@ -59,10 +59,10 @@ export function pipelineSection(ctx, job) {
 
 	const count = h("p", { class: "muted pipeline-count", "aria-live": "polite" });
 	const out = h("div", {}, loading("Loading the candidates…"));
-	const prev = h("button", { type: "button", class: "btn btn-small" }, "Previous page");
-	const next = h("button", { type: "button", class: "btn btn-small" }, "Next page");
-	const pageText = h("span", { class: "muted" });
-	const pager = h("nav", { class: "pager", "aria-label": "Pages of candidates" }, prev, pageText, next);
+	const pages = pager("Pages of candidates", (step) => {
+		q.page += step;
+		load();
+	});
 	const scoreErr = h("p", { class: "field-error", role: "alert", hidden: true });
 
 	let seq = 0;
@@ -78,12 +78,8 @@ export function pipelineSection(ctx, job) {
 			return;
 		}
 		if (mine !== seq || !ctx.alive) return;
-		const pages = Math.max(1, Math.ceil(r.total / r.per_page));
 		count.textContent = `${r.total} candidate${r.total === 1 ? "" : "s"}`;
-		pageText.textContent = `Page ${r.page} of ${pages}`;
-		prev.disabled = r.page <= 1;
-		next.disabled = r.page >= pages;
-		pager.hidden = pages <= 1;
+		pages.show(r.page, Math.max(1, Math.ceil(r.total / r.per_page)));
 		if (!r.candidates.length) {
 			out.replaceChildren(h("p", { class: "empty" }, r.total ? "No candidates on this page."
 				: job.tests.length ? "No candidate matches. Change the filters, or invite candidates from a test."
@@ -114,14 +110,6 @@ export function pipelineSection(ctx, job) {
 		order.value = sort.value === "name" ? "asc" : "desc";
 	});
 	for (const c of [test, status, sort, order, perPage]) c.addEventListener("change", refilter);
-	prev.addEventListener("click", () => {
-		q.page -= 1;
-		load();
-	});
-	next.addEventListener("click", () => {
-		q.page += 1;
-		load();
-	});
 	const form = h("form", { class: "filters pipeline-filters", role: "search", "aria-label": "Filter the candidates", novalidate: true },
 		field("Test", test).field, field("Status", status).field,
 		field("Lowest total", min).field, field("Highest total", max).field,
@@ -135,5 +123,5 @@ export function pipelineSection(ctx, job) {
 	load();
 	return h("section", { class: "card pipeline", "aria-labelledby": titleId },
 		h("div", { class: "section-head" }, h("h2", { id: titleId }, "Candidates"), count, exportBtn),
-		form, scoreErr, out, pager);
+		form, scoreErr, out, pages.nav);
 }

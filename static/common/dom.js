@@ -125,6 +125,26 @@ export function field(labelText, control, hintText) {
 	return { field: wrap, control, setError };
 }
 
+// Previous and next page buttons around "Page k of n", named by label: a click calls
+// go(-1) or go(1); show(page, pages) after each load (hidden while there is one page).
+export function pager(label, go) {
+	const prev = h("button", { type: "button", class: "btn btn-small" }, "Previous page");
+	const next = h("button", { type: "button", class: "btn btn-small" }, "Next page");
+	const text = h("span", { class: "muted page-text" });
+	const nav = h("nav", { class: "pager", "aria-label": label, hidden: true }, prev, text, next);
+	prev.addEventListener("click", () => go(-1));
+	next.addEventListener("click", () => go(1));
+	return {
+		nav,
+		show(page, pages) {
+			text.textContent = `Page ${page} of ${pages}`;
+			prev.disabled = page <= 1;
+			next.disabled = page >= pages;
+			nav.hidden = pages <= 1;
+		},
+	};
+}
+
 // An error box (role=alert) for a failed request or check.
 export function errorBox(message) {
 	return h("div", { class: "banner banner-error", role: "alert" }, message);

@@ -6,18 +6,10 @@
 // 01-sensor-summary is used throughout: its reference solution is known, two of its
 // nine tests are samples.
 "use strict";
-const { startTest: start, setCode } = require("./harness.cjs");
+const { startTest: start, setCode, sensor: { slug: SLUG, wrongPy: WRONG_PY } } = require("./harness.cjs");
 const fs = require("fs");
 const path = require("path");
 
-const SLUG = "01-sensor-summary";
-const WRONG_PY = [
-	"import sys",
-	"d = sys.stdin.read().split()",
-	"a = [int(x) for x in d[1:1 + int(d[0])]]",
-	"print(min(a), max(a), sum(a), 0)",   // the last number is wrong
-	"",
-].join("\n");
 const JAVA_DRAFT = "public class Main {\n    public static void main(String[] a) {\n        System.out.println(\"draft\");\n    }\n}\n";
 
 // ---- helpers ----

@@ -7,16 +7,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { startTest: start, setCode } = require("./harness.cjs");
-
-const SLUG = "01-sensor-summary";
-const WRONG_PY = [
-	"import sys",
-	"d = sys.stdin.read().split()",
-	"a = [int(x) for x in d[1:1 + int(d[0])]]",
-	"print(min(a), max(a), sum(a), 0)",   // the last number is wrong
-	"",
-].join("\n");
+const { startTest: start, setCode, sensor: { slug: SLUG, wrongPy: WRONG_PY } } = require("./harness.cjs");
 
 async function setup(h, name) {
 	const q = await h.bankQuestion(SLUG);

@@ -152,6 +152,18 @@ h.adminSignIn = async (page) => {
 	await page.getByRole("heading", { level: 1, name: "Question bank" }).waitFor();
 };
 
+// the bank question the candidate's scenarios use, and an answer to it that runs but is wrong
+h.sensor = {
+	slug: "01-sensor-summary",
+	wrongPy: [
+		"import sys",
+		"d = sys.stdin.read().split()",
+		"a = [int(x) for x in d[1:1 + int(d[0])]]",
+		"print(min(a), max(a), sum(a), 0)",   // the last number is wrong
+		"",
+	].join("\n"),
+};
+
 // the candidate's page: through the preview to the workspace
 h.startTest = async (page, inv) => {
 	await page.goto(inv.invite_url);
