@@ -278,8 +278,8 @@ static void test_progress(void)
 
 	o = executor_run(py, strlen(py), &w, &invalid, err, sizeof(err));
 	CU_ASSERT_PTR_NOT_NULL(o);
-	/* python is byte-compiled first, as a check of its syntax */
-	CU_ASSERT_STRING_EQUAL(lines.buf, "compiling,test 1/3,test 2/3,test 3/3");
+	/* python's syntax check waits for a test that does not pass: here, none */
+	CU_ASSERT_STRING_EQUAL(lines.buf, "test 1/3,test 2/3,test 3/3");
 	CU_ASSERT_FALSE(w.expired);
 	json_object_put(o);
 	strbuf_release(&lines);
