@@ -29,7 +29,7 @@ const struct lang langs[] = {
 		 * A syntax error is reported as a compilation error.  compile() in an
 		 * isolated interpreter without site costs a third of "-m py_compile"
 		 * (which imports its own machinery and writes a .pyc nobody reads).
-		 * It runs only once a test does not pass (judge.c, late_check).
+		 * It runs only once a test does not pass (judge.c, check_later).
 		 */
 		.compile = ARGV("/usr/bin/python3", "-I", "-S", "-c", PY_SYNTAX_CHECK, "{src}"),
 		.syntax_check = true,

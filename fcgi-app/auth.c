@@ -1,7 +1,6 @@
 /* auth.c - password hashing, random tokens, admin and candidate authentication */
 #define _GNU_SOURCE
 #include <crypt.h>
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 

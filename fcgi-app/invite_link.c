@@ -17,7 +17,6 @@
 static unsigned char secret[SECRET_MAX];
 static size_t secret_len;
 
-
 /* The secret from a file: its bytes, less a final newline. */
 static size_t read_secret(const char *path)
 {

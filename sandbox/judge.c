@@ -315,18 +315,16 @@ out:
 
 /*
  * The submission's compile (or syntax check) and what a failed one means:
- * false, with every test a compilation error, when it did not compile.
+ * res->compile_ok false, with every test a compilation error.
  */
 static enum sbx_err compile_submission(const struct judge_request *req, struct sbx *b,
 				       struct argv_buf *env, const struct judge_entry *e,
 				       const char *src, const struct sig_map *map,
-				       struct judge_result *res, bool *compiled, char *err,
-				       size_t errlen)
+				       struct judge_result *res, char *err, size_t errlen)
 {
 	enum sbx_err rc;
 
 	rc = judge_compile(b, req->lang, env, e, src, res, err, errlen);
-	*compiled = rc == SBX_OK && res->compile_ok;
 	if (rc != SBX_OK)
 		return rc;
 	if (req->signature)
@@ -663,6 +661,19 @@ static enum sbx_err test_done(const struct judge_request *req, struct checker *k
 	return rc;
 }
 
+/* Did test i, now judged, fail?  A failure stops its group when the group says so. */
+static bool test_failed(const struct judge_request *req, const struct judge_result *res, size_t i,
+			bool *stopped)
+{
+	const struct judge_test *t = &req->tests[i];
+
+	if (res->tests[i].verdict == V_ACCEPTED)
+		return false;
+	if (t->group >= 0 && req->groups[t->group].stop_on_failure)
+		stopped[t->group] = true;
+	return true;
+}
+
 /* The box judge_open_ahead() had built: its launcher's answer is still to be read. */
 static struct sbx ahead = { .sock = -1, .pid = -1 };
 
@@ -709,7 +720,7 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 	enum sbx_err rc = SBX_OK;
 	uint64_t t0 = mono_us();
 	size_t *order = NULL, i, n, nlanes = 1, busy = 0;
-	bool *stopped = NULL, compiled, check_later, check_now = false;
+	bool *stopped = NULL, check_later, check_now = false;
 
 	judge_result_init(res);
 	sig_map_init(&map);
@@ -792,11 +803,10 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		res->compiled = res->compile_ok = true;
 	} else if (l->compile) {
 		progress("compiling");
-		rc = compile_submission(req, b, &env, &entry, src, &map, res, &compiled, err,
-					errlen);
+		rc = compile_submission(req, b, &env, &entry, src, &map, res, err, errlen);
 		if (rc != SBX_OK)
 			goto out;
-		if (!compiled)
+		if (!res->compile_ok)
 			goto done;
 	}
 	/*
@@ -841,11 +851,10 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		if (check_now && !busy) {
 			progress("compiling");
 			check_now = check_later = false;
-			rc = compile_submission(req, b, &env, &entry, src, &map, res, &compiled,
-						err, errlen);
+			rc = compile_submission(req, b, &env, &entry, src, &map, res, err, errlen);
 			if (rc != SBX_OK)
 				goto out;
-			if (!compiled)
+			if (!res->compile_ok)
 				goto done;
 		}
 		while (!check_now && n < req->ntests &&
@@ -879,10 +888,8 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 						       errlen);
 				if (rc != SBX_OK)
 					goto out;
-				check_now = check_later && r->verdict != V_ACCEPTED;
-				if (r->verdict != V_ACCEPTED && t->group >= 0 &&
-				    req->groups[t->group].stop_on_failure)
-					stopped[t->group] = true;
+				if (test_failed(req, res, order[n], stopped) && check_later)
+					check_now = true;
 				n++;
 				continue;
 			}
@@ -903,7 +910,6 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 		{
 			int ended = sbx_runs_wait(runs, err, errlen);
 			struct lane *lp = NULL;
-			const struct judge_test *t;
 
 			for (i = 0; i < nlanes && ended >= 0 && !lp; i++)
 				if (lane[i].busy && lane[i].run == ended)
@@ -915,16 +921,12 @@ enum sbx_err judge_execute(const struct judge_request *req, struct judge_result 
 			lp->busy = false;
 			busy--;
 			lanes_return(&ln, lp->token);
-			t = &req->tests[lp->test];
 			rc = test_done(req, &k, &map, mem_limit, lp->test, &lp->o, res, err, errlen);
 			sbx_outcome_release(&lp->o);
 			if (rc != SBX_OK)
 				goto out;
-			if (check_later && res->tests[lp->test].verdict != V_ACCEPTED)
+			if (test_failed(req, res, lp->test, stopped) && check_later)
 				check_now = true;
-			if (res->tests[lp->test].verdict != V_ACCEPTED && t->group >= 0 &&
-			    req->groups[t->group].stop_on_failure)
-				stopped[t->group] = true;
 		}
 	}
 	/* the first failing test in the request's order gives the verdict */
