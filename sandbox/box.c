@@ -320,6 +320,29 @@ static int slot_lock(struct box *b, char *err, size_t errlen)
 static int spare_make(struct box *b, char *err, size_t errlen);
 static void spare_drop(struct box_spare *s);
 
+/*
+ * A fresh network namespace, its fd; the launcher stays in its own.  Its
+ * loopback is never brought up, and the filter lets a program make unix
+ * sockets only: a run can leave nothing in it that outlives the run's
+ * processes, so the runs of one launcher share it (box_init).
+ */
+static int net_make(void)
+{
+	int self, fd = -1;
+
+	self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (self < 0)
+		return -1;
+	if (unshare(CLONE_NEWNET) == 0) {
+		fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+		/* back where it was, or no more sockets of the launcher's in the box's namespace */
+		if (setns(self, CLONE_NEWNET) < 0)
+			_exit(1);
+	}
+	close(self);
+	return fd;
+}
+
 void box_prepare(struct box *b)
 {
 	char err[160];
@@ -340,11 +363,17 @@ int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
 	long pid;
 
 	memset(b, 0, sizeof(*b));
-	b->lock_fd = b->mnt_fd = b->dir_fd = -1;
+	b->lock_fd = b->mnt_fd = b->dir_fd = b->net_fd = -1;
 	if (!cfg.ready)
 		return fail(err, errlen, "sandbox not initialised");
 	if (slot_lock(b, err, errlen) < 0)
 		return -1;
+	b->net_fd = net_make();
+	if (b->net_fd < 0) {
+		fail_errno(err, errlen, "cannot create the box's network namespace");
+		box_close(b);
+		return -1;
+	}
 	if (pipe2(ready, O_CLOEXEC) < 0) {
 		fail_errno(err, errlen, "pipe");
 		box_close(b);
@@ -425,6 +454,7 @@ uint64_t box_bytes(const struct box *b)
 void box_close(struct box *b)
 {
 	spare_drop(&b->spare);
+	spare_drop(&b->spent);
 	/* closing the last reference to the namespace unmounts everything in it */
 	if (b->dir_fd >= 0)
 		close(b->dir_fd);
@@ -432,16 +462,24 @@ void box_close(struct box *b)
 		close(b->mnt_fd);
 	if (b->lock_fd >= 0)
 		close(b->lock_fd);
-	b->dir_fd = b->mnt_fd = b->lock_fd = -1;
+	if (b->net_fd >= 0)
+		close(b->net_fd);
+	b->dir_fd = b->mnt_fd = b->lock_fd = b->net_fd = -1;
 }
 
-void box_become_twin(struct box *b, unsigned twin)
+int box_become_twin(struct box *b, unsigned twin)
 {
 	b->twin = twin;
 	b->uid = (uid_t)(FIRST_UID + b->slot + twin * SLOTS);
 	b->runs = 0;
+	/* runs side by side share no network namespace: not even an abstract unix socket's name */
+	close(b->net_fd);
+	b->net_fd = net_make();
+	if (b->net_fd < 0)
+		return -1;
 	/* the owner's waiting init stays the owner's; this one makes its own, under its uid */
 	box_prepare(b);
+	return 0;
 }
 
 /* ---- running one process tree ---- */
@@ -697,6 +735,9 @@ static void box_init(struct child *c)
 	prctl(PR_SET_DUMPABLE, 0);
 	/* best effort (needs CAP_SYS_RESOURCE): if the OOM killer takes init, the run is still MLE */
 	write_file("/proc/self/oom_score_adj", "-1000");
+	step = "network namespace";
+	if (setns(c->box->net_fd, CLONE_NEWNET) < 0)
+		goto fail;
 	step = "cgroup";
 	if (cg_join(c->cg) < 0)
 		goto fail;
@@ -752,6 +793,14 @@ static void box_init(struct child *c)
 			goto fail;
 		}
 	}
+	/*
+	 * then end what it left and reap that too, as the kernel would when init
+	 * ends: the report says that the run is over, and the launcher does not
+	 * wait for the rest of init's exit (its namespaces' teardown)
+	 */
+	kill(-1, SIGKILL);
+	while (wait4(-1, NULL, 0, NULL) > 0 || errno == EINTR)
+		;
 	report(c, REPORT_ENDED, wstatus, 0, NULL, &ru);
 	_exit(0);
 fail:
@@ -764,7 +813,8 @@ struct monitor {
 	long pid;
 	enum proto_status killed_for;
 	bool killed;
-	bool exited;
+	bool exited;	/* init is gone */
+	bool reported;	/* init's report came: the run is over (init is ending) */
 };
 
 static void kill_box(struct monitor *m, enum proto_status why)
@@ -777,16 +827,31 @@ static void kill_box(struct monitor *m, enum proto_status why)
 	kill((pid_t)m->pid, SIGKILL);
 }
 
-/* Watch the run that started at start (mono_us) until its init is gone. */
+/* Until the process ends, without reaping it: its status in si. */
+static void await_end(long pid, siginfo_t *si)
+{
+	memset(si, 0, sizeof(*si));
+	while (waitid(P_PID, (id_t)pid, si, WEXITED | WNOWAIT) < 0 && errno == EINTR)
+		;
+}
+
+/*
+ * Watch the run that started at start (mono_us) until its init reports on
+ * st, having reaped every process of the run, or is gone; a killed run
+ * until its init is gone, the kernel having ended all the others.
+ */
 static int monitor_run(struct monitor *m, const struct box_cmd *cmd, const struct cg_run *cg,
-		       int ctl, uint64_t start, struct box_outcome *o)
+		       int ctl, int st, uint64_t start, struct report *rep, struct box_outcome *o)
 {
 	const uint64_t wall_end = start + cmd->lim.wall_ms * 1000u;
 	const uint64_t cpu_limit_ns = cmd->lim.cpu_ms * 1000000u;
 	uint64_t now, next_cpu = start, cpu_ns, wait_us, until;
-	struct pollfd pfd[2] = { { .fd = m->pidfd, .events = POLLIN }, { .fd = ctl, .events = POLLIN } };
+	struct pollfd pfd[3] = { { .fd = m->pidfd, .events = POLLIN },
+				 { .fd = st, .events = POLLIN },
+				 { .fd = ctl, .events = POLLIN } };
+	ssize_t n;
 
-	while (!m->exited) {
+	while (!m->exited && !(m->reported && !m->killed)) {
 		now = mono_us();
 		if (!m->killed && now >= wall_end)
 			kill_box(m, PROTO_WALL);
@@ -807,14 +872,20 @@ static int monitor_run(struct monitor *m, const struct box_cmd *cmd, const struc
 		 * any message from the caller, or its end, stops the run; the message
 		 * stays queued for the launcher, and the socket needs no more watching
 		 */
-		if (poll(pfd, m->killed ? 1 : 2, (int)((wait_us + 999) / 1000)) < 0) {
+		if (poll(pfd, m->killed ? 2 : 3, (int)((wait_us + 999) / 1000)) < 0) {
 			if (errno == EINTR)
 				continue;
 			return -1;
 		}
 		if (pfd[0].revents)
 			m->exited = true;
-		if (!m->killed && pfd[1].revents)
+		if (pfd[1].revents) {
+			/* a report, or the end of the pipe when init died without one */
+			n = read(st, rep, sizeof(*rep));
+			m->reported = n == (ssize_t)sizeof(*rep);
+			pfd[1].fd = -1;
+		}
+		if (!m->killed && pfd[2].revents)
 			kill_box(m, PROTO_KILLED);
 	}
 	o->wall_us = mono_us() - start;
@@ -843,12 +914,12 @@ static void close_all_but(const int *keep, int n)
 }
 
 /*
- * Make the next run's init: fresh pid, net, ipc and uts namespaces and a
- * fresh cgroup, that it joins, and its own mount namespace with its /proc.
- * Joining a cgroup waits for an RCU grace period (several ms on cgroup v1
- * when none was joined for a while) and a network namespace costs about a
- * millisecond: made while the run before goes, neither is in the next one's
- * way.  It holds nothing of a run until the command comes (spare_go).
+ * Make the next run's init: fresh pid, ipc and uts namespaces and a fresh
+ * cgroup, that it joins, its own mount namespace with its /proc, and the
+ * box's network namespace (net_make).  Joining a cgroup waits for an RCU
+ * grace period (several ms on cgroup v1 when none was joined for a while):
+ * made while the run before goes, that is not in the next one's way.  It
+ * holds nothing of a run until the command comes (spare_go).
  */
 static int spare_make(struct box *b, char *err, size_t errlen)
 {
@@ -873,17 +944,15 @@ static int spare_make(struct box *b, char *err, size_t errlen)
 	c.cg = &s->cg;
 	c.status_w = st[1];
 	c.go_r = sv[1];
-	pid = sys_clone(CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD |
-				SIGCHLD,
-			&pidfd);
+	pid = sys_clone(CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD | SIGCHLD, &pidfd);
 	if (pid < 0) {
 		fail_errno(err, errlen, "clone");
 		goto fail;
 	}
 	if (pid == 0) {
 		/* nothing of the run going on now: above all not its pipes, whose end its reader awaits */
-		const int keep[] = { st[1], sv[1], b->mnt_fd, s->cg.procs_fd[0], s->cg.procs_fd[1],
-				     s->cg.procs_fd[2] };
+		const int keep[] = { st[1], sv[1], b->mnt_fd, b->net_fd, s->cg.procs_fd[0],
+				     s->cg.procs_fd[1], s->cg.procs_fd[2] };
 
 		close_all_but(keep, (int)(sizeof(keep) / sizeof(keep[0])));
 		box_init(&c);
@@ -908,7 +977,7 @@ fail:
 	return -1;
 }
 
-/* Forget the spare; its maker also ends it and removes its group. */
+/* Forget a spare or spent init; its maker also ends and reaps it and removes its group. */
 static void spare_drop(struct box_spare *s)
 {
 	bool mine = s->pid > 0 && s->owner == getpid();
@@ -918,8 +987,10 @@ static void spare_drop(struct box_spare *s)
 	if (mine)
 		kill((pid_t)s->pid, SIGKILL);
 	close(s->pidfd);
-	close(s->status_r);
-	close(s->go);
+	if (s->status_r >= 0)
+		close(s->status_r);
+	if (s->go >= 0)
+		close(s->go);
 	if (mine) {
 		waitpid((pid_t)s->pid, NULL, 0);
 		cg_destroy(&s->cg);
@@ -983,9 +1054,9 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 	struct box_spare s;
 	struct cg_run cg;
 	struct report rep;
-	int wstatus, r = -1, st = -1, go = -1;
+	siginfo_t si;
+	int r = -1, st = -1, go = -1;
 	uint64_t cpu_ns = 0, start;
-	ssize_t n;
 
 	memset(o, 0, sizeof(*o));
 	/* the init made while the last run went, or one made now (never one another launcher made) */
@@ -1002,15 +1073,14 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 	go = s.go;
 	if (cg_limit(&cg, cmd->lim.mem_bytes, cmd->lim.pids, err, errlen) < 0) {
 		kill_box(&m, PROTO_KILLED);
-		waitpid((pid_t)m.pid, &wstatus, 0);
 		goto out;
 	}
+	memset(&rep, 0, sizeof(rep));
 	start = mono_us();
 	if (spare_go(&s, cmd) < 0) {
 		/* it failed before it could take the command: its report says why */
 		kill_box(&m, PROTO_KILLED);
-		waitpid((pid_t)m.pid, &wstatus, 0);
-		memset(&rep, 0, sizeof(rep));
+		await_end(m.pid, &si);
 		fcntl(st, F_SETFL, O_NONBLOCK);
 		if (read(st, &rep, sizeof(rep)) == (ssize_t)sizeof(rep) && rep.kind == REPORT_FAILED)
 			fail(err, errlen, "cannot start %s: %s: %s", cmd->argv[0], rep.step,
@@ -1024,25 +1094,25 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 	/* the next run's, while this one goes; if it fails, the next run makes its own */
 	spare_make(b, err, errlen);
 	err[0] = '\0';
+	/*
+	 * and the last run's init, ended by now, reaped, with its group removed:
+	 * its exit (its namespaces) and the removal of a memory group can take the
+	 * kernel milliseconds, which no run's outcome waits for
+	 */
+	spare_drop(&b->spent);
 
-	if (monitor_run(&m, cmd, &cg, ctl, start, o) < 0) {
+	if (monitor_run(&m, cmd, &cg, ctl, st, start, &rep, o) < 0) {
 		kill_box(&m, PROTO_WALL);
 		fail_errno(err, errlen, "monitor");
-		waitpid((pid_t)m.pid, &wstatus, 0);
 		goto out;
 	}
-	while (waitpid((pid_t)m.pid, &wstatus, 0) < 0 && errno == EINTR)
-		;
 
 	cg_cpu_ns(&cg, &cpu_ns);
 	o->cpu_us = cpu_ns / 1000u;
 	cg_mem_stats(&cg, &o->mem_peak, &o->oom);
 	o->box_bytes = box_bytes(b);
 
-	memset(&rep, 0, sizeof(rep));
-	fcntl(st, F_SETFL, O_NONBLOCK);
-	n = read(st, &rep, sizeof(rep));
-	if (n == (ssize_t)sizeof(rep) && rep.kind == REPORT_FAILED) {
+	if (m.reported && rep.kind == REPORT_FAILED) {
 		fail(err, errlen, "cannot start %s: %s: %s", cmd->argv[0], rep.step, strerror(rep.err));
 		goto out;
 	}
@@ -1050,7 +1120,7 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 		o->status = m.killed_for;
 		o->exit_code = -1;
 		o->signal = SIGKILL;
-	} else if (n == (ssize_t)sizeof(rep) && rep.kind == REPORT_ENDED) {
+	} else if (m.reported && rep.kind == REPORT_ENDED) {
 		o->maxrss = (uint64_t)rep.ru.ru_maxrss * 1024u;
 		if (WIFEXITED(rep.wstatus)) {
 			o->status = PROTO_EXITED;
@@ -1062,18 +1132,20 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 		}
 	} else {
 		/* init died without a word: only the kernel (OOM) or a signal from outside does that */
+		await_end(m.pid, &si);
 		o->status = PROTO_SIGNALED;
 		o->exit_code = -1;
-		o->signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : SIGKILL;
+		o->signal = si.si_code == CLD_KILLED || si.si_code == CLD_DUMPED ? si.si_status : SIGKILL;
 	}
 	r = 0;
 out:
-	if (m.pidfd >= 0)
-		close(m.pidfd);
 	if (st >= 0)
 		close(st);
 	if (go >= 0)
 		close(go);
-	cg_destroy(&cg);
+	/* its init may still be ending: reaped, with its group removed, while the next run goes */
+	spare_drop(&b->spent);
+	b->spent = (struct box_spare){ .pid = m.pid, .pidfd = m.pidfd, .status_r = -1, .go = -1,
+				       .owner = getpid(), .cg = cg };
 	return r;
 }

@@ -345,7 +345,8 @@ static void do_fork(int n, int *fds, int *nfds)
 			_exit(1);
 		close_fds(fds, *nfds);
 		*nfds = 0;
-		box_become_twin(&box, twins);
+		if (box_become_twin(&box, twins) < 0)
+			_exit(1);
 		return;
 	}
 	reply("ok");

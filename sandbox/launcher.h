@@ -79,10 +79,12 @@ struct box {
 	int lock_fd;
 	int mnt_fd;	/* the box's mount namespace, with its minimal root */
 	int dir_fd;	/* the box's working directory, /box inside */
+	int net_fd;	/* the network namespace of this launcher's runs */
 	unsigned runs;
 	unsigned tag;	/* random part of this box's cgroup names */
 	unsigned twin;	/* 0: the launcher that built the box; n: its n-th twin (proto.h's fork) */
 	struct box_spare spare;
+	struct box_spare spent;	/* the last run's init, maybe still ending, and its group (box_run) */
 };
 
 struct box_limits {
@@ -140,10 +142,11 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 void box_close(struct box *b);
 /*
  * In a twin (the launcher's n-th fork, serving another socket): its own uid
- * (60000 + slot + 64 n, named in the box's passwd) and cgroup names, so that
- * runs side by side share no per-user limit and no group.
+ * (60000 + slot + 64 n, named in the box's passwd), cgroup names and
+ * network namespace, so that runs side by side share no per-user limit, no
+ * group and no socket name.  -1 when it cannot have its own namespace.
  */
-void box_become_twin(struct box *b, unsigned twin);
+int box_become_twin(struct box *b, unsigned twin);
 /*
  * Have the next run's init made now, unless this launcher has one (box_open
  * does; a fork of the launcher that will run commands calls it first thing,

@@ -450,33 +450,42 @@ static void test_lanes_same_verdicts(void)
 }
 
 /*
- * Two tests of one submission at once: one marks /tmp, signals everything it
- * can and waits; the other, started beside it, sees no mark, no process but
- * its own, and is not killed.
+ * Two tests of one submission at once: one marks /tmp, binds an abstract
+ * unix socket name, signals everything it can and waits; the other, started
+ * beside it, sees no mark, no process but its own, finds the name free (a
+ * network namespace of its own), and is not killed.
  */
 static void test_lanes_apart(void)
 {
 	static const char code[] =
-		"import os, signal, sys, time\n"
+		"import os, signal, socket, sys, time\n"
 		"w = sys.stdin.read().strip()\n"
+		"s = socket.socket(socket.AF_UNIX)\n"
 		"if w == 'a':\n"
 		"    open('/tmp/mark', 'w').write('x')\n"
+		"    s.bind('\\0ce-apart')\n"
 		"    t = time.time()\n"
 		"    while time.time() - t < 1.5:\n"
-		"        for s in (-1, 1, 2, 3, 4, 5, 6, 7, 8):\n"
+		"        for g in (-1, 1, 2, 3, 4, 5, 6, 7, 8):\n"
 		"            try:\n"
-		"                if s != os.getpid():\n"
-		"                    os.kill(s, signal.SIGKILL)\n"
+		"                if g != os.getpid():\n"
+		"                    os.kill(g, signal.SIGKILL)\n"
 		"            except OSError:\n"
 		"                pass\n"
 		"    print('a')\n"
 		"else:\n"
 		"    time.sleep(0.5)\n"
 		"    pids = [p for p in os.listdir('/proc') if p.isdigit()]\n"
-		"    print('b', os.path.exists('/tmp/mark'), len(pids), os.getuid())\n";
+		"    try:\n"
+		"        s.bind('\\0ce-apart')\n"
+		"        name = 'free'\n"
+		"    except OSError:\n"
+		"        name = 'taken'\n"
+		"    print('b', os.path.exists('/tmp/mark'), len(pids), os.getuid(), name)\n";
 	struct json_object *r = request("python", code);
 	struct judged *j;
 	unsigned uid = 0;
+	char name[8] = "";
 
 	setenv("CE_JUDGE_LANES", "2", 1);
 	add_test(r, "a", "a", NULL, -1);
@@ -486,7 +495,8 @@ static void test_lanes_apart(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(j);
 	CU_ASSERT_EQUAL(verdict(j, 0), V_ACCEPTED);
 	/* only itself (init is root's, hidden); the other test's processes are not there */
-	CU_ASSERT_EQUAL(sscanf(j->res.tests[1].output.buf, "b False 1 %u", &uid), 1);
+	CU_ASSERT_EQUAL(sscanf(j->res.tests[1].output.buf, "b False 1 %u %7s", &uid, name), 2);
+	CU_ASSERT_STRING_EQUAL(name, "free");
 	if (sysconf(_SC_NPROCESSORS_ONLN) > 1)
 		CU_ASSERT(uid >= 60064);	/* it ran on a twin */
 	judged_free(j);

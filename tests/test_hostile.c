@@ -53,7 +53,8 @@
 	"#include <sys/syscall.h>\n#include <sys/types.h>\n#include <sys/uio.h>\n"               \
 	"#include <sys/un.h>\n#include <sys/wait.h>\n#include <linux/perf_event.h>\n"            \
 	"#include <linux/netlink.h>\n#include <stddef.h>\n#include <sys/time.h>\n"              \
-	"#include <sys/resource.h>\n#include <sys/statvfs.h>\n#include <sys/prctl.h>\n"
+	"#include <sys/resource.h>\n#include <sys/statvfs.h>\n#include <sys/prctl.h>\n"        \
+	"#include <net/if.h>\n#include <sys/ioctl.h>\n"
 /* The body is stringified: no preprocessor directives and no macros inside. */
 #define CPROG(...) HDR #__VA_ARGS__ "\n"
 
@@ -1841,6 +1842,73 @@ static void test_setsid_daemon(void)
 	run_free(r);
 }
 
+/*
+ * The runs of one box share its network namespace (box.c net_make): a run
+ * binds an abstract unix socket name, leaves a daemon holding it and tries
+ * for an inet socket; the next run finds the name free, no socket in the
+ * namespace but its own, and the loopback down.
+ */
+static const char prog_net_left[] = CPROG(
+int main(void)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	socklen_t len = offsetof(struct sockaddr_un, sun_path) + 8;
+	char mode[8] = "", line[512];
+	struct ifreq ifr;
+	int fd, n = 0;
+	FILE *f;
+
+	memcpy(a.sun_path, "\0ce-left", 8);
+	if (scanf("%7s", mode) != 1)
+		return 2;
+	fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	if (!strcmp(mode, "w")) {
+		if (bind(fd, (struct sockaddr *)&a, len) < 0 || listen(fd, 1) < 0)
+			return 3;
+		if (fork() == 0) {
+			setsid();
+			if (fork() == 0)
+				for (;;)
+					pause();
+			_exit(0);
+		}
+		wait(NULL);
+		printf("inet %d\n", socket(AF_INET, SOCK_DGRAM, 0) < 0 ? errno : 0);
+		return 0;
+	}
+	printf("%s", bind(fd, (struct sockaddr *)&a, len) == 0 ? "free" : "taken");
+	f = fopen("/proc/self/net/unix", "r");
+	while (f && fgets(line, sizeof(line), f))
+		n++;
+	printf(" %d", n - 1);
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "lo");
+	printf(" lo %s\n", ioctl(fd, SIOCGIFFLAGS, &ifr) < 0 ? strerror(errno) :
+			    ifr.ifr_flags & IFF_UP ? "up" : "down");
+	return 0;
+}
+);
+
+static void test_net_left_nothing(void)
+{
+	static const char *const io[] = { "w", "inet 13", "r", "free 1 lo down" };
+	struct run *r;
+
+	/* one lane: both runs in the same namespace */
+	setenv("CE_JUDGE_LANES", "1", 1);
+	r = run_tests("c", prog_net_left, 1.0, 0, 0, 2, io);
+	unsetenv("CE_JUDGE_LANES");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_EQUAL(r->rc, SBX_OK);
+	CU_ASSERT_EQUAL_FATAL(r->res.ntests, 2);
+	if (r->res.verdict != V_ACCEPTED)
+		run_dump(r);
+	CU_ASSERT_EQUAL(r->res.tests[0].verdict, V_ACCEPTED);
+	CU_ASSERT_EQUAL(r->res.tests[1].verdict, V_ACCEPTED);
+	ASSERT_HOST_CLEAN();
+	run_free(r);
+}
+
 /* ======================================================================= */
 /* symlinks planted for the host, includes of host files                    */
 /* ======================================================================= */
@@ -2700,6 +2768,7 @@ static CU_TestInfo tests[] = {
 	{ "memory bomb across processes", test_memory_bomb_tree },
 	{ "disk fill: /tmp and /box", test_disk_fill },
 	{ "fresh /tmp per run", test_tmp_fresh_per_run },
+	{ "nothing left in the network namespace for the next run", test_net_left_nothing },
 	{ "stdout flood", test_stdout_flood },
 	{ "stderr flood", test_stderr_flood },
 	{ "tcp to a host loopback port", test_tcp_loopback },
