@@ -135,13 +135,19 @@ static int start(struct sbx *b, char *err, size_t errlen)
 	return 0;
 }
 
+void sbx_close_send(struct sbx *b)
+{
+	/* end of file: the launcher unmounts the box, frees its slot and exits */
+	if (b->sock >= 0)
+		close(b->sock);
+	b->sock = -1;
+}
+
 void sbx_close(struct sbx *b)
 {
 	int st;
 
-	/* end of file: the launcher unmounts the box, frees its slot and exits */
-	if (b->sock >= 0)
-		close(b->sock);
+	sbx_close_send(b);
 	if (b->pid > 0)
 		while (waitpid(b->pid, &st, 0) < 0 && errno == EINTR)
 			;

@@ -690,6 +690,16 @@ void judge_close_ahead(void)
 	sbx_close(&ahead);
 }
 
+bool judge_end_late;
+
+/* The launcher of the last judge_execute(), told to end (judge_end_late). */
+static struct sbx ending = { .sock = -1, .pid = -1 };
+
+void judge_end(void)
+{
+	sbx_close(&ending);
+}
+
 static int open_box(struct sbx *b, char *err, size_t errlen)
 {
 	if (ahead.sock < 0)
@@ -947,8 +957,13 @@ done:
 			sbx_outcome_release(&lane[i].o);
 		lanes_return(&ln, lane[i].token);
 		strbuf_release(&lane[i].wire);
-		sbx_close(&lane[i].box);
+		/* the twins' launchers are the box's; that one ends after them */
+		sbx_close_send(&lane[i].box);
+		if (lane[i].box.pid > 0)
+			ending = lane[i].box;
 	}
+	if (!judge_end_late)
+		judge_end();
 	lanes_close(&ln);
 	argv_release(&argv);
 	argv_release(&env);

@@ -113,6 +113,8 @@ int main(int argc, char **argv)
 		judge_request_release(&req);
 		return 1;
 	}
+	/* the box comes down while the response is made */
+	judge_end_late = true;
 	rc = judge_execute(&req, &res, err, sizeof(err));
 	if (rc != SBX_OK)
 		fprintf(stderr, "judge: %s: %s\n", sbx_strerror(rc), err);
@@ -121,6 +123,7 @@ int main(int argc, char **argv)
 		print_json(json_error_envelope("sandbox_unavailable", err));
 	else
 		print_json(judge_result_json(&req, &res));
+	judge_end();
 	judge_result_release(&res);
 	judge_request_release(&req);
 	return rc == SBX_OK ? 0 : 1;

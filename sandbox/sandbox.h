@@ -180,6 +180,8 @@ int sbx_runs_start(struct sbx_runs *rs, struct sbx *b, const struct sbx_cmd *cmd
 int sbx_runs_wait(struct sbx_runs *rs, char *err, size_t errlen);
 void sbx_runs_free(struct sbx_runs *rs);
 void sbx_close(struct sbx *b);
+/* The first half of sbx_close(): the launcher is told to end; sbx_close() then waits for it. */
+void sbx_close_send(struct sbx *b);
 
 /* Verdicts, in the order of SPEC section 3. */
 enum verdict {
@@ -306,6 +308,13 @@ void judge_close_ahead(void);
  * "test k/n") for whoever follows the execution; -1 (the default): not told.
  */
 extern int judge_progress_fd;
+/*
+ * Set by bin/judge: judge_execute() leaves its box's launcher ending (the
+ * box unmounted, its groups removed) while the caller makes the response,
+ * and judge_end() waits for it.  Otherwise judge_execute() waits itself.
+ */
+extern bool judge_end_late;
+void judge_end(void);
 /* The response JSON of SPEC section 3 (caller owns the reference). */
 struct json_object *judge_result_json(const struct judge_request *req,
 				      const struct judge_result *res);
