@@ -164,10 +164,14 @@ int main(void)
 	int fd = -1, r = 1;
 	off_t size;
 
-	/* a system call from a foreign ABI (i386, x32) kills the process: no rules cover them */
+	/*
+	 * a system call from a foreign ABI (i386, x32) kills the process: no rules cover them;
+	 * the rules as a binary tree: the kernel runs the filter for every system call number
+	 * when it loads it (its cache of those always allowed), which then takes half as long
+	 */
 	ctx = seccomp_init(SCMP_ACT_ALLOW);
 	if (!ctx || seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS) < 0 ||
-	    add_rules(ctx) < 0) {
+	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2) < 0 || add_rules(ctx) < 0) {
 		fprintf(stderr, "rules_gen: cannot build the filter\n");
 		goto out;
 	}
