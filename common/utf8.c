@@ -1,5 +1,29 @@
 /* utf8.c - UTF-8 validation */
+#include <stdint.h>
+#include <string.h>
+
 #include "utf8.h"
+
+/*
+ * Length of the run of ASCII bytes at p (with no NUL among them when
+ * no_nul), eight bytes at a time: tests' inputs and outputs are mostly ASCII.
+ */
+static size_t ascii_run(const unsigned char *p, size_t n, bool no_nul)
+{
+	const uint64_t high = 0x8080808080808080ull, low = 0x0101010101010101ull;
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		/* a byte with its top bit set, or (the classic test) a zero byte */
+		if ((w & high) || (no_nul && ((w - low) & ~w & high)))
+			break;
+	}
+	while (i < n && p[i] < 0x80 && (p[i] || !no_nul))
+		i++;
+	return i;
+}
 
 size_t utf8_seq(const unsigned char *s, size_t n)
 {
@@ -36,10 +60,9 @@ bool utf8_valid(const char *s, size_t n)
 	size_t i = 0, k;
 
 	while (i < n) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
+		i += ascii_run(p + i, n - i, false);
+		if (i == n)
+			break;
 		k = utf8_seq(p + i, n - i);
 		if (!k)
 			return false;
@@ -70,11 +93,22 @@ bool utf8_scrub(const char *s, size_t n, bool no_nul, struct strbuf *sb)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, k;
 
-	while (i < n && (k = keep(p + i, n - i, no_nul)) != 0)
+	for (;;) {
+		i += ascii_run(p + i, n - i, no_nul);
+		if (i == n || (k = keep(p + i, n - i, no_nul)) == 0)
+			break;
 		i += k;
+	}
 	if (i == n || strbuf_add(sb, s, i) < 0)
 		return false;
 	while (i < n) {
+		k = ascii_run(p + i, n - i, no_nul);
+		if (k) {
+			if (strbuf_add(sb, s + i, k) < 0)
+				return false;
+			i += k;
+			continue;
+		}
 		k = keep(p + i, n - i, no_nul);
 		if (k ? strbuf_add(sb, s + i, k) < 0 : strbuf_addstr(sb, "\xEF\xBF\xBD") < 0)
 			return false;

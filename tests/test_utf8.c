@@ -67,11 +67,51 @@ static void test_scrub(void)
 	strbuf_release(&sb);
 }
 
+/*
+ * ASCII goes eight bytes at a time: one bad byte, one NUL or one two-byte
+ * character at each place of a 40-byte ASCII string, across those words.
+ */
+static void test_every_place(void)
+{
+	char s[41], want[48];
+	struct strbuf sb = STRBUF_INIT;
+	size_t j;
+
+	for (j = 0; j < 40; j++) {
+		memset(s, 'x', 40);
+		s[40] = '\0';
+		s[j] = '\xff';
+		CU_ASSERT_FALSE(utf8_valid(s, 40));
+		strbuf_reset(&sb);
+		CU_ASSERT_TRUE(utf8_scrub(s, 40, false, &sb));
+		snprintf(want, sizeof(want), "%.*s\xef\xbf\xbd%s", (int)j, s, s + j + 1);
+		CU_ASSERT_TRUE(sb.len == 42 && !memcmp(sb.buf, want, 42));
+
+		s[j] = '\0';
+		CU_ASSERT_TRUE(utf8_valid(s, 40));
+		strbuf_reset(&sb);
+		CU_ASSERT_FALSE(utf8_scrub(s, 40, false, &sb));
+		CU_ASSERT_TRUE(utf8_scrub(s, 40, true, &sb));
+		CU_ASSERT_TRUE(sb.len == 42 && !memcmp(sb.buf, want, 42));
+
+		if (j + 1 < 40) {
+			memset(s, 'x', 40);
+			memcpy(s + j, "\xc3\xa9", 2);
+			CU_ASSERT_TRUE(utf8_valid(s, 40));
+			CU_ASSERT_FALSE(utf8_scrub(s, 40, true, &sb));
+			/* cut short by the end of the string */
+			CU_ASSERT_FALSE(utf8_valid(s, j + 1));
+		}
+	}
+	strbuf_release(&sb);
+}
+
 static CU_TestInfo tests[] = {
 	{ "one sequence: valid, short, overlong, surrogate, too high", test_seq },
 	{ "a whole string", test_valid },
 	{ "a cut falls on a character boundary", test_cut },
 	{ "scrub: U+FFFD for each bad byte, and for NUL when asked", test_scrub },
+	{ "a bad byte, a NUL or a character at each place of an ASCII string", test_every_place },
 	CU_TEST_INFO_NULL,
 };
 
