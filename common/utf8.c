@@ -102,14 +102,10 @@ bool utf8_scrub(const char *s, size_t n, bool no_nul, struct strbuf *sb)
 	if (i == n || strbuf_add(sb, s, i) < 0)
 		return false;
 	while (i < n) {
+		/* a run of ASCII, else one character, else one byte replaced */
 		k = ascii_run(p + i, n - i, no_nul);
-		if (k) {
-			if (strbuf_add(sb, s + i, k) < 0)
-				return false;
-			i += k;
-			continue;
-		}
-		k = keep(p + i, n - i, no_nul);
+		if (!k)
+			k = keep(p + i, n - i, no_nul);
 		if (k ? strbuf_add(sb, s + i, k) < 0 : strbuf_addstr(sb, "\xEF\xBF\xBD") < 0)
 			return false;
 		i += k ? k : 1;
