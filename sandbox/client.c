@@ -151,7 +151,7 @@ void sbx_close(struct sbx *b)
 	if (b->pid > 0)
 		while (waitpid(b->pid, &st, 0) < 0 && errno == EINTR)
 			;
-	b->sock = b->pid = -1;
+	b->pid = -1;
 }
 
 enum sbx_err sbx_check(char *err, size_t errlen)
