@@ -34,7 +34,6 @@
 #endif
 
 /* Fixed at build time: nothing the caller sends or sets chooses where boxes live or who runs them. */
-#define RUN_DIR		"/run/coding-engine"
 #define FIRST_UID	60000u
 #define SLOTS		64u
 /*

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
 #include <time.h>
@@ -15,6 +16,8 @@
 #include "launcher.h"
 
 #define CG_PARENT "coding-engine"
+/* where the hierarchy that keeps moves cheap is mounted (cg_favor_moves) */
+#define CG_FAVOR_DIR RUN_DIR "/cgroup"
 
 enum { CG_MEM, CG_PIDS, CG_CPU };
 
@@ -27,9 +30,10 @@ static struct {
 
 /*
  * Find the cgroup hierarchies in /proc/self/mountinfo, whose lines read
- * "id parent maj:min root mountpoint opts [optional...] - fstype source superopts".
+ * "id parent maj:min root mountpoint opts [optional...] - fstype source superopts",
+ * and whether one of them is mounted with "favordynmods".
  */
-static void cg_scan_mounts(char v1[3][256], char *v2, size_t v2len)
+static void cg_scan_mounts(char v1[3][256], char *v2, size_t v2len, bool *favored)
 {
 	static const char *const want[3] = { "memory", "pids", "cpuacct" };
 	char line[4096], mnt[256], type[16], opts[1024], *tok, *save, *tail;
@@ -45,12 +49,15 @@ static void cg_scan_mounts(char v1[3][256], char *v2, size_t v2len)
 			continue;
 		if (!strcmp(type, "cgroup2") && !*v2)
 			snprintf(v2, v2len, "%s", mnt);
-		if (strcmp(type, "cgroup"))
+		if (strcmp(type, "cgroup") && strcmp(type, "cgroup2"))
 			continue;
-		for (tok = strtok_r(opts, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-			for (i = 0; i < 3; i++)
+		for (tok = strtok_r(opts, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+			if (!strcmp(tok, "favordynmods"))
+				*favored = true;
+			for (i = 0; i < 3 && !strcmp(type, "cgroup"); i++)
 				if (!strcmp(tok, want[i]) && !v1[i][0])
 					snprintf(v1[i], 256, "%s", mnt);
+		}
 	}
 	fclose(f);
 }
@@ -162,14 +169,43 @@ static int cg_init_v1(char v1[3][256], char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * Every run joins a group of its own, and a join (a write to cgroup.procs)
+ * takes the kernel's cgroup threadgroup lock for writing.  By default that
+ * lock lets forks and exits read it for free, and a writer first waits out
+ * an RCU grace period whenever the lock has been quiet for one: 5 to 21 ms
+ * a join here, in the middle of a submission, and every mkdir of a group
+ * waits behind it.  The mount option "favordynmods" (Linux 6.0) keeps the
+ * lock in the mode made for frequent moves, machine-wide, for as long as a
+ * hierarchy with it is mounted; forks and exits pay a little more instead.
+ * One named hierarchy with no controllers carries it, read-only, in root's
+ * own directory, and stays for the launchers after this one.  Best effort:
+ * on a kernel without the option, joins are only slower.
+ */
+static void cg_favor_moves(void)
+{
+	struct stat st;
+
+	if (mkdir(CG_FAVOR_DIR, 0700) < 0 && errno != EEXIST)
+		return;
+	if (lstat(CG_FAVOR_DIR, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != 0 ||
+	    (st.st_mode & 077))
+		return;
+	mount("cgroup", CG_FAVOR_DIR, "cgroup", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
+	      "none,name=" CG_PARENT ",favordynmods");
+}
+
 int cg_init(char *err, size_t errlen)
 {
 	char v1[3][256] = { "", "", "" }, v2[256] = "", ctrl[512] = " ";
+	bool favored = false;
 	int fd;
 
 	if (cg.version)
 		return 0;
-	cg_scan_mounts(v1, v2, sizeof(v2));
+	cg_scan_mounts(v1, v2, sizeof(v2), &favored);
+	if (!favored)
+		cg_favor_moves();
 	/* prefer v2 when it offers memory and pids; many hosts mount both */
 	fd = v2[0] ? cg_open(v2, "cgroup.controllers", O_RDONLY) : -1;
 	if (fd >= 0) {

@@ -23,6 +23,9 @@
 #include "proto.h"
 #include "util.h"
 
+/* root's own directory for boxes, fixed at build time (box.c makes it and checks its owner) */
+#define RUN_DIR		"/run/coding-engine"
+
 /* cg.c - one control group per run (cgroup v1 or v2, detected) */
 
 struct cg_run {

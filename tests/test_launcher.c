@@ -15,7 +15,9 @@
 #include <string.h>
 #include <dirent.h>
 #include <limits.h>
+#include <sched.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -544,6 +546,66 @@ static void test_twins(void)
 	close(res_b[0]);
 }
 
+/* Whether any cgroup hierarchy visible here is mounted with "favordynmods". */
+static bool favordynmods_mounted(void)
+{
+	char line[4096];
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	bool found = false;
+
+	CU_ASSERT_FATAL(f != NULL);
+	while (fgets(line, sizeof(line), f))
+		if (strstr(line, " - cgroup") && strstr(line, "favordynmods"))
+			found = true;
+	fclose(f);
+	return found;
+}
+
+/* Whether this kernel takes the option: a named hierarchy with it, in a mount namespace of its own. */
+static bool favordynmods_known(void)
+{
+	pid_t pid = fork();
+	int st = -1;
+
+	CU_ASSERT_FATAL(pid >= 0);
+	if (pid == 0) {
+		char dir[] = "/tmp/ce-favor-XXXXXX";
+
+		if (unshare(CLONE_NEWNS) < 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
+		    !mkdtemp(dir))
+			_exit(1);
+		st = mount("cgroup", dir, "cgroup", MS_RDONLY, "none,name=ce-probe,favordynmods");
+		if (st == 0)
+			umount(dir);
+		rmdir(dir);
+		_exit(st == 0 ? 0 : 1);
+	}
+	CU_ASSERT_EQUAL(waitpid(pid, &st, 0), pid);
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+/*
+ * Every run joins a fresh cgroup.  Once the launcher has started, the
+ * kernel's cgroup lock is kept in the mode made for such moves: a hierarchy
+ * mounted with "favordynmods" stays in the launcher's mount namespace.
+ */
+static void test_cgroup_moves(void)
+{
+	struct lc l;
+
+	if (!favordynmods_known()) {
+		fprintf(stderr, "\n  note: this kernel has no favordynmods; nothing to check\n");
+		return;
+	}
+	lc_start(&l);
+	lc_send(&l, "open 16", 7, NULL, 0);
+	CU_ASSERT_EQUAL(strncmp(lc_reply(&l), "ok ", 3), 0);
+	CU_ASSERT(favordynmods_mounted());
+	lc_stop(&l);
+	/* and it stays for the next launcher: gone with this one, every start would wait for it again */
+	CU_ASSERT(favordynmods_mounted());
+}
+
 /* fd 0 that is not a seqpacket socket: the launcher refuses to start. */
 static void test_needs_socket(void)
 {
@@ -563,6 +625,7 @@ static CU_TestInfo tests[] = {
 	{ "kill request and end of file", test_kill_and_eof },
 	{ "twins: side by side on one box, read-only, own uid", test_twins },
 	{ "fd 0 must be the socket", test_needs_socket },
+	{ "cgroup moves: favordynmods mounted and kept", test_cgroup_moves },
 	CU_TEST_INFO_NULL,
 };
 
