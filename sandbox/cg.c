@@ -38,6 +38,7 @@ static void cg_scan_mounts(char v1[3][256], char *v2, size_t v2len, bool *favore
 	static const char *const want[3] = { "memory", "pids", "cpuacct" };
 	char line[4096], mnt[256], type[16], opts[1024], *tok, *save, *tail;
 	FILE *f = fopen("/proc/self/mountinfo", "re");
+	bool is_v1;
 	int i;
 
 	if (!f)
@@ -49,12 +50,13 @@ static void cg_scan_mounts(char v1[3][256], char *v2, size_t v2len, bool *favore
 			continue;
 		if (!strcmp(type, "cgroup2") && !*v2)
 			snprintf(v2, v2len, "%s", mnt);
-		if (strcmp(type, "cgroup") && strcmp(type, "cgroup2"))
+		is_v1 = !strcmp(type, "cgroup");
+		if (!is_v1 && strcmp(type, "cgroup2"))
 			continue;
 		for (tok = strtok_r(opts, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 			if (!strcmp(tok, "favordynmods"))
 				*favored = true;
-			for (i = 0; i < 3 && !strcmp(type, "cgroup"); i++)
+			for (i = 0; i < 3 && is_v1; i++)
 				if (!strcmp(tok, want[i]) && !v1[i][0])
 					snprintf(v1[i], 256, "%s", mnt);
 		}
@@ -186,6 +188,10 @@ static void cg_favor_moves(void)
 {
 	struct stat st;
 
+	/*
+	 * Made and checked here, not with box_global_init()'s directories: once
+	 * mounted, the path shows the hierarchy's own root (0555), not this one.
+	 */
 	if (mkdir(CG_FAVOR_DIR, 0700) < 0 && errno != EEXIST)
 		return;
 	if (lstat(CG_FAVOR_DIR, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != 0 ||
