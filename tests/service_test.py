@@ -1981,13 +1981,9 @@ class T17Queue(Base):
         q = BY_SLUG["01-sensor-summary"]
         cid, invite, _ = new_candidate([q["uuid"]])
         tok, _ = start_session(invite)
-        slots = int(psql("SELECT slots FROM judge_host WHERE NOT draining ORDER BY id DESC LIMIT 1"))
-        with concurrent.futures.ThreadPoolExecutor(slots + 1) as ex:
+        with concurrent.futures.ThreadPoolExecutor(32) as ex:
             # every slot busy, so the submit waits in the queue
-            slow = [ex.submit(call, "POST", "/execute", self.SLOW, timeout=300) for _ in range(slots)]
-            deadline = time.time() + 20
-            while int(psql("SELECT count(*) FROM job WHERE state = 'running'")) < slots and time.time() < deadline:
-                time.sleep(0.05)
+            slow = self._fill_slots(ex)
             sub = ex.submit(proxy, tok, q["uuid"], "python", q["solutions"]["python"], "submit")
             status, deadline = "", time.time() + 10
             while status != "queued" and time.time() < deadline:
@@ -2018,15 +2014,24 @@ class T17Queue(Base):
 
     def _fill_slots(self, ex):
         """Every slot of the live hosts busy with a slow job (one more waits in the queue, so
-        none is free); returns the futures."""
-        slots = int(psql("SELECT coalesce(sum(slots), 0) FROM judge_host WHERE NOT draining"
-                         " AND heartbeat_at > now() - interval '4 seconds'"))
-        slow = [ex.submit(call, "POST", "/execute", self.SLOW, timeout=300) for _ in range(slots + 1)]
+        none is free); returns the futures. Hosts beat every 3 s: one whose beat is late
+        still counts, so the slots are read until some are seen, and the fill must be seen
+        whole before the caller goes on."""
+        slow_job = dict(self.SLOW, code="import time\ntime.sleep(5)\nprint(1)", timeout=10)
         deadline = time.time() + 20
-        while time.time() < deadline and psql(
-                "SELECT count(*) FILTER (WHERE state = 'queued') || ' ' || count(*) FILTER (WHERE state = 'running')"
-                " FROM job WHERE kind = 'execute' AND request LIKE '%time.sleep(2.5)%'") != "1 %d" % slots:
-            time.sleep(0.05)
+        slots = 0
+        while not slots and time.time() < deadline:
+            slots = int(psql("SELECT coalesce(sum(slots), 0) FROM judge_host WHERE NOT draining"
+                             " AND heartbeat_at > now() - interval '4 seconds'"))
+            time.sleep(0.1 if not slots else 0)
+        self.assertGreater(slots, 0, "no live judge host")
+        slow = [ex.submit(call, "POST", "/execute", slow_job, timeout=300) for _ in range(slots + 1)]
+        want, seen = "1 %d" % slots, ""
+        while time.time() < deadline and seen != want:
+            seen = psql("SELECT count(*) FILTER (WHERE state = 'queued') || ' ' || count(*) FILTER (WHERE state = 'running')"
+                        " FROM job WHERE kind = 'execute' AND request LIKE '%time.sleep(5)%'")
+            time.sleep(0.05 if seen != want else 0)
+        self.assertEqual(seen, want, "queued and running slow jobs")
         return slow
 
     def test_f_one_execution_per_session(self):
@@ -2039,7 +2044,7 @@ class T17Queue(Base):
         _, invite2, _ = new_candidate([q["uuid"]])
         tok2, _ = start_session(invite2)
         body = {"language": "python", "code": q["solutions"]["python"], "question_id": q["uuid"]}
-        with concurrent.futures.ThreadPoolExecutor(8) as ex:
+        with concurrent.futures.ThreadPoolExecutor(32) as ex:
             slow = self._fill_slots(ex)
             r = call("POST", "/proxy/execute?wait=false", dict(body, mode="run"), token=tok)
             self.assertEqual(r.status, 202, r)
