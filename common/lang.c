@@ -14,11 +14,74 @@
 #define PY_SYNTAX_CHECK                                                                          \
 	"import sys\n"                                                                           \
 	"try:\n"                                                                                 \
-	"    compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')\n"                    \
+	"    compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')\n"                     \
 	"except (SyntaxError, ValueError) as e:\n"                                               \
 	"    import traceback\n"                                                                 \
-	"    sys.stderr.write(''.join(traceback.format_exception_only(type(e), e)))\n"          \
+	"    sys.stderr.write(''.join(traceback.format_exception_only(type(e), e)))\n"           \
 	"    sys.exit(1)\n"
+
+/*
+ * The console's own stream until the program makes process.stdout or
+ * process.stderr, which are the console's from then on.  Every write is
+ * synchronous either way, so the order of the bytes is the program's.  An
+ * error on the pipe is dropped as node's console drops it; a pipe that the
+ * program made non-blocking hands the rest to the real stream, which blocks.
+ * Colours are for a terminal, which a box never has.  Workers keep node's own,
+ * which their parent may be reading (a worker cannot change directory).
+ */
+#define JS_STDIO                                                                                 \
+	"const worker = (() => {\n"                                                              \
+	"\ttry {\n"                                                                              \
+	"\t\tprocess.chdir('.');\n"                                                              \
+	"\t\treturn false;\n"                                                                    \
+	"\t} catch (e) {\n"                                                                      \
+	"\t\treturn e.code === 'ERR_WORKER_UNSUPPORTED_OPERATION';\n"                            \
+	"\t}\n"                                                                                  \
+	"})();\n"                                                                                \
+	"if (!worker) {\n"                                                                       \
+	"\tconst fs = require('fs');\n"                                                          \
+	"\tfor (const [name, fd] of [['stdout', 1], ['stderr', 2]]) {\n"                         \
+	"\t\tconst make = Object.getOwnPropertyDescriptor(process, name).get;\n"                 \
+	"\t\tlet stream = null, own = null;\n"                                                   \
+	"\t\tconst real = () => {\n"                                                             \
+	"\t\t\tif (!stream) {\n"                                                                 \
+	"\t\t\t\tstream = make.call(process);\n"                                                 \
+	"\t\t\t\tif (stream._handle && stream._handle.setBlocking)\n"                            \
+	"\t\t\t\t\tstream._handle.setBlocking(true);\n"                                          \
+	"\t\t\t}\n"                                                                              \
+	"\t\t\treturn stream;\n"                                                                 \
+	"\t\t};\n"                                                                               \
+	"\t\tconst direct = {\n"                                                                 \
+	"\t\t\tisTTY: false,\n"                                                                  \
+	"\t\t\twrite(s) {\n"                                                                     \
+	"\t\t\t\tconst b = Buffer.from(String(s));\n"                                            \
+	"\t\t\t\tlet off = 0;\n"                                                                 \
+	"\t\t\t\ttry {\n"                                                                        \
+	"\t\t\t\t\twhile (off < b.length)\n"                                                     \
+	"\t\t\t\t\t\toff += fs.writeSync(fd, b, off, b.length - off);\n"                         \
+	"\t\t\t\t} catch (e) {\n"                                                                \
+	"\t\t\t\t\tif (e.code === 'EAGAIN')\n"                                                   \
+	"\t\t\t\t\t\treal().write(b.subarray(off));\n"                                           \
+	"\t\t\t\t}\n"                                                                            \
+	"\t\t\t\treturn true;\n"                                                                 \
+	"\t\t\t},\n"                                                                             \
+	"\t\t\tlistenerCount: () => 1,\n"                                                        \
+	"\t\t\tonce() { return this; },\n"                                                       \
+	"\t\t\tremoveListener() { return this; },\n"                                             \
+	"\t\t};\n"                                                                               \
+	"\t\tObject.defineProperty(process, name,\n"                                             \
+	"\t\t\t{ configurable: true, enumerable: true, get: real });\n"                          \
+	"\t\tObject.defineProperty(console, '_' + name, {\n"                                     \
+	"\t\t\tconfigurable: true, enumerable: false,\n"                                         \
+	"\t\t\tget: () => own || stream || direct,\n"                                            \
+	"\t\t\tset: (v) => { own = v; },\n"                                                      \
+	"\t\t});\n"                                                                              \
+	"\t}\n"                                                                                  \
+	"\tconst mode = Object.getOwnPropertySymbols(console)\n"                                 \
+	"\t\t.find((k) => k.description === 'kColorMode');\n"                                    \
+	"\tif (mode && console[mode] === 'auto')\n"                                              \
+	"\t\tconsole[mode] = false;\n"                                                           \
+	"}\n"
 
 const struct lang langs[] = {
 	{
@@ -103,12 +166,17 @@ const struct lang langs[] = {
 		.run = ARGV("/usr/bin/node", "--max-old-space-size={heap}", "--stack-size=65500",
 			    "--require", "/box/.stdio.js", "{src}"),
 		/*
-		 * node leaves pipes non-blocking and queues what does not fit in memory, so a
-		 * write loop would hit the memory limit before the output cap: block instead
+		 * Loaded before the program (JS_STDIO above).  Node leaves pipes
+		 * non-blocking and queues what does not fit in memory, so a write loop
+		 * would hit the memory limit before the output cap: process.stdout and
+		 * process.stderr block instead.  And console writes straight to fds 1
+		 * and 2 until the program takes one of those streams: making them loads
+		 * some thirty of node's modules, compiled afresh under the flags above
+		 * (node's compiled copies are for its default flags), a quarter of a
+		 * short program's start.
 		 */
 		.support_name = ".stdio.js",
-		.support_text = "for (const s of [process.stdout, process.stderr])\n"
-				"\tif (s._handle && s._handle.setBlocking) s._handle.setBlocking(true);\n",
+		.support_text = JS_STDIO,
 		.version = ARGV("/usr/bin/node", "--version"),
 		.oom_marker = "JavaScript heap out of memory",
 		.heap_reserve_mb = 64,

@@ -61,6 +61,15 @@ int main(int argc, char **argv)
 	 * response are all handled as the caller.  Only bin/ce-box, started per
 	 * box, runs as root.  The whole judge stays under a memory bound.
 	 */
+	/*
+	 * A pipe the caller opened to follow the execution (fcgi-app/executor.c),
+	 * taken before anything here opens a descriptor that could be number 3.
+	 */
+	if (getenv("CE_PROGRESS_FD") && !strcmp(getenv("CE_PROGRESS_FD"), "3") &&
+	    fcntl(3, F_GETFD) >= 0) {
+		judge_progress_fd = 3;
+		signal(SIGPIPE, SIG_IGN);
+	}
 	if (limit_memory() < 0) {
 		fprintf(stderr, "judge: cannot set a memory limit: %s\n", strerror(errno));
 		return 1;
@@ -101,12 +110,6 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	strbuf_release(&body);
-	/* a pipe the caller opened to follow the execution (fcgi-app/executor.c) */
-	if (getenv("CE_PROGRESS_FD") && !strcmp(getenv("CE_PROGRESS_FD"), "3") &&
-	    fcntl(3, F_GETFD) >= 0) {
-		judge_progress_fd = 3;
-		signal(SIGPIPE, SIG_IGN);
-	}
 	if (rc != SBX_OK) {
 		fprintf(stderr, "judge: %s: %s\n", sbx_strerror(rc), err);
 		print_json(json_error_envelope("sandbox_unavailable", err));

@@ -573,6 +573,7 @@ static const struct prog stdout_flood_progs[] = {
 	       "    for (;;) fputs(s, stdout);\n"
 	       "}\n" },
 	{ "javascript", "const s = 'x'.repeat(4096);\nfor (;;) process.stdout.write(s);\n" },
+	{ "javascript", "const s = 'x'.repeat(4096);\nfor (;;) console.log(s);\n" },
 	{ "csharp", "using System;\n"
 		    "class P {\n"
 		    "    static void Main() {\n"
@@ -604,6 +605,7 @@ static const struct prog stderr_flood_progs[] = {
 	       "    for (;;) fputs(s, stderr);\n"
 	       "}\n" },
 	{ "javascript", "const s = 'x'.repeat(4096);\nfor (;;) process.stderr.write(s);\n" },
+	{ "javascript", "const s = 'x'.repeat(4096);\nfor (;;) console.error(s);\n" },
 	{ "csharp", "using System;\n"
 		    "class P {\n"
 		    "    static void Main() {\n"
@@ -1232,6 +1234,67 @@ static void test_js_readfilesync_stdin(void)
 	strbuf_release(&in);
 }
 
+/*
+ * Node's console writes straight to the pipes until the program takes
+ * process.stdout or process.stderr (lang.c, JS_STDIO): the same bytes in the
+ * same order as node's own console, without loading node's stream modules
+ * for it; a worker's console still goes to its parent.
+ */
+static void test_js_console(void)
+{
+	static const char prog[] =
+		"const loaded = (m) => process.moduleLoadList.includes('NativeModule ' + m);\n"
+		"console.log(1, 'x', { a: [2, 'b'] }, null, 3n);\n"
+		"console.log('%d-%s %o', 5, 'y', 'z');\n"
+		"console.group('g');\n"
+		"console.log('in\\nner');\n"
+		"console.groupEnd();\n"
+		"console.table([{ k: 1 }]);\n"
+		"console.error('to stderr');\n"
+		"console.warn('warned');\n"
+		"console.log('\\u00e9\\ud83d\\ude00 \\ud800');\n"
+		"console.log(loaded('net'), loaded('stream'), loaded('internal/util/colors'));\n"
+		"process.stdout.write('b\\n');\n"
+		"console.log('c', loaded('net'), console._stdout === process.stdout);\n"
+		"console.log('x'.repeat(3 << 20).length);\n";
+	static const char want[] =
+		"1 x { a: [ 2, 'b' ] } null 3n\n"
+		"5-y 'z'\n"
+		"g\n"
+		"  in\n"
+		"  ner\n"
+		"┌─────────┬───┐\n"
+		"│ (index) │ k │\n"
+		"├─────────┼───┤\n"
+		"│ 0       │ 1 │\n"
+		"└─────────┴───┘\n"
+		"\xc3\xa9\xf0\x9f\x98\x80 \xef\xbf\xbd\n"
+		"false false false\n"
+		"b\n"
+		"c true true\n"
+		"3145728";
+	static const char worker[] =
+		"const { Worker } = require('worker_threads');\n"
+		"const w = new Worker('console.log(\"from the worker\")', { eval: true, stdout: true });\n"
+		"let got = '';\n"
+		"w.stdout.on('data', (d) => { got += d; });\n"
+		"w.on('exit', () => console.log('parent read ' + JSON.stringify(got)));\n";
+	const char *io[2] = { "", want };
+	const struct judge_test_result *t;
+	struct run *r;
+
+	r = run_tests("javascript", prog, 0, 0, 0, 1, io);
+	VERDICT(r, 0, V_ACCEPTED, "console before and after process.stdout");
+	t = test_of(r, 0);
+	CHECK(t && t->error.len && strstr(t->error.buf, "to stderr\nwarned\n"),
+	      "javascript console.error and console.warn: stderr is '%s'", t ? t->error.buf : "");
+	run_free(r);
+
+	r = run1("javascript", worker, "", "parent read \"from the worker\\n\"");
+	VERDICT(r, 0, V_ACCEPTED, "a worker's console read by its parent");
+	run_free(r);
+}
+
 static CU_TestInfo tests[] = {
 	{ "accepted and wrong_answer, all languages", test_accepted_and_wrong_answer },
 	{ "time_limit_exceeded: busy loop", test_tle_busy_loop },
@@ -1256,6 +1319,7 @@ static CU_TestInfo tests[] = {
 	{ "5 MB input echoed", test_large_input_echoed },
 	{ "4 MiB output compared", test_large_output },
 	{ "javascript: fs.readFileSync(0)", test_js_readfilesync_stdin },
+	{ "javascript: console without node's streams, then with them", test_js_console },
 	CU_TEST_INFO_NULL,
 };
 
