@@ -21,6 +21,13 @@
 	"    sys.exit(1)\n"
 
 /*
+ * C and C++ link with gold, which reads only what it uses of the libraries
+ * (the default linker takes three times as long for C++'s).  The program is
+ * the same: the same objects and libraries, resolved by the same rules.
+ */
+#define GCC_LINK "-fuse-ld=gold", "-Wl,--no-map-whole-files"
+
+/*
  * The console's own stream until the program makes process.stdout or
  * process.stderr, which are the console's from then on.  Every write is
  * synchronous either way, so the order of the bytes is the program's.  An
@@ -139,7 +146,7 @@ const struct lang langs[] = {
 		 * g++ passes over a precompiled header that does not match them.
 		 */
 		.compile = ARGV("/usr/bin/g++", "-std=gnu++17", "-O2", "-pipe", "-I/cache/cpp",
-				"-o", "main", "{src}"),
+				GCC_LINK, "-o", "main", "{src}"),
 		.run = ARGV("/box/main"),
 		.version = ARGV("/usr/bin/g++", "--version"),
 		.oom_marker = "std::bad_alloc",
@@ -150,8 +157,8 @@ const struct lang langs[] = {
 		.id = "c",
 		.name = "C17 (GCC 12)",
 		.src = "main.c",
-		.compile = ARGV("/usr/bin/gcc", "-std=gnu17", "-O2", "-pipe", "-o", "main", "{src}",
-				"-lm"),
+		.compile = ARGV("/usr/bin/gcc", "-std=gnu17", "-O2", "-pipe", GCC_LINK, "-o", "main",
+				"{src}", "-lm"),
 		.run = ARGV("/box/main"),
 		.version = ARGV("/usr/bin/gcc", "--version"),
 		.run_pids = 64,
