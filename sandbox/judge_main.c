@@ -15,8 +15,7 @@
 static void print_json(struct json_object *o)
 {
 	size_t len;
-	const char *s = json_object_to_json_string_length(
-		o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+	const char *s = jsonh_text(o, &len);
 
 	fwrite(s, 1, len, stdout);
 	fputc('\n', stdout);

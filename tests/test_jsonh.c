@@ -850,6 +850,47 @@ static void test_text(void)
 	json_object_put(o);
 }
 
+/* Long strings print a run of plain bytes at a time: the same bytes as json-c's own printer. */
+static void test_text_long_strings(void)
+{
+	struct json_object *mine = json_object_new_object(), *ref = json_object_new_object();
+	struct json_object *arr = json_object_new_array(), *ref_arr = json_object_new_array();
+	char every[300], *want;
+	const char *t;
+	size_t i, len = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mine);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ref);
+	/* every byte value from 1 (control characters, quotes, '\\', '/', DEL, UTF-8 bytes) */
+	for (i = 0; i < sizeof(every); i++)
+		every[i] = (char)(i % 255 + 1);
+	json_object_object_add(mine, "every", json_object_new_string_len(every, sizeof(every)));
+	json_object_object_add(ref, "every", json_object_new_string_len(every, sizeof(every)));
+	/* an escape at either end, and at 63 and 64 bytes (the shortest that prints the new way) */
+	for (i = 62; i <= 65; i++) {
+		memset(every, 'x', i);
+		every[0] = '\n';
+		every[i - 1] = '"';
+		json_object_array_add(arr, json_object_new_string_len(every, (int)i));
+		json_object_array_add(ref_arr, json_object_new_string_len(every, (int)i));
+	}
+	json_object_object_add(mine, "deep", arr);
+	json_object_object_add(ref, "deep", ref_arr);
+	want = strdup(json_object_to_json_string_ext(
+		ref, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+	t = jsonh_text(mine, &len);
+	CU_ASSERT_EQUAL(len, strlen(want));
+	CU_ASSERT_STRING_EQUAL(t, want);
+	/* and with '/' escaped, as json-c's default does */
+	free(want);
+	want = strdup(json_object_to_json_string_ext(ref, JSON_C_TO_STRING_PLAIN));
+	CU_ASSERT_STRING_EQUAL(json_object_to_json_string_ext(mine, JSON_C_TO_STRING_PLAIN), want);
+	free(want);
+	json_object_put(mine);
+	json_object_put(ref);
+}
+
 static void test_db_text(void)
 {
 	struct json_object *o = parse("{\"a\":\"x\\u0000y\",\"l\":[\"\\u0000\",1,{\"k\":\"\\u0000\\u0001\"}],"
@@ -908,6 +949,7 @@ static CU_TestInfo tests[] = {
 	{ "bool", test_bool },
 	{ "get: array and object", test_get },
 	{ "text: plain, no escaped slashes", test_text },
+	{ "text: long strings print as json-c prints them", test_text_long_strings },
 	{ "db text: NUL and invalid UTF-8 become U+FFFD", test_db_text },
 	CU_TEST_INFO_NULL,
 };
