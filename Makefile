@@ -26,20 +26,21 @@ else
 endif
 
 CPPFLAGS = -Icommon -Isandbox -Ifcgi-app -Itests -I/usr/include/postgresql -MMD -MP
-# the judge keeps compiled checkers under their SHA-256 (libcrypto)
-LIBS_SBX = -ljson-c -lcrypto -lm
+# no crypto library for the judge: loading one cost each judge about 0.8 ms (common/sha256.c)
+LIBS_SBX = -ljson-c -lm
 # problem packages: zip archives (libzip) and their YAML files (libyaml)
-# invitations by e-mail: libcurl's SMTP client (README, "Invitations by e-mail")
-LIBS_APP = -lfcgi -lpq -lcrypt -lzip -lyaml -lcurl $(LIBS_SBX)
-# the judge host's webhook calls: libcurl, signed with libcrypto's HMAC (bin/ce-worker only)
-LIBS_HOOK = -lcurl -lcrypto
+# invitations by e-mail: libcurl's SMTP client (README, "Invitations by e-mail"), base64
+# of libcrypto
+LIBS_APP = -lfcgi -lpq -lcrypt -lzip -lyaml -lcurl -lcrypto $(LIBS_SBX)
+# the judge host's webhook calls: libcurl (bin/ce-worker only)
+LIBS_HOOK = -lcurl
 
 # code every program shares: strings, UTF-8, system helpers, uuids, the language table and
 # limits, JSON documents and the error envelope, how a question judges and scores, and the
 # function signatures of "implement this function" questions (values, wire format, harnesses)
 COMMON_SRC = common/strbuf.c common/utf8.c common/util.c common/uuid.c common/lang.c \
              common/jsonh.c common/compare.c common/grading.c common/signature.c \
-             common/signature_code.c
+             common/signature_code.c common/sha256.c
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIBCOMMON  = $(BUILD)/libcommon.a
 

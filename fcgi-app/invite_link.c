@@ -4,11 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include "invite_link.h"
+#include "sha256.h"
 #include "util.h"
 
 #define SECRET_MIN 32
@@ -51,7 +48,7 @@ void invite_link_init(void)
 		/* never the secret itself in the log: only that it is too short */
 		fprintf(stderr, "ce-fcgi: invitation links cannot be shown again: the link secret"
 				" has fewer than %d bytes\n", SECRET_MIN);
-		OPENSSL_cleanse(secret, sizeof(secret));
+		explicit_bzero(secret, sizeof(secret));
 		n = 0;
 	}
 	secret_len = n;
@@ -64,19 +61,16 @@ bool invite_link_enabled(void)
 
 int invite_link_token(const char *nonce, char token[TOKEN_HEX_LEN + 1])
 {
-	unsigned char mac[EVP_MAX_MD_SIZE];
+	unsigned char mac[SHA256_LEN];
 	char msg[64];
-	unsigned int n = 0;
 	size_t len;
 
 	if (!secret_len || !nonce || strlen(nonce) != INVITE_NONCE_HEX_LEN ||
 	    strspn(nonce, "0123456789abcdef") != INVITE_NONCE_HEX_LEN)
 		return -1;
 	len = (size_t)snprintf(msg, sizeof(msg), "ce-invite-v1:%s", nonce);
-	if (!HMAC(EVP_sha256(), secret, (int)secret_len, (const unsigned char *)msg, len, mac, &n) ||
-	    n * 2 != TOKEN_HEX_LEN)
-		return -1;
-	hex_encode(mac, n, token);
+	hmac_sha256(secret, secret_len, msg, len, mac);
+	hex_encode(mac, sizeof(mac), token);
 	return 0;
 }
 

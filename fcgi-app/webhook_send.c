@@ -1,5 +1,5 @@
 /*
- * webhook_send.c - a webhook's call (libcurl, signed with libcrypto's HMAC)
+ * webhook_send.c - a webhook's call (libcurl, signed with HMAC-SHA256)
  * and the judge host's deliverer that claims, sends and records them
  *
  * The body is built by the deliverer, not by the statement that ended the
@@ -12,8 +12,6 @@
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <netdb.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +23,7 @@
 #include "jsonh.h"
 #include "judge0.h"
 #include "queue.h"
+#include "sha256.h"
 #include "strbuf.h"
 #include "util.h"
 #include "webhook.h"
@@ -35,13 +34,10 @@
 
 void webhook_sign(const char *secret, const char *body, size_t len, char hex[65])
 {
-	unsigned char mac[EVP_MAX_MD_SIZE];
-	unsigned int n = 0, i;
+	unsigned char mac[SHA256_LEN];
 
-	HMAC(EVP_sha256(), secret, (int)strlen(secret), (const unsigned char *)body, len, mac, &n);
-	for (i = 0; i < n && i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", mac[i]);
-	hex[2 * i] = '\0';
+	hmac_sha256(secret, strlen(secret), body, len, mac);
+	hex_encode(mac, sizeof(mac), hex);
 }
 
 /* The one address a call may connect to, and why a socket was refused. */

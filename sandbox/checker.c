@@ -22,7 +22,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
-#include <openssl/sha.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +30,7 @@
 
 #include "extern.h"
 #include "proto.h"
+#include "sha256.h"
 #include "utf8.h"
 
 /* feedback_dir in the checker's /tmp; its two files come back on fds 5 and 6 */
@@ -68,10 +68,10 @@ static void checker_limits(struct sbx_limits *lim, uint64_t cpu_ms, uint64_t wal
 static bool cache_path(const struct judge_checker *c, char *path, size_t len)
 {
 	const char *dir = getenv("CE_CHECKER_CACHE");
-	unsigned char md[SHA256_DIGEST_LENGTH];
+	unsigned char md[SHA256_LEN];
+	char hex[2 * SHA256_LEN + 1];
 	struct strbuf key = STRBUF_INIT;
 	const char *const *a;
-	size_t i, n;
 
 	if (!dir || dir[0] != '/')
 		return false;
@@ -84,12 +84,10 @@ static bool cache_path(const struct judge_checker *c, char *path, size_t len)
 	}
 	strbuf_add(&key, "", 1);
 	strbuf_add(&key, c->code, c->code_len);
-	SHA256((const unsigned char *)key.buf, key.len, md);
+	sha256(key.buf, key.len, md);
 	strbuf_release(&key);
-	n = (size_t)snprintf(path, len, "%s/", dir);
-	for (i = 0; i < SHA256_DIGEST_LENGTH && n + 3 < len; i++, n += 2)
-		snprintf(path + n, len - n, "%02x", md[i]);
-	return i == SHA256_DIGEST_LENGTH;
+	hex_encode(md, sizeof(md), hex);
+	return (size_t)snprintf(path, len, "%s/%s", dir, hex) < len;
 }
 
 /* The cached binary into bin; false when there is none (or it is not a plain file). */

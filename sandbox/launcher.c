@@ -402,6 +402,8 @@ int main(void)
 	if (geteuid() == 0 && getuid() != 0 &&
 	    (setgroups(0, NULL) < 0 || setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0))
 		return 1;
+	if (geteuid() == 0 && box_drop_bounding_set() < 0)
+		return 1;
 	reset_process();
 	if (getsockopt(CTL, SOL_SOCKET, SO_TYPE, &type, &sl) < 0 || type != SOCK_SEQPACKET ||
 	    getsockopt(CTL, SOL_SOCKET, SO_DOMAIN, &domain, &dl) < 0 || domain != AF_UNIX) {

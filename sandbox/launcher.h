@@ -124,6 +124,8 @@ struct box_outcome {
 
 /* Prepare the run directory. */
 int box_global_init(char *err, size_t errlen);
+/* Empty the capability bounding set: the launcher, once, as it starts. */
+int box_drop_bounding_set(void);
 /* Can this kernel make each namespace a box needs?  err names the first it cannot. */
 int box_probe(char *err, size_t errlen);
 int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen);
