@@ -433,11 +433,14 @@ int jsonh_only(struct json_object *o, const char *const *names, char *err, size_
 	return 0;
 }
 
-/* A byte a JSON string holds as it is: not '"', '\\', '/' or a control character. */
-static inline bool plain(unsigned char c)
-{
-	return c >= ' ' && c != '"' && c != '\\' && c != '/';
-}
+/*
+ * The bytes a JSON string holds as they are: not '"' (0x22), '/' (0x2f),
+ * '\\' (0x5c) or a control character.  A table: the bytes of a text take
+ * every branch of the comparisons in turn.
+ */
+static const bool plain[256] = {
+	[0x20 ... 0x21] = true, [0x23 ... 0x2e] = true, [0x30 ... 0x5b] = true, [0x5d ... 0xff] = true,
+};
 
 /*
  * A string as json-c prints it, byte for byte, but a run of plain bytes at
@@ -454,7 +457,7 @@ static int text_to_json(struct json_object *o, struct printbuf *pb, int level, i
 	(void)level;
 	printbuf_memappend(pb, "\"", 1);
 	for (;;) {
-		for (run = i; run < n && plain(s[run]); run++)
+		for (run = i; run < n && plain[s[run]]; run++)
 			;
 		if (run > i)
 			printbuf_memappend(pb, (const char *)s + i, (int)(run - i));
