@@ -449,10 +449,13 @@ static const bool plain[256] = {
  */
 static int text_to_json(struct json_object *o, struct printbuf *pb, int level, int flags)
 {
+	/* the bytes with a short escape, and the letter after its backslash */
+	static const char escaped[] = "\"\\/\b\f\n\r\t", as[] = "\"\\/bfnrt";
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *s = (const unsigned char *)json_object_get_string(o);
 	size_t n = (size_t)json_object_get_string_len(o), i = 0, run;
-	char u[6] = "\\u00";
+	char u[6] = "\\u00", e[2] = "\\";
+	const char *k;
 
 	(void)level;
 	printbuf_memappend(pb, "\"", 1);
@@ -463,35 +466,13 @@ static int text_to_json(struct json_object *o, struct printbuf *pb, int level, i
 			printbuf_memappend(pb, (const char *)s + i, (int)(run - i));
 		if (run == n)
 			break;
-		switch (s[run]) {
-		case '"':
-			printbuf_memappend(pb, "\\\"", 2);
-			break;
-		case '\\':
-			printbuf_memappend(pb, "\\\\", 2);
-			break;
-		case '/':
-			if (flags & JSON_C_TO_STRING_NOSLASHESCAPE)
-				printbuf_memappend(pb, "/", 1);
-			else
-				printbuf_memappend(pb, "\\/", 2);
-			break;
-		case '\b':
-			printbuf_memappend(pb, "\\b", 2);
-			break;
-		case '\f':
-			printbuf_memappend(pb, "\\f", 2);
-			break;
-		case '\n':
-			printbuf_memappend(pb, "\\n", 2);
-			break;
-		case '\r':
-			printbuf_memappend(pb, "\\r", 2);
-			break;
-		case '\t':
-			printbuf_memappend(pb, "\\t", 2);
-			break;
-		default:
+		k = memchr(escaped, s[run], sizeof(escaped) - 1);
+		if (s[run] == '/' && (flags & JSON_C_TO_STRING_NOSLASHESCAPE)) {
+			printbuf_memappend(pb, "/", 1);
+		} else if (k) {
+			e[1] = as[k - escaped];
+			printbuf_memappend(pb, e, 2);
+		} else {
 			u[4] = hex[s[run] >> 4];
 			u[5] = hex[s[run] & 15];
 			printbuf_memappend(pb, u, 6);
@@ -502,8 +483,12 @@ static int text_to_json(struct json_object *o, struct printbuf *pb, int level, i
 	return 0;
 }
 
-/* The long strings of a tree print with text_to_json; depth bounded as in db_sanitise. */
-static void fast_strings(struct json_object *o, int depth)
+/*
+ * fn on every string value of a tree (member names are not values).  The
+ * parser bounds the depth already; this only keeps a hand-built tree from
+ * recursing far.
+ */
+static void each_string(struct json_object *o, int depth, void (*fn)(struct json_object *))
 {
 	size_t i, n;
 
@@ -511,68 +496,50 @@ static void fast_strings(struct json_object *o, int depth)
 		return;
 	switch (json_object_get_type(o)) {
 	case json_type_string:
-		if (json_object_get_string_len(o) >= 64)
-			json_object_set_serializer(o, text_to_json, NULL, NULL);
+		fn(o);
 		break;
 	case json_type_array:
 		n = json_object_array_length(o);
 		for (i = 0; i < n; i++)
-			fast_strings(json_object_array_get_idx(o, i), depth + 1);
+			each_string(json_object_array_get_idx(o, i), depth + 1, fn);
 		break;
 	case json_type_object: {
 		json_object_object_foreach(o, key, val) {
 			(void)key;
-			fast_strings(val, depth + 1);
+			each_string(val, depth + 1, fn);
 		}
 		break;
 	}
 	default:
 		break;
 	}
+}
+
+static void print_fast(struct json_object *o)
+{
+	if (json_object_get_string_len(o) >= 64)
+		json_object_set_serializer(o, text_to_json, NULL, NULL);
 }
 
 const char *jsonh_text(struct json_object *o, size_t *len)
 {
-	fast_strings(o, 0);
+	each_string(o, 0, print_fast);
 	return json_object_to_json_string_length(
 		o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, len);
 }
 
-static void db_sanitise(struct json_object *o, int depth)
+/* NUL and invalid UTF-8 become U+FFFD: jsonb refuses both */
+static void db_scrub(struct json_object *o)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t i, n;
 
-	/* the parser bounds the depth already; this only keeps a hand-built tree from recursing far */
-	if (!o || depth > JSONH_MAX_DEPTH + 1)
-		return;
-	switch (json_object_get_type(o)) {
-	case json_type_string:
-		/* NUL and invalid UTF-8 become U+FFFD: jsonb refuses both */
-		if (utf8_scrub(json_object_get_string(o), (size_t)json_object_get_string_len(o), true,
-			       &sb))
-			json_object_set_string_len(o, sb.buf, (int)sb.len);
-		strbuf_release(&sb);
-		break;
-	case json_type_array:
-		n = json_object_array_length(o);
-		for (i = 0; i < n; i++)
-			db_sanitise(json_object_array_get_idx(o, i), depth + 1);
-		break;
-	case json_type_object: {
-		json_object_object_foreach(o, key, val) {
-			(void)key;
-			db_sanitise(val, depth + 1);
-		}
-		break;
-	}
-	default:
-		break;
-	}
+	if (utf8_scrub(json_object_get_string(o), (size_t)json_object_get_string_len(o), true, &sb))
+		json_object_set_string_len(o, sb.buf, (int)sb.len);
+	strbuf_release(&sb);
 }
 
 const char *jsonh_db_text(struct json_object *o, size_t *len)
 {
-	db_sanitise(o, 0);
+	each_string(o, 0, db_scrub);
 	return jsonh_text(o, len);
 }
