@@ -2013,25 +2013,34 @@ class T17Queue(Base):
         self.assertEqual(c["score"], c["max_score"])
 
     def _fill_slots(self, ex):
-        """Every slot of the live hosts busy with a slow job (one more waits in the queue, so
-        none is free); returns the futures. Hosts beat every 3 s: one whose beat is late
-        still counts, so the slots are read until some are seen, and the fill must be seen
-        whole before the caller goes on."""
-        slow_job = dict(self.SLOW, code="import time\ntime.sleep(5)\nprint(1)", timeout=10)
-        deadline = time.time() + 20
-        slots = 0
-        while not slots and time.time() < deadline:
-            slots = int(psql("SELECT coalesce(sum(slots), 0) FROM judge_host WHERE NOT draining"
-                             " AND heartbeat_at > now() - interval '4 seconds'"))
-            time.sleep(0.1 if not slots else 0)
-        self.assertGreater(slots, 0, "no live judge host")
-        slow = [ex.submit(call, "POST", "/execute", slow_job, timeout=300) for _ in range(slots + 1)]
-        want, seen = "1 %d" % slots, ""
-        while time.time() < deadline and seen != want:
-            seen = psql("SELECT count(*) FILTER (WHERE state = 'queued') || ' ' || count(*) FILTER (WHERE state = 'running')"
-                        " FROM job WHERE kind = 'execute' AND request LIKE '%time.sleep(5)%'")
-            time.sleep(0.05 if seen != want else 0)
-        self.assertEqual(seen, want, "queued and running slow jobs")
+        """Every slot of the judge hosts busy with a slow job, and one more waiting in the
+        queue; returns the futures. Once no job of another test is left, slow jobs go in one
+        at a time until one stays queued: then no host has a slot free to take it."""
+        deadline = time.time() + 60
+        while time.time() < deadline and psql(
+                "SELECT count(*) FROM job WHERE state IN ('queued', 'running')") != "0":
+            time.sleep(0.1)
+        marker = "fill %s" % uuid.uuid4().hex
+        slow_job = dict(self.SLOW, code="import time\ntime.sleep(8)\nprint(1)  # %s" % marker,
+                        timeout=10)
+
+        def count():
+            return psql("SELECT count(*) FILTER (WHERE state = 'queued') || ' '"
+                        " || count(*) FILTER (WHERE state = 'running') FROM job"
+                        " WHERE request LIKE '%%%s%%'" % marker).split()
+
+        slow, queued = [], 0
+        while time.time() < deadline and not queued:
+            slow.append(ex.submit(call, "POST", "/execute", slow_job, timeout=300))
+            # stored, then taken by a host with a slot free, or left waiting for one
+            stored = time.time() + 10
+            while time.time() < stored and sum(map(int, count())) < len(slow):
+                time.sleep(0.02)
+            waited = time.time() + 1.0
+            while time.time() < waited and int(count()[0]):
+                time.sleep(0.05)
+            queued = int(count()[0])
+        self.assertEqual(count(), ["1", str(len(slow) - 1)], "queued and running slow jobs")
         return slow
 
     def test_f_one_execution_per_session(self):
