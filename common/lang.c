@@ -20,7 +20,7 @@
 	"    sys.stderr.write(''.join(traceback.format_exception_only(type(e), e)))\n"           \
 	"    sys.exit(1)\n"
 
-/* Java programs: C1 after ten times the JVM's default calls (lang.c, java's .compile) */
+/* Java programs: C1 after ten times the JVM's default calls (why: java's entry below) */
 #define JAVA_TIER3                                                                               \
 	"-XX:Tier3InvocationThreshold=2000", "-XX:Tier3MinInvocationThreshold=1000",             \
 	"-XX:Tier3CompileThreshold=20000"

@@ -110,7 +110,8 @@ void sha256_final(struct sha256 *c, unsigned char out[SHA256_LEN])
 	compress(c->h, c->block);
 	for (i = 0; i < 32; i++)
 		out[i] = (unsigned char)(c->h[i / 4] >> (24 - 8 * (i % 4)));
-	memset(c, 0, sizeof(*c));
+	/* what was hashed may be a secret (hmac_sha256's key): a wipe the compiler keeps */
+	explicit_bzero(c, sizeof(*c));
 }
 
 void sha256(const void *data, size_t len, unsigned char out[SHA256_LEN])
@@ -146,6 +147,7 @@ void hmac_sha256(const void *key, size_t key_len, const void *msg, size_t len,
 	sha256_update(&c, pad, sizeof(pad));
 	sha256_update(&c, inner, sizeof(inner));
 	sha256_final(&c, out);
-	memset(k, 0, sizeof(k));
-	memset(pad, 0, sizeof(pad));
+	explicit_bzero(k, sizeof(k));
+	explicit_bzero(pad, sizeof(pad));
+	explicit_bzero(inner, sizeof(inner));
 }

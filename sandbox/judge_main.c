@@ -56,11 +56,6 @@ int main(int argc, char **argv)
 	int fd = 0;
 
 	/*
-	 * Unprivileged: the request, the language table, the verdicts and the
-	 * response are all handled as the caller.  Only bin/ce-box, started per
-	 * box, runs as root.  The whole judge stays under a memory bound.
-	 */
-	/*
 	 * A pipe the caller opened to follow the execution (fcgi-app/executor.c),
 	 * taken before anything here opens a descriptor that could be number 3.
 	 */
@@ -69,6 +64,11 @@ int main(int argc, char **argv)
 		judge_progress_fd = 3;
 		signal(SIGPIPE, SIG_IGN);
 	}
+	/*
+	 * Unprivileged: the request, the language table, the verdicts and the
+	 * response are all handled as the caller.  Only bin/ce-box, started per
+	 * box, runs as root.  The whole judge stays under a memory bound.
+	 */
 	if (limit_memory() < 0) {
 		fprintf(stderr, "judge: cannot set a memory limit: %s\n", strerror(errno));
 		return 1;
