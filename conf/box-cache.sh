@@ -92,10 +92,11 @@ fi
 
 # ---- Java: class-data archives for javac and for programs ----
 
-JAVAC_FLAGS="-J-Xmx512m -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -J-XX:-UsePerfData"
+JAVAC_FLAGS="-J-Xmx512m -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -J-XX:-UsePerfData
+ -J-XX:+UnlockDiagnosticVMOptions -J-XX:ArchiveRelocationMode=0"
 JAVA_FLAGS="-Xss64m -XX:+UseSerialGC -XX:-UsePerfData -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=64m
  -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000
- -Dfile.encoding=UTF-8"
+ -Dfile.encoding=UTF-8 -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 
 # A program that touches what submissions commonly use: the reading and writing classes,
 # collections, sorting with lambdas, streams, formatting, big numbers.
