@@ -316,8 +316,26 @@ static int slot_lock(struct box *b, char *err, size_t errlen)
 	return fail(err, errlen, "all %u sandbox slots are busy", SLOTS);
 }
 
+static void idle_clear(struct box *b)
+{
+	b->idle.ndirs = 0;
+	for (int i = 0; i < 3; i++)
+		b->idle.procs_fd[i] = -1;
+	b->idle.cpu_fd = -1;
+}
+
+/* The kept group goes with its launcher; a twin only closes its copies of the files. */
+static void idle_drop(struct box *b)
+{
+	if (b->idle.ndirs && b->idle_owner == getpid())
+		cg_destroy(&b->idle);
+	else
+		cg_forget(&b->idle);
+	idle_clear(b);
+}
+
 static int spare_make(struct box *b, char *err, size_t errlen);
-static void spare_drop(struct box_spare *s);
+static void spare_drop(struct box *b, struct box_spare *s);
 
 /*
  * A fresh network namespace, its fd; the launcher stays in its own.  Its
@@ -347,7 +365,7 @@ void box_prepare(struct box *b)
 	char err[160];
 
 	if (b->spare.pid > 0 && b->spare.owner != getpid())
-		spare_drop(&b->spare);
+		spare_drop(b, &b->spare);
 	/* if it cannot be made, the next run tries again and says why */
 	if (b->spare.pid <= 0)
 		spare_make(b, err, sizeof(err));
@@ -363,6 +381,7 @@ int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
 
 	memset(b, 0, sizeof(*b));
 	b->lock_fd = b->mnt_fd = b->dir_fd = b->net_fd = -1;
+	idle_clear(b);
 	if (!cfg.ready)
 		return fail(err, errlen, "sandbox not initialised");
 	if (slot_lock(b, err, errlen) < 0)
@@ -452,8 +471,9 @@ uint64_t box_bytes(const struct box *b)
 
 void box_close(struct box *b)
 {
-	spare_drop(&b->spare);
-	spare_drop(&b->spent);
+	spare_drop(b, &b->spare);
+	spare_drop(b, &b->spent);
+	idle_drop(b);
 	/* closing the last reference to the namespace unmounts everything in it */
 	if (b->dir_fd >= 0)
 		close(b->dir_fd);
@@ -471,6 +491,7 @@ int box_become_twin(struct box *b, unsigned twin)
 	b->twin = twin;
 	b->uid = (uid_t)(FIRST_UID + b->slot + twin * SLOTS);
 	b->runs = 0;
+	idle_drop(b);
 	/* runs side by side share no network namespace: not even an abstract unix socket's name */
 	close(b->net_fd);
 	b->net_fd = net_make();
@@ -915,9 +936,22 @@ static void close_all_but(const int *keep, int n)
 	}
 }
 
+/* This launcher's kept group, ready for a new run, into cg; false when there is none to be had. */
+static bool idle_take(struct box *b, struct cg_run *cg)
+{
+	if (!b->idle.ndirs || b->idle_owner != getpid())
+		return false;
+	*cg = b->idle;
+	idle_clear(b);
+	if (cg_reuse(cg) == 0)
+		return true;
+	cg_destroy(cg);
+	return false;
+}
+
 /*
  * Make the next run's init: fresh pid, ipc and uts namespaces and a fresh
- * cgroup, that it joins, its own mount namespace with its /proc, and the
+ * cgroup (or the last run's but one, made ready as new: idle_take), that it joins, its own mount namespace with its /proc, and the
  * box's network namespace (net_make).  Joining a cgroup waits for an RCU
  * grace period (several ms on cgroup v1 when none was joined for a while):
  * made while the run before goes, that is not in the next one's way.  It
@@ -935,7 +969,7 @@ static int spare_make(struct box *b, char *err, size_t errlen)
 	s->pidfd = s->status_r = s->go = -1;
 	/* no host pid in the name: the box can read its own cgroup path */
 	snprintf(name, sizeof(name), "b%d-%08x-%u-%u", b->slot, b->tag, b->twin, b->runs++);
-	if (cg_create(&s->cg, name, err, errlen) < 0)
+	if (!idle_take(b, &s->cg) && cg_create(&s->cg, name, err, errlen) < 0)
 		return -1;
 	if (pipe2(st, O_CLOEXEC) < 0 || socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
 		fail_errno(err, errlen, "pipe");
@@ -979,8 +1013,11 @@ fail:
 	return -1;
 }
 
-/* Forget a spare or spent init; its maker also ends and reaps it and removes its group. */
-static void spare_drop(struct box_spare *s)
+/*
+ * Forget a spare or spent init; its maker also ends and reaps it, and
+ * removes its group, or keeps a spent run's group for a later run (idle).
+ */
+static void spare_drop(struct box *b, struct box_spare *s)
 {
 	bool mine = s->pid > 0 && s->owner == getpid();
 
@@ -995,14 +1032,15 @@ static void spare_drop(struct box_spare *s)
 		close(s->go);
 	if (mine) {
 		waitpid((pid_t)s->pid, NULL, 0);
-		cg_destroy(&s->cg);
+		if (s == &b->spent && !b->idle.ndirs) {
+			b->idle = s->cg;
+			b->idle_owner = getpid();
+		} else {
+			cg_destroy(&s->cg);
+		}
 	} else {
 		/* a fork of the launcher: the group and the process are its maker's */
-		for (int i = 0; i < 3; i++)
-			if (s->cg.procs_fd[i] >= 0)
-				close(s->cg.procs_fd[i]);
-		if (s->cg.cpu_fd >= 0)
-			close(s->cg.cpu_fd);
+		cg_forget(&s->cg);
 	}
 	s->pid = 0;
 }
@@ -1063,7 +1101,7 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 	memset(o, 0, sizeof(*o));
 	/* the init made while the last run went, or one made now (never one another launcher made) */
 	if (b->spare.pid > 0 && b->spare.owner != getpid())
-		spare_drop(&b->spare);
+		spare_drop(b, &b->spare);
 	if (b->spare.pid <= 0 && spare_make(b, err, errlen) < 0)
 		return -1;
 	s = b->spare;
@@ -1101,7 +1139,7 @@ int box_run(struct box *b, const struct box_cmd *cmd, int ctl, struct box_outcom
 	 * its exit (its namespaces) and the removal of a memory group can take the
 	 * kernel milliseconds, which no run's outcome waits for
 	 */
-	spare_drop(&b->spent);
+	spare_drop(b, &b->spent);
 
 	if (monitor_run(&m, cmd, &cg, ctl, st, start, &rep, o) < 0) {
 		kill_box(&m, PROTO_WALL);
@@ -1146,7 +1184,7 @@ out:
 	if (go >= 0)
 		close(go);
 	/* its init may still be ending: reaped, with its group removed, while the next run goes */
-	spare_drop(&b->spent);
+	spare_drop(b, &b->spent);
 	b->spent = (struct box_spare){ .pid = m.pid, .pidfd = m.pidfd, .status_r = -1, .go = -1,
 				       .owner = getpid(), .cg = cg };
 	return r;

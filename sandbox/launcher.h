@@ -41,7 +41,7 @@ int cg_init(char *err, size_t errlen);
 const char *cg_describe(void);
 /* A new group, not limited yet (no process of a box is in it before cg_limit). */
 int cg_create(struct cg_run *cg, const char *name, char *err, size_t errlen);
-/* Its memory (swap none) and process limits; once per group. */
+/* Its memory (swap none) and process limits; once per run, after cg_create() or cg_reuse(). */
 int cg_limit(const struct cg_run *cg, uint64_t mem_bytes, unsigned pids, char *err, size_t errlen);
 /* Remove the empty groups whose names start with prefix (left by a launcher that died). */
 void cg_sweep(const char *prefix);
@@ -53,6 +53,15 @@ int cg_cpu_ns(const struct cg_run *cg, uint64_t *ns);
 int cg_mem_stats(const struct cg_run *cg, uint64_t *peak, bool *oom);
 /* Close the files and remove the group; the group must have no live process. */
 void cg_destroy(struct cg_run *cg);
+/* Close the files and leave the group to whoever made it (a fork of its maker). */
+void cg_forget(struct cg_run *cg);
+/*
+ * An emptied group made ready for the next run of the same launcher, as if
+ * new; -1 when it cannot be (then it is destroyed and a new one made).
+ */
+int cg_reuse(struct cg_run *cg);
+/* What a group may still have charged and be reused: the kernel's per-CPU charge batches */
+#define CG_REUSE_MAX (1u << 20)
 
 /* rules.c - the seccomp filter */
 
@@ -88,6 +97,8 @@ struct box {
 	unsigned twin;	/* 0: the launcher that built the box; n: its n-th twin (proto.h's fork) */
 	struct box_spare spare;
 	struct box_spare spent;	/* the last run's init, maybe still ending, and its group (box_run) */
+	struct cg_run idle;	/* a spent run's group, kept for the next spare (cg_reuse); ndirs 0: none */
+	pid_t idle_owner;	/* the launcher whose group it is */
 };
 
 struct box_limits {

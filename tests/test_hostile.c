@@ -34,6 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "extern.h"
 #include "harness.h"
 
 #define FIRST_BOX_UID 60000u
@@ -2754,6 +2755,124 @@ static void test_box_files_count(void)
 	ASSERT_HOST_CLEAN();
 }
 
+/*
+ * A launcher keeps a spent run's control group for a later run (cg_reuse):
+ * nothing of that run may count in the next.  Each run first prints the
+ * memory group it runs in; run k gets run k-3's group (cgroup v1), unless
+ * that one still had more than CG_REUSE_MAX charged.
+ */
+static const char prog_group[] =
+	"import sys, time\n"
+	"for line in open('/proc/self/cgroup'):\n"
+	"    if ':memory:' in line:\n"
+	"        print(line.strip(), flush=True)\n"
+	"m = sys.argv[1]\n"
+	"if m == 'heavy':\n"
+	"    b = b'x' * (48 << 20)\n"
+	"    t = time.process_time()\n"
+	"    while time.process_time() - t < 0.3:\n"
+	"        pass\n"
+	"elif m == 'oom':\n"
+	"    b = b'x' * (200 << 20)\n"
+	"elif m == 'big':\n"
+	"    b = b'x' * (100 << 20)\n";
+
+static int group_run(struct sbx *b, const char *mode, unsigned mem_mb, struct sbx_outcome *o)
+{
+	const char *argv[] = { "/usr/bin/python3", "-S", "-c", prog_group, mode, NULL };
+	const char *envp[JUDGE_BASE_ENV + 1];
+	struct sbx_cmd cmd = {
+		.argv = argv,
+		.envp = envp,
+		.lim = { .cpu_ms = 5000, .wall_ms = 20000, .mem_bytes = (uint64_t)mem_mb << 20,
+			 .output_bytes = 1u << 20, .fsize_bytes = 1u << 20, .stack_bytes = 8u << 20,
+			 .pids = 16, .nofile = 64, .tmp_mb = 4 },
+	};
+	char err[512] = "";
+
+	memcpy(envp, judge_base_env, sizeof(judge_base_env));
+	envp[JUDGE_BASE_ENV] = NULL;
+	sbx_outcome_init(o);
+	if (sbx_run(b, &cmd, o, err, sizeof(err)) < 0) {
+		fprintf(stderr, "\n  run %s: %s\n", mode, err);
+		return -1;
+	}
+	return 0;
+}
+
+static void test_group_reuse(void)
+{
+	static const struct {
+		const char *mode;
+		unsigned mem_mb;
+	} runs[] = {
+		{ "heavy", 128 }, { "heavy", 128 }, { "heavy", 128 },	/* 1-3 */
+		{ "light", 128 }, { "light", 128 }, { "light", 128 },	/* 4-6: their groups */
+		{ "oom", 64 }, { "light", 64 }, { "light", 64 },	/* 7-9 */
+		{ "light", 64 },	/* 10: 7's group had the OOM killer in it: a new one */
+		{ "big", 256 },		/* 11: 8's group, limited to 64 MiB before */
+		{ "light", 32 },	/* 12: 9's, limited to 64 MiB before */
+		{ "big", 256 },		/* 13: 10's, limited to 64 MiB before */
+		{ "light", 32 },	/* 14: 11's, limited to 256 MiB before */
+	};
+	enum { N = sizeof(runs) / sizeof(runs[0]) };
+	char group[N][160], err[512] = "";
+	struct sbx b = { .sock = -1, .pid = -1 };
+	struct sbx_outcome o;
+	bool v1;
+	size_t i;
+	int reused = 0, raised = 0, lowered = 0;
+
+	CU_ASSERT_FATAL(sbx_init(NULL, err, sizeof(err)) == SBX_OK);
+	CU_ASSERT_FATAL(sbx_open(&b, 16, err, sizeof(err)) == 0);
+	v1 = !strncmp(sbx_cgroups(), "v1 ", 3);
+	for (i = 0; i < N; i++) {
+		bool oom = !strcmp(runs[i].mode, "oom");
+
+		CU_ASSERT_FATAL(group_run(&b, runs[i].mode, runs[i].mem_mb, &o) == 0);
+		snprintf(group[i], sizeof(group[i]), "%.*s", (int)strcspn(o.out.buf, "\n"),
+			 o.out.buf);
+		if (oom) {
+			CU_ASSERT(o.oom);
+		} else if (o.status != SBX_EXITED || o.exit_code != 0 || o.oom || !*group[i]) {
+			fprintf(stderr, "\n  run %zu (%s): status %d exit %d oom %d: %.500s\n", i + 1,
+				runs[i].mode, o.status, o.exit_code, o.oom, o.err.buf);
+			CU_FAIL("run did not end cleanly");
+		}
+		if (!strcmp(runs[i].mode, "heavy")) {
+			CU_ASSERT(o.cpu_us >= 250000);
+			CU_ASSERT(o.mem_peak >= (48ull << 20));
+		} else if (!strcmp(runs[i].mode, "light")) {
+			/* neither the last run's 300 ms of CPU nor its 48 MiB */
+			CU_ASSERT(o.cpu_us < 200000);
+			CU_ASSERT(o.mem_peak < (40ull << 20));
+			if (o.cpu_us >= 200000 || o.mem_peak >= (40ull << 20))
+				fprintf(stderr, "\n  run %zu: cpu %llu us, peak %llu bytes\n", i + 1,
+					(unsigned long long)o.cpu_us,
+					(unsigned long long)o.mem_peak);
+		}
+		sbx_outcome_release(&o);
+	}
+	sbx_close(&b);
+	if (v1) {
+		/* groups were reused (else the checks above prove nothing), never 7's */
+		for (i = 3; i < 6; i++)
+			reused += !strcmp(group[i], group[i - 3]);
+		raised = !strcmp(group[10], group[7]) + !strcmp(group[12], group[9]);
+		lowered = !strcmp(group[11], group[8]) + !strcmp(group[13], group[10]);
+		CU_ASSERT(reused > 0);
+		CU_ASSERT(raised > 0);
+		CU_ASSERT(lowered > 0);
+		CU_ASSERT(*group[6] && strcmp(group[9], group[6]) != 0);
+		if (!reused || !raised || !lowered)
+			for (i = 0; i < N; i++)
+				fprintf(stderr, "\n  run %zu: %s", i + 1, group[i]);
+	} else {
+		fprintf(stderr, "\n  %s: a new group for every run, nothing reused\n", sbx_cgroups());
+	}
+	ASSERT_HOST_CLEAN();
+}
+
 /* ======================================================================= */
 
 static CU_TestInfo tests[] = {
@@ -2791,6 +2910,7 @@ static CU_TestInfo tests[] = {
 	{ "speculative store bypass disabled", test_speculation },
 	{ "files in /box count against the memory limit", test_box_files_count },
 	{ "/dev is the box's own, not the host's devtmpfs", test_dev_is_the_box_own },
+	{ "a control group reused: nothing of the last run counts", test_group_reuse },
 	CU_TEST_INFO_NULL,
 };
 
