@@ -205,6 +205,21 @@ def admin(method, path, body=None, **kw):
 
 # ---------------------------------------------------------------- the stack
 
+def wait_listening(port, proc, what, seconds=20):
+    """Until something accepts connections on 127.0.0.1:port; proc ending first, or the
+    deadline, is an error naming what."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("%s exited" % what)
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("%s did not listen on port %d" % (what, port))
+
+
 def service(cmd, log_name):
     with open(os.path.join(OUT, log_name), "ab") as log:
         return subprocess.run(["sh", os.path.join(ROOT, "conf", "service.sh"), cmd], cwd=ROOT,
@@ -1631,6 +1646,9 @@ class T15Docker(Base):
         cls.web, cls.app_open, cls.app_key = PORT + 40, PORT + 41, PORT + 42
         cls.apps = [cls._app(cls.app_open, ""), cls._app(cls.app_key, cls.KEY)]
         cls.nginx = None
+        # the first test's requests find both nodes listening
+        for port, p in zip((cls.app_open, cls.app_key), cls.apps):
+            wait_listening(port, p, "the app node on port %d, see %s" % (port, cls.dir))
 
     @classmethod
     def tearDownClass(cls):
@@ -4974,16 +4992,7 @@ class Smtpd:
         self.proc = subprocess.Popen(["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
                                      stdin=subprocess.DEVNULL, stdout=log, stderr=log)
         log.close()
-        deadline = time.time() + 20
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError("smtpd exited, see %s/smtpd.log" % self.dir)
-            try:
-                socket.create_connection(("127.0.0.1", SMTP_PORT), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("smtpd did not listen on port %d" % SMTP_PORT)
+        wait_listening(SMTP_PORT, self.proc, "smtpd, see %s/smtpd.log" % self.dir)
 
     def stop(self):
         if self.proc is None:
