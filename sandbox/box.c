@@ -951,7 +951,8 @@ static bool idle_take(struct box *b, struct cg_run *cg)
 
 /*
  * Make the next run's init: fresh pid, ipc and uts namespaces and a fresh
- * cgroup (or the last run's but one, made ready as new: idle_take), that it joins, its own mount namespace with its /proc, and the
+ * cgroup (or one an ended run of this launcher left, made ready as new:
+ * idle_take), that it joins, its own mount namespace with its /proc, and the
  * box's network namespace (net_make).  Joining a cgroup waits for an RCU
  * grace period (several ms on cgroup v1 when none was joined for a while):
  * made while the run before goes, that is not in the next one's way.  It
