@@ -316,24 +316,6 @@ static int slot_lock(struct box *b, char *err, size_t errlen)
 	return fail(err, errlen, "all %u sandbox slots are busy", SLOTS);
 }
 
-static void idle_clear(struct box *b)
-{
-	b->idle.ndirs = 0;
-	for (int i = 0; i < 3; i++)
-		b->idle.procs_fd[i] = -1;
-	b->idle.cpu_fd = -1;
-}
-
-/* The kept group goes with its launcher; a twin only closes its copies of the files. */
-static void idle_drop(struct box *b)
-{
-	if (b->idle.ndirs && b->idle_owner == getpid())
-		cg_destroy(&b->idle);
-	else
-		cg_forget(&b->idle);
-	idle_clear(b);
-}
-
 static int spare_make(struct box *b, char *err, size_t errlen);
 static void spare_drop(struct box *b, struct box_spare *s);
 
@@ -381,7 +363,7 @@ int box_open(struct box *b, unsigned work_mb, char *err, size_t errlen)
 
 	memset(b, 0, sizeof(*b));
 	b->lock_fd = b->mnt_fd = b->dir_fd = b->net_fd = -1;
-	idle_clear(b);
+	cg_clear(&b->idle);
 	if (!cfg.ready)
 		return fail(err, errlen, "sandbox not initialised");
 	if (slot_lock(b, err, errlen) < 0)
@@ -473,7 +455,7 @@ void box_close(struct box *b)
 {
 	spare_drop(b, &b->spare);
 	spare_drop(b, &b->spent);
-	idle_drop(b);
+	cg_destroy(&b->idle);
 	/* closing the last reference to the namespace unmounts everything in it */
 	if (b->dir_fd >= 0)
 		close(b->dir_fd);
@@ -491,7 +473,9 @@ int box_become_twin(struct box *b, unsigned twin)
 	b->twin = twin;
 	b->uid = (uid_t)(FIRST_UID + b->slot + twin * SLOTS);
 	b->runs = 0;
-	idle_drop(b);
+	/* the group its maker kept is the maker's: a twin keeps only its own */
+	cg_forget(&b->idle);
+	cg_clear(&b->idle);
 	/* runs side by side share no network namespace: not even an abstract unix socket's name */
 	close(b->net_fd);
 	b->net_fd = net_make();
@@ -939,10 +923,10 @@ static void close_all_but(const int *keep, int n)
 /* This launcher's kept group, ready for a new run, into cg; false when there is none to be had. */
 static bool idle_take(struct box *b, struct cg_run *cg)
 {
-	if (!b->idle.ndirs || b->idle_owner != getpid())
+	if (!b->idle.ndirs)
 		return false;
 	*cg = b->idle;
-	idle_clear(b);
+	cg_clear(&b->idle);
 	if (cg_reuse(cg) == 0)
 		return true;
 	cg_destroy(cg);
@@ -1033,12 +1017,10 @@ static void spare_drop(struct box *b, struct box_spare *s)
 		close(s->go);
 	if (mine) {
 		waitpid((pid_t)s->pid, NULL, 0);
-		if (s == &b->spent && !b->idle.ndirs) {
+		if (s == &b->spent && !b->idle.ndirs)
 			b->idle = s->cg;
-			b->idle_owner = getpid();
-		} else {
+		else
 			cg_destroy(&s->cg);
-		}
 	} else {
 		/* a fork of the launcher: the group and the process are its maker's */
 		cg_forget(&s->cg);

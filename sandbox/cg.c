@@ -230,14 +230,19 @@ const char *cg_describe(void)
 	return cg.desc;
 }
 
+void cg_clear(struct cg_run *run)
+{
+	memset(run, 0, sizeof(*run));
+	for (int i = 0; i < 3; i++)
+		run->procs_fd[i] = -1;
+	run->cpu_fd = -1;
+}
+
 int cg_create(struct cg_run *run, const char *name, char *err, size_t errlen)
 {
 	int i;
 
-	memset(run, 0, sizeof(*run));
-	for (i = 0; i < 3; i++)
-		run->procs_fd[i] = -1;
-	run->cpu_fd = -1;
+	cg_clear(run);
 	if (!cg.version)
 		return fail(err, errlen, "cgroup: not initialised");
 

@@ -39,6 +39,8 @@ struct cg_run {
 int cg_init(char *err, size_t errlen);
 /* Human-readable description of the detected hierarchy, e.g. "v1 memory+pids+cpuacct". */
 const char *cg_describe(void);
+/* No group: no directory, no file open (what cg_destroy() and cg_forget() may be given). */
+void cg_clear(struct cg_run *cg);
 /* A new group, not limited yet (no process of a box is in it before cg_limit). */
 int cg_create(struct cg_run *cg, const char *name, char *err, size_t errlen);
 /* Its memory (swap none) and process limits; once per run, after cg_create() or cg_reuse(). */
@@ -97,8 +99,8 @@ struct box {
 	unsigned twin;	/* 0: the launcher that built the box; n: its n-th twin (proto.h's fork) */
 	struct box_spare spare;
 	struct box_spare spent;	/* the last run's init, maybe still ending, and its group (box_run) */
-	struct cg_run idle;	/* a spent run's group, kept for the next spare (cg_reuse); ndirs 0: none */
-	pid_t idle_owner;	/* the launcher whose group it is */
+	/* a spent run's group of this launcher's, kept for a spare (cg_reuse); ndirs 0: none */
+	struct cg_run idle;
 };
 
 struct box_limits {
